@@ -1,0 +1,23 @@
+namespace Tachyon.Engine.Binding;
+
+/// <summary>
+/// Everything the engine needs to serve one route, compiled from the handler's signature once at
+/// registration (the analog of ASP.NET's RequestDelegateFactory). Python object fields are owned references.
+/// </summary>
+internal sealed class DispatchPlan
+{
+    public required nint Handler { get; init; }
+    public required bool IsAsync { get; init; }
+    public required int StatusCode { get; init; }
+    public required ParameterPlan[] Parameters { get; init; }   // in the order the handler takes them
+    public required nint Binder { get; init; }                   // callable(raw request tuple) -> args tuple; raises RequestValidationError
+    public required nint ErrorHandler { get; init; }             // callable(exception) -> Response
+    public nint Render { get; init; }                            // callable(value) -> Response | JSON-compatible value; 0 = engine renders
+    public nint BodyValidator { get; init; }                     // callable(bytes) -> model; 0 = no body parameter
+    public bool AlwaysPythonBinding { get; init; }               // the signature needs what only Python binding provides
+    public bool NeedsHeaders { get; init; }
+    public nint UuidType { get; init; }                          // uuid.UUID when a parameter needs it (owned)
+    public nint DeepCopy { get; init; }                          // copy.deepcopy when a default needs it (owned)
+
+    public bool HasBody => BodyValidator != 0;
+}

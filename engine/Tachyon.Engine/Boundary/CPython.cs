@@ -1,0 +1,207 @@
+using System.Runtime.InteropServices;
+
+namespace Tachyon.Engine.Boundary;
+
+/// <summary>
+/// The CPython C-API, resolved once from the host process (libpython is already loaded: Python is the host).
+/// Every call here needs the GIL; the engine only makes them on a lane thread that holds it.
+/// Only exported API functions are used, never struct offsets, so the engine keeps working where the
+/// object layout differs (free-threaded builds).
+/// </summary>
+internal static unsafe class CPython
+{
+    public const int GenReturn = 0, GenError = -1, GenNext = 1;
+
+    public static delegate* unmanaged<nint, void> IncRef;
+    public static delegate* unmanaged<nint, void> DecRef;
+    public static delegate* unmanaged<nint, nint> ObjectType;
+    public static delegate* unmanaged<nint, nint, int> IsInstance;
+    public static delegate* unmanaged<nint, nint, nint, nint> Call;
+    public static delegate* unmanaged<nint, nint*, nuint, nint, nint> Vectorcall;
+    public static delegate* unmanaged<nint, nint> CallNoArgs;
+    public static delegate* unmanaged<nint, nint, nint> CallOneArg;
+    public static delegate* unmanaged<nint, byte*, nint> GetAttrString;
+    public static delegate* unmanaged<nint, nint> ObjectStr;
+    public static delegate* unmanaged<nint, int> ObjectIsTrue;
+    public static delegate* unmanaged<nint, nint, nint*, int> IterSend;
+
+    public static delegate* unmanaged<long, nint> LongFromLongLong;
+    public static delegate* unmanaged<nint, int*, long> LongAsLongLongAndOverflow;
+    public static delegate* unmanaged<byte*, byte**, int, nint> LongFromString;
+    public static delegate* unmanaged<double, nint> FloatFromDouble;
+    public static delegate* unmanaged<nint, double> FloatAsDouble;
+    public static delegate* unmanaged<byte*, nint, byte*, nint> UnicodeDecodeUtf8;
+    public static delegate* unmanaged<nint, nint*, byte*> UnicodeAsUtf8AndSize;
+    public static delegate* unmanaged<byte*, nint, nint> BytesFromStringAndSize;
+    public static delegate* unmanaged<nint, byte**, nint*, int> BytesAsStringAndSize;
+
+    public static delegate* unmanaged<nint, nint> TupleNew;
+    public static delegate* unmanaged<nint, nint, nint, int> TupleSetItem;
+    public static delegate* unmanaged<nint, nint> TupleSize;
+    public static delegate* unmanaged<nint, nint, nint> TupleGetItem;
+    public static delegate* unmanaged<nint, nint> ListNew;
+    public static delegate* unmanaged<nint, nint, nint, int> ListSetItem;
+    public static delegate* unmanaged<nint, nint> ListSize;
+    public static delegate* unmanaged<nint, nint, nint> ListGetItem;
+    public static delegate* unmanaged<nint> DictNew;
+    public static delegate* unmanaged<nint, nint, nint, int> DictSetItem;
+    public static delegate* unmanaged<nint, nint*, nint*, nint*, int> DictNext;
+    public static delegate* unmanaged<nint, nint> DictSize;
+
+    public static delegate* unmanaged<nint> ErrOccurred;
+    public static delegate* unmanaged<nint*, nint*, nint*, void> ErrFetch;
+    public static delegate* unmanaged<nint*, nint*, nint*, void> ErrNormalize;
+    public static delegate* unmanaged<void> ErrClear;
+    public static delegate* unmanaged<int, void> ErrPrintEx;
+    public static delegate* unmanaged<nint, byte*, void> ErrSetString;
+    public static delegate* unmanaged<nint, nint, int> ExceptionSetTraceback;
+
+    // Singletons and exact types, for identity checks on the hot path.
+    public static nint None, True, False;
+    public static nint DictType, ListType, TupleType, StrType, IntType, FloatType, BoolType;
+    public static nint RuntimeError, ValueError;
+
+    static bool _ready;
+
+    /// <summary>Resolves every symbol; throws with the missing name if libpython lacks one.</summary>
+    public static void Initialize()
+    {
+        if (_ready) return;
+        nint lib = NativeLibrary.GetMainProgramHandle();
+        nint Sym(string name)
+        {
+            if (NativeLibrary.TryGetExport(lib, name, out var p)) return p;
+            throw new InvalidOperationException($"CPython symbol '{name}' not found in the host process");
+        }
+
+        IncRef = (delegate* unmanaged<nint, void>)Sym("Py_IncRef");
+        DecRef = (delegate* unmanaged<nint, void>)Sym("Py_DecRef");
+        ObjectType = (delegate* unmanaged<nint, nint>)Sym("PyObject_Type");
+        IsInstance = (delegate* unmanaged<nint, nint, int>)Sym("PyObject_IsInstance");
+        Call = (delegate* unmanaged<nint, nint, nint, nint>)Sym("PyObject_Call");
+        Vectorcall = (delegate* unmanaged<nint, nint*, nuint, nint, nint>)Sym("PyObject_Vectorcall");
+        CallNoArgs = (delegate* unmanaged<nint, nint>)Sym("PyObject_CallNoArgs");
+        CallOneArg = (delegate* unmanaged<nint, nint, nint>)Sym("PyObject_CallOneArg");
+        GetAttrString = (delegate* unmanaged<nint, byte*, nint>)Sym("PyObject_GetAttrString");
+        ObjectStr = (delegate* unmanaged<nint, nint>)Sym("PyObject_Str");
+        ObjectIsTrue = (delegate* unmanaged<nint, int>)Sym("PyObject_IsTrue");
+        IterSend = (delegate* unmanaged<nint, nint, nint*, int>)Sym("PyIter_Send");
+
+        LongFromLongLong = (delegate* unmanaged<long, nint>)Sym("PyLong_FromLongLong");
+        LongAsLongLongAndOverflow = (delegate* unmanaged<nint, int*, long>)Sym("PyLong_AsLongLongAndOverflow");
+        LongFromString = (delegate* unmanaged<byte*, byte**, int, nint>)Sym("PyLong_FromString");
+        FloatFromDouble = (delegate* unmanaged<double, nint>)Sym("PyFloat_FromDouble");
+        FloatAsDouble = (delegate* unmanaged<nint, double>)Sym("PyFloat_AsDouble");
+        UnicodeDecodeUtf8 = (delegate* unmanaged<byte*, nint, byte*, nint>)Sym("PyUnicode_DecodeUTF8");
+        UnicodeAsUtf8AndSize = (delegate* unmanaged<nint, nint*, byte*>)Sym("PyUnicode_AsUTF8AndSize");
+        BytesFromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Sym("PyBytes_FromStringAndSize");
+        BytesAsStringAndSize = (delegate* unmanaged<nint, byte**, nint*, int>)Sym("PyBytes_AsStringAndSize");
+
+        TupleNew = (delegate* unmanaged<nint, nint>)Sym("PyTuple_New");
+        TupleSetItem = (delegate* unmanaged<nint, nint, nint, int>)Sym("PyTuple_SetItem");
+        TupleSize = (delegate* unmanaged<nint, nint>)Sym("PyTuple_Size");
+        TupleGetItem = (delegate* unmanaged<nint, nint, nint>)Sym("PyTuple_GetItem");
+        ListNew = (delegate* unmanaged<nint, nint>)Sym("PyList_New");
+        ListSetItem = (delegate* unmanaged<nint, nint, nint, int>)Sym("PyList_SetItem");
+        ListSize = (delegate* unmanaged<nint, nint>)Sym("PyList_Size");
+        ListGetItem = (delegate* unmanaged<nint, nint, nint>)Sym("PyList_GetItem");
+        DictNew = (delegate* unmanaged<nint>)Sym("PyDict_New");
+        DictSetItem = (delegate* unmanaged<nint, nint, nint, int>)Sym("PyDict_SetItem");
+        DictNext = (delegate* unmanaged<nint, nint*, nint*, nint*, int>)Sym("PyDict_Next");
+        DictSize = (delegate* unmanaged<nint, nint>)Sym("PyDict_Size");
+
+        ErrOccurred = (delegate* unmanaged<nint>)Sym("PyErr_Occurred");
+        ErrFetch = (delegate* unmanaged<nint*, nint*, nint*, void>)Sym("PyErr_Fetch");
+        ErrNormalize = (delegate* unmanaged<nint*, nint*, nint*, void>)Sym("PyErr_NormalizeException");
+        ErrClear = (delegate* unmanaged<void>)Sym("PyErr_Clear");
+        ErrPrintEx = (delegate* unmanaged<int, void>)Sym("PyErr_PrintEx");
+        ErrSetString = (delegate* unmanaged<nint, byte*, void>)Sym("PyErr_SetString");
+        ExceptionSetTraceback = (delegate* unmanaged<nint, nint, int>)Sym("PyException_SetTraceback");
+
+        None = Sym("_Py_NoneStruct");
+        True = Sym("_Py_TrueStruct");
+        False = Sym("_Py_FalseStruct");
+        DictType = Sym("PyDict_Type");
+        ListType = Sym("PyList_Type");
+        TupleType = Sym("PyTuple_Type");
+        StrType = Sym("PyUnicode_Type");
+        IntType = Sym("PyLong_Type");
+        FloatType = Sym("PyFloat_Type");
+        BoolType = Sym("PyBool_Type");
+        RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
+        ValueError = *(nint*)Sym("PyExc_ValueError");
+        _ready = true;
+    }
+
+    /// <summary>The exact type of <paramref name="o"/> as a borrowed pointer (types outlive the objects we inspect).</summary>
+    public static nint TypeOf(nint o)
+    {
+        nint t = ObjectType(o);
+        DecRef(t);
+        return t;
+    }
+
+    public static nint NewStr(string s)
+    {
+        int max = System.Text.Encoding.UTF8.GetMaxByteCount(s.Length);
+        Span<byte> buf = max <= 512 ? stackalloc byte[max] : new byte[max];
+        int n = System.Text.Encoding.UTF8.GetBytes(s, buf);
+        fixed (byte* p = buf) return UnicodeDecodeUtf8(p, n, null);
+    }
+
+    public static nint NewStr(ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* p = utf8) return UnicodeDecodeUtf8(p, utf8.Length, null);
+    }
+
+    public static nint NewBytes(ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data) return BytesFromStringAndSize(p, data.Length);
+    }
+
+    public static nint NewRef(nint o)
+    {
+        IncRef(o);
+        return o;
+    }
+
+    /// <summary>Copies a Python str into a .NET string (the UTF-8 buffer belongs to the str).</summary>
+    public static string? ToManagedString(nint str)
+    {
+        nint size;
+        byte* p = UnicodeAsUtf8AndSize(str, &size);
+        if (p == null) { ErrClear(); return null; }
+        return System.Text.Encoding.UTF8.GetString(p, (int)size);
+    }
+
+    public static nint GetAttr(nint o, string name)
+    {
+        Span<byte> buf = stackalloc byte[name.Length * 3 + 1];
+        int n = System.Text.Encoding.UTF8.GetBytes(name, buf);
+        buf[n] = 0;
+        fixed (byte* p = buf) return GetAttrString(o, p);
+    }
+
+    /// <summary>Takes the pending exception as one normalized object (with its traceback); 0 if none.</summary>
+    public static nint FetchException()
+    {
+        nint type, value, tb;
+        ErrFetch(&type, &value, &tb);
+        if (type == 0) return 0;
+        ErrNormalize(&type, &value, &tb);
+        if (tb != 0 && value != 0) ExceptionSetTraceback(value, tb);
+        DecRef(type);
+        if (tb != 0) DecRef(tb);
+        return value;
+    }
+
+    public static void SetError(string message) => SetError(RuntimeError, message);
+
+    public static void SetError(nint type, string message)
+    {
+        Span<byte> buf = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(message.Length) + 1];
+        int n = System.Text.Encoding.UTF8.GetBytes(message, buf);
+        buf[n] = 0;
+        fixed (byte* p = buf) ErrSetString(type, p);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Tachyon.Engine.Lanes;
+using Tachyon.Engine.Server;
+
+namespace Tachyon.Engine.Boundary;
+
+/// <summary>
+/// The engine's entry points for Python. hostfxr hands out one pointer (<see cref="GetExports"/>), which
+/// fills a table with the others, in the order that tachyon/_boundary/native.py declares.
+/// An exception escaping an [UnmanagedCallersOnly] method kills the process, so every export catches,
+/// returns -1 and leaves the message for <see cref="LastError"/>.
+/// Exports marked "GIL held" are called through ctypes.PYFUNCTYPE; the others through CFUNCTYPE, which
+/// releases the GIL (required for anything that may wait on requests in flight).
+/// </summary>
+public static unsafe class Exports
+{
+    [UnmanagedCallersOnly]
+    public static int GetExports(nint* table, int capacity)
+    {
+        nint[] entries =
+        [
+            (nint)(delegate* unmanaged<nint, int>)&Initialize,
+            (nint)(delegate* unmanaged<byte*, int, int>)&LastError,
+            (nint)(delegate* unmanaged<byte*, int, long>)&ServerCreate,
+            (nint)(delegate* unmanaged<long, byte*, int, nint, int>)&ServerAddRoute,
+            (nint)(delegate* unmanaged<long, byte*, int, int*, int>)&ServerStart,
+            (nint)(delegate* unmanaged<long, int, int>)&ServerStop,
+            (nint)(delegate* unmanaged<int, int>)&LoopLaneAttach,
+            (nint)(delegate* unmanaged<int>)&LoopLaneDrain,
+            (nint)(delegate* unmanaged<int>)&SyncLaneWait,
+            (nint)(delegate* unmanaged<int>)&SyncLaneDrain,
+            (nint)(delegate* unmanaged<nint, nint, nint, int>)&Complete,
+            (nint)(delegate* unmanaged<int>)&LanesShutdown,
+            (nint)(delegate* unmanaged<byte*, int, int>)&Stats,
+        ];
+        if (capacity < entries.Length) return -1;
+        for (int i = 0; i < entries.Length; i++) table[i] = entries[i];
+        return entries.Length;
+    }
+
+    /// <summary>GIL held. Resolves the C-API and keeps the Python runtime helpers (a tuple, see PythonHelpers).</summary>
+    [UnmanagedCallersOnly]
+    public static int Initialize(nint helpers) => Guard(() =>
+    {
+        CPython.Initialize();
+        PythonHelpers.Install(helpers);
+    });
+
+    [UnmanagedCallersOnly]
+    public static int LastError(byte* buffer, int capacity)
+    {
+        var bytes = Encoding.UTF8.GetBytes(_lastError ?? "");
+        int n = Math.Min(bytes.Length, capacity - 1);
+        bytes.AsSpan(0, n).CopyTo(new Span<byte>(buffer, capacity));
+        buffer[n] = 0;
+        return bytes.Length;
+    }
+
+    [UnmanagedCallersOnly]
+    public static long ServerCreate(byte* optionsJson, int length)
+    {
+        try
+        {
+            var options = ServerOptions.Parse(new ReadOnlySpan<byte>(optionsJson, length));
+            return ServerRegistry.Create(options);
+        }
+        catch (Exception e) { Remember(e); return -1; }
+    }
+
+    /// <summary>GIL held: the route's Python objects are IncRef'd here.</summary>
+    [UnmanagedCallersOnly]
+    public static int ServerAddRoute(long server, byte* planJson, int length, nint objects) => Guard(() =>
+        ServerRegistry.Get(server).AddRoute(new ReadOnlySpan<byte>(planJson, length), objects));
+
+    [UnmanagedCallersOnly]
+    public static int ServerStart(long server, byte* host, int port, int* boundPort)
+    {
+        try
+        {
+            *boundPort = ServerRegistry.Get(server).Start(Marshal.PtrToStringUTF8((nint)host)!, port);
+            return 0;
+        }
+        catch (Exception e) { Remember(e); return -1; }
+    }
+
+    /// <summary>GIL released: waits for requests in flight, which need the lanes.</summary>
+    [UnmanagedCallersOnly]
+    public static int ServerStop(long server, int timeoutMs) => Guard(() => ServerRegistry.Stop(server, timeoutMs));
+
+    [UnmanagedCallersOnly]
+    public static int LoopLaneAttach(int eventFd) => Guard(() => LaneSet.Loop.Attach(eventFd));
+
+    /// <summary>GIL held, on the asyncio loop thread.</summary>
+    [UnmanagedCallersOnly]
+    public static int LoopLaneDrain() => Guard(() => LaneSet.Loop.Drain());
+
+    /// <summary>GIL released: parks a sync lane until there is work (1) or the engine shuts down (0).</summary>
+    [UnmanagedCallersOnly]
+    public static int SyncLaneWait()
+    {
+        try { return LaneSet.Sync.WaitForWork() ? 1 : 0; }
+        catch (Exception e) { Remember(e); return -1; }
+    }
+
+    /// <summary>GIL held, on a sync lane thread.</summary>
+    [UnmanagedCallersOnly]
+    public static int SyncLaneDrain() => Guard(() => LaneSet.Sync.Drain());
+
+    /// <summary>GIL held: a suspended coroutine finished on the asyncio loop.</summary>
+    [UnmanagedCallersOnly]
+    public static int Complete(nint ticket, nint result, nint error) => Guard(() => Dispatcher.Resume(ticket, result, error));
+
+    [UnmanagedCallersOnly]
+    public static int LanesShutdown() => Guard(() => LaneSet.Shutdown());
+
+    [UnmanagedCallersOnly]
+    public static int Stats(byte* buffer, int capacity)
+    {
+        var bytes = EngineStats.ToJson();
+        if (bytes.Length + 1 > capacity) return -bytes.Length - 1;
+        bytes.CopyTo(new Span<byte>(buffer, capacity));
+        buffer[bytes.Length] = 0;
+        return bytes.Length;
+    }
+
+    [ThreadStatic] static string? _lastError;
+
+    static void Remember(Exception e) => _lastError = $"{e.GetType().Name}: {e.Message}";
+
+    static int Guard(Action action, [CallerMemberName] string name = "")
+    {
+        try { action(); return 0; }
+        catch (Exception e) { Remember(e); return -1; }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Tachyon.Engine.Boundary;
+
+/// <summary>
+/// Python functions the engine calls back into (see tachyon/_boundary/runtime.py), handed over once at
+/// start-up as a tuple and kept for the life of the process (owned references).
+/// </summary>
+internal static unsafe class PythonHelpers
+{
+    public static nint Suspend;       // suspend(coroutine, yielded, ticket): continue a coroutine as an asyncio task
+    public static nint Encode;        // encode(value): jsonable_encoder for what the engine cannot write itself
+    public static nint ResponseType;  // tachyon.responses.Response
+
+    public static void Install(nint helpers)
+    {
+        if (CPython.TupleSize(helpers) != 3) throw new ArgumentException("expected (suspend, encode, Response)");
+        Suspend = CPython.NewRef(CPython.TupleGetItem(helpers, 0));
+        Encode = CPython.NewRef(CPython.TupleGetItem(helpers, 1));
+        ResponseType = CPython.NewRef(CPython.TupleGetItem(helpers, 2));
+    }
+}

@@ -1,0 +1,250 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using Tachyon.Engine.Binding;
+using Tachyon.Engine.Boundary;
+using Tachyon.Engine.Serialization;
+
+namespace Tachyon.Engine.Lanes;
+
+/// <summary>
+/// Runs one request on a lane, with the GIL held: builds the arguments, calls the handler, steps a
+/// coroutine eagerly (only one that really suspends goes to the asyncio loop), renders the result.
+/// Reference ownership: every nint named "owned" here is a new reference that this code must DecRef.
+/// </summary>
+internal static unsafe class Dispatcher
+{
+    static readonly nuint ArgumentsOffset = (nuint)1 << (8 * sizeof(nuint) - 1);   // PY_VECTORCALL_ARGUMENTS_OFFSET
+
+    [ThreadStatic] static ArrayBufferWriter<byte>? _buffer;
+
+    public static void Run(WorkItem item)
+    {
+        Interlocked.Increment(ref EngineStats.Requests);
+        ResponseData? response;
+        try { response = Execute(item); }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"tachyon: engine error: {e}");
+            response = ResponseData.InternalServerError();
+        }
+        if (response != null) item.Completion.TrySetResult(response);
+    }
+
+    /// <summary>A suspended coroutine finished on the loop: <paramref name="error"/> is None or the exception.</summary>
+    public static void Resume(nint ticket, nint result, nint error)
+    {
+        var handle = GCHandle.FromIntPtr(ticket);
+        var item = (WorkItem)handle.Target!;
+        handle.Free();
+        ResponseData response;
+        try
+        {
+            response = error != CPython.None
+                ? ErrorResponse(item.Plan, CPython.NewRef(error))
+                : Finish(item.Plan, CPython.NewRef(result));
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"tachyon: engine error: {e}");
+            response = ResponseData.InternalServerError();
+        }
+        item.Completion.TrySetResult(response);
+    }
+
+    static ResponseData? Execute(WorkItem item)
+    {
+        var plan = item.Plan;
+        nint result = item.Args != null && !plan.AlwaysPythonBinding ? CallBound(item, item.Args) : 0;
+        if (result == 0 && (item.Args == null || plan.AlwaysPythonBinding || CPython.ErrOccurred() == 0))
+            result = CallThroughPythonBinder(item);
+        if (result == 0) return Failure(plan);
+        if (!plan.IsAsync) return Finish(plan, result);
+
+        nint yielded;
+        int state = CPython.IterSend(result, CPython.None, &yielded);
+        if (state == CPython.GenNext) return Suspend(item, result, yielded);
+        CPython.DecRef(result);
+        return state == CPython.GenReturn ? Finish(plan, yielded) : Failure(plan);
+    }
+
+    /// <summary>
+    /// Calls the handler with the arguments bound in C#. Returns 0 with no Python error set when an argument
+    /// needs pydantic after all (a per-parameter check or the body failed): the caller then binds in Python,
+    /// which reports every error of the request as FastAPI does.
+    /// </summary>
+    static nint CallBound(WorkItem item, ArgValue[] values)
+    {
+        var plan = item.Plan;
+        int n = values.Length;
+        nint* slots = stackalloc nint[n + 1];
+        nint* args = slots + 1;   // slot 0 is scratch space the callee may use (ARGUMENTS_OFFSET)
+        int built = 0;
+        for (; built < n; built++)
+        {
+            var p = plan.Parameters[built];
+            nint o = p.Source == ParameterSource.Body ? ValidateBody(plan, item) : ToPython(plan, p, values[built]);
+            if (o == 0) break;
+            args[built] = o;
+        }
+        nint result = 0;
+        if (built == n)
+            result = CPython.Vectorcall(plan.Handler, args, (nuint)n | ArgumentsOffset, 0);
+        else
+        {
+            CPython.ErrClear();
+            Interlocked.Increment(ref EngineStats.PythonBindings);
+        }
+        for (int i = 0; i < built; i++) CPython.DecRef(args[i]);
+        return result;
+    }
+
+    static nint ValidateBody(DispatchPlan plan, WorkItem item)
+    {
+        if (item.Body == null || item.Body.Length == 0 || !IsJson(item.ContentType)) return 0;
+        nint bytes = CPython.NewBytes(item.Body);
+        nint model = CPython.CallOneArg(plan.BodyValidator, bytes);
+        CPython.DecRef(bytes);
+        return model;
+    }
+
+    // FastAPI reads the body as JSON when there is no content type or a JSON one (application/json, */*+json).
+    static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType)) return true;
+        var media = contentType.AsSpan();
+        int semi = media.IndexOf(';');
+        if (semi >= 0) media = media[..semi];
+        media = media.Trim();
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+               (media.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    static nint ToPython(DispatchPlan plan, ParameterPlan p, in ArgValue v)
+    {
+        switch (v.Kind)
+        {
+            case ArgKind.Long: return CPython.LongFromLongLong(v.Long);
+            case ArgKind.Double: return CPython.FloatFromDouble(v.Double);
+            case ArgKind.Bool: return CPython.NewRef(v.Long != 0 ? CPython.True : CPython.False);
+            case ArgKind.Str: return CPython.NewStr((string)v.Ref!);
+            case ArgKind.Object: return CPython.NewRef(v.Object);
+            case ArgKind.CopyOf: return CPython.CallOneArg(plan.DeepCopy, v.Object);
+            case ArgKind.Uuid:
+            {
+                nint text = CPython.NewStr((string)v.Ref!);
+                nint uuid = CPython.CallOneArg(plan.UuidType, text);
+                CPython.DecRef(text);
+                return uuid;
+            }
+            case ArgKind.List:
+            {
+                var items = (ArgValue[])v.Ref!;
+                nint list = CPython.ListNew(items.Length);
+                for (int i = 0; i < items.Length; i++)
+                {
+                    nint o = ToPython(plan, p, items[i]);
+                    if (o == 0) { CPython.DecRef(list); return 0; }
+                    CPython.ListSetItem(list, i, o);   // steals o
+                }
+                return list;
+            }
+            case ArgKind.Unchecked:
+            {
+                nint raw = v.Ref is string s ? CPython.NewStr(s) : StrList((string[])v.Ref!);
+                nint value = CPython.CallOneArg(p.PythonCheck, raw);
+                CPython.DecRef(raw);
+                return value;
+            }
+            default: return 0;
+        }
+    }
+
+    static nint CallThroughPythonBinder(WorkItem item)
+    {
+        var plan = item.Plan;
+        nint raw = RawRequest.Build(item);
+        nint args = CPython.CallOneArg(plan.Binder, raw);
+        CPython.DecRef(raw);
+        if (args == 0) return 0;
+        nint result = CPython.Call(plan.Handler, args, 0);
+        CPython.DecRef(args);
+        return result;
+    }
+
+    static ResponseData? Suspend(WorkItem item, nint coroutine, nint yielded)
+    {
+        Interlocked.Increment(ref EngineStats.Suspended);
+        var handle = GCHandle.Alloc(item);
+        nint ticket = CPython.LongFromLongLong(GCHandle.ToIntPtr(handle));
+        nint* args = stackalloc nint[4];
+        args[1] = coroutine; args[2] = yielded; args[3] = ticket;
+        nint done = CPython.Vectorcall(PythonHelpers.Suspend, args + 1, 3 | ArgumentsOffset, 0);
+        CPython.DecRef(coroutine);
+        CPython.DecRef(yielded);
+        CPython.DecRef(ticket);
+        if (done != 0) { CPython.DecRef(done); return null; }   // the loop owns it now; Resume finishes it
+        handle.Free();
+        return Failure(item.Plan);
+    }
+
+    /// <summary>Turns a handler's return value (owned) into the response.</summary>
+    static ResponseData Finish(DispatchPlan plan, nint result)
+    {
+        if (plan.Render != 0)
+        {
+            nint rendered = CPython.CallOneArg(plan.Render, result);
+            CPython.DecRef(result);
+            if (rendered == 0) return Failure(plan);
+            result = rendered;
+        }
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var outcome = PyJsonWriter.Write(result, buffer);
+        if (outcome == WriteOutcome.Unsupported)
+        {
+            if (CPython.IsInstance(result, PythonHelpers.ResponseType) == 1)
+            {
+                var data = ResponseReader.Read(result);
+                CPython.DecRef(result);
+                return data ?? Failure(plan);
+            }
+            buffer.ResetWrittenCount();
+            nint encoded = CPython.CallOneArg(PythonHelpers.Encode, result);
+            if (encoded == 0) { CPython.DecRef(result); return Failure(plan); }
+            outcome = PyJsonWriter.Write(encoded, buffer);
+            CPython.DecRef(encoded);
+            if (outcome == WriteOutcome.Unsupported) CPython.SetError(CPython.ValueError, "value is not JSON serializable");
+        }
+        CPython.DecRef(result);
+        if (outcome != WriteOutcome.Ok) return Failure(plan);
+        if (buffer.WrittenCount > 64 * 1024) _buffer = null;   // do not keep a huge buffer per lane
+        return ResponseData.FromJson(plan.StatusCode, buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>The pending Python exception becomes the response the app's exception handlers choose.</summary>
+    static ResponseData Failure(DispatchPlan plan)
+    {
+        Interlocked.Increment(ref EngineStats.Errors);
+        nint exception = CPython.FetchException();
+        if (exception == 0) return ResponseData.InternalServerError();
+        return ErrorResponse(plan, exception);
+    }
+
+    static ResponseData ErrorResponse(DispatchPlan plan, nint exception)
+    {
+        nint response = CPython.CallOneArg(plan.ErrorHandler, exception);
+        CPython.DecRef(exception);
+        var data = response != 0 ? ResponseReader.Read(response) : null;
+        if (response != 0) CPython.DecRef(response);
+        if (data != null) return data;
+        CPython.ErrPrintEx(0);   // the error handler itself failed: show why, answer 500
+        return ResponseData.InternalServerError();
+    }
+
+    static nint StrList(string[] values)
+    {
+        nint list = CPython.ListNew(values.Length);
+        for (int i = 0; i < values.Length; i++) CPython.ListSetItem(list, i, CPython.NewStr(values[i]));
+        return list;
+    }
+}

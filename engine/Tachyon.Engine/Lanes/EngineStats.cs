@@ -1,0 +1,18 @@
+using System.Text.Json;
+
+namespace Tachyon.Engine.Lanes;
+
+/// <summary>Process-wide counters, readable from Python (tachyon's engine stats).</summary>
+internal static class EngineStats
+{
+    public static long Requests, Rejected, PythonBindings, Suspended, Errors;
+
+    public static byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, long>
+    {
+        ["requests"] = Interlocked.Read(ref Requests),
+        ["rejected_503"] = Interlocked.Read(ref Rejected),
+        ["python_bindings"] = Interlocked.Read(ref PythonBindings),
+        ["suspended_coroutines"] = Interlocked.Read(ref Suspended),
+        ["handler_errors"] = Interlocked.Read(ref Errors),
+    });
+}

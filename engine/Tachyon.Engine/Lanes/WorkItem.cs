@@ -1,0 +1,22 @@
+using Tachyon.Engine.Binding;
+using Tachyon.Engine.Routing;
+using Tachyon.Engine.Serialization;
+
+namespace Tachyon.Engine.Lanes;
+
+/// <summary>One request on its way through a lane: what binding decided, and where the response goes.</summary>
+internal sealed class WorkItem
+{
+    public required Route Route { get; init; }
+    public required string[] PathValues { get; init; }
+    public List<KeyValuePair<string, string>>? Query { get; init; }
+    public List<KeyValuePair<string, string>>? Headers { get; init; }
+    public byte[]? Body { get; init; }
+    public string? ContentType { get; init; }
+    public ArgValue[]? Args { get; init; }     // null: bind through the route's Python binder
+
+    // Continuations run on the thread pool, never inline on the lane that holds the GIL.
+    public readonly TaskCompletionSource<ResponseData> Completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public DispatchPlan Plan => Route.Plan;
+}

@@ -1,0 +1,21 @@
+using Tachyon.Engine.Binding;
+
+namespace Tachyon.Engine.Routing;
+
+/// <summary>A registered path operation: its template, its methods and the plan that serves it.</summary>
+internal sealed class Route
+{
+    public required int Index { get; init; }              // registration order: the first match wins, as in Starlette
+    public required string Template { get; init; }
+    public required TemplateSegment[] Segments { get; init; }
+    public required string[] Methods { get; init; }
+    public required string AllowHeader { get; init; }
+    public required DispatchPlan Plan { get; init; }
+
+    public bool Accepts(string method)
+    {
+        foreach (var m in Methods)
+            if (ReferenceEquals(m, method) || m == method) return true;
+        return false;
+    }
+}

@@ -1,0 +1,83 @@
+namespace Tachyon.Engine.Routing;
+
+/// <summary>A node of the parameterised-route tree: literal children by text, one parameter child, tail routes.</summary>
+internal sealed class RouteNode
+{
+    Dictionary<string, RouteNode>? _literals;
+    RouteNode? _parameter;
+    List<Route>? _tails;   // routes whose template ends here with {name:path}
+    List<Route>? _ends;    // routes whose template ends exactly here
+
+    public bool HasChildren => _literals != null || _parameter != null || _tails != null;
+
+    public void Insert(Route route, int depth)
+    {
+        if (depth == route.Segments.Length) { (_ends ??= []).Add(route); return; }
+        var seg = route.Segments[depth];
+        switch (seg.Kind)
+        {
+            case TemplateSegmentKind.Literal:
+                _literals ??= new(StringComparer.Ordinal);
+                if (!_literals.TryGetValue(seg.Text, out var child)) _literals[seg.Text] = child = new RouteNode();
+                child.Insert(route, depth + 1);
+                break;
+            case TemplateSegmentKind.Parameter:
+                (_parameter ??= new RouteNode()).Insert(route, depth + 1);
+                break;
+            default:
+                (_tails ??= []).Add(route);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Walks every branch that can match (literal, parameter, tail) and keeps the lowest-index full match
+    /// and the lowest-index path-only match. Parameter values are written into <paramref name="values"/>
+    /// (one slot per template parameter, in order).
+    /// </summary>
+    public void Collect(string[] segments, int depth, string method, string[] values, int valueCount,
+        ref Route? full, ref string[] fullValues, ref Route? partial)
+    {
+        if (depth == segments.Length)
+        {
+            if (_ends != null) Consider(_ends, method, values, valueCount, ref full, ref fullValues, ref partial);
+            return;
+        }
+        string seg = segments[depth];
+        if (_literals != null && _literals.TryGetValue(seg, out var lit))
+            lit.Collect(segments, depth + 1, method, values, valueCount, ref full, ref fullValues, ref partial);
+        if (_parameter != null && seg.Length > 0)
+        {
+            values[valueCount] = seg;
+            _parameter.Collect(segments, depth + 1, method, values, valueCount + 1, ref full, ref fullValues, ref partial);
+        }
+        if (_tails != null)
+        {
+            // {p:path} matches ".*": the rest of the path, possibly empty, slashes included.
+            values[valueCount] = string.Join('/', segments, depth, segments.Length - depth);
+            Consider(_tails, method, values, valueCount + 1, ref full, ref fullValues, ref partial);
+        }
+    }
+
+    static void Consider(List<Route> routes, string method, string[] values, int valueCount,
+        ref Route? full, ref string[] fullValues, ref Route? partial)
+    {
+        foreach (var r in routes)
+        {
+            if (r.Accepts(method))
+            {
+                if (full == null || r.Index < full.Index) { full = r; fullValues = values[..valueCount]; }
+            }
+            else if (partial == null || r.Index < partial.Index) partial = r;
+        }
+    }
+
+    /// <summary>Whether a parameterised route registered before <paramref name="beforeIndex"/> matches these segments.</summary>
+    public bool HasParameterisedMatch(string[] segments, int depth, int beforeIndex)
+    {
+        if (depth == segments.Length) return _ends?.Exists(r => r.Index < beforeIndex) == true;
+        if (_tails?.Exists(r => r.Index < beforeIndex) == true) return true;
+        if (_literals != null && _literals.TryGetValue(segments[depth], out var lit) && lit.HasParameterisedMatch(segments, depth + 1, beforeIndex)) return true;
+        return _parameter != null && segments[depth].Length > 0 && _parameter.HasParameterisedMatch(segments, depth + 1, beforeIndex);
+    }
+}

@@ -1,0 +1,66 @@
+namespace Tachyon.Engine.Routing;
+
+/// <summary>
+/// Finds the route for a path and method with Starlette's semantics: among the routes whose path
+/// matches, the first registered one that accepts the method wins; if a path matches but no method
+/// does, the first such route answers 405. Static paths are one dictionary lookup; parameterised
+/// paths walk a segment tree, so the cost depends on the path depth, not on how many routes exist.
+/// </summary>
+internal sealed class Router
+{
+    readonly List<Route> _routes = [];
+    readonly Dictionary<string, List<Route>> _static = new(StringComparer.Ordinal);
+    readonly RouteNode _root = new();
+    // A static route can be shadowed by an earlier parameterised one (FastAPI's "order matters");
+    // then that path must be looked up in the tree too.
+    readonly HashSet<string> _shadowedStatic = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<Route> Routes => _routes;
+
+    public void Add(Route route)
+    {
+        _routes.Add(route);
+        if (RouteTemplate.IsStatic(route.Segments))
+        {
+            if (!_static.TryGetValue(route.Template, out var list)) _static[route.Template] = list = [];
+            list.Add(route);
+            if (_root.HasParameterisedMatch(Split(route.Template), 0, route.Index))
+                _shadowedStatic.Add(route.Template);
+        }
+        else
+        {
+            _root.Insert(route, 0);
+            foreach (var path in _static.Keys)
+                if (_root.HasParameterisedMatch(Split(path), 0, int.MaxValue)) _shadowedStatic.Add(path);
+        }
+    }
+
+    public RouteMatch Match(string path, string method)
+    {
+        Route? full = null, partial = null;
+        string[] fullValues = [];
+        if (_static.TryGetValue(path, out var statics))
+        {
+            foreach (var r in statics)
+            {
+                if (r.Accepts(method)) { full = r; break; }
+                partial ??= r;
+            }
+            if (full != null && !_shadowedStatic.Contains(path)) return new RouteMatch(MatchKind.Full, full, []);
+        }
+        if (_root.HasChildren)
+        {
+            var segments = Split(path);
+            var values = new string[segments.Length];
+            _root.Collect(segments, 0, method, values, 0, ref full, ref fullValues, ref partial);
+        }
+        if (full != null) return new RouteMatch(MatchKind.Full, full, full.Segments.Length == 0 || RouteTemplate.IsStatic(full.Segments) ? [] : fullValues);
+        if (partial != null) return new RouteMatch(MatchKind.MethodNotAllowed, partial, []);
+        return RouteMatch.NotFound;
+    }
+
+    /// <summary>True when any route matches the path, whatever the method (used for the trailing-slash redirect).</summary>
+    public bool MatchesAnyMethod(string path) => Match(path, "\0").Kind != MatchKind.None;
+
+    static string[] Split(string path) => path.Length <= 1 ? [""] : path.Substring(1).Split('/');
+}

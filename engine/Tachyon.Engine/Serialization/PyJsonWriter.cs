@@ -1,0 +1,154 @@
+using System.Buffers;
+using Tachyon.Engine.Boundary;
+
+namespace Tachyon.Engine.Serialization;
+
+internal enum WriteOutcome { Ok, Unsupported, PythonError }
+
+/// <summary>
+/// Writes Python objects as JSON, byte-for-byte what FastAPI sends: <c>json.dumps(ensure_ascii=False,
+/// allow_nan=False, separators=(",", ":"))</c> encoded as UTF-8. Handles the JSON-native exact types
+/// (dict with str keys, list, tuple, str, int, float, bool, None); anything else returns Unsupported and the
+/// caller runs it through jsonable_encoder first. Needs the GIL.
+/// </summary>
+internal static unsafe class PyJsonWriter
+{
+    const int MaxDepth = 256;
+    static readonly SearchValues<byte> NeedsEscape = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(i => (byte)i), (byte)'"', (byte)'\\']);
+
+    public static WriteOutcome Write(nint o, ArrayBufferWriter<byte> w, int depth = 0)
+    {
+        if (o == CPython.None) { Put(w, "null"u8); return WriteOutcome.Ok; }
+        if (o == CPython.True) { Put(w, "true"u8); return WriteOutcome.Ok; }
+        if (o == CPython.False) { Put(w, "false"u8); return WriteOutcome.Ok; }
+        if (depth > MaxDepth) return WriteOutcome.Unsupported;
+        nint type = CPython.TypeOf(o);
+        if (type == CPython.StrType) return WriteString(o, w);
+        if (type == CPython.IntType) return WriteInt(o, w);
+        if (type == CPython.FloatType) return WriteFloat(o, w);
+        if (type == CPython.DictType) return WriteDict(o, w, depth);
+        if (type == CPython.ListType) return WriteSequence(o, w, depth, CPython.ListSize, CPython.ListGetItem);
+        if (type == CPython.TupleType) return WriteSequence(o, w, depth, CPython.TupleSize, CPython.TupleGetItem);
+        return WriteOutcome.Unsupported;
+    }
+
+    static WriteOutcome WriteString(nint o, ArrayBufferWriter<byte> w)
+    {
+        nint size;
+        byte* p = CPython.UnicodeAsUtf8AndSize(o, &size);   // fails on lone surrogates, as .encode("utf-8") does
+        if (p == null) return WriteOutcome.PythonError;
+        WriteUtf8String(new ReadOnlySpan<byte>(p, (int)size), w);
+        return WriteOutcome.Ok;
+    }
+
+    public static void WriteUtf8String(ReadOnlySpan<byte> s, ArrayBufferWriter<byte> w)
+    {
+        Put(w, "\""u8);
+        while (true)
+        {
+            int i = s.IndexOfAny(NeedsEscape);
+            if (i < 0) { Put(w, s); break; }
+            Put(w, s[..i]);
+            WriteEscape(s[i], w);
+            s = s[(i + 1)..];
+        }
+        Put(w, "\""u8);
+    }
+
+    static void WriteEscape(byte b, ArrayBufferWriter<byte> w)
+    {
+        switch (b)
+        {
+            case (byte)'"': Put(w, "\\\""u8); break;
+            case (byte)'\\': Put(w, "\\\\"u8); break;
+            case (byte)'\n': Put(w, "\\n"u8); break;
+            case (byte)'\r': Put(w, "\\r"u8); break;
+            case (byte)'\t': Put(w, "\\t"u8); break;
+            case (byte)'\b': Put(w, "\\b"u8); break;
+            case (byte)'\f': Put(w, "\\f"u8); break;
+            default:
+                // json.dumps writes other control characters as \u00XX with lowercase hex.
+                var span = w.GetSpan(6);
+                "\\u00"u8.CopyTo(span);
+                span[4] = Hex(b >> 4);
+                span[5] = Hex(b & 0xF);
+                w.Advance(6);
+                break;
+        }
+    }
+
+    static byte Hex(int v) => (byte)(v < 10 ? '0' + v : 'a' + v - 10);
+
+    static WriteOutcome WriteInt(nint o, ArrayBufferWriter<byte> w)
+    {
+        int overflow;
+        long v = CPython.LongAsLongLongAndOverflow(o, &overflow);
+        if (overflow == 0)
+        {
+            var span = w.GetSpan(20);
+            v.TryFormat(span, out int n, default, System.Globalization.CultureInfo.InvariantCulture);
+            w.Advance(n);
+            return WriteOutcome.Ok;
+        }
+        nint text = CPython.ObjectStr(o);   // arbitrary precision: Python's own digits
+        if (text == 0) return WriteOutcome.PythonError;
+        nint size;
+        byte* p = CPython.UnicodeAsUtf8AndSize(text, &size);
+        Put(w, new ReadOnlySpan<byte>(p, (int)size));
+        CPython.DecRef(text);
+        return WriteOutcome.Ok;
+    }
+
+    static WriteOutcome WriteFloat(nint o, ArrayBufferWriter<byte> w)
+    {
+        double d = CPython.FloatAsDouble(o);
+        if (!double.IsFinite(d))
+        {
+            CPython.SetError(CPython.ValueError, "Out of range float values are not JSON compliant: " +
+                (double.IsNaN(d) ? "nan" : d > 0 ? "inf" : "-inf"));
+            return WriteOutcome.PythonError;
+        }
+        var span = w.GetSpan(32);
+        w.Advance(PythonFloatFormatter.Format(d, span));
+        return WriteOutcome.Ok;
+    }
+
+    static WriteOutcome WriteDict(nint o, ArrayBufferWriter<byte> w, int depth)
+    {
+        Put(w, "{"u8);
+        nint pos = 0, key, value;
+        bool first = true;
+        // PyDict_Next hands out borrowed references; nothing here runs Python code that could mutate the dict.
+        while (CPython.DictNext(o, &pos, &key, &value) != 0)
+        {
+            if (CPython.TypeOf(key) != CPython.StrType) return WriteOutcome.Unsupported;
+            if (!first) Put(w, ","u8);
+            first = false;
+            var r = WriteString(key, w);
+            if (r != WriteOutcome.Ok) return r;
+            Put(w, ":"u8);
+            r = Write(value, w, depth + 1);
+            if (r != WriteOutcome.Ok) return r;
+        }
+        Put(w, "}"u8);
+        return WriteOutcome.Ok;
+    }
+
+    static WriteOutcome WriteSequence(nint o, ArrayBufferWriter<byte> w, int depth,
+        delegate* unmanaged<nint, nint> size, delegate* unmanaged<nint, nint, nint> item)
+    {
+        Put(w, "["u8);
+        nint n = size(o);
+        for (nint i = 0; i < n; i++)
+        {
+            if (i > 0) Put(w, ","u8);
+            var r = Write(item(o, i), w, depth + 1);   // borrowed reference
+            if (r != WriteOutcome.Ok) return r;
+        }
+        Put(w, "]"u8);
+        return WriteOutcome.Ok;
+    }
+
+    static void Put(ArrayBufferWriter<byte> w, ReadOnlySpan<byte> bytes) => w.Write(bytes);
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using Tachyon.Engine.Boundary;
+
+namespace Tachyon.Engine.Serialization;
+
+/// <summary>
+/// Reads a tachyon.responses.Response object (Starlette's shape: status_code, body bytes, raw_headers as
+/// a list of (bytes, bytes) in latin-1) into a <see cref="ResponseData"/>. Needs the GIL.
+/// Returns null with a Python exception set when the object does not have that shape.
+/// </summary>
+internal static unsafe class ResponseReader
+{
+    public static ResponseData? Read(nint response)
+    {
+        var data = new ResponseData();
+        nint status = CPython.GetAttr(response, "status_code");
+        if (status == 0) return null;
+        int overflow;
+        data.Status = (int)CPython.LongAsLongLongAndOverflow(status, &overflow);
+        CPython.DecRef(status);
+        if (CPython.ErrOccurred() != 0) return null;
+
+        nint body = CPython.GetAttr(response, "body");
+        if (body == 0) return null;
+        byte* p; nint size;
+        if (CPython.BytesAsStringAndSize(body, &p, &size) != 0) { CPython.DecRef(body); return null; }
+        data.Body = new ReadOnlySpan<byte>(p, (int)size).ToArray();
+        CPython.DecRef(body);
+
+        nint headers = CPython.GetAttr(response, "raw_headers");
+        if (headers == 0) return null;
+        try
+        {
+            nint n = CPython.ListSize(headers);
+            if (n < 0) return null;
+            for (nint i = 0; i < n; i++)
+            {
+                nint pair = CPython.ListGetItem(headers, i);
+                string? name = Latin1(CPython.TupleGetItem(pair, 0));
+                string? value = Latin1(CPython.TupleGetItem(pair, 1));
+                if (name == null || value == null) return null;
+                if (name.Equals("content-type", StringComparison.OrdinalIgnoreCase)) data.ContentType = value;
+                else if (!name.Equals("content-length", StringComparison.OrdinalIgnoreCase))  // Kestrel sets it from the body
+                    (data.Headers ??= []).Add(new(name, value));
+            }
+        }
+        finally { CPython.DecRef(headers); }
+        return data;
+    }
+
+    static string? Latin1(nint bytes)
+    {
+        if (bytes == 0) return null;
+        byte* p; nint size;
+        if (CPython.BytesAsStringAndSize(bytes, &p, &size) != 0) return null;
+        return Encoding.Latin1.GetString(p, (int)size);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Tachyon.Engine.Binding;
+using Tachyon.Engine.Routing;
+
+namespace Tachyon.Engine.Server;
+
+/// <summary>
+/// One app's server: Kestrel on the sockets transport, hosted directly (no generic host, so nothing
+/// registers signal handlers or touches the console: Python owns both), serving its router.
+/// </summary>
+internal sealed class EngineServer(ServerOptions options)
+{
+    readonly Router _router = new();
+    KestrelServer? _kestrel;
+
+    public void AddRoute(ReadOnlySpan<byte> planJson, nint objects)
+    {
+        if (_kestrel != null) throw new InvalidOperationException("routes must be added before the server starts");
+        _router.Add(PlanReader.Read(planJson, objects, _router.Routes.Count));
+    }
+
+    public int Start(string host, int port)
+    {
+        if (_kestrel != null) throw new InvalidOperationException("the server is already running");
+        var kestrelOptions = new KestrelServerOptions
+        {
+            AddServerHeader = false,
+            ApplicationServices = new ServiceCollection().AddLogging().BuildServiceProvider(),
+        };
+        kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
+        kestrelOptions.Listen(new IPEndPoint(ParseHost(host), port));
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
+        var kestrel = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
+        kestrel.StartAsync(new TachyonApplication(_router, options), CancellationToken.None).GetAwaiter().GetResult();
+        _kestrel = kestrel;
+        var address = kestrel.Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address).Port;
+    }
+
+    /// <summary>Stops accepting, lets requests in flight finish (up to the timeout), then closes.</summary>
+    public void Stop(TimeSpan timeout)
+    {
+        var kestrel = _kestrel;
+        if (kestrel == null) return;
+        using var cts = new CancellationTokenSource(timeout);
+        kestrel.StopAsync(cts.Token).GetAwaiter().GetResult();
+        kestrel.Dispose();
+        _kestrel = null;
+    }
+
+    static IPAddress ParseHost(string host) => host switch
+    {
+        "localhost" => IPAddress.Loopback,
+        "" or "0.0.0.0" or "*" => IPAddress.Any,
+        "::" => IPAddress.IPv6Any,
+        _ => IPAddress.TryParse(host, out var ip) ? ip : throw new ArgumentException($"cannot listen on host '{host}': give an IP address"),
+    };
+}

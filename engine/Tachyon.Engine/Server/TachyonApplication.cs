@@ -1,0 +1,127 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Tachyon.Engine.Binding;
+using Tachyon.Engine.Http;
+using Tachyon.Engine.Lanes;
+using Tachyon.Engine.Routing;
+using Tachyon.Engine.Serialization;
+
+namespace Tachyon.Engine.Server;
+
+/// <summary>
+/// The request pipeline Kestrel runs: route, bind in C#, hand the request to a Python lane, write the
+/// response. Works on Kestrel's feature interfaces directly (no HttpContext per request). Never touches
+/// Python: everything that needs the GIL happens on a lane.
+/// </summary>
+internal sealed class TachyonApplication(Router router, ServerOptions options) : IHttpApplication<IFeatureCollection>
+{
+    int _pending;
+
+    public IFeatureCollection CreateContext(IFeatureCollection features) => features;
+
+    public void DisposeContext(IFeatureCollection context, Exception? exception) { }
+
+    public async Task ProcessRequestAsync(IFeatureCollection features)
+    {
+        var request = features.Get<IHttpRequestFeature>()!;
+        var target = RequestTarget.From(request);
+        var match = router.Match(target.Path, request.Method);
+        ResponseData response;
+        if (match.Kind == MatchKind.Full)
+            response = await Dispatch(features, request, target, match);
+        else if (match.Kind == MatchKind.MethodNotAllowed)
+        {
+            response = ResponseData.Detail(405, "Method Not Allowed");
+            response.Headers = [new("allow", match.Route!.AllowHeader)];
+        }
+        else
+            response = TrailingSlashRedirect(request, target) ?? ResponseData.Detail(404, "Not Found");
+        await Write(features, request.Method, response);
+    }
+
+    async Task<ResponseData> Dispatch(IFeatureCollection features, IHttpRequestFeature request, RequestTarget target, RouteMatch match)
+    {
+        var route = match.Route!;
+        var plan = route.Plan;
+        var query = target.Query.Length == 0 ? null : Tachyon.Engine.Http.QueryString.Parse(target.Query);
+        ArgValue[]? args = Binder.TryBind(plan, match.PathValues, query, out var bound) ? bound : null;
+        byte[]? body = plan.HasBody || plan.AlwaysPythonBinding ? await ReadBody(features) : null;
+
+        if (Interlocked.Increment(ref _pending) > options.MaxPending)
+        {
+            Interlocked.Decrement(ref _pending);
+            Interlocked.Increment(ref EngineStats.Rejected);
+            var busy = ResponseData.Detail(503, "Service Unavailable");
+            busy.Headers = [new("retry-after", options.RetryAfterSeconds.ToString())];
+            return busy;
+        }
+        try
+        {
+            var item = new WorkItem
+            {
+                Route = route,
+                PathValues = match.PathValues,
+                Query = query,
+                Headers = plan.NeedsHeaders || args == null || plan.AlwaysPythonBinding ? HeaderList(request.Headers) : null,
+                Body = body,
+                ContentType = request.Headers.ContentType,
+                Args = args,
+            };
+            if (plan.IsAsync) LaneSet.Loop.Enqueue(item);
+            else LaneSet.Sync.Enqueue(item);
+            return await item.Completion.Task;
+        }
+        finally { Interlocked.Decrement(ref _pending); }
+    }
+
+    /// <summary>Starlette's redirect_slashes: a miss whose path with the trailing slash toggled matches gets a 307 there.</summary>
+    ResponseData? TrailingSlashRedirect(IHttpRequestFeature request, RequestTarget target)
+    {
+        if (!options.RedirectSlashes || target.Path == "/") return null;
+        string other = target.Path.EndsWith('/') ? target.Path.TrimEnd('/') : target.Path + "/";
+        if (!router.MatchesAnyMethod(other)) return null;
+        string host = request.Headers.Host.ToString();
+        string location = $"{request.Scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
+        return new ResponseData { Status = 307, Headers = [new("location", location)] };
+    }
+
+    static async Task<byte[]> ReadBody(IFeatureCollection features)
+    {
+        var reader = features.Get<IRequestBodyPipeFeature>()!.Reader;
+        while (true)
+        {
+            var read = await reader.ReadAsync();
+            if (read.IsCompleted)
+            {
+                var bytes = read.Buffer.ToArray();
+                reader.AdvanceTo(read.Buffer.End);
+                return bytes;
+            }
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+
+    static List<KeyValuePair<string, string>> HeaderList(IHeaderDictionary headers)
+    {
+        var list = new List<KeyValuePair<string, string>>(headers.Count);
+        foreach (var h in headers)
+            foreach (var v in h.Value)
+                list.Add(new(h.Key.ToLowerInvariant(), v ?? ""));
+        return list;
+    }
+
+    static async Task Write(IFeatureCollection features, string method, ResponseData data)
+    {
+        var response = features.Get<IHttpResponseFeature>()!;
+        response.StatusCode = data.Status;
+        var headers = response.Headers;
+        if (data.ContentType != null) headers.ContentType = data.ContentType;
+        headers.ContentLength = data.Body.Length;
+        if (data.Headers != null)
+            foreach (var h in data.Headers) headers.Append(h.Key, h.Value);
+        if (data.Body.Length == 0 || HttpMethods.IsHead(method)) return;
+        await features.Get<IHttpResponseBodyFeature>()!.Writer.WriteAsync(data.Body);
+    }
+}

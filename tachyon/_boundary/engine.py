@@ -1,0 +1,81 @@
+"""The engine as the API layer sees it: one per process, started on first use, stopped at exit."""
+from __future__ import annotations
+
+import atexit
+import os
+import signal
+import threading
+
+from .lanes import DEFAULT_SYNC_LANES, Lanes
+from .native import Native
+
+_engine: Engine | None = None
+_engine_lock = threading.Lock()
+
+
+def get_engine() -> Engine:
+    """Loads the CLR and starts the lanes on first call (about 0.2 s); later calls are free."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = Engine()
+        return _engine
+
+
+def reclaim_signals() -> None:
+    """The CLR installs its own SIGTERM (and, once the console is touched, SIGINT) handlers when it
+    loads; Python must own signals so that shutdown is graceful. Re-installing Python's current
+    handlers takes them back."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        handler = signal.getsignal(sig)
+        signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+
+class Engine:
+    def __init__(self) -> None:
+        from ..encoders import to_json_compatible
+        from ..responses import Response
+
+        self.native = Native()
+        reclaim_signals()
+        self.lanes = Lanes(self.native, int(os.environ.get("TACHYON_SYNC_LANES", DEFAULT_SYNC_LANES)))
+        self.native.initialize((self.lanes.suspend, to_json_compatible, Response))
+        self.lanes.start()
+        self._servers: set[ServerHandle] = set()
+        atexit.register(self.shutdown)
+
+    def create_server(self, options: dict) -> ServerHandle:
+        server = ServerHandle(self, self.native.server_create(options))
+        self._servers.add(server)
+        return server
+
+    def stats(self) -> dict:
+        return self.native.stats()
+
+    def shutdown(self) -> None:
+        """Stops every server (letting requests in flight finish) before the interpreter finalizes."""
+        for server in list(self._servers):
+            server.stop()
+        self.lanes.stop()
+
+
+class ServerHandle:
+    def __init__(self, engine: Engine, handle: int) -> None:
+        self._engine = engine
+        self._handle = handle
+        self.port: int | None = None
+
+    def add_route(self, plan: dict, objects: tuple) -> None:
+        self._engine.native.server_add_route(self._handle, plan, objects)
+
+    def start(self, host: str, port: int) -> int:
+        self.port = self._engine.native.server_start(self._handle, host, port)
+        reclaim_signals()
+        return self.port
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self in self._engine._servers:
+            self._engine._servers.discard(self)
+            self._engine.native.server_stop(self._handle, int(timeout * 1000))

@@ -1,0 +1,93 @@
+"""The Python side of the engine's lanes: the threads that hold the GIL to run handlers.
+
+* The asyncio lane is the thread of the engine's event loop. The engine wakes it through an eventfd
+  (once per batch, not per request); it drains the queued requests with the GIL held, stepping
+  ``async def`` handlers eagerly; the few that really suspend continue as Tasks on this loop.
+* The sync lanes are a pool of threads for plain ``def`` handlers. Normally one drains everything;
+  the engine wakes another when the draining one is blocked (FastAPI's thread-pool guarantee).
+"""
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import sys
+import threading
+
+from .coroutines import resume
+from .native import Native
+
+DEFAULT_SYNC_LANES = 40  # FastAPI's (anyio's) default thread-pool size for def endpoints
+
+
+class Lanes:
+    def __init__(self, native: Native, sync_lanes: int = DEFAULT_SYNC_LANES) -> None:
+        self._native = native
+        self._sync_count = sync_lanes
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._loop_ready = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        loop_thread = threading.Thread(target=self._run_loop, name="tachyon-asyncio-lane", daemon=True)
+        loop_thread.start()
+        self._threads.append(loop_thread)
+        for i in range(self._sync_count):
+            t = threading.Thread(target=self._run_sync_lane, name=f"tachyon-sync-lane-{i}", daemon=True)
+            t.start()
+            self._threads.append(t)
+        self._loop_ready.wait()
+
+    def stop(self) -> None:
+        self._native.lanes_shutdown()
+        if self.loop is not None and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self.loop.stop)
+        for t in self._threads:
+            t.join(timeout=2)
+
+    # -- asyncio lane -------------------------------------------------------------------------
+
+    def _run_loop(self) -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        self.loop = loop
+        wake_fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
+        native = self._native
+
+        def on_wake() -> None:
+            try:
+                os.eventfd_read(wake_fd)
+            except BlockingIOError:
+                pass
+            native.loop_lane_drain()
+
+        loop.add_reader(wake_fd, on_wake)
+        native.loop_lane_attach(wake_fd)
+        self._loop_ready.set()
+        try:
+            loop.run_forever()
+        finally:
+            loop.remove_reader(wake_fd)
+            os.close(wake_fd)
+
+    def suspend(self, coro, pending, ticket: int) -> None:
+        """Called by the engine on the loop thread: ``coro`` yielded ``pending`` on its first step."""
+        task = self.loop.create_task(resume(coro, pending))
+        task.add_done_callback(functools.partial(self._finished, ticket))
+
+    def _finished(self, ticket: int, task: asyncio.Task) -> None:
+        if task.cancelled():
+            error: BaseException | None = asyncio.CancelledError()
+        else:
+            error = task.exception()
+        self._native.complete(ticket, None if error is not None else task.result(), error)
+
+    # -- sync lanes ---------------------------------------------------------------------------
+
+    def _run_sync_lane(self) -> None:
+        native = self._native
+        try:
+            while native.sync_lane_wait():  # GIL released while parked
+                native.sync_lane_drain()  # GIL held while running handlers
+        except Exception as exc:  # the lane must not die silently
+            print(f"tachyon: sync lane stopped: {exc}", file=sys.stderr)

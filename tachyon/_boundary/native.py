@@ -1,0 +1,102 @@
+"""The engine's exports as Python callables, in the order Exports.GetExports fills its table.
+
+``held`` exports run with the GIL held (ctypes.PYFUNCTYPE): they touch Python objects. The others go
+through CFUNCTYPE, which releases the GIL; anything that may wait for requests in flight must, or it
+deadlocks against the lanes that need the GIL to finish those requests.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+from ctypes import POINTER, c_char_p, c_int, c_int64, c_void_p, py_object
+
+from .hostfxr import load_entry_point
+
+_EXPORTS = [
+    # name, held, restype, argtypes
+    ("initialize", True, c_int, [py_object]),
+    ("last_error", False, c_int, [c_char_p, c_int]),
+    ("server_create", False, c_int64, [c_char_p, c_int]),
+    ("server_add_route", True, c_int, [c_int64, c_char_p, c_int, py_object]),
+    ("server_start", False, c_int, [c_int64, c_char_p, c_int, POINTER(c_int)]),
+    ("server_stop", False, c_int, [c_int64, c_int]),
+    ("loop_lane_attach", False, c_int, [c_int]),
+    ("loop_lane_drain", True, c_int, []),
+    ("sync_lane_wait", False, c_int, []),
+    ("sync_lane_drain", True, c_int, []),
+    ("complete", True, c_int, [c_void_p, py_object, py_object]),
+    ("lanes_shutdown", False, c_int, []),
+    ("stats", False, c_int, [c_char_p, c_int]),
+]
+
+
+class EngineError(RuntimeError):
+    """An engine call failed; the message is the .NET exception's."""
+
+
+class Native:
+    """Typed access to the engine's exports. Calls that fail raise EngineError with the .NET message."""
+
+    def __init__(self) -> None:
+        get_exports = ctypes.CFUNCTYPE(c_int, POINTER(c_void_p), c_int)(
+            load_entry_point("Tachyon.Engine.Boundary.Exports", "GetExports")
+        )
+        table = (c_void_p * len(_EXPORTS))()
+        count = get_exports(table, len(_EXPORTS))
+        if count != len(_EXPORTS):
+            raise EngineError(f"the engine exports {count} entry points, this Python side expects {len(_EXPORTS)}")
+        for (name, held, restype, argtypes), address in zip(_EXPORTS, table):
+            factory = ctypes.PYFUNCTYPE if held else ctypes.CFUNCTYPE
+            setattr(self, "_" + name, factory(restype, *argtypes)(address))
+
+    def error(self) -> str:
+        buffer = ctypes.create_string_buffer(4096)
+        self._last_error(buffer, len(buffer))
+        return buffer.value.decode("utf-8", "replace")
+
+    def _check(self, rc: int, what: str) -> int:
+        if rc < 0:
+            raise EngineError(f"{what}: {self.error()}")
+        return rc
+
+    def initialize(self, helpers: tuple) -> None:
+        self._check(self._initialize(helpers), "engine initialization failed")
+
+    def server_create(self, options: dict) -> int:
+        data = json.dumps(options).encode()
+        return self._check(self._server_create(data, len(data)), "cannot create server")
+
+    def server_add_route(self, server: int, plan: dict, objects: tuple) -> None:
+        data = json.dumps(plan).encode()
+        self._check(self._server_add_route(server, data, len(data), objects), f"cannot add route {plan.get('path')}")
+
+    def server_start(self, server: int, host: str, port: int) -> int:
+        bound = c_int()
+        self._check(self._server_start(server, host.encode(), port, ctypes.byref(bound)), f"cannot listen on {host}:{port}")
+        return bound.value
+
+    def server_stop(self, server: int, timeout_ms: int) -> None:
+        self._check(self._server_stop(server, timeout_ms), "cannot stop server")
+
+    def loop_lane_attach(self, eventfd: int) -> None:
+        self._check(self._loop_lane_attach(eventfd), "cannot attach the asyncio lane")
+
+    def loop_lane_drain(self) -> None:
+        self._check(self._loop_lane_drain(), "asyncio lane failed")
+
+    def sync_lane_wait(self) -> bool:
+        return self._check(self._sync_lane_wait(), "sync lane failed") == 1
+
+    def sync_lane_drain(self) -> None:
+        self._check(self._sync_lane_drain(), "sync lane failed")
+
+    def complete(self, ticket: int, result: object, error: object) -> None:
+        self._check(self._complete(ticket, result, error), "cannot complete request")
+
+    def lanes_shutdown(self) -> None:
+        self._check(self._lanes_shutdown(), "cannot shut lanes down")
+
+    def stats(self) -> dict:
+        buffer = ctypes.create_string_buffer(4096)
+        n = self._check(self._stats(buffer, len(buffer)), "cannot read stats")
+        return json.loads(buffer.raw[:n])

@@ -1,0 +1,152 @@
+"""Compiles a route into the plan the engine runs: a JSON description of each parameter's fast path
+plus a tuple of the Python objects it refers to by index (handler, binder, defaults, enum members…).
+
+A parameter gets a C# fast path only for what the engine can decide exactly as pydantic would (plain
+str/int/float/bool/UUID/Enum with simple bounds); anything else gets kind "python", a per-parameter
+pydantic check on the lane. Either way a failure falls back to the route's Python binder for the errors.
+"""
+from __future__ import annotations
+
+import copy
+import enum
+import inspect
+import uuid
+from typing import Any
+
+import annotated_types
+from pydantic import TypeAdapter, ValidationError
+
+from .._endpoint.signature import ParamSpec
+from .._endpoint.types import sequence_item, strip_optional
+
+_IMMUTABLE = (type(None), bool, int, float, str, bytes, enum.Enum, uuid.UUID, frozenset)
+_BOUNDS = {annotated_types.Gt: "gt", annotated_types.Ge: "ge", annotated_types.Lt: "lt", annotated_types.Le: "le"}
+_LENGTHS = {annotated_types.MinLen: "min_length", annotated_types.MaxLen: "max_length"}
+
+
+class PlanBuilder:
+    def __init__(self) -> None:
+        self.objects: list[Any] = []
+
+    def ref(self, obj: Any) -> int:
+        self.objects.append(obj)
+        return len(self.objects) - 1
+
+
+def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
+    """``route`` is an APIRoute; ``error_handler(exc) -> Response`` is the app's."""
+    b = PlanBuilder()
+    sig = route.signature
+    python_binding = any(p.field_info.default_factory is not None for p in sig.params)
+    params = []
+    for spec in sig.params:
+        if spec.source == "body":
+            params.append({"name": spec.name, "source": "body", "key": spec.alias})
+        else:
+            params.append(_scalar_entry(spec, b))
+    body_validator = None
+    if sig.body_params:
+        single = sig.single_body
+        if single is None:
+            python_binding = True
+        else:
+            body_validator = b.ref(single.adapter.validate_json)
+    plan = {
+        "path": route.path,
+        "methods": sorted(route.methods),
+        "handler": b.ref(sig.call),
+        "is_async": route.is_async,
+        "status_code": route.status_code or 200,
+        "binder": b.ref(route.binder),
+        "error_handler": b.ref(error_handler),
+        "render": b.ref(route.render) if route.render is not None else None,
+        "body_validator": body_validator,
+        "python_binding": python_binding,
+        "needs_headers": False,
+        "uuid_type": b.ref(uuid.UUID),
+        "deep_copy": b.ref(copy.deepcopy),
+        "params": params,
+    }
+    return plan, tuple(b.objects)
+
+
+def _scalar_entry(spec: ParamSpec, b: PlanBuilder) -> dict:
+    entry: dict[str, Any] = {"name": spec.name, "source": spec.source, "key": spec.alias,
+                             "list": spec.sequence, "required": spec.required}
+    if not spec.required:
+        default = spec.default()
+        entry["default"] = b.ref(default)
+        entry["default_copy"] = not _is_immutable(default)
+    base, _ = strip_optional(spec.annotation)
+    item = sequence_item(base) if spec.sequence else base
+    kind = _kind(item)
+    constraints = _constraints(spec, kind)
+    if constraints is None or (spec.sequence and constraints):
+        kind = "python"   # constraints the engine does not check, or constraints on the list itself
+    else:
+        entry.update(constraints)
+    if kind == "enum":
+        members = _enum_members(item)
+        if members is None:
+            kind = "python"
+        else:
+            entry["enum"] = {text: b.ref(member) for text, member in members.items()}
+    entry["kind"] = kind
+    if kind == "python":
+        entry["check"] = b.ref(spec.adapter.validate_python)
+    return entry
+
+
+def _kind(t: Any) -> str:
+    if t is str:
+        return "str"
+    if t is int:
+        return "int"
+    if t is float:
+        return "float"
+    if t is bool:
+        return "bool"
+    if t is uuid.UUID:
+        return "uuid"
+    if inspect.isclass(t) and issubclass(t, enum.Enum):
+        return "enum"
+    return "python"
+
+
+def _constraints(spec: ParamSpec, kind: str) -> dict | None:
+    """The bounds the engine checks itself, or None when the field has rules only pydantic applies."""
+    info = spec.field_info
+    if kind == "python":
+        return {}
+    found: dict[str, Any] = {}
+    for m in info.metadata:
+        name = _BOUNDS.get(type(m))
+        if name and kind in ("int", "float") and type(getattr(m, name)) in (int, float):
+            found[name] = getattr(m, name)
+            continue
+        name = _LENGTHS.get(type(m))
+        if name and kind == "str":
+            found[name] = getattr(m, name)
+            continue
+        return None
+    return found
+
+
+def _enum_members(enum_type: type[enum.Enum]) -> dict[str, Any] | None:
+    """Exact member-value spellings, each checked against pydantic, so the fast path cannot disagree."""
+    adapter = TypeAdapter(enum_type)
+    members = {}
+    for member in enum_type:
+        text = member.value if isinstance(member.value, str) else str(member.value)
+        try:
+            if adapter.validate_python(text) is member:
+                members[text] = member
+        except ValidationError:
+            continue
+    return members or None
+
+
+def _is_immutable(value: Any) -> bool:
+    if isinstance(value, tuple):
+        return all(_is_immutable(v) for v in value)
+    return isinstance(value, _IMMUTABLE)

@@ -1,0 +1,50 @@
+"""Small questions about annotations, answered the way FastAPI answers them."""
+from __future__ import annotations
+
+import dataclasses
+import types
+from collections.abc import Mapping, Sequence
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+_SEQUENCE_ORIGINS = (list, set, frozenset, tuple, Sequence)
+
+
+def is_union(annotation: Any) -> bool:
+    return get_origin(annotation) in (Union, types.UnionType)
+
+
+def strip_optional(annotation: Any) -> tuple[Any, bool]:
+    """``X | None`` -> (X, True); anything else -> (annotation, False)."""
+    if is_union(annotation):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) == 1 and len(get_args(annotation)) == 2:
+            return args[0], True
+    return annotation, False
+
+
+def is_sequence(annotation: Any) -> bool:
+    base, _ = strip_optional(annotation)
+    origin = get_origin(base) or base
+    return isinstance(origin, type) and issubclass(origin, _SEQUENCE_ORIGINS) and not issubclass(origin, (str, bytes))
+
+
+def is_complex(annotation: Any) -> bool:
+    """FastAPI's rule for where an undeclared parameter comes from: complex types come from the body."""
+    if get_origin(annotation) is Annotated:
+        return is_complex(get_args(annotation)[0])
+    if is_union(annotation):
+        return any(is_complex(a) for a in get_args(annotation))
+    if is_sequence(annotation):
+        return True
+    origin = get_origin(annotation) or annotation
+    return isinstance(origin, type) and (
+        issubclass(origin, (BaseModel, Mapping)) or dataclasses.is_dataclass(origin)
+    )
+
+
+def sequence_item(annotation: Any) -> Any:
+    base, _ = strip_optional(annotation)
+    args = get_args(base)
+    return args[0] if args else Any

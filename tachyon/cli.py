@@ -1,0 +1,61 @@
+"""``tachyon run module:app``: serve an app until Ctrl+C or SIGTERM, then stop gracefully (exit 0)."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import signal
+import sys
+import threading
+
+
+def load_app(spec: str):
+    module_name, _, attribute = spec.partition(":")
+    if not module_name or not attribute:
+        raise SystemExit(f"error: expected MODULE:APP (for example examples.hello:app), got {spec!r}")
+    if os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise SystemExit(f"error: cannot import module {module_name!r}: {exc}") from None
+    app = module
+    for part in attribute.split("."):
+        app = getattr(app, part, None)
+        if app is None:
+            raise SystemExit(f"error: module {module_name!r} has no attribute {attribute!r}")
+    return app
+
+
+def serve(app, host: str, port: int) -> int:
+    stopping = threading.Event()
+    server = app.start(host, port)
+
+    def on_signal(signum: int, frame: object) -> None:
+        stopping.set()
+
+    # After the engine loaded (it installs its own handlers): Python owns SIGINT and SIGTERM.
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    print(f"Tachyon serving on http://{host}:{server.port} (press Ctrl+C to stop)", flush=True)
+    while not stopping.wait(0.5):
+        pass
+    print("Tachyon: stopping (letting requests in flight finish)…", flush=True)
+    app.stop(timeout=30)
+    print("Tachyon: stopped", flush=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tachyon", description="Serve a FastAPI-style app on the Tachyon engine.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="serve MODULE:APP")
+    run.add_argument("app", help="the app to serve, as MODULE:ATTRIBUTE (e.g. examples.hello:app)")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    return serve(load_app(args.app), args.host, args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Exceptions a handler raises or an app handles, with FastAPI's (and Starlette's) shapes."""
+from __future__ import annotations
+
+import http
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+class HTTPException(Exception):
+    """Answer with ``status_code`` and ``{"detail": detail}``; ``headers`` are added to the response."""
+
+    def __init__(self, status_code: int, detail: Any = None, headers: Mapping[str, str] | None = None) -> None:
+        if detail is None:
+            detail = http.HTTPStatus(status_code).phrase
+        self.status_code = status_code
+        self.detail = detail
+        self.headers = headers
+
+    def __str__(self) -> str:
+        return f"{self.status_code}: {self.detail}"
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}(status_code={self.status_code!r}, detail={self.detail!r})"
+
+
+class ValidationException(Exception):
+    def __init__(self, errors: Sequence[Any]) -> None:
+        self._errors = errors
+
+    def errors(self) -> Sequence[Any]:
+        return self._errors
+
+
+class RequestValidationError(ValidationException):
+    """The request did not validate; FastAPI answers 422 with ``{"detail": errors}``."""
+
+    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
+        super().__init__(errors)
+        self.body = body
+
+
+class ResponseValidationError(ValidationException):
+    """The handler's return value did not match its response model: a server error (500)."""
+
+    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
+        super().__init__(errors)
+        self.body = body
+
+    def __str__(self) -> str:
+        message = f"{len(self._errors)} validation errors:\n"
+        return message + "".join(f"  {err}\n" for err in self._errors)

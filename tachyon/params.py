@@ -1,0 +1,100 @@
+"""Parameter declarations (``Query``, ``Path``, ``Body``): pydantic FieldInfo subclasses that say where a
+value comes from. pydantic applies their constraints; the engine reads them to compile its fast path."""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+_Unset: Any = PydanticUndefined
+
+
+class ParamTypes(Enum):
+    query = "query"
+    header = "header"
+    path = "path"
+    cookie = "cookie"
+
+
+class Param(FieldInfo):
+    in_: ParamTypes
+
+    def __init__(
+        self,
+        default: Any = PydanticUndefined,
+        *,
+        default_factory: Any = _Unset,
+        annotation: Any | None = None,
+        alias: str | None = None,
+        alias_priority: int | None = _Unset,
+        validation_alias: str | None = None,
+        serialization_alias: str | None = None,
+        title: str | None = None,
+        description: str | None = None,
+        gt: float | None = None,
+        ge: float | None = None,
+        lt: float | None = None,
+        le: float | None = None,
+        min_length: int | None = None,
+        max_length: int | None = None,
+        pattern: str | None = None,
+        regex: str | None = None,
+        discriminator: str | None = None,
+        strict: bool | None = _Unset,
+        multiple_of: float | None = _Unset,
+        allow_inf_nan: bool | None = _Unset,
+        max_digits: int | None = _Unset,
+        decimal_places: int | None = _Unset,
+        examples: list[Any] | None = None,
+        openapi_examples: dict[str, Any] | None = None,
+        deprecated: bool | str | None = None,
+        include_in_schema: bool = True,
+        json_schema_extra: dict[str, Any] | None = None,
+        **extra: Any,
+    ) -> None:
+        if default is ...:
+            default = PydanticUndefined  # Query(...) means required, as in FastAPI
+        self.include_in_schema = include_in_schema
+        self.openapi_examples = openapi_examples
+        kwargs = dict(
+            default=default, default_factory=default_factory, alias=alias, title=title, description=description,
+            gt=gt, ge=ge, lt=lt, le=le, min_length=min_length, max_length=max_length,
+            pattern=pattern or regex, discriminator=discriminator, strict=strict, multiple_of=multiple_of,
+            allow_inf_nan=allow_inf_nan, max_digits=max_digits, decimal_places=decimal_places,
+            examples=examples, deprecated=deprecated, json_schema_extra=json_schema_extra or extra or None,
+            alias_priority=alias_priority, validation_alias=validation_alias, serialization_alias=serialization_alias,
+            annotation=annotation,
+        )
+        super().__init__(**{k: v for k, v in kwargs.items() if v is not _Unset and not (v is None and k != "default")})
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}({self.default})"
+
+
+class Path(Param):
+    in_ = ParamTypes.path
+
+    def __init__(self, default: Any = ..., **kwargs: Any) -> None:
+        if default not in (..., PydanticUndefined):
+            raise AssertionError("Path parameters cannot have a default value")
+        super().__init__(default, **kwargs)
+
+
+class Query(Param):
+    in_ = ParamTypes.query
+
+
+class Body(FieldInfo):
+    def __init__(self, default: Any = PydanticUndefined, *, embed: bool | None = None,
+                 media_type: str = "application/json", alias: str | None = None, title: str | None = None,
+                 description: str | None = None, examples: list[Any] | None = None,
+                 include_in_schema: bool = True, **kwargs: Any) -> None:
+        if default is ...:
+            default = PydanticUndefined
+        self.embed = embed
+        self.media_type = media_type
+        self.include_in_schema = include_in_schema
+        given = dict(default=default, alias=alias, title=title, description=description, examples=examples, **kwargs)
+        super().__init__(**{k: v for k, v in given.items() if v is not None or k == "default"})
