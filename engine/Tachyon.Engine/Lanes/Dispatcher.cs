@@ -27,7 +27,7 @@ internal static unsafe class Dispatcher
             Console.Error.WriteLine($"tachyon: engine error: {e}");
             response = ResponseData.InternalServerError();
         }
-        if (response != null) item.Completion.TrySetResult(response);
+        if (response != null) CompletionBatch.Current.Add(item, response);
     }
 
     /// <summary>A suspended coroutine finished on the loop: <paramref name="error"/> is None or the exception.</summary>
@@ -48,7 +48,8 @@ internal static unsafe class Dispatcher
             Console.Error.WriteLine($"tachyon: engine error: {e}");
             response = ResponseData.InternalServerError();
         }
-        item.Completion.TrySetResult(response);
+        CompletionBatch.Current.Add(item, response);
+        CompletionBatch.Current.Flush();
     }
 
     static ResponseData? Execute(WorkItem item)

@@ -30,6 +30,7 @@ internal sealed unsafe partial class LoopLane
         Volatile.Write(ref _scheduled, 0);
         for (int i = 0; i < MaxBatch && _queue.TryDequeue(out var item); i++)
             Dispatcher.Run(item);
+        CompletionBatch.Current.Flush();
         if (!_queue.IsEmpty && Interlocked.Exchange(ref _scheduled, 1) == 0) Wake();
     }
 

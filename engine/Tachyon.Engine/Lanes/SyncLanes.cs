@@ -50,6 +50,7 @@ internal sealed class SyncLanes
                 Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
                 Dispatcher.Run(item);
             }
+            CompletionBatch.Current.Flush();
             Interlocked.Decrement(ref _active);
             // An enqueue that saw us active did not wake anyone: look again after stepping down.
             if (_queue.IsEmpty || _shutdown) return;
@@ -91,6 +92,7 @@ internal sealed class SyncLanes
             if ((stalled || Volatile.Read(ref _active) == 0) && Volatile.Read(ref _idle) > 0)
             {
                 Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());   // one extra lane per stall period
+                CompletionBatch.FlushAll();   // responses the stalled lane finished before it blocked
                 _wake.Release();
             }
         }

@@ -15,8 +15,9 @@ internal sealed class WorkItem
     public string? ContentType { get; init; }
     public ArgValue[]? Args { get; init; }     // null: bind through the route's Python binder
 
-    // Continuations run on the thread pool, never inline on the lane that holds the GIL.
-    public readonly TaskCompletionSource<ResponseData> Completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Completed only through CompletionBatch, on a pool thread: the continuation (writing the response)
+    // then runs inline there, never on the lane that holds the GIL.
+    public readonly TaskCompletionSource<ResponseData> Completion = new();
 
     public DispatchPlan Plan => Route.Plan;
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine of this kind for Tachyon: builds the C# engine and makes the `tachyon`
+# command available. Idempotent; safe to run before every run or test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET SDK 10 (dotnet) is required and was not found on PATH" >&2
+  exit 1
+fi
+if ! dotnet --list-runtimes | grep -q '^Microsoft.AspNetCore.App 10\.'; then
+  echo "setup: the ASP.NET Core 10 runtime (Microsoft.AspNetCore.App 10.x) is required" >&2
+  exit 1
+fi
+python3 -c 'import sys, pydantic; assert sys.version_info >= (3, 11) and pydantic.VERSION.startswith("2")' || {
+  echo "setup: Tachyon needs python3 >= 3.11 with pydantic 2" >&2
+  exit 1
+}
+
+echo "setup: building the engine (build/engine)"
+dotnet build engine/Tachyon.Engine/Tachyon.Engine.csproj -c Release -o build/engine --nologo -v quiet -clp:ErrorsOnly
+
+# The `tachyon` command: an editable install from this folder, with no index (PyPI is not reachable).
+if ! command -v tachyon >/dev/null 2>&1 || ! python3 -c 'import tachyon' >/dev/null 2>&1; then
+  echo "setup: installing the tachyon command (pip install -e . without an index)"
+  python3 -m pip install --quiet --no-build-isolation --no-deps --no-index -e . >/dev/null
+  if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi
+fi
+echo "setup: done"
