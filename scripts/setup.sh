@@ -20,10 +20,7 @@ python3 -c 'import sys, pydantic; assert sys.version_info >= (3, 11) and pydanti
 echo "setup: building the engine (build/engine)"
 dotnet build engine/Tachyon.Engine/Tachyon.Engine.csproj -c Release -o build/engine --nologo -v quiet -clp:ErrorsOnly
 
-# The `tachyon` command: an editable install from this folder, with no index (PyPI is not reachable).
-if ! command -v tachyon >/dev/null 2>&1 || ! python3 -c 'import tachyon' >/dev/null 2>&1; then
-  echo "setup: installing the tachyon command (pip install -e . without an index)"
-  python3 -m pip install --quiet --no-build-isolation --no-deps --no-index -e . >/dev/null
-  if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi
-fi
+# The `tachyon` command and `import tachyon`, from this checkout (an editable install without pip).
+python3 scripts/install_command.py
+if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi
 echo "setup: done"

@@ -24,6 +24,8 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint, nint> ObjectStr;
     public static delegate* unmanaged<nint, int> ObjectIsTrue;
     public static delegate* unmanaged<nint, nint, nint*, int> IterSend;
+    public static delegate* unmanaged<nint> EvalSaveThread;
+    public static delegate* unmanaged<nint, void> EvalRestoreThread;
 
     public static delegate* unmanaged<long, nint> LongFromLongLong;
     public static delegate* unmanaged<nint, int*, long> LongAsLongLongAndOverflow;
@@ -86,6 +88,8 @@ internal static unsafe class CPython
         ObjectStr = (delegate* unmanaged<nint, nint>)Sym("PyObject_Str");
         ObjectIsTrue = (delegate* unmanaged<nint, int>)Sym("PyObject_IsTrue");
         IterSend = (delegate* unmanaged<nint, nint, nint*, int>)Sym("PyIter_Send");
+        EvalSaveThread = (delegate* unmanaged<nint>)Sym("PyEval_SaveThread");
+        EvalRestoreThread = (delegate* unmanaged<nint, void>)Sym("PyEval_RestoreThread");
 
         LongFromLongLong = (delegate* unmanaged<long, nint>)Sym("PyLong_FromLongLong");
         LongAsLongLongAndOverflow = (delegate* unmanaged<nint, int*, long>)Sym("PyLong_AsLongLongAndOverflow");

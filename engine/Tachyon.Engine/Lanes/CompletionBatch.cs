@@ -52,14 +52,32 @@ internal sealed class CompletionBatch
         lock (_lock) FlushLocked();
     }
 
+    /// <summary>
+    /// Completes the batch on this thread. Only for a lane that has released the GIL: the responses are
+    /// written right here, with no thread hand-off, while another lane may hold the GIL.
+    /// </summary>
+    public void CompleteInline()
+    {
+        List<(WorkItem Item, ResponseData Response)>? items;
+        lock (_lock)
+        {
+            items = _items;
+            _items = null;
+        }
+        if (items == null) return;
+        Complete(items);
+    }
+
+    static void Complete(List<(WorkItem Item, ResponseData Response)> batch)
+    {
+        foreach (var (item, response) in batch) item.Completion.TrySetResult(response);
+    }
+
     void FlushLocked()
     {
         var items = _items;
         if (items == null || items.Count == 0) return;
         _items = null;
-        ThreadPool.UnsafeQueueUserWorkItem(static batch =>
-        {
-            foreach (var (item, response) in batch) item.Completion.TrySetResult(response);
-        }, items, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(Complete, items, preferLocal: false);
     }
 }

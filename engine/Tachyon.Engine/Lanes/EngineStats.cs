@@ -5,7 +5,7 @@ namespace Tachyon.Engine.Lanes;
 /// <summary>Process-wide counters, readable from Python (tachyon's engine stats).</summary>
 internal static class EngineStats
 {
-    public static long Requests, Rejected, PythonBindings, Suspended, Errors;
+    public static long Requests, Rejected, PythonBindings, Suspended, Errors, Drains;
 
     public static byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, long>
     {
@@ -14,5 +14,6 @@ internal static class EngineStats
         ["python_bindings"] = Interlocked.Read(ref PythonBindings),
         ["suspended_coroutines"] = Interlocked.Read(ref Suspended),
         ["handler_errors"] = Interlocked.Read(ref Errors),
+        ["lane_drains"] = Interlocked.Read(ref Drains),   // requests / drains = the average batch
     });
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using Tachyon.Engine.Boundary;
 
 namespace Tachyon.Engine.Lanes;
 
@@ -25,13 +26,39 @@ internal sealed unsafe partial class LoopLane
         if (Interlocked.Exchange(ref _scheduled, 1) == 0) Wake();
     }
 
+    /// <summary>
+    /// GIL held, on the loop thread. Stays "scheduled" while draining, so requests that arrive meanwhile
+    /// cost no wake-up: they are picked up by the re-check before the lane stands down.
+    /// </summary>
     public void Drain()
     {
-        Volatile.Write(ref _scheduled, 0);
-        for (int i = 0; i < MaxBatch && _queue.TryDequeue(out var item); i++)
-            Dispatcher.Run(item);
-        CompletionBatch.Current.Flush();
-        if (!_queue.IsEmpty && Interlocked.Exchange(ref _scheduled, 1) == 0) Wake();
+        Interlocked.Increment(ref EngineStats.Drains);
+        int processed = 0;
+        while (true)
+        {
+            while (processed < MaxBatch && _queue.TryDequeue(out var item))
+            {
+                Dispatcher.Run(item);
+                processed++;
+            }
+            CompleteWithoutGil();
+            if (processed >= MaxBatch)
+            {
+                Wake();   // still scheduled: let the loop run its other callbacks, then come back
+                return;
+            }
+            Interlocked.Exchange(ref _scheduled, 0);
+            if (_queue.IsEmpty || Interlocked.Exchange(ref _scheduled, 1) != 0) return;
+        }
+    }
+
+    // Writes the finished responses here with the GIL released (as Py_BEGIN_ALLOW_THREADS would):
+    // no thread hand-off, and the sync lanes can run Python meanwhile.
+    static void CompleteWithoutGil()
+    {
+        nint state = CPython.EvalSaveThread();
+        try { CompletionBatch.Current.CompleteInline(); }
+        finally { CPython.EvalRestoreThread(state); }
     }
 
     void Wake()

@@ -6,18 +6,22 @@ namespace Tachyon.Engine.Lanes;
 /// <summary>
 /// The lanes for plain <c>def</c> handlers: a pool of Python threads sharing one queue. Normally one lane
 /// drains everything (no GIL contention). FastAPI runs def handlers in a thread pool so a blocking call
-/// does not stall other requests; here a supervisor notices when queued work has made no progress for a
-/// millisecond (the draining lane is blocked, e.g. in time.sleep with the GIL released) and wakes
+/// does not stall other requests; here a supervisor notices when queued work has made no progress for ten
+/// milliseconds (the draining lane is blocked, e.g. in time.sleep with the GIL released) and wakes
 /// another lane to carry on.
 /// </summary>
 internal sealed class SyncLanes
 {
-    static readonly long StallTicks = Stopwatch.Frequency / 1000;
+    static readonly long Millisecond = Stopwatch.Frequency / 1000;
+    // Long enough that a lane merely preempted on a busy machine does not look blocked (waking more
+    // lanes then only adds GIL contention); short enough that a blocked handler stalls nobody noticeably.
+    static readonly long StallTicks = 10 * Millisecond;
 
     readonly ConcurrentQueue<WorkItem> _queue = new();
     readonly SemaphoreSlim _wake = new(0);
-    readonly ManualResetEventSlim _pending = new(false);
-    int _active, _idle;
+    readonly ManualResetEventSlim _supervisorWake = new(false);
+    int _active, _idle, _waking;
+    int _supervisorParked;
     long _lastProgress;
     volatile bool _shutdown;
     Thread? _supervisor;
@@ -25,14 +29,20 @@ internal sealed class SyncLanes
     public void Enqueue(WorkItem item)
     {
         _queue.Enqueue(item);
-        if (Volatile.Read(ref _active) == 0) _wake.Release();
-        if (!_pending.IsSet) _pending.Set();
+        // Wake one lane, once: several woken lanes would only fight over the GIL.
+        if (Volatile.Read(ref _active) == 0 && Interlocked.CompareExchange(ref _waking, 1, 0) == 0) _wake.Release();
+        if (Volatile.Read(ref _supervisorParked) == 1) _supervisorWake.Set();   // a syscall only when the supervisor sleeps, not per request
         EnsureSupervisor();
     }
 
-    /// <summary>Called by an idle lane (GIL released). False once the engine shuts down.</summary>
+    /// <summary>
+    /// Called by a lane between drains, with the GIL released: it first writes the responses it finished
+    /// (no thread hand-off), then parks until there is work. False once the engine shuts down.
+    /// </summary>
     public bool WaitForWork()
     {
+        CompletionBatch.Current.CompleteInline();
+        if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _waking, 1, 0) == 0) return !_shutdown;
         Interlocked.Increment(ref _idle);
         _wake.Wait();
         Interlocked.Decrement(ref _idle);
@@ -43,14 +53,15 @@ internal sealed class SyncLanes
     public void Drain()
     {
         Interlocked.Increment(ref _active);
+        Volatile.Write(ref _waking, 0);
         while (true)
         {
+            Interlocked.Increment(ref EngineStats.Drains);
             while (_queue.TryDequeue(out var item))
             {
                 Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
                 Dispatcher.Run(item);
             }
-            CompletionBatch.Current.Flush();
             Interlocked.Decrement(ref _active);
             // An enqueue that saw us active did not wake anyone: look again after stepping down.
             if (_queue.IsEmpty || _shutdown) return;
@@ -61,7 +72,7 @@ internal sealed class SyncLanes
     public void Shutdown()
     {
         _shutdown = true;
-        _pending.Set();
+        _supervisorWake.Set();
         _wake.Release(1024);
     }
 
@@ -76,23 +87,30 @@ internal sealed class SyncLanes
         }
     }
 
+    // Ticks every millisecond while there is traffic; parks after a quiet spell, so an idle server costs nothing.
     void Supervise()
     {
+        long quietSince = Stopwatch.GetTimestamp();
         while (!_shutdown)
         {
+            Thread.Sleep(1);
             if (_queue.IsEmpty)
             {
-                _pending.Reset();
-                if (_queue.IsEmpty) _pending.Wait();
+                if (Stopwatch.GetTimestamp() - quietSince < 100 * Millisecond) continue;
+                _supervisorWake.Reset();
+                Interlocked.Exchange(ref _supervisorParked, 1);   // full fence: an enqueue either sees this or we see its item
+                if (_queue.IsEmpty && !_shutdown) _supervisorWake.Wait();
+                Volatile.Write(ref _supervisorParked, 0);
+                quietSince = Stopwatch.GetTimestamp();
                 continue;
             }
-            Thread.Sleep(1);
-            if (_queue.IsEmpty) continue;
-            bool stalled = Stopwatch.GetTimestamp() - Volatile.Read(ref _lastProgress) >= StallTicks;
-            if ((stalled || Volatile.Read(ref _active) == 0) && Volatile.Read(ref _idle) > 0)
+            quietSince = Stopwatch.GetTimestamp();
+            long sinceProgress = Stopwatch.GetTimestamp() - Volatile.Read(ref _lastProgress);
+            if (sinceProgress >= Millisecond) CompletionBatch.FlushAll();   // responses finished before a lane blocked
+            bool stalled = sinceProgress >= StallTicks;
+            if (stalled && Volatile.Read(ref _idle) > 0)
             {
                 Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());   // one extra lane per stall period
-                CompletionBatch.FlushAll();   // responses the stalled lane finished before it blocked
                 _wake.Release();
             }
         }
