@@ -18,7 +18,10 @@ python3 -c 'import sys, pydantic; assert sys.version_info >= (3, 11) and pydanti
 }
 
 echo "setup: building the engine (build/engine)"
-dotnet build engine/Tachyon.Engine/Tachyon.Engine.csproj -c Release -o build/engine --nologo -v quiet -clp:ErrorsOnly
+dotnet build engine/Tachyon.Engine/Tachyon.Engine.csproj -c Release -o build/engine.next --nologo -v quiet -clp:ErrorsOnly
+# Replace files by unlinking first: a process still running the old engine keeps its (mapped) copy.
+mkdir -p build/engine
+cp --remove-destination build/engine.next/* build/engine/
 
 # The `tachyon` command and `import tachyon`, from this checkout (an editable install without pip).
 python3 scripts/install_command.py

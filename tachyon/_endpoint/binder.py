@@ -40,7 +40,7 @@ class Binder:
         self._ordered = sorted(signature.params, key=lambda p: _SOURCE_ORDER.index(p.source))
 
     def __call__(self, raw: tuple) -> tuple:
-        path_params, query_pairs, body_bytes, _headers, content_type = raw
+        path_params, query_pairs, body_bytes, _headers, content_type = raw[:5]
         query: dict[str, list[str]] = {}
         for key, value in query_pairs:
             query.setdefault(key, []).append(value)

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using Tachyon.Engine.Http;
+
 namespace Tachyon.Engine.Binding;
 
 /// <summary>
@@ -8,24 +11,33 @@ namespace Tachyon.Engine.Binding;
 /// </summary>
 internal static class Binder
 {
-    public static bool TryBind(DispatchPlan plan, string[] pathValues, List<KeyValuePair<string, string>>? query, out ArgValue[] args)
+    public static bool TryBind(DispatchPlan plan, string[] pathValues, List<KeyValuePair<string, string>>? query,
+        IHeaderDictionary headers, out ArgValue[] args)
     {
         var parameters = plan.Parameters;
         args = parameters.Length == 0 ? [] : new ArgValue[parameters.Length];
+        Dictionary<string, string>? cookies = null;
         for (int i = 0; i < parameters.Length; i++)
         {
             var p = parameters[i];
             switch (p.Source)
             {
                 case ParameterSource.Body:
-                    continue;   // validated on the lane, from the raw bytes
+                case ParameterSource.Request:
+                    continue;   // built on the lane
                 case ParameterSource.Path:
                     if (!TryScalar(p, pathValues[p.PathIndex], out args[i])) return false;
+                    continue;
+                case ParameterSource.Cookie:
+                    cookies ??= CookieParser.Parse(headers.Cookie.Count > 0 ? headers.Cookie[0] : null);
+                    if (!cookies.TryGetValue(p.Key, out var cookie)) { if (!TryDefault(p, out args[i])) return false; continue; }
+                    if (p.IsList) return false;   // a cookie has one value: let pydantic judge a list
+                    if (!TryScalar(p, cookie, out args[i])) return false;
                     continue;
             }
             if (p.IsList)
             {
-                var raw = AllValues(query, p.Key);
+                var raw = p.Source == ParameterSource.Header ? HeaderValues(headers, p.Key) : AllValues(query, p.Key);
                 if (raw.Count == 0) { if (!TryDefault(p, out args[i])) return false; continue; }
                 if (p.Kind == ScalarKind.Python) { args[i] = ArgValue.Unchecked(raw.ToArray()); continue; }
                 var items = new ArgValue[raw.Count];
@@ -35,7 +47,8 @@ internal static class Binder
             }
             else
             {
-                var value = LastValue(query, p.Key);
+                // Starlette: query_params[k] is the last value, headers[k] the first.
+                var value = p.Source == ParameterSource.Header ? FirstHeader(headers, p.Key) : LastValue(query, p.Key);
                 if (value == null) { if (!TryDefault(p, out args[i])) return false; continue; }
                 if (!TryScalar(p, value, out args[i])) return false;
             }
@@ -93,7 +106,7 @@ internal static class Binder
     // Integers beyond 2^53 are not compared through double: leave those to pydantic.
     static bool WithinBounds(ParameterPlan p, long v) =>
         (p.Gt == null && p.Ge == null && p.Lt == null && p.Le == null) ||
-        (Math.Abs(v) < (1L << 53) && WithinBounds(p, (double)v));
+        (v > -(1L << 53) && v < (1L << 53) && WithinBounds(p, (double)v));
 
     static bool WithinBounds(ParameterPlan p, double v) =>
         !(v <= p.Gt) && !(v < p.Ge) && !(v >= p.Lt) && !(v > p.Le);
@@ -105,6 +118,17 @@ internal static class Binder
         for (int i = query.Count - 1; i >= 0; i--)
             if (query[i].Key == key) return query[i].Value;
         return null;
+    }
+
+    static string? FirstHeader(IHeaderDictionary headers, string name) =>
+        headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    static List<string> HeaderValues(IHeaderDictionary headers, string name)
+    {
+        var list = new List<string>();
+        if (headers.TryGetValue(name, out var values))
+            foreach (var v in values) list.Add(v ?? "");
+        return list;
     }
 
     static List<string> AllValues(List<KeyValuePair<string, string>>? query, string key)

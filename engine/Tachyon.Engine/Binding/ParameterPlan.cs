@@ -1,6 +1,10 @@
 namespace Tachyon.Engine.Binding;
 
-internal enum ParameterSource { Path, Query, Body }
+internal enum ParameterSource
+{
+    Path, Query, Header, Cookie, Body,
+    Request,   // the raw request tuple, for parameters only Python can build (Request, Response, BackgroundTasks…)
+}
 
 /// <summary>How the engine turns the raw text of a parameter into a Python value.</summary>
 internal enum ScalarKind
@@ -19,7 +23,7 @@ internal sealed class ParameterPlan
 {
     public required string Name { get; init; }
     public required ParameterSource Source { get; init; }
-    public required string Key { get; init; }           // alias or name: the query key / path parameter name
+    public required string Key { get; init; }           // the query key, path parameter, header (lower case) or cookie name
     public ScalarKind Kind { get; init; }
     public bool IsList { get; init; }
     public bool Required { get; init; }

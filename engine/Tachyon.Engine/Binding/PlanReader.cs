@@ -59,7 +59,10 @@ internal static unsafe class PlanReader
         {
             "path" => ParameterSource.Path,
             "query" => ParameterSource.Query,
+            "header" => ParameterSource.Header,
+            "cookie" => ParameterSource.Cookie,
             "body" => ParameterSource.Body,
+            "request" => ParameterSource.Request,
             var s => throw new ArgumentException($"unknown parameter source '{s}'"),
         };
         string key = p.GetProperty("key").GetString()!;

@@ -83,7 +83,12 @@ internal static unsafe class Dispatcher
         for (; built < n; built++)
         {
             var p = plan.Parameters[built];
-            nint o = p.Source == ParameterSource.Body ? ValidateBody(plan, item) : ToPython(plan, p, values[built]);
+            nint o = p.Source switch
+            {
+                ParameterSource.Body => ValidateBody(plan, item),
+                ParameterSource.Request => RawRequest.Build(item),
+                _ => ToPython(plan, p, values[built]),
+            };
             if (o == 0) break;
             args[built] = o;
         }

@@ -11,7 +11,7 @@ internal static class EngineStats
     {
         ["requests"] = Interlocked.Read(ref Requests),
         ["rejected_503"] = Interlocked.Read(ref Rejected),
-        ["python_bindings"] = Interlocked.Read(ref PythonBindings),
+        ["python_bindings"] = Interlocked.Read(ref PythonBindings),   // requests the C# fast path left to pydantic
         ["suspended_coroutines"] = Interlocked.Read(ref Suspended),
         ["handler_errors"] = Interlocked.Read(ref Errors),
         ["lane_drains"] = Interlocked.Read(ref Drains),   // requests / drains = the average batch

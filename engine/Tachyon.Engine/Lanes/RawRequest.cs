@@ -4,21 +4,40 @@ using Tachyon.Engine.Routing;
 namespace Tachyon.Engine.Lanes;
 
 /// <summary>
-/// The request as the Python binder sees it: <c>(path_params: dict[str, str], query: list[tuple[str, str]],
-/// body: bytes | None, headers: list[tuple[str, str]] | None, content_type: str | None)</c>.
-/// Built only on the slow path (bad input, or a signature that needs Python binding).
+/// The request as Python sees it (tachyon/_endpoint/request_data.py names the fields):
+/// <c>(path_params: dict[str, str], query: list[tuple[str, str]], body: bytes | None,
+/// headers: list[tuple[str, str]] | None, content_type: str | None, method, scheme, path, query_string,
+/// client: (host, port) | None, server: (host, port) | None, http_version)</c>.
+/// Built only on the slow path (bad input) or for parameters only Python can build (Request…).
 /// </summary>
 internal static unsafe class RawRequest
 {
     public static nint Build(WorkItem item)
     {
-        nint tuple = CPython.TupleNew(5);
+        var info = item.Info;
+        nint tuple = CPython.TupleNew(12);
         CPython.TupleSetItem(tuple, 0, PathParams(item));
         CPython.TupleSetItem(tuple, 1, Pairs(item.Query));
         CPython.TupleSetItem(tuple, 2, item.Body != null ? CPython.NewBytes(item.Body) : CPython.NewRef(CPython.None));
         CPython.TupleSetItem(tuple, 3, item.Headers != null ? Pairs(item.Headers) : CPython.NewRef(CPython.None));
         CPython.TupleSetItem(tuple, 4, item.ContentType != null ? CPython.NewStr(item.ContentType) : CPython.NewRef(CPython.None));
+        CPython.TupleSetItem(tuple, 5, CPython.NewStr(info.Method));
+        CPython.TupleSetItem(tuple, 6, CPython.NewStr(info.Scheme));
+        CPython.TupleSetItem(tuple, 7, CPython.NewStr(info.Path));
+        CPython.TupleSetItem(tuple, 8, CPython.NewStr(info.RawQuery));
+        CPython.TupleSetItem(tuple, 9, Endpoint(info.ClientHost, info.ClientPort));
+        CPython.TupleSetItem(tuple, 10, Endpoint(info.ServerHost, info.ServerPort));
+        CPython.TupleSetItem(tuple, 11, CPython.NewStr(info.HttpVersion));
         return tuple;
+    }
+
+    static nint Endpoint(string? host, int port)
+    {
+        if (host == null) return CPython.NewRef(CPython.None);
+        nint pair = CPython.TupleNew(2);
+        CPython.TupleSetItem(pair, 0, CPython.NewStr(host));
+        CPython.TupleSetItem(pair, 1, CPython.LongFromLongLong(port));
+        return pair;
     }
 
     static nint PathParams(WorkItem item)

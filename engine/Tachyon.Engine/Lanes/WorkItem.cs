@@ -4,6 +4,10 @@ using Tachyon.Engine.Serialization;
 
 namespace Tachyon.Engine.Lanes;
 
+/// <summary>What Python's Request object can ask about, copied while the request is being dispatched.</summary>
+internal sealed record RequestInfo(string Method, string Scheme, string Path, string RawQuery, string HttpVersion,
+    string? ClientHost, int ClientPort, string? ServerHost, int ServerPort);
+
 /// <summary>One request on its way through a lane: what binding decided, and where the response goes.</summary>
 internal sealed class WorkItem
 {
@@ -13,6 +17,7 @@ internal sealed class WorkItem
     public List<KeyValuePair<string, string>>? Headers { get; init; }
     public byte[]? Body { get; init; }
     public string? ContentType { get; init; }
+    public required RequestInfo Info { get; init; }
     public ArgValue[]? Args { get; init; }     // null: bind through the route's Python binder
 
     // Completed only through CompletionBatch, on a pool thread: the continuation (writing the response)

@@ -46,8 +46,10 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
         var route = match.Route!;
         var plan = route.Plan;
         var query = target.Query.Length == 0 ? null : Tachyon.Engine.Http.QueryString.Parse(target.Query);
-        ArgValue[]? args = Binder.TryBind(plan, match.PathValues, query, out var bound) ? bound : null;
-        byte[]? body = plan.HasBody || plan.AlwaysPythonBinding ? await ReadBody(features) : null;
+        ArgValue[]? args = Binder.TryBind(plan, match.PathValues, query, request.Headers, out var bound) ? bound : null;
+        if (args == null) Interlocked.Increment(ref EngineStats.PythonBindings);
+        bool pythonReads = args == null || plan.AlwaysPythonBinding || plan.NeedsRequest;
+        byte[]? body = plan.HasBody || pythonReads ? await ReadBody(features) : null;
 
         if (Interlocked.Increment(ref _pending) > options.MaxPending)
         {
@@ -64,10 +66,11 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
                 Route = route,
                 PathValues = match.PathValues,
                 Query = query,
-                Headers = plan.NeedsHeaders || args == null || plan.AlwaysPythonBinding ? HeaderList(request.Headers) : null,
+                Headers = plan.NeedsHeaders || pythonReads ? HeaderList(request.Headers) : null,
                 Body = body,
                 ContentType = request.Headers.ContentType,
                 Args = args,
+                Info = Describe(features, request, target),
             };
             if (plan.IsAsync) LaneSet.Loop.Enqueue(item);
             else LaneSet.Sync.Enqueue(item);
@@ -85,6 +88,15 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
         string host = request.Headers.Host.ToString();
         string location = $"{request.Scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
         return new ResponseData { Status = 307, Headers = [new("location", location)] };
+    }
+
+    static RequestInfo Describe(IFeatureCollection features, IHttpRequestFeature request, RequestTarget target)
+    {
+        var connection = features.Get<IHttpConnectionFeature>();
+        string version = request.Protocol.StartsWith("HTTP/", StringComparison.Ordinal) ? request.Protocol[5..] : request.Protocol;
+        return new RequestInfo(request.Method, request.Scheme, target.Path, target.Query, version,
+            connection?.RemoteIpAddress?.ToString(), connection?.RemotePort ?? 0,
+            connection?.LocalIpAddress?.ToString(), connection?.LocalPort ?? 0);
     }
 
     static async Task<byte[]> ReadBody(IFeatureCollection features)
