@@ -400,8 +400,7 @@ class CoercionDifferentialTest(unittest.TestCase):
               f"in {elapsed:.1f} s; C# fast path {fast}/{n} = {fast / n:.1%} "
               f"(of the {ok} accepted inputs: {ok_fast} = {ok_fast / max(ok, 1):.1%}); "
               f"Python binder ran for {binder_calls[0]}; engine stats: requests +{after['requests'] - before['requests']}, "
-              f"python_bindings +{after['python_bindings'] - before['python_bindings']} (that counter only counts "
-              f"per-parameter pydantic checks failing after a C# bind, not the binder fallbacks)\n  per route (fast/total): "
+              f"python_bindings +{after['python_bindings'] - before['python_bindings']} (requests the fast path left to pydantic)\n  per route (fast/total): "
               + ", ".join(f"{k} {f}/{t}" for k, (f, t) in sorted(by_route.items())), file=sys.stderr)
 
     def _check_group(self, group: str) -> None:
