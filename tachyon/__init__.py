@@ -3,8 +3,10 @@
 Change ``from fastapi import …`` to ``from tachyon import …``.
 """
 from .applications import FastAPI
+from .background import BackgroundTasks
 from .exceptions import HTTPException, RequestValidationError, ResponseValidationError
-from .param_functions import Body, Path, Query
+from .param_functions import Body, Cookie, Depends, Header, Path, Query, Security
+from .requests import Request
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from .routing import APIRouter
 
@@ -13,6 +15,7 @@ Tachyon = FastAPI
 __version__ = "0.1.0"
 
 __all__ = [
-    "APIRouter", "Body", "FastAPI", "HTMLResponse", "HTTPException", "JSONResponse", "Path", "PlainTextResponse",
-    "Query", "RedirectResponse", "RequestValidationError", "Response", "ResponseValidationError", "Tachyon",
+    "APIRouter", "BackgroundTasks", "Body", "Cookie", "Depends", "FastAPI", "HTMLResponse", "HTTPException", "Header",
+    "JSONResponse", "Path", "PlainTextResponse", "Query", "RedirectResponse", "Request", "RequestValidationError",
+    "Response", "ResponseValidationError", "Security", "Tachyon",
 ]

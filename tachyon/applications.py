@@ -6,25 +6,69 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from . import params
+from ._endpoint.request_data import RequestData
+from ._endpoint.signature import path_param_names
+from .datastructures import State
 from .exception_handlers import http_exception_handler, request_validation_exception_handler
 from .exceptions import HTTPException, RequestValidationError
-from .responses import PlainTextResponse, Response
+from .requests import Request
+from .responses import JSONResponse, PlainTextResponse, Response
 from .routing import APIRoute, APIRouter
+
+
+class _Overrides(dict):
+    """``app.dependency_overrides``: a dict whose changes recompile the app's plans (the engine runs
+    compiled dependency plans, so an override must reach them, as it would in FastAPI per request)."""
+
+    def __init__(self, app: FastAPI, *args: Any) -> None:
+        super().__init__(*args)
+        self._app = app
+
+    def _changed(self) -> None:
+        self._app._recompile()
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(key, value)
+        self._changed()
+
+    def __delitem__(self, key: Any) -> None:
+        super().__delitem__(key)
+        self._changed()
+
+    def clear(self) -> None:
+        super().clear()
+        self._changed()
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        super().update(*args, **kwargs)
+        self._changed()
+
+    def pop(self, *args: Any) -> Any:
+        value = super().pop(*args)
+        self._changed()
+        return value
 
 
 class FastAPI:
     def __init__(self, *, debug: bool = False, title: str = "FastAPI", version: str = "0.1.0",
-                 description: str = "", redirect_slashes: bool = True,
+                 description: str = "", redirect_slashes: bool = True, dependencies: list[params.Depends] | None = None,
+                 default_response_class: type[Response] = JSONResponse,
+                 exception_handlers: dict[Any, Callable[..., Any]] | None = None,
                  max_pending_requests: int = 4096, **_metadata: Any) -> None:
         self.debug = debug
         self.title = title
         self.version = version
         self.description = description
-        self.router = APIRouter(redirect_slashes=redirect_slashes)
+        self.state = State()
+        self.router = APIRouter(redirect_slashes=redirect_slashes, dependencies=dependencies,
+                                default_response_class=default_response_class)
+        self._dependency_overrides = _Overrides(self)
         self.max_pending_requests = max_pending_requests
         self.exception_handlers: dict[Any, Callable[..., Any]] = {
             HTTPException: http_exception_handler,
             RequestValidationError: request_validation_exception_handler,
+            **(exception_handlers or {}),
         }
         self._server = None
         self._capture_unhandled = False
@@ -39,6 +83,36 @@ class FastAPI:
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         self._check_open()
         self.router.add_api_route(path, endpoint, **kwargs)
+
+    def include_router(self, router: APIRouter, **kwargs: Any) -> None:
+        self._check_open()
+        self.router.include_router(router, **kwargs)
+
+    @property
+    def dependency_overrides(self) -> dict[Any, Any]:
+        return self._dependency_overrides
+
+    @dependency_overrides.setter
+    def dependency_overrides(self, value: dict[Any, Any]) -> None:
+        self._dependency_overrides = _Overrides(self, value)
+        self._recompile()
+
+    def _recompile(self) -> None:
+        from ._boundary.plans import compile_route
+
+        for index, route in enumerate(self.routes):
+            route.compile(dict(self._dependency_overrides), self)
+            if self._server is not None:
+                self._server.replace_route(index, *compile_route(route, self.handle_exception))
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> str:
+        for route in self.routes:
+            if route.name == name and set(path_params) == set(path_param_names(route.path)):
+                path = route.path
+                for key, value in path_params.items():
+                    path = path.replace("{" + key + "}", str(value)).replace("{" + key + ":path}", str(value))
+                return path
+        raise LookupError(f'No route exists for name "{name}" and params "{", ".join(path_params)}".')
 
     def api_route(self, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -64,13 +138,28 @@ class FastAPI:
 
     # -- errors -----------------------------------------------------------------------------------
 
-    def handle_exception(self, exc: BaseException) -> Response:
+    def exception_handler(self, exc_class_or_status_code: int | type[Exception]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            self.add_exception_handler(exc_class_or_status_code, func)
+            return func
+        return decorator
+
+    def add_exception_handler(self, exc_class_or_status_code: int | type[Exception], handler: Callable[..., Any]) -> None:
+        self.exception_handlers[exc_class_or_status_code] = handler
+
+    def handle_exception(self, exc: BaseException, raw: tuple) -> Response:
         """Called by the engine (on a lane) for any exception a request raised: the matching handler's
-        response, or FastAPI's 500 with the traceback on stderr."""
-        for cls in type(exc).__mro__:
-            handler = self.exception_handlers.get(cls)
-            if handler is not None:
-                return _run_sync(handler(None, exc))
+        response (an HTTPException's status code first, then the exception's classes), or FastAPI's
+        500 with the traceback on stderr."""
+        handler = None
+        if isinstance(exc, HTTPException):
+            handler = self.exception_handlers.get(exc.status_code)
+        if handler is None:
+            handler = next((self.exception_handlers[c] for c in type(exc).__mro__ if c in self.exception_handlers), None)
+        if handler is None and not isinstance(exc, HTTPException):
+            handler = self.exception_handlers.get(500) or self.exception_handlers.get(Exception)
+        if handler is not None:
+            return _run_sync(handler(Request(RequestData._make(raw), self), exc))
         if self._capture_unhandled:
             self._captured.append(exc)
         else:
@@ -104,6 +193,7 @@ class FastAPI:
             "redirect_slashes": self.router.redirect_slashes,
         })
         for route in self.routes:
+            route.compile(dict(self._dependency_overrides), self)
             plan, objects = compile_route(route, self.handle_exception)
             server.add_route(plan, objects)
         server.start(host, port)

@@ -1,7 +1,9 @@
-"""Case-insensitive header views over ``raw_headers`` lists of (bytes, bytes), as in Starlette."""
+"""Starlette's data structures: headers, multi-dicts (query params, forms), URL, client address, state."""
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 
 class MutableHeaders(MutableMapping[str, str]):
@@ -44,3 +46,190 @@ class MutableHeaders(MutableMapping[str, str]):
 
     def __repr__(self) -> str:
         return f"{self.__class__.__name__}({self.raw!r})"
+
+
+class Headers(Mapping[str, str]):
+    """Request headers: case-insensitive, immutable, multi-valued (``getlist``); ``headers[k]`` is the first value."""
+
+    def __init__(self, raw: list[tuple[str, str]] | None = None, headers: Mapping[str, str] | None = None) -> None:
+        if headers is not None:
+            raw = [(k.lower(), v) for k, v in headers.items()]
+        self._list = [(k.lower(), v) for k, v in (raw or [])]
+
+    @property
+    def raw(self) -> list[tuple[bytes, bytes]]:
+        return [(k.encode("latin-1"), v.encode("latin-1")) for k, v in self._list]
+
+    def __getitem__(self, key: str) -> str:
+        key = key.lower()
+        for k, v in self._list:
+            if k == key:
+                return v
+        raise KeyError(key)
+
+    def getlist(self, key: str) -> list[str]:
+        key = key.lower()
+        return [v for k, v in self._list if k == key]
+
+    def items(self):  # type: ignore[override]
+        return list(self._list)
+
+    def keys(self):  # type: ignore[override]
+        return [k for k, _ in self._list]
+
+    def values(self):  # type: ignore[override]
+        return [v for _, v in self._list]
+
+    def mutablecopy(self) -> MutableHeaders:
+        return MutableHeaders(raw=[(k.encode("latin-1"), v.encode("latin-1")) for k, v in self._list])
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and any(k == key.lower() for k, _ in self._list)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self._list)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Headers) and sorted(self._list) == sorted(other._list)
+
+    def __repr__(self) -> str:
+        return f"Headers({dict(self._list)!r})" if len(set(self.keys())) == len(self._list) else f"Headers(raw={self._list!r})"
+
+
+class ImmutableMultiDict(Mapping[str, Any]):
+    """Starlette's multi-dict: ``d[k]`` is the last value, ``getlist(k)`` all of them, in order."""
+
+    def __init__(self, items: Any = ()) -> None:
+        if isinstance(items, ImmutableMultiDict):
+            pairs = items.multi_items()
+        elif isinstance(items, Mapping):
+            pairs = list(items.items())
+        else:
+            pairs = list(items)
+        self._list = pairs
+        self._dict = {k: v for k, v in pairs}
+
+    def getlist(self, key: str) -> list[Any]:
+        return [v for k, v in self._list if k == key]
+
+    def multi_items(self) -> list[tuple[str, Any]]:
+        return list(self._list)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._dict[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dict)
+
+    def __len__(self) -> int:
+        return len(self._dict)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ImmutableMultiDict) and sorted(self._list) == sorted(other._list)
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}({self._list!r})"
+
+
+class QueryParams(ImmutableMultiDict):
+    def __str__(self) -> str:
+        from urllib.parse import urlencode
+
+        return urlencode(self._list)
+
+
+class FormData(ImmutableMultiDict):
+    async def close(self) -> None:
+        for _, value in self._list:
+            close = getattr(value, "close", None)
+            if close is not None:
+                await close()
+
+
+class Address(NamedTuple):
+    host: str
+    port: int
+
+
+class URL:
+    """The parts of a request URL, as Starlette's ``URL``."""
+
+    def __init__(self, url: str = "") -> None:
+        self._url = url
+        self._parts = urlsplit(url)
+
+    @property
+    def scheme(self) -> str:
+        return self._parts.scheme
+
+    @property
+    def netloc(self) -> str:
+        return self._parts.netloc
+
+    @property
+    def path(self) -> str:
+        return self._parts.path
+
+    @property
+    def query(self) -> str:
+        return self._parts.query
+
+    @property
+    def fragment(self) -> str:
+        return self._parts.fragment
+
+    @property
+    def hostname(self) -> str | None:
+        return self._parts.hostname
+
+    @property
+    def port(self) -> int | None:
+        return self._parts.port
+
+    @property
+    def is_secure(self) -> bool:
+        return self.scheme in ("https", "wss")
+
+    def replace(self, **kwargs: Any) -> URL:
+        return URL(self._parts._replace(**kwargs).geturl())
+
+    def include_query_params(self, **kwargs: Any) -> URL:
+        from urllib.parse import urlencode
+
+        params = QueryParams(self.query and [tuple(p.split("=", 1)) for p in self.query.split("&")])
+        merged = {**dict(params), **{k: str(v) for k, v in kwargs.items()}}
+        return self.replace(query=urlencode(merged))
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(self._url)
+
+    def __str__(self) -> str:
+        return self._url
+
+    def __repr__(self) -> str:
+        return f"URL({self._url!r})"
+
+
+class State:
+    """An object for arbitrary attributes (``request.state``, ``app.state``)."""
+
+    def __init__(self, state: dict[str, Any] | None = None) -> None:
+        super().__setattr__("_state", dict(state or {}))
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self._state[key] = value
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self._state[key]
+        except KeyError:
+            raise AttributeError(f"'State' object has no attribute '{key}'") from None
+
+    def __delattr__(self, key: str) -> None:
+        del self._state[key]

@@ -21,3 +21,23 @@ def Path(default: Any = ..., **kwargs: Any) -> Any:  # noqa: N802
 def Body(default: Any = PydanticUndefined, **kwargs: Any) -> Any:  # noqa: N802
     """A JSON body value; ``embed=True`` expects it under its name inside the body object."""
     return params.Body(default, **kwargs)
+
+
+def Header(default: Any = PydanticUndefined, **kwargs: Any) -> Any:  # noqa: N802
+    """A request header; ``user_agent`` reads ``user-agent`` unless ``convert_underscores=False``."""
+    return params.Header(default, **kwargs)
+
+
+def Cookie(default: Any = PydanticUndefined, **kwargs: Any) -> Any:  # noqa: N802
+    """A cookie sent by the client."""
+    return params.Cookie(default, **kwargs)
+
+
+def Depends(dependency: Any = None, *, use_cache: bool = True) -> Any:  # noqa: N802
+    """Declare a dependency: a callable whose result FastAPI passes to the parameter."""
+    return params.Depends(dependency=dependency, use_cache=use_cache)
+
+
+def Security(dependency: Any = None, *, scopes: Any = None, use_cache: bool = True) -> Any:  # noqa: N802
+    """A dependency with OAuth2 scopes."""
+    return params.Security(dependency=dependency, scopes=scopes, use_cache=use_cache)

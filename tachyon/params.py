@@ -86,6 +86,18 @@ class Query(Param):
     in_ = ParamTypes.query
 
 
+class Header(Param):
+    in_ = ParamTypes.header
+
+    def __init__(self, default: Any = PydanticUndefined, *, convert_underscores: bool = True, **kwargs: Any) -> None:
+        self.convert_underscores = convert_underscores
+        super().__init__(default, **kwargs)
+
+
+class Cookie(Param):
+    in_ = ParamTypes.cookie
+
+
 class Body(FieldInfo):
     def __init__(self, default: Any = PydanticUndefined, *, embed: bool | None = None,
                  media_type: str = "application/json", alias: str | None = None, title: str | None = None,
@@ -98,3 +110,24 @@ class Body(FieldInfo):
         self.include_in_schema = include_in_schema
         given = dict(default=default, alias=alias, title=title, description=description, examples=examples, **kwargs)
         super().__init__(**{k: v for k, v in given.items() if v is not None or k == "default"})
+
+
+class Depends:
+    """A dependency: FastAPI calls ``dependency`` (resolving its own parameters) and passes the result."""
+
+    def __init__(self, dependency: Any = None, *, use_cache: bool = True) -> None:
+        self.dependency = dependency
+        self.use_cache = use_cache
+
+    def __repr__(self) -> str:
+        name = getattr(self.dependency, "__name__", type(self.dependency).__name__)
+        cache = "" if self.use_cache else ", use_cache=False"
+        return f"{self.__class__.__name__}({name}{cache})"
+
+
+class Security(Depends):
+    """A dependency with OAuth2 scopes, which it and its sub-dependencies see through SecurityScopes."""
+
+    def __init__(self, dependency: Any = None, *, scopes: Any = None, use_cache: bool = True) -> None:
+        super().__init__(dependency=dependency, use_cache=use_cache)
+        self.scopes = list(scopes or [])

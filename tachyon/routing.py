@@ -5,10 +5,13 @@ import inspect
 from collections.abc import Callable, Sequence
 from typing import Any, get_type_hints
 
+from . import params
+from ._endpoint import solver
 from ._endpoint.binder import Binder
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
 from ._endpoint.signature import analyze
-from .responses import Response
+from ._endpoint.specials import RequestContext, make_finish
+from .responses import JSONResponse, Response
 
 _NO_BODY_STATUS = {204, 304}
 
@@ -18,13 +21,6 @@ class _Default:
 
     def __init__(self, value: Any) -> None:
         self.value = value
-
-
-def _is_async(endpoint: Callable[..., Any]) -> bool:
-    if inspect.iscoroutinefunction(endpoint):
-        return True
-    call = getattr(endpoint, "__call__", None)
-    return inspect.iscoroutinefunction(call)
 
 
 def _return_annotation(endpoint: Callable[..., Any]) -> Any:
@@ -37,10 +33,12 @@ def _return_annotation(endpoint: Callable[..., Any]) -> Any:
 class APIRoute:
     def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
                  status_code: int | None = None, response_model: Any = _Default(None), name: str | None = None,
+                 dependencies: Sequence[params.Depends] | None = None, tags: list[str] | None = None,
+                 response_class: type[Response] = JSONResponse,
                  response_model_include: Any = None, response_model_exclude: Any = None,
                  response_model_by_alias: bool = True, response_model_exclude_unset: bool = False,
                  response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False,
-                 **_openapi: Any) -> None:
+                 **openapi: Any) -> None:
         if not path.startswith("/"):
             raise AssertionError("A path must start with '/'")
         self.path = path
@@ -50,9 +48,10 @@ class APIRoute:
         if "GET" in self.methods:
             self.methods.add("HEAD")  # as Starlette does
         self.status_code = status_code
-        self.is_async = _is_async(endpoint)
-        self.signature = analyze(endpoint, path)
-        self.binder = Binder(self.signature)
+        self.dependencies = list(dependencies or [])
+        self.tags = list(tags or [])
+        self.response_class = response_class
+        self.openapi = openapi
         self.response_model = self._response_model(response_model)
         options = ResponseModelOptions(
             include=response_model_include, exclude=response_model_exclude, by_alias=response_model_by_alias,
@@ -60,6 +59,22 @@ class APIRoute:
             exclude_none=response_model_exclude_none,
         )
         self.render = self._renderer(options)
+        self.options = {
+            "response_model_include": response_model_include, "response_model_exclude": response_model_exclude,
+            "response_model_by_alias": response_model_by_alias,
+            "response_model_exclude_unset": response_model_exclude_unset,
+            "response_model_exclude_defaults": response_model_exclude_defaults,
+            "response_model_exclude_none": response_model_exclude_none,
+        }
+        self.compile({}, None)
+
+    def compile(self, overrides: dict[Any, Any], app: Any) -> None:
+        """(Re)builds the dependency plan: at registration, and when the app's dependency_overrides change."""
+        self.signature = analyze(self.endpoint, self.path, self.dependencies, overrides)
+        self.binder = Binder(self.signature)
+        finish = make_finish(self.render, self.status_code or 200, self.response_class)
+        self.solver = solver.build(self.signature, lambda raw: RequestContext(raw, app), finish)
+        self.is_async = solver.is_async(self.signature)
 
     def _response_model(self, response_model: Any) -> Any:
         if not isinstance(response_model, _Default):
@@ -86,15 +101,31 @@ class APIRoute:
 
 
 class APIRouter:
-    def __init__(self, *, prefix: str = "", redirect_slashes: bool = True) -> None:
+    """Groups path operations under a prefix, with shared tags, dependencies and options."""
+
+    def __init__(self, *, prefix: str = "", tags: list[str] | None = None,
+                 dependencies: Sequence[params.Depends] | None = None, default_response_class: type[Response] = JSONResponse,
+                 responses: dict | None = None, deprecated: bool | None = None, include_in_schema: bool = True,
+                 redirect_slashes: bool = True, **_: Any) -> None:
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         self.prefix = prefix
+        self.tags = list(tags or [])
+        self.dependencies = list(dependencies or [])
+        self.default_response_class = default_response_class
+        self.responses = dict(responses or {})
+        self.deprecated = deprecated
+        self.include_in_schema = include_in_schema
         self.redirect_slashes = redirect_slashes
         self.routes: list[APIRoute] = []
 
-    def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
-        self.routes.append(APIRoute(self.prefix + path, endpoint, **kwargs))
+    def add_api_route(self, path: str, endpoint: Callable[..., Any], *, dependencies: Sequence[params.Depends] | None = None,
+                      tags: list[str] | None = None, response_class: type[Response] | None = None, **kwargs: Any) -> None:
+        route = APIRoute(
+            self.prefix + path, endpoint, dependencies=[*self.dependencies, *(dependencies or [])],
+            tags=[*self.tags, *(tags or [])], response_class=response_class or self.default_response_class, **kwargs,
+        )
+        self.routes.append(route)
 
     def api_route(self, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -113,3 +144,17 @@ class APIRouter:
     def options(self, path: str, **kwargs: Any): return self._method("OPTIONS", path, **kwargs)
     def head(self, path: str, **kwargs: Any): return self._method("HEAD", path, **kwargs)
     def trace(self, path: str, **kwargs: Any): return self._method("TRACE", path, **kwargs)
+
+    def include_router(self, router: APIRouter, *, prefix: str = "", tags: list[str] | None = None,
+                       dependencies: Sequence[params.Depends] | None = None, **_: Any) -> None:
+        """Adds ``router``'s routes under ``prefix``, with extra tags and dependencies (outermost first)."""
+        if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
+            raise AssertionError("A path prefix must start with '/' and must not end with '/'")
+        for route in router.routes:
+            self.routes.append(APIRoute(
+                self.prefix + prefix + route.path, route.endpoint, methods=route.methods - {"HEAD"} or route.methods,
+                status_code=route.status_code, response_model=route.response_model, name=route.name,
+                dependencies=[*self.dependencies, *(dependencies or []), *route.dependencies],
+                tags=[*self.tags, *(tags or []), *route.tags], response_class=route.response_class,
+                **route.options, **route.openapi,
+            ))

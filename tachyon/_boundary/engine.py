@@ -41,7 +41,7 @@ class Engine:
         self.native = Native()
         reclaim_signals()
         self.lanes = Lanes(self.native, int(os.environ.get("TACHYON_SYNC_LANES", DEFAULT_SYNC_LANES)))
-        self.native.initialize((self.lanes.suspend, to_json_compatible, Response))
+        self.native.initialize((self.lanes.suspend, to_json_compatible, Response, self.lanes.run_background))
         self.lanes.start()
         self._servers: set[ServerHandle] = set()
         atexit.register(self.shutdown)
@@ -69,6 +69,9 @@ class ServerHandle:
 
     def add_route(self, plan: dict, objects: tuple) -> None:
         self._engine.native.server_add_route(self._handle, plan, objects)
+
+    def replace_route(self, index: int, plan: dict, objects: tuple) -> None:
+        self._engine.native.server_replace_route(self._handle, index, plan, objects)
 
     def start(self, host: str, port: int) -> int:
         self.port = self._engine.native.server_start(self._handle, host, port)

@@ -82,6 +82,11 @@ class Lanes:
             error = task.exception()
         self._native.complete(ticket, None if error is not None else task.result(), error)
 
+    def run_background(self, callback) -> None:
+        """Called by the engine on the loop thread once a response was sent: run its background work."""
+        task = self.loop.create_task(callback())
+        task.add_done_callback(_report_background_failure)
+
     # -- sync lanes ---------------------------------------------------------------------------
 
     def _run_sync_lane(self) -> None:
@@ -91,3 +96,11 @@ class Lanes:
                 native.sync_lane_drain()  # GIL held while running handlers
         except Exception as exc:  # the lane must not die silently
             print(f"tachyon: sync lane stopped: {exc}", file=sys.stderr)
+
+
+def _report_background_failure(task: asyncio.Task) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        import traceback
+
+        print("tachyon: a background task failed", file=sys.stderr)
+        traceback.print_exception(task.exception())

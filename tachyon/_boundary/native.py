@@ -27,6 +27,7 @@ _EXPORTS = [
     ("complete", True, c_int, [c_void_p, py_object, py_object]),
     ("lanes_shutdown", False, c_int, []),
     ("stats", False, c_int, [c_char_p, c_int]),
+    ("server_replace_route", True, c_int, [c_int64, c_int, c_char_p, c_int, py_object]),
 ]
 
 
@@ -69,6 +70,10 @@ class Native:
     def server_add_route(self, server: int, plan: dict, objects: tuple) -> None:
         data = json.dumps(plan).encode()
         self._check(self._server_add_route(server, data, len(data), objects), f"cannot add route {plan.get('path')}")
+
+    def server_replace_route(self, server: int, index: int, plan: dict, objects: tuple) -> None:
+        data = json.dumps(plan).encode()
+        self._check(self._server_replace_route(server, index, data, len(data), objects), f"cannot replace route {plan.get('path')}")
 
     def server_start(self, server: int, host: str, port: int) -> int:
         bound = c_int()

@@ -34,16 +34,18 @@ class PlanBuilder:
 
 
 def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
-    """``route`` is an APIRoute; ``error_handler(exc) -> Response`` is the app's."""
+    """``route`` is an APIRoute; ``error_handler(exc, raw_request) -> Response`` is the app's."""
     b = PlanBuilder()
     sig = route.signature
-    python_binding = any(p.field_info.default_factory is not None for p in sig.params)
+    python_binding = any(p.field_info.default_factory is not None for p in sig.leaves)
     params = []
-    for spec in sig.params:
+    for spec in sig.leaves:
         if spec.source == "body":
             params.append({"name": spec.name, "source": "body", "key": spec.alias})
         else:
             params.append(_scalar_entry(spec, b))
+    if sig.needs_request:
+        params.append({"name": "request", "source": "request", "key": ""})
     body_validator = None
     if sig.body_params:
         single = sig.single_body
@@ -54,7 +56,7 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
     plan = {
         "path": route.path,
         "methods": sorted(route.methods),
-        "handler": b.ref(sig.call),
+        "handler": b.ref(route.solver),
         "is_async": route.is_async,
         "status_code": route.status_code or 200,
         "binder": b.ref(route.binder),
@@ -62,7 +64,7 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
         "render": b.ref(route.render) if route.render is not None else None,
         "body_validator": body_validator,
         "python_binding": python_binding,
-        "needs_headers": False,
+        "needs_headers": sig.needs_request,
         "uuid_type": b.ref(uuid.UUID),
         "deep_copy": b.ref(copy.deepcopy),
         "params": params,
@@ -71,7 +73,7 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
 
 
 def _scalar_entry(spec: ParamSpec, b: PlanBuilder) -> dict:
-    entry: dict[str, Any] = {"name": spec.name, "source": spec.source, "key": spec.alias,
+    entry: dict[str, Any] = {"name": spec.name, "source": spec.source, "key": spec.key,
                              "list": spec.sequence, "required": spec.required}
     if not spec.required:
         default = spec.default()

@@ -1,9 +1,11 @@
 """Binding a request in Python, with pydantic: the slow path the engine takes when its C# fast path
 cannot decide (bad input, unusual types), and the reference the fast path must agree with.
 
-It reproduces FastAPI's ``solve_dependencies`` for these sources: values are validated one parameter at
-a time with the parameter's TypeAdapter; errors are collected in FastAPI's order (path, query, body),
-each ``loc`` prefixed with its source and alias; missing optional values get a deep copy of the default.
+It reproduces FastAPI's ``solve_dependencies``: values are validated one parameter at a time with the
+parameter's TypeAdapter; errors are collected in FastAPI's order (each dependency's before its
+dependant's; path, query, header, cookie; the body last), each ``loc`` prefixed with its source and
+alias; missing optional values get a deep copy of the default. Dependencies are not called here: the
+route's solver calls them once every value is valid.
 """
 from __future__ import annotations
 
@@ -14,11 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..cookies import parse_cookie_header
 from ..exceptions import RequestValidationError
+from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
-
-_SOURCE_ORDER = ("path", "query", "body")
-
 
 def missing_error(loc: tuple) -> dict[str, Any]:
     return {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
@@ -33,47 +34,54 @@ def validate(spec: ParamSpec, value: Any, loc: tuple, errors: list) -> Any:
 
 
 class Binder:
-    """``binder(raw) -> args tuple``; raises RequestValidationError with every error of the request."""
+    """``binder(raw) -> leaf values`` (plus the raw request when the plan takes it); raises
+    RequestValidationError with every error of the request, in FastAPI's order."""
 
     def __init__(self, signature: EndpointSignature) -> None:
         self._signature = signature
-        self._ordered = sorted(signature.params, key=lambda p: _SOURCE_ORDER.index(p.source))
 
     def __call__(self, raw: tuple) -> tuple:
-        path_params, query_pairs, body_bytes, _headers, content_type = raw[:5]
+        data = RequestData._make(raw)
         query: dict[str, list[str]] = {}
-        for key, value in query_pairs:
+        for key, value in data.query:
             query.setdefault(key, []).append(value)
-        body = _read_body(body_bytes, content_type) if self._signature.body_params else None
+        headers: dict[str, list[str]] = {}
+        for key, value in data.headers or ():
+            headers.setdefault(key.lower(), []).append(value)
+        cookies = parse_cookie_header(headers["cookie"][0]) if "cookie" in headers else {}
+        body = _read_body(data.body, data.content_type) if self._signature.body_params else None
 
-        values: dict[str, Any] = {}
+        values: dict[int, Any] = {}
         errors: list[dict[str, Any]] = []
-        for spec in self._ordered:
+        for spec in self._signature.leaves:
             if spec.source == "body":
                 continue
             if spec.source == "path":
-                raw_value = path_params.get(spec.alias)
-            elif spec.sequence:
-                raw_value = query.get(spec.alias) or None
+                raw_value = data.path_params.get(spec.alias)
+            elif spec.source == "cookie":
+                raw_value = cookies.get(spec.alias)
             else:
-                raw_value = query[spec.alias][-1] if spec.alias in query else None
-            values[spec.name] = self._value(spec, raw_value, (spec.source, spec.alias), errors)
+                found = (query if spec.source == "query" else headers).get(spec.key)
+                # Starlette: query_params[k] is the last value, headers[k] the first.
+                raw_value = found if spec.sequence else None if not found else found[-1] if spec.source == "query" else found[0]
+            values[spec.index] = self._value(spec, raw_value, (spec.source, spec.alias), errors)
         self._bind_body(body, values, errors)
         if errors:
             raise RequestValidationError(errors, body=body)
-        return tuple(values[p.name] for p in self._signature.params)
+        leaves = tuple(values[p.index] for p in self._signature.leaves)
+        return leaves + (raw,) if self._signature.needs_request else leaves
 
     def _bind_body(self, body: Any, values: dict[str, Any], errors: list) -> None:
         single = self._signature.single_body
         if single is not None:
-            values[single.name] = self._value(single, body, ("body",), errors)
+            values[single.index] = self._value(single, body, ("body",), errors)
             return
         for spec in self._signature.body_params:
             loc = ("body", spec.alias)
             if body is not None and not isinstance(body, dict):
                 errors.append(missing_error(loc))
                 continue
-            values[spec.name] = self._value(spec, None if body is None else body.get(spec.alias), loc, errors)
+            values[spec.index] = self._value(spec, None if body is None else body.get(spec.alias), loc, errors)
 
     @staticmethod
     def _value(spec: ParamSpec, raw_value: Any, loc: tuple, errors: list) -> Any:

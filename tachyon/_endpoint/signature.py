@@ -1,11 +1,19 @@
-"""Reads a handler's signature into parameter specs, with FastAPI's rules for where each value comes from."""
+"""Reads a path operation into a dependency tree, with FastAPI's rules for where each value comes from,
+then flattens it into the leaf parameters the engine binds (path, query, header, cookie, body).
+
+A ``Dependant`` is one callable (the endpoint or a dependency) and how to call it: each of its
+parameters is a leaf value, a sub-dependency, or a special object (Request, Response, BackgroundTasks,
+SecurityScopes). The flat leaf list is in FastAPI's error order: sub-dependencies first (depth first),
+then the callable's own path, query, header and cookie parameters; body parameters last.
+"""
 from __future__ import annotations
 
 import copy
 import inspect
 import re
-from dataclasses import dataclass
-from typing import Annotated, Any, Callable, get_args, get_origin, get_type_hints
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from pydantic import TypeAdapter
 from pydantic.fields import FieldInfo
@@ -15,35 +23,65 @@ from .. import params
 from .types import is_complex, is_sequence
 
 _PATH_PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
+_SOURCE_OF = {params.Path: "path", params.Query: "query", params.Header: "header", params.Cookie: "cookie"}
+_LEAF_ORDER = ("path", "query", "header", "cookie")
 
 
 @dataclass(eq=False)
 class ParamSpec:
     name: str
-    source: str  # "path" | "query" | "body"
-    alias: str  # the key the value has in the request
+    source: str  # "path" | "query" | "header" | "cookie" | "body"
+    alias: str  # the name in the request and in error locations (headers: underscores converted)
     annotation: Any
     field_info: FieldInfo
     adapter: TypeAdapter
-    sequence: bool  # a query list, from repeated keys
+    sequence: bool  # many values: repeated query keys or headers
     embed: bool = False
+    index: int = -1  # position among the endpoint's flat leaves
 
     @property
     def required(self) -> bool:
         return self.field_info.is_required()
+
+    @property
+    def key(self) -> str:
+        """What the engine looks up: header names are case-insensitive."""
+        return self.alias.lower() if self.source == "header" else self.alias
 
     def default(self) -> Any:
         return self.field_info.get_default(call_default_factory=True)
 
 
 @dataclass(eq=False)
+class Dependant:
+    call: Callable[..., Any]
+    arguments: list[tuple[str, str, Any]]  # (parameter, "leaf" | "dependency" | "special", ParamSpec | Dependant | kind)
+    kind: str  # "function" | "coroutine" | "generator" | "async_generator"
+    use_cache: bool = True
+    security_scopes: list[str] = field(default_factory=list)
+    discard_result: bool = False  # route- or router-level dependencies=[...]: run, result unused
+
+    def leaves(self, source: str | None = None) -> list[ParamSpec]:
+        return [t for _, k, t in self.arguments if k == "leaf" and (source is None or t.source == source)]
+
+    @property
+    def children(self) -> list[Dependant]:
+        return [t for _, k, t in self.arguments if k == "dependency"]
+
+    @property
+    def cache_key(self) -> tuple:
+        return (self.call, tuple(sorted(set(self.security_scopes))))
+
+
+@dataclass(eq=False)
 class EndpointSignature:
-    params: list[ParamSpec]
-    call: Callable[..., Any]  # takes the values positionally, in ``params`` order
+    root: Dependant
+    leaves: list[ParamSpec]  # flat, in FastAPI's error order; ``index`` is each one's position
+    specials: set[str]  # special objects some callable in the tree needs
 
     @property
     def body_params(self) -> list[ParamSpec]:
-        return [p for p in self.params if p.source == "body"]
+        return [p for p in self.leaves if p.source == "body"]
 
     @property
     def single_body(self) -> ParamSpec | None:
@@ -51,78 +89,162 @@ class EndpointSignature:
         bodies = self.body_params
         return bodies[0] if len(bodies) == 1 and not bodies[0].embed else None
 
+    @property
+    def needs_request(self) -> bool:
+        return bool(self.specials)
+
 
 def path_param_names(path: str) -> list[str]:
     return _PATH_PARAM.findall(path)
 
 
-def analyze(endpoint: Callable[..., Any], path: str) -> EndpointSignature:
-    signature = inspect.signature(endpoint)
-    hints = get_type_hints(endpoint, include_extras=True)
-    in_path = set(path_param_names(path))
-    specs = [_spec(name, p, hints.get(name, Any), in_path) for name, p in signature.parameters.items()
-             if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
-    missing = in_path - {s.alias for s in specs if s.source == "path"}
+def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.Depends] = (),
+            overrides: Mapping[Any, Any] | None = None) -> EndpointSignature:
+    analyzer = _Analyzer(set(path_param_names(path)), overrides or {})
+    root = analyzer.dependant(endpoint, [])
+    extra = [analyzer.sub_dependant(d, None, []) for d in dependencies]
+    root.arguments[:0] = [("", "dependency", d) for d in extra]
+    for d in extra:
+        d.discard_result = True
+    leaves = _flatten(root)
+    missing = set(path_param_names(path)) - {p.alias for p in leaves if p.source == "path"}
     if missing:
-        raise AssertionError(f"path parameters {sorted(missing)} of {path} are not in the signature of {endpoint.__name__}")
-    return EndpointSignature(specs, _positional_call(endpoint, signature, specs))
+        raise AssertionError(f"path parameters {sorted(missing)} of {path} are not in the signature of {_name(endpoint)}")
+    return EndpointSignature(root, leaves, analyzer.specials)
 
 
-def _spec(name: str, parameter: inspect.Parameter, annotation: Any, in_path: set[str]) -> ParamSpec:
-    declared: FieldInfo | None = None
-    type_ = annotation
-    if get_origin(annotation) is Annotated:
-        base, *metadata = get_args(annotation)
-        infos = [m for m in metadata if isinstance(m, FieldInfo)]
-        rest = [m for m in metadata if not isinstance(m, FieldInfo)]
-        type_ = Annotated[(base, *rest)] if rest else base
-        if infos:
-            declared = copy.copy(infos[-1])
-            if declared.default is not PydanticUndefined:
-                raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` for {name!r}")
-            declared.default = PydanticUndefined if parameter.default is parameter.empty else parameter.default
-    if isinstance(parameter.default, FieldInfo):
-        declared = copy.copy(parameter.default)
-    elif declared is None:
-        default = PydanticUndefined if parameter.default is parameter.empty else parameter.default
-        if name in in_path:
-            declared = params.Path()
-        elif is_complex(type_):
-            declared = params.Body(default)
-        else:
-            declared = params.Query(default)
-    if name in in_path and not isinstance(declared, params.Path):
-        declared = params.Path(**_path_kwargs(declared))
-    source = "path" if isinstance(declared, params.Path) else "body" if isinstance(declared, params.Body) else "query"
-    declared.annotation = type_
-    adapter = TypeAdapter(Annotated[type_, declared])
-    return ParamSpec(
-        name=name,
-        source=source,
-        alias=declared.alias or name,
-        annotation=type_,
-        field_info=declared,
-        adapter=adapter,
-        sequence=source == "query" and is_sequence(type_),
-        embed=bool(getattr(declared, "embed", False)),
-    )
+def _flatten(root: Dependant) -> list[ParamSpec]:
+    """Leaves in FastAPI's error order, each cached dependency's leaves once; body parameters last."""
+    ordered: list[ParamSpec] = []
+    bodies: list[ParamSpec] = []
+    seen: set[tuple] = set()
+
+    def walk(d: Dependant) -> None:
+        for child in d.children:
+            if child.use_cache and child.cache_key in seen:
+                continue
+            walk(child)
+            if child.use_cache:
+                seen.add(child.cache_key)
+        for source in _LEAF_ORDER:
+            ordered.extend(d.leaves(source))
+        bodies.extend(d.leaves("body"))
+
+    walk(root)
+    leaves = ordered + bodies
+    for i, p in enumerate(leaves):
+        p.index = i
+    return leaves
 
 
-def _path_kwargs(info: FieldInfo) -> dict[str, Any]:
-    return {"alias": info.alias, "title": info.title, "description": info.description}
+def _name(call: Any) -> str:
+    return getattr(call, "__name__", type(call).__name__)
 
 
-def _positional_call(endpoint: Callable[..., Any], signature: inspect.Signature, specs: list[ParamSpec]) -> Callable[..., Any]:
-    """The engine passes arguments positionally (vectorcall, no dict); wrap handlers that need keywords."""
-    kinds = [signature.parameters[s.name].kind for s in specs]
-    ordered = [n for n, p in signature.parameters.items() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
-    if ordered == [s.name for s in specs] and all(
-        k in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD) for k in kinds
-    ):
-        return endpoint
-    names = [s.name for s in specs]
+def _callable_kind(call: Any) -> str:
+    for target in (call, getattr(call, "__call__", None)):
+        if inspect.isasyncgenfunction(target):
+            return "async_generator"
+        if inspect.isgeneratorfunction(target):
+            return "generator"
+        if inspect.iscoroutinefunction(target):
+            return "coroutine"
+    return "function"
 
-    def call(*values: Any) -> Any:
-        return endpoint(**dict(zip(names, values)))
 
-    return call
+def _type_hints(call: Any) -> dict[str, Any]:
+    target = call.__init__ if inspect.isclass(call) else call if inspect.isroutine(call) else call.__call__
+    try:
+        return get_type_hints(target, include_extras=True)
+    except Exception:
+        return {}
+
+
+class _Analyzer:
+    def __init__(self, path_names: set[str], overrides: Mapping[Any, Any]) -> None:
+        self.path_names = path_names
+        self.overrides = overrides
+        self.specials: set[str] = set()
+
+    def dependant(self, call: Callable[..., Any], scopes: list[str], use_cache: bool = True) -> Dependant:
+        hints = _type_hints(call)
+        arguments: list[tuple[str, str, Any]] = []
+        for name, parameter in inspect.signature(call).parameters.items():
+            if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+                continue
+            annotation = hints.get(name, parameter.annotation if parameter.annotation is not parameter.empty else Any)
+            arguments.append(self._argument(name, parameter, annotation, scopes))
+        return Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes))
+
+    def sub_dependant(self, depends: params.Depends, annotation: Any, scopes: list[str]) -> Dependant:
+        call = depends.dependency if depends.dependency is not None else annotation
+        if call is None:
+            raise AssertionError("Depends() without a dependency needs a type annotation to call")
+        own = depends.scopes if isinstance(depends, params.Security) else []
+        call = self.overrides.get(call, call)
+        return self.dependant(call, scopes + own, depends.use_cache)
+
+    def _argument(self, name: str, parameter: inspect.Parameter, annotation: Any, scopes: list[str]) -> tuple[str, str, Any]:
+        declared: Any = None
+        base = annotation
+        if get_origin(annotation) is Annotated:
+            base, *metadata = get_args(annotation)
+            marks = [m for m in metadata if isinstance(m, (FieldInfo, params.Depends))]
+            rest = [m for m in metadata if not isinstance(m, (FieldInfo, params.Depends))]
+            if rest:
+                base = Annotated[(base, *rest)]
+            if marks:
+                declared = copy.copy(marks[-1])
+                if isinstance(declared, FieldInfo):
+                    if declared.default is not PydanticUndefined:
+                        raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` for {name!r}")
+                    declared.default = PydanticUndefined if parameter.default is parameter.empty else parameter.default
+        if isinstance(parameter.default, (FieldInfo, params.Depends)):
+            declared = copy.copy(parameter.default)
+        if isinstance(declared, params.Depends):
+            return name, "dependency", self.sub_dependant(declared, base, scopes)
+        special = _special_kind(base)
+        if special is not None and declared is None:
+            self.specials.add(special)
+            return name, "special", special
+        return name, "leaf", self._leaf(name, parameter, base, declared)
+
+    def _leaf(self, name: str, parameter: inspect.Parameter, type_: Any, declared: FieldInfo | None) -> ParamSpec:
+        if declared is None:
+            default = PydanticUndefined if parameter.default is parameter.empty else parameter.default
+            if name in self.path_names:
+                declared = params.Path()
+            elif is_complex(type_):
+                declared = params.Body(default)
+            else:
+                declared = params.Query(default)
+        if name in self.path_names and not isinstance(declared, params.Path):
+            declared = params.Path(alias=declared.alias, title=declared.title, description=declared.description)
+        source = "body" if isinstance(declared, params.Body) else next(
+            (s for cls, s in _SOURCE_OF.items() if isinstance(declared, cls)), "query")
+        declared.annotation = type_
+        alias = declared.alias or name
+        if source == "header":
+            if declared.alias is None and getattr(declared, "convert_underscores", True):
+                alias = name.replace("_", "-")
+        return ParamSpec(
+            name=name, source=source, alias=alias, annotation=type_, field_info=declared,
+            adapter=TypeAdapter(Annotated[type_, declared]),
+            sequence=source in ("query", "header") and is_sequence(type_),
+            embed=bool(getattr(declared, "embed", False)),
+        )
+
+
+def _special_kind(annotation: Any) -> str | None:
+    from ..background import BackgroundTasks
+    from ..requests import HTTPConnection
+    from ..responses import Response
+    from ..security.oauth2 import SecurityScopes
+
+    if not inspect.isclass(annotation):
+        return None
+    for cls, kind in ((HTTPConnection, "request"), (Response, "response"), (BackgroundTasks, "background_tasks"),
+                      (SecurityScopes, "security_scopes")):
+        if issubclass(annotation, cls):
+            return kind
+    return None

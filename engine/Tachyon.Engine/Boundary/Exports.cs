@@ -34,6 +34,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<nint, nint, nint, int>)&Complete,
             (nint)(delegate* unmanaged<int>)&LanesShutdown,
             (nint)(delegate* unmanaged<byte*, int, int>)&Stats,
+            (nint)(delegate* unmanaged<long, int, byte*, int, nint, int>)&ServerReplaceRoute,
         ];
         if (capacity < entries.Length) return -1;
         for (int i = 0; i < entries.Length; i++) table[i] = entries[i];
@@ -73,6 +74,11 @@ public static unsafe class Exports
     [UnmanagedCallersOnly]
     public static int ServerAddRoute(long server, byte* planJson, int length, nint objects) => Guard(() =>
         ServerRegistry.Get(server).AddRoute(new ReadOnlySpan<byte>(planJson, length), objects));
+
+    /// <summary>GIL held: the new plan's Python objects are IncRef'd here.</summary>
+    [UnmanagedCallersOnly]
+    public static int ServerReplaceRoute(long server, int index, byte* planJson, int length, nint objects) => Guard(() =>
+        ServerRegistry.Get(server).ReplaceRoute(index, new ReadOnlySpan<byte>(planJson, length), objects));
 
     [UnmanagedCallersOnly]
     public static int ServerStart(long server, byte* host, int port, int* boundPort)

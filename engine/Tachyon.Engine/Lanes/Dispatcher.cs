@@ -40,8 +40,8 @@ internal static unsafe class Dispatcher
         try
         {
             response = error != CPython.None
-                ? ErrorResponse(item.Plan, CPython.NewRef(error))
-                : Finish(item.Plan, CPython.NewRef(result));
+                ? ErrorResponse(item, CPython.NewRef(error))
+                : Finish(item, CPython.NewRef(result));
         }
         catch (Exception e)
         {
@@ -52,20 +52,29 @@ internal static unsafe class Dispatcher
         CompletionBatch.Current.Flush();
     }
 
+    /// <summary>Hands a background callable (owned) to the loop, which runs it as a task.</summary>
+    public static void StartBackground(nint callable)
+    {
+        nint done = CPython.CallOneArg(PythonHelpers.RunBackground, callable);
+        CPython.DecRef(callable);
+        if (done != 0) CPython.DecRef(done);
+        else CPython.ErrPrintEx(0);
+    }
+
     static ResponseData? Execute(WorkItem item)
     {
         var plan = item.Plan;
         nint result = item.Args != null && !plan.AlwaysPythonBinding ? CallBound(item, item.Args) : 0;
         if (result == 0 && (item.Args == null || plan.AlwaysPythonBinding || CPython.ErrOccurred() == 0))
             result = CallThroughPythonBinder(item);
-        if (result == 0) return Failure(plan);
-        if (!plan.IsAsync) return Finish(plan, result);
+        if (result == 0) return Failure(item);
+        if (!plan.IsAsync) return Finish(item, result);
 
         nint yielded;
         int state = CPython.IterSend(result, CPython.None, &yielded);
         if (state == CPython.GenNext) return Suspend(item, result, yielded);
         CPython.DecRef(result);
-        return state == CPython.GenReturn ? Finish(plan, yielded) : Failure(plan);
+        return state == CPython.GenReturn ? Finish(item, yielded) : Failure(item);
     }
 
     /// <summary>
@@ -190,17 +199,18 @@ internal static unsafe class Dispatcher
         CPython.DecRef(ticket);
         if (done != 0) { CPython.DecRef(done); return null; }   // the loop owns it now; Resume finishes it
         handle.Free();
-        return Failure(item.Plan);
+        return Failure(item);
     }
 
     /// <summary>Turns a handler's return value (owned) into the response.</summary>
-    static ResponseData Finish(DispatchPlan plan, nint result)
+    static ResponseData Finish(WorkItem item, nint result)
     {
+        var plan = item.Plan;
         if (plan.Render != 0)
         {
             nint rendered = CPython.CallOneArg(plan.Render, result);
             CPython.DecRef(result);
-            if (rendered == 0) return Failure(plan);
+            if (rendered == 0) return Failure(item);
             result = rendered;
         }
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
@@ -212,33 +222,38 @@ internal static unsafe class Dispatcher
             {
                 var data = ResponseReader.Read(result);
                 CPython.DecRef(result);
-                return data ?? Failure(plan);
+                return data ?? Failure(item);
             }
             buffer.ResetWrittenCount();
             nint encoded = CPython.CallOneArg(PythonHelpers.Encode, result);
-            if (encoded == 0) { CPython.DecRef(result); return Failure(plan); }
+            if (encoded == 0) { CPython.DecRef(result); return Failure(item); }
             outcome = PyJsonWriter.Write(encoded, buffer);
             CPython.DecRef(encoded);
             if (outcome == WriteOutcome.Unsupported) CPython.SetError(CPython.ValueError, "value is not JSON serializable");
         }
         CPython.DecRef(result);
-        if (outcome != WriteOutcome.Ok) return Failure(plan);
+        if (outcome != WriteOutcome.Ok) return Failure(item);
         if (buffer.WrittenCount > 64 * 1024) _buffer = null;   // do not keep a huge buffer per lane
         return ResponseData.FromJson(plan.StatusCode, buffer.WrittenSpan.ToArray());
     }
 
     /// <summary>The pending Python exception becomes the response the app's exception handlers choose.</summary>
-    static ResponseData Failure(DispatchPlan plan)
+    static ResponseData Failure(WorkItem item)
     {
         Interlocked.Increment(ref EngineStats.Errors);
         nint exception = CPython.FetchException();
         if (exception == 0) return ResponseData.InternalServerError();
-        return ErrorResponse(plan, exception);
+        return ErrorResponse(item, exception);
     }
 
-    static ResponseData ErrorResponse(DispatchPlan plan, nint exception)
+    /// <summary>error_handler(exception, raw request) -> Response; consumes <paramref name="exception"/>.</summary>
+    static ResponseData ErrorResponse(WorkItem item, nint exception)
     {
-        nint response = CPython.CallOneArg(plan.ErrorHandler, exception);
+        nint* args = stackalloc nint[3];
+        args[1] = exception;
+        args[2] = RawRequest.Build(item);
+        nint response = CPython.Vectorcall(item.Plan.ErrorHandler, args + 1, 2 | ArgumentsOffset, 0);
+        CPython.DecRef(args[2]);
         CPython.DecRef(exception);
         var data = response != 0 ? ResponseReader.Read(response) : null;
         if (response != 0) CPython.DecRef(response);

@@ -14,6 +14,7 @@ internal sealed unsafe partial class LoopLane
     const int MaxBatch = 256;   // leave room for the loop's own callbacks (suspended handlers resuming)
 
     readonly ConcurrentQueue<WorkItem> _queue = new();
+    readonly ConcurrentQueue<nint> _background = new();   // owned references to callables
     int _scheduled;
     int _eventFd = -1;
 
@@ -30,9 +31,17 @@ internal sealed unsafe partial class LoopLane
     /// GIL held, on the loop thread. Stays "scheduled" while draining, so requests that arrive meanwhile
     /// cost no wake-up: they are picked up by the re-check before the lane stands down.
     /// </summary>
+    /// <summary>Schedules a response's background work (owned reference) once the response has been sent.</summary>
+    public void EnqueueBackground(nint callable)
+    {
+        _background.Enqueue(callable);
+        if (Interlocked.Exchange(ref _scheduled, 1) == 0) Wake();
+    }
+
     public void Drain()
     {
         Interlocked.Increment(ref EngineStats.Drains);
+        while (_background.TryDequeue(out nint callable)) Dispatcher.StartBackground(callable);
         int processed = 0;
         while (true)
         {
@@ -48,7 +57,8 @@ internal sealed unsafe partial class LoopLane
                 return;
             }
             Interlocked.Exchange(ref _scheduled, 0);
-            if (_queue.IsEmpty || Interlocked.Exchange(ref _scheduled, 1) != 0) return;
+            if ((_queue.IsEmpty && _background.IsEmpty) || Interlocked.Exchange(ref _scheduled, 1) != 0) return;
+            while (_background.TryDequeue(out nint callable)) Dispatcher.StartBackground(callable);
         }
     }
 

@@ -24,5 +24,5 @@ internal sealed class WorkItem
     // then runs inline there, never on the lane that holds the GIL.
     public readonly TaskCompletionSource<ResponseData> Completion = new();
 
-    public DispatchPlan Plan => Route.Plan;
+    public required DispatchPlan Plan { get; init; }
 }

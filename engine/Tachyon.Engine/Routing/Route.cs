@@ -10,7 +10,8 @@ internal sealed class Route
     public required TemplateSegment[] Segments { get; init; }
     public required string[] Methods { get; init; }
     public required string AllowHeader { get; init; }
-    public required DispatchPlan Plan { get; init; }
+    // Replaced whole when the app's dependency_overrides change; a request keeps the plan it started with.
+    public required DispatchPlan Plan { get; set; }
 
     public bool Accepts(string method)
     {

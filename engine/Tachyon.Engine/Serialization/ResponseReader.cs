@@ -45,6 +45,11 @@ internal static unsafe class ResponseReader
             }
         }
         finally { CPython.DecRef(headers); }
+
+        nint background = CPython.GetAttr(response, "background");
+        if (background == 0) CPython.ErrClear();   // a response class without the attribute has no tasks
+        else if (background == CPython.None) CPython.DecRef(background);
+        else data.Background = background;
         return data;
     }
 

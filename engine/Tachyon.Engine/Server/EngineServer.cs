@@ -26,6 +26,16 @@ internal sealed class EngineServer(ServerOptions options)
         _router.Add(PlanReader.Read(planJson, objects, _router.Routes.Count));
     }
 
+    /// <summary>
+    /// Swaps a route's plan (the app's dependency_overrides changed). Requests already dispatched finish
+    /// with the old plan, whose Python objects are therefore kept, not released.
+    /// </summary>
+    public void ReplaceRoute(int index, ReadOnlySpan<byte> planJson, nint objects)
+    {
+        var route = _router.Routes[index];
+        route.Plan = PlanReader.Read(planJson, objects, index).Plan;
+    }
+
     public int Start(string host, int port)
     {
         if (_kestrel != null) throw new InvalidOperationException("the server is already running");

@@ -39,12 +39,13 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
         else
             response = TrailingSlashRedirect(request, target) ?? ResponseData.Detail(404, "Not Found");
         await Write(features, request.Method, response);
+        if (response.Background != 0) LaneSet.Loop.EnqueueBackground(response.Background);
     }
 
     async Task<ResponseData> Dispatch(IFeatureCollection features, IHttpRequestFeature request, RequestTarget target, RouteMatch match)
     {
         var route = match.Route!;
-        var plan = route.Plan;
+        var plan = route.Plan;   // read once: binding and the lane must use the same plan
         var query = target.Query.Length == 0 ? null : Tachyon.Engine.Http.QueryString.Parse(target.Query);
         ArgValue[]? args = Binder.TryBind(plan, match.PathValues, query, request.Headers, out var bound) ? bound : null;
         if (args == null) Interlocked.Increment(ref EngineStats.PythonBindings);
@@ -64,6 +65,7 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
             var item = new WorkItem
             {
                 Route = route,
+                Plan = plan,
                 PathValues = match.PathValues,
                 Query = query,
                 Headers = plan.NeedsHeaders || pythonReads ? HeaderList(request.Headers) : null,

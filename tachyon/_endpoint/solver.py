@@ -1,0 +1,151 @@
+"""Compiles a dependency tree into one Python function: the "plan" the engine runs for a route.
+
+The generated function takes the flat leaf values positionally (bound by the engine's C# fast path or
+by the Python binder), then the raw request if anything needs it; it calls each dependency once per
+request (or once per use with ``use_cache=False``), in FastAPI's order, then the endpoint. Generating
+source once at registration keeps the per-request cost to plain calls: no signature walking, no dicts.
+
+Dependencies with ``yield`` enter an exit stack; an exception from the endpoint is thrown into them
+(they may turn it into an HTTPException), and on success they close after the response is sent.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from ..concurrency import run_in_threadpool
+from ..security.oauth2 import SecurityScopes
+from .signature import Dependant, EndpointSignature
+
+
+def _kinds(node: Dependant) -> set[str]:
+    found = {node.kind}
+    for child in node.children:
+        found |= _kinds(child)
+    return found
+
+
+def is_async(signature: EndpointSignature) -> bool:
+    return bool(_kinds(signature.root) & {"coroutine", "async_generator"})
+
+
+def has_yield(signature: EndpointSignature) -> bool:
+    return bool(_kinds(signature.root) & {"generator", "async_generator"})
+
+
+def build(signature: EndpointSignature, context_factory: Callable[[Any], Any] | None,
+          finish: Callable[..., Any] | None) -> Callable[..., Any]:
+    """``context_factory(raw)`` builds the per-request specials; ``finish(result, context, stack)`` turns
+    the endpoint's result into the final Response when specials or yield dependencies are involved."""
+    root = signature.root
+    run_async = is_async(signature)
+    yields = has_yield(signature)
+    if not signature.specials and not yields and _is_plain(root) and _positional(root):
+        return root.call  # nothing to solve: the engine calls the endpoint directly
+    env: dict[str, Any] = {"_threadpool": run_in_threadpool, "_Scopes": SecurityScopes,
+                           "_cm": contextlib.contextmanager, "_acm": contextlib.asynccontextmanager,
+                           "_make_context": context_factory, "_finish": finish}
+    code = _Emitter(env, run_async)
+    arguments = [f"a{p.index}" for p in signature.leaves] + (["_raw"] if signature.needs_request else [])
+    body: list[str] = []
+    if signature.needs_request:
+        body.append("_ctx = _make_context(_raw)")
+    if yields:
+        env["_Stack"] = contextlib.AsyncExitStack if run_async else contextlib.ExitStack
+        body.append("_stack = _Stack()")
+        body.append("try:")
+        inner = code.emit_tree(root)
+        body += ["    " + line for line in inner]
+        body += ["except BaseException as _exc:",
+                 "    await _stack.__aexit__(type(_exc), _exc, _exc.__traceback__)" if run_async
+                 else "    _stack.__exit__(type(_exc), _exc, _exc.__traceback__)",
+                 "    raise"]
+    else:
+        body += code.emit_tree(root)
+    context = "_ctx" if signature.needs_request else "None"
+    stack = "_stack" if yields else "None"
+    body.append(f"return _finish(_result, {context}, {stack})" if finish is not None and (yields or signature.specials)
+                else "return _result")
+    source = f"{'async ' if run_async else ''}def solve({', '.join(arguments)}):\n" + "\n".join("    " + l for l in body)
+    namespace: dict[str, Any] = {}
+    exec(compile(source, f"<tachyon plan for {getattr(root.call, '__name__', 'endpoint')}>", "exec"), env, namespace)
+    solve = namespace["solve"]
+    solve.__tachyon_source__ = source
+    return solve
+
+
+def _is_plain(root: Dependant) -> bool:
+    return all(kind == "leaf" for _, kind, _ in root.arguments)
+
+
+def _positional(root: Dependant) -> bool:
+    """The engine passes leaves positionally: fine when they are the endpoint's parameters, in order."""
+    import inspect
+
+    try:
+        parameters = [p for p in inspect.signature(root.call).parameters.values()
+                      if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    except (TypeError, ValueError):
+        return False
+    names = [name for name, _, _ in root.arguments]
+    order = [t.index for _, _, t in root.arguments]
+    return (names == [p.name for p in parameters] and order == sorted(order) == list(range(len(order)))
+            and all(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in parameters))
+
+
+class _Emitter:
+    def __init__(self, env: dict[str, Any], run_async: bool) -> None:
+        self.env = env
+        self.run_async = run_async
+        self.lines: list[str] = []
+        self.cache: dict[tuple, str] = {}
+        self.count = 0
+
+    def emit_tree(self, root: Dependant) -> list[str]:
+        self.lines = []
+        result = self._call(root, is_endpoint=True)
+        self.lines.append(f"_result = {result}")
+        return self.lines
+
+    def _constant(self, value: Any) -> str:
+        name = f"_k{len(self.env)}"
+        self.env[name] = value
+        return name
+
+    def _value(self, node: Dependant) -> str:
+        if node.use_cache and node.cache_key in self.cache:
+            return self.cache[node.cache_key]
+        expression = self._call(node, is_endpoint=False)
+        var = f"v{self.count}"
+        self.count += 1
+        self.lines.append(f"{var} = {expression}")
+        if node.use_cache:
+            self.cache[node.cache_key] = var
+        return var
+
+    def _call(self, node: Dependant, is_endpoint: bool) -> str:
+        args = []
+        for name, kind, target in node.arguments:
+            if kind == "leaf":
+                value = f"a{target.index}"
+            elif kind == "dependency":
+                value = self._value(target)
+            elif target == "security_scopes":
+                value = f"_Scopes({self._constant(list(node.security_scopes))})"
+            else:
+                value = {"request": "_ctx.request", "response": "_ctx.response",
+                         "background_tasks": "_ctx.background"}[target]
+            if name:  # route-level dependencies have no parameter: run for their effects only
+                args.append(f"{name}={value}")
+        fn = self._constant(node.call)
+        call = f"{fn}({', '.join(args)})"
+        if node.kind == "coroutine":
+            return f"await {call}"
+        if node.kind == "generator":
+            return f"_stack.enter_context(_cm({fn})({', '.join(args)}))"
+        if node.kind == "async_generator":
+            return f"await _stack.enter_async_context(_acm({fn})({', '.join(args)}))"
+        if is_endpoint and self.run_async:
+            return f"await _threadpool({fn}, {', '.join(args)})" if args else f"await _threadpool({fn})"
+        return call

@@ -1,0 +1,74 @@
+"""Per-request objects a handler or dependency can ask for (Request, Response, BackgroundTasks), and
+turning the endpoint's result into the final Response when they are involved."""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from ..background import BackgroundTasks
+from ..encoders import jsonable_encoder
+from ..requests import Request
+from ..responses import Response
+from .request_data import RequestData
+
+
+class RequestContext:
+    """Created once per request, only for routes whose tree asks for a special object."""
+
+    __slots__ = ("_raw", "_app", "_request", "response", "background")
+
+    def __init__(self, raw: tuple, app: Any) -> None:
+        self._raw = raw
+        self._app = app
+        self._request: Request | None = None
+        # FastAPI's "sub-response": headers, cookies and a status code a handler sets on its parameter.
+        self.response = Response()
+        del self.response.headers["content-length"]
+        self.response.status_code = None  # type: ignore[assignment]
+        self.background = BackgroundTasks()
+
+    @property
+    def request(self) -> Request:
+        if self._request is None:
+            self._request = Request(RequestData._make(self._raw), self._app)
+        return self._request
+
+
+class AfterResponse:
+    """A response's background work: its tasks, then the exit code of ``yield`` dependencies."""
+
+    def __init__(self, tasks: Any, stack: contextlib.ExitStack | contextlib.AsyncExitStack | None) -> None:
+        self.tasks = tasks
+        self.stack = stack
+
+    async def __call__(self) -> None:
+        try:
+            if self.tasks is not None:
+                await self.tasks()
+        finally:
+            if isinstance(self.stack, contextlib.AsyncExitStack):
+                await self.stack.aclose()
+            elif self.stack is not None:
+                self.stack.close()
+
+
+def make_finish(render: Callable[[Any], Any] | None, status_code: int, response_class: type[Response]) -> Callable[..., Response]:
+    def finish(result: Any, context: RequestContext | None, stack: Any) -> Response:
+        if isinstance(result, Response):
+            response = result
+        else:
+            content = render(result) if render is not None else jsonable_encoder(result)
+            response = content if isinstance(content, Response) else response_class(content, status_code=status_code)
+        tasks = None
+        if context is not None:
+            if context.response.status_code:
+                response.status_code = context.response.status_code
+            response.raw_headers.extend(context.response.raw_headers)
+            tasks = context.background if context.background.tasks else None
+        if response.background is not None:
+            tasks = response.background  # FastAPI keeps a response's own tasks over the request's
+        response.background = AfterResponse(tasks, stack) if tasks is not None or stack is not None else None
+        return response
+
+    return finish

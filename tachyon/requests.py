@@ -1,0 +1,109 @@
+"""``Request``: what a handler can ask about the HTTP request, with Starlette's API."""
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qsl
+
+from ._endpoint.request_data import RequestData
+from .datastructures import URL, Address, FormData, Headers, QueryParams, State
+
+
+class HTTPConnection:
+    def __init__(self, data: RequestData, app: Any = None) -> None:
+        self._data = data
+        self._app = app
+        self._headers: Headers | None = None
+        self._cookies: dict[str, str] | None = None
+        self._state: State | None = None
+
+    @property
+    def app(self) -> Any:
+        return self._app
+
+    @property
+    def scope(self) -> dict[str, Any]:
+        d = self._data
+        return {
+            "type": "http", "http_version": d.http_version, "method": d.method, "scheme": d.scheme,
+            "path": d.path, "query_string": d.query_string.encode("latin-1"), "root_path": "",
+            "headers": self.headers.raw, "client": d.client, "server": d.server, "path_params": d.path_params,
+            "app": self._app,
+        }
+
+    @property
+    def url(self) -> URL:
+        d = self._data
+        query = f"?{d.query_string}" if d.query_string else ""
+        return URL(f"{d.scheme}://{self._host()}{d.path}{query}")
+
+    @property
+    def base_url(self) -> URL:
+        return URL(f"{self._data.scheme}://{self._host()}/")
+
+    def _host(self) -> str:
+        host = self.headers.get("host")
+        if host:
+            return host
+        server = self._data.server
+        return f"{server[0]}:{server[1]}" if server else "localhost"
+
+    @property
+    def headers(self) -> Headers:
+        if self._headers is None:
+            self._headers = Headers(self._data.headers or [])
+        return self._headers
+
+    @property
+    def query_params(self) -> QueryParams:
+        return QueryParams(self._data.query)
+
+    @property
+    def path_params(self) -> dict[str, Any]:
+        return dict(self._data.path_params)
+
+    @property
+    def cookies(self) -> dict[str, str]:
+        if self._cookies is None:
+            from .cookies import parse_cookie_header
+
+            self._cookies = parse_cookie_header(self.headers.get("cookie", ""))
+        return self._cookies
+
+    @property
+    def client(self) -> Address | None:
+        client = self._data.client
+        return Address(*client) if client else None
+
+    @property
+    def state(self) -> State:
+        if self._state is None:
+            self._state = State()
+        return self._state
+
+    def url_for(self, name: str, /, **path_params: Any) -> URL:
+        return URL(str(self.base_url).rstrip("/") + self._app.url_path_for(name, **path_params))
+
+
+class Request(HTTPConnection):
+    @property
+    def method(self) -> str:
+        return self._data.method
+
+    async def body(self) -> bytes:
+        return self._data.body or b""
+
+    async def json(self) -> Any:
+        return json.loads(await self.body())
+
+    async def form(self) -> FormData:
+        content_type = (self._data.content_type or "").split(";")[0].strip().lower()
+        if content_type == "application/x-www-form-urlencoded":
+            return FormData(parse_qsl((await self.body()).decode("latin-1"), keep_blank_values=True))
+        return FormData()
+
+    async def is_disconnected(self) -> bool:
+        return False
+
+    async def close(self) -> None:
+        return None

@@ -1,0 +1,236 @@
+"""Dependencies: functions, async functions, classes, sub-dependencies, caching, yield (sync and
+async) with cleanup after the response, route/router/app-level dependencies, overrides, Security."""
+from __future__ import annotations
+
+import time
+import unittest
+from typing import Annotated
+
+from tachyon import (APIRouter, BackgroundTasks, Depends, FastAPI, Header, HTTPException, Query, Request,
+                     Response, Security)
+from tachyon.security import SecurityScopes
+from tachyon.testclient import TestClient
+
+events: list[str] = []
+
+
+def common(q: str | None = None, skip: int = 0, limit: int = 100):
+    return {"q": q, "skip": skip, "limit": limit}
+
+
+async def async_common(q: str | None = None):
+    return {"q": q}
+
+
+class Paging:
+    def __init__(self, skip: int = 0, limit: Annotated[int, Query(le=50)] = 10) -> None:
+        self.skip, self.limit = skip, limit
+
+
+def token(x_token: Annotated[str, Header()]):
+    if x_token != "secret":
+        raise HTTPException(status_code=400, detail="X-Token header invalid")
+    return x_token
+
+
+def counter():
+    events.append("counter")
+    return len(events)
+
+
+def user(tok: Annotated[str, Depends(token)], n: Annotated[int, Depends(counter)]):
+    return {"token": tok, "n": n}
+
+
+def db():
+    events.append("db open")
+    try:
+        yield "db"
+    except HTTPException:
+        events.append("db saw HTTPException")
+        raise
+    finally:
+        events.append("db close")
+
+
+async def adb():
+    events.append("adb open")
+    yield "adb"
+    events.append("adb close")
+
+
+class OwnerError(Exception):
+    pass
+
+
+def owner():
+    try:
+        yield "Rick"
+    except OwnerError as exc:
+        raise HTTPException(status_code=400, detail=f"Owner error: {exc}")
+
+
+def scoped(scopes: SecurityScopes):
+    return scopes.scopes
+
+
+router = APIRouter(prefix="/r", tags=["r"], dependencies=[Depends(counter)])
+
+
+@router.get("/ping")
+def ping():
+    return {"pong": True}
+
+
+app = FastAPI()
+
+
+@app.get("/items")
+def items(commons: Annotated[dict, Depends(common)]):
+    return commons
+
+
+@app.get("/async-items")
+async def async_items(commons: dict = Depends(async_common)):
+    return commons
+
+
+@app.get("/paging")
+def paging(p: Annotated[Paging, Depends()]):
+    return {"skip": p.skip, "limit": p.limit}
+
+
+@app.get("/user")
+def read_user(u: Annotated[dict, Depends(user)], n: Annotated[int, Depends(counter)]):
+    return {**u, "again": n}
+
+
+@app.get("/nocache")
+def nocache(a: Annotated[int, Depends(counter, use_cache=False)], b: Annotated[int, Depends(counter, use_cache=False)]):
+    return [a, b]
+
+
+@app.get("/yield")
+def with_db(d: Annotated[str, Depends(db)], a: Annotated[str, Depends(adb)], fail: bool = False):
+    events.append("handler")
+    if fail:
+        raise HTTPException(status_code=418, detail="teapot")
+    return {"d": d, "a": a}
+
+
+@app.get("/owner/{item}")
+def owned(item: str, who: Annotated[str, Depends(owner)]):
+    if item != "mine":
+        raise OwnerError(who)
+    return {"owner": who}
+
+
+@app.get("/route-deps", dependencies=[Depends(token)])
+def route_deps():
+    return {"ok": True}
+
+
+@app.get("/special")
+async def special(request: Request, response: Response, background: BackgroundTasks):
+    response.headers["x-extra"] = "1"
+    response.status_code = 202
+    background.add_task(events.append, "background ran")
+    return {"path": request.url.path, "q": request.query_params.get("q")}
+
+
+@app.get("/scopes")
+def scopes_route(s: Annotated[list, Security(scoped, scopes=["items", "me"])]):
+    return s
+
+
+app.include_router(router)
+
+
+class DependenciesTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def setUp(self) -> None:
+        events.clear()
+
+    def test_function_dependency_with_query_params(self) -> None:
+        self.assertEqual(self.client.get("/items?q=a&limit=5").json(), {"q": "a", "skip": 0, "limit": 5})
+
+    def test_async_dependency(self) -> None:
+        self.assertEqual(self.client.get("/async-items?q=z").json(), {"q": "z"})
+
+    def test_class_dependency_and_its_validation_errors(self) -> None:
+        self.assertEqual(self.client.get("/paging?skip=3").json(), {"skip": 3, "limit": 10})
+        r = self.client.get("/paging?limit=99&skip=x")
+        self.assertEqual(r.status_code, 422)
+        self.assertEqual([e["loc"] for e in r.json()["detail"]], [["query", "skip"], ["query", "limit"]])
+
+    def test_sub_dependencies_are_cached_per_request(self) -> None:
+        r = self.client.get("/user", headers={"x-token": "secret"})
+        self.assertEqual(r.json(), {"token": "secret", "n": 1, "again": 1})
+        self.assertEqual(events, ["counter"])
+
+    def test_use_cache_false_calls_again(self) -> None:
+        self.assertEqual(self.client.get("/nocache").json(), [1, 2])
+
+    def test_missing_header_of_a_sub_dependency(self) -> None:
+        r = self.client.get("/user")
+        self.assertEqual(r.status_code, 422)
+        self.assertEqual(r.json(), {"detail": [{"type": "missing", "loc": ["header", "x-token"], "msg": "Field required", "input": None}]})
+
+    def test_dependency_raising_http_exception(self) -> None:
+        r = self.client.get("/route-deps", headers={"x-token": "nope"})
+        self.assertEqual((r.status_code, r.json()), (400, {"detail": "X-Token header invalid"}))
+        self.assertEqual(self.client.get("/route-deps", headers={"x-token": "secret"}).json(), {"ok": True})
+
+    def test_yield_dependencies_close_after_the_response(self) -> None:
+        self.assertEqual(self.client.get("/yield").json(), {"d": "db", "a": "adb"})
+        deadline = time.time() + 2
+        while "db close" not in events and time.time() < deadline:
+            time.sleep(0.01)
+        self.assertEqual(events, ["db open", "adb open", "handler", "adb close", "db close"])
+
+    def test_exceptions_propagate_into_yield_dependencies(self) -> None:
+        r = self.client.get("/yield?fail=true")
+        self.assertEqual((r.status_code, r.json()), (418, {"detail": "teapot"}))
+        self.assertIn("db saw HTTPException", events)
+        self.assertEqual(events[-1], "db close")
+
+    def test_yield_dependency_turns_an_exception_into_http_exception(self) -> None:
+        self.assertEqual(self.client.get("/owner/mine").json(), {"owner": "Rick"})
+        r = self.client.get("/owner/yours")
+        self.assertEqual((r.status_code, r.json()), (400, {"detail": "Owner error: Rick"}))
+
+    def test_router_prefix_tags_and_dependencies(self) -> None:
+        self.assertEqual(self.client.get("/r/ping").json(), {"pong": True})
+        self.assertEqual(events, ["counter"])
+        self.assertEqual(next(r for r in app.routes if r.path == "/r/ping").tags, ["r"])
+
+    def test_request_response_and_background_tasks(self) -> None:
+        r = self.client.get("/special?q=1")
+        self.assertEqual((r.status_code, r.json()), (202, {"path": "/special", "q": "1"}))
+        self.assertEqual(r.headers["x-extra"], "1")
+        deadline = time.time() + 2
+        while "background ran" not in events and time.time() < deadline:
+            time.sleep(0.01)
+        self.assertEqual(events, ["background ran"])
+
+    def test_security_scopes(self) -> None:
+        self.assertEqual(self.client.get("/scopes").json(), ["items", "me"])
+
+    def test_dependency_overrides(self) -> None:
+        app.dependency_overrides[common] = lambda: {"overridden": True}
+        try:
+            self.assertEqual(self.client.get("/items?q=a").json(), {"overridden": True})
+        finally:
+            app.dependency_overrides.clear()
+        self.assertEqual(self.client.get("/items?q=a").json(), {"q": "a", "skip": 0, "limit": 100})
+
+
+if __name__ == "__main__":
+    unittest.main()
