@@ -1,9 +1,5 @@
 // The benchmark endpoints as a raw IHttpApplication<HttpContext>: hand routing, hand binding.
 // HttpContext objects are reused per connection the way ASP.NET's hosting layer does it.
-using System.Buffers;
-using System.Buffers.Text;
-using System.IO.Pipelines;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Abstractions;
 using Microsoft.AspNetCore.Http;

@@ -7,6 +7,7 @@ hits all alike, and stops them all (process groups, always, even on Ctrl+C).
 
 import argparse
 import json
+import os
 import shlex
 import shutil
 import signal
@@ -15,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import environment, prereqs, report, runner, scenarios, systems
+from . import environment, prereqs, procstat, report, runner, scenarios, systems
 
 RESULTS = systems.REPO / "bench" / "results"
 PRESETS = {  # duration s, runs, warm-up s
@@ -49,6 +50,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def _sigterm(signum, frame):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the cleanup short
     raise KeyboardInterrupt  # unwinds through the finally blocks that stop the servers
 
 
@@ -78,10 +80,13 @@ def main(argv: list[str]) -> int:
                 start_failures[(system.name, variant)] = (f"not prepared: {str(e).splitlines()[0]}", str(e))
 
     cells_per_system = sum(len(connections or s.connections) for s in chosen)
-    estimate = len(chosen_systems) * (cells_per_system * cfg.runs * (cfg.duration + 0.3) + len(chosen) * (cfg.warmup + 2))
+    estimate = len(chosen_systems) * (cells_per_system * cfg.runs * (round(cfg.duration) + 0.6) + len(chosen) * (cfg.warmup + 2))
     print(f"[bench] {mode}: {len(chosen_systems)} systems × {cells_per_system} cells × {cfg.runs} runs × "
           f"{cfg.duration:g} s; estimated {estimate / 60:.1f} min; logs in {cfg.workdir}", flush=True)
 
+    background = _background_load()
+    if background > 0.05:
+        print(f"[bench] warning: the machine is {background:.0%} busy before starting; numbers will be noisy", flush=True)
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     cells: list[runner.Cell] = []
     try:
@@ -96,6 +101,7 @@ def main(argv: list[str]) -> int:
         "command": shlex.join(["bench/run", *argv]),
         "mode": f"{mode}: {cfg.runs} run(s) × {cfg.duration:g} s per cell after {cfg.warmup:g} s warm-up; "
                 f"wrk -t2; connections {', '.join(map(str, connections)) if connections else 'per scenario'}",
+        "background": background,
         "machine": environment.machine(),
         "versions": environment.versions([s.name for s in chosen_systems]),
     }
@@ -109,6 +115,13 @@ def main(argv: list[str]) -> int:
     else:
         shutil.rmtree(cfg.workdir, ignore_errors=True)
     return 1 if args.smoke and failed else 0
+
+
+def _background_load(seconds: float = 1.0) -> float:
+    """Share of all cores busy while the harness itself is idle."""
+    before = procstat.machine_busy_seconds()
+    time.sleep(seconds)
+    return (procstat.machine_busy_seconds() - before) / (seconds * (os.cpu_count() or 1))
 
 
 def _write(text: str, meta: dict, cells: list, mode: str) -> None:

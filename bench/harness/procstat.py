@@ -1,6 +1,7 @@
 """CPU time and peak memory of a server's whole process tree, read from /proc (Linux only)."""
 
 import os
+import resource
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
@@ -65,3 +66,17 @@ def reset_peak_rss(pids: list[int]) -> bool:
         except OSError:
             ok = False
     return ok
+
+
+def machine_busy_seconds() -> float:
+    """CPU-seconds the whole machine spent busy (user, nice, system, irq, softirq, steal)."""
+    with open("/proc/stat") as f:
+        fields = [int(v) for v in f.readline().split()[1:9]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
+    return (user + nice + system + irq + softirq + steal) / CLK_TCK
+
+
+def children_cpu_seconds() -> float:
+    """CPU-seconds of this process's reaped children (wrk, once it has exited)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime

@@ -42,6 +42,11 @@ def _errors(cell: Cell) -> str:
     return f"{total:,} (" + ", ".join(f"{k} {n:,}" for k, n in kinds.items() if n) + ")"
 
 
+def _note(status: str, failure: str | None) -> str:
+    failure = (failure or "no runs").replace("|", "/")
+    return failure if failure.lower().startswith(status.lower()) else f"{status}: {failure}"
+
+
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     return lines + ["| " + " | ".join(row) + " |" for row in rows]
@@ -74,7 +79,7 @@ def summary(cells: dict, scenarios: list[Scenario], systems: list[System], level
 
 
 def details(cells: dict, scenario: Scenario, systems: list[System], levels: list[int]) -> list[str]:
-    header = ["system", "conns", "req/s", "p50 ms", "p99 ms", "CPU µs/req", "peak RSS MiB", "errors", "note"]
+    header = ["system", "conns", "req/s", "p50 ms", "p99 ms", "CPU µs/req", "peak RSS MiB", "errors", "other CPU", "note"]
     rows = []
     for c in levels:
         for s in systems:
@@ -82,11 +87,12 @@ def details(cells: dict, scenario: Scenario, systems: list[System], levels: list
             if cell is None:
                 continue
             if (status := _status(cell)) is not None:
-                rows.append([s.label, str(c), "—", "—", "—", "—", "—", "—", f"{status}: {cell.failure or 'no runs'}".replace("|", "/")])
+                rows.append([s.label, str(c), "—", "—", "—", "—", "—", "—", "—", _note(status, cell.failure)])
                 continue
             rows.append([
                 s.label, str(c), _rps(cell.median("rps")), _ms(cell.median("p50_us")), _ms(cell.median("p99_us")),
-                _cpu(cell.median("cpu_us_per_request")), _mib(cell.peak_rss_bytes), _errors(cell), "",
+                _cpu(cell.median("cpu_us_per_request")), _mib(cell.peak_rss_bytes), _errors(cell),
+                f"{cell.median('other_cpu_share'):.0%}", "",
             ])
     return [f"### {scenario.name}: `{scenario.title}`", ""] + _table(header, rows)
 
@@ -109,7 +115,8 @@ def render(cell_list: list[Cell], scenarios: list[Scenario], systems: list[Syste
     m = meta["machine"]
     out = [
         f"# Tachyon benchmark — {meta['date']}", "",
-        f"Command: `{meta['command']}`  ", f"Mode: {meta['mode']}", "",
+        f"Command: `{meta['command']}`  ", f"Mode: {meta['mode']}  ",
+        f"Machine busy before the run (other processes): {meta['background']:.0%} of all cores", "",
         SHARED_CORES_NOTE.format(nproc=m["nproc"]), "",
         "## Machine", "", *(f"- {k}: {v}" for k, v in m.items()), "",
         "## Versions", "", *(f"- {k}: {v}" for k, v in meta["versions"].items()), "",
@@ -119,7 +126,9 @@ def render(cell_list: list[Cell], scenarios: list[Scenario], systems: list[Syste
         *summary(cells, scenarios, systems, levels), "",
         "## Details", "",
         "Medians over runs of req/s, latency percentiles and server CPU per request; peak RSS is the highest "
-        "VmHWM sum over the server's processes in any run; errors are summed over runs (socket errors and HTTP ≥ 400).", "",
+        "VmHWM sum over the server's processes in any run; errors are summed over runs (socket errors and HTTP ≥ 400); "
+        "other CPU is the share of the machine's CPU used by neither the server nor wrk during a run "
+        "(other processes, plus kernel softirq time for the loopback traffic; high values mean noisy numbers).", "",
     ]
     for scenario in scenarios:
         out += details(cells, scenario, systems, levels[scenario.name]) + [""]
