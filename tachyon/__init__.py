@@ -5,7 +5,8 @@ Change ``from fastapi import …`` to ``from tachyon import …``.
 from .applications import FastAPI
 from .background import BackgroundTasks
 from .exceptions import HTTPException, RequestValidationError, ResponseValidationError
-from .param_functions import Body, Cookie, Depends, Header, Path, Query, Security
+from .forms import UploadFile
+from .param_functions import Body, Cookie, Depends, File, Form, Header, Path, Query, Security
 from .requests import Request
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from .routing import APIRouter
@@ -15,7 +16,8 @@ Tachyon = FastAPI
 __version__ = "0.1.0"
 
 __all__ = [
-    "APIRouter", "BackgroundTasks", "Body", "Cookie", "Depends", "FastAPI", "HTMLResponse", "HTTPException", "Header",
+    "APIRouter", "BackgroundTasks", "Body", "Cookie", "Depends", "FastAPI", "File", "Form", "HTMLResponse",
+    "HTTPException", "Header", "UploadFile",
     "JSONResponse", "Path", "PlainTextResponse", "Query", "RedirectResponse", "Request", "RequestValidationError",
     "Response", "ResponseValidationError", "Security", "Tachyon",
 ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +13,7 @@ from ._endpoint.signature import path_param_names
 from .datastructures import State
 from .exception_handlers import http_exception_handler, request_validation_exception_handler
 from .exceptions import HTTPException, RequestValidationError
+from .lifespan import Lifespan
 from .requests import Request
 from .responses import JSONResponse, PlainTextResponse, Response
 from .routing import APIRoute, APIRouter
@@ -55,6 +57,8 @@ class FastAPI:
                  description: str = "", redirect_slashes: bool = True, dependencies: list[params.Depends] | None = None,
                  default_response_class: type[Response] = JSONResponse,
                  exception_handlers: dict[Any, Callable[..., Any]] | None = None,
+                 lifespan: Callable[[FastAPI], Any] | None = None, on_startup: list[Callable[[], Any]] | None = None,
+                 on_shutdown: list[Callable[[], Any]] | None = None,
                  max_pending_requests: int = 4096, **_metadata: Any) -> None:
         self.debug = debug
         self.title = title
@@ -64,6 +68,7 @@ class FastAPI:
         self.router = APIRouter(redirect_slashes=redirect_slashes, dependencies=dependencies,
                                 default_response_class=default_response_class)
         self._dependency_overrides = _Overrides(self)
+        self.lifespan = Lifespan(self, lifespan, on_startup, on_shutdown)
         self.max_pending_requests = max_pending_requests
         self.exception_handlers: dict[Any, Callable[..., Any]] = {
             HTTPException: http_exception_handler,
@@ -136,6 +141,18 @@ class FastAPI:
         if self._server is not None:
             raise RuntimeError("routes must be added before the app starts serving")
 
+    def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Deprecated in FastAPI in favour of ``lifespan``; still supported."""
+        warnings.warn("on_event is deprecated, use lifespan event handlers instead.", DeprecationWarning, stacklevel=2)
+
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            self.lifespan.add_event_handler(event_type, func)
+            return func
+        return decorator
+
+    def add_event_handler(self, event_type: str, func: Callable[..., Any]) -> None:
+        self.lifespan.add_event_handler(event_type, func)
+
     # -- errors -----------------------------------------------------------------------------------
 
     def exception_handler(self, exc_class_or_status_code: int | type[Exception]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -204,6 +221,17 @@ class FastAPI:
         if self._server is not None:
             self._server.stop(timeout)
             self._server = None
+
+    def startup(self) -> None:
+        """Runs the lifespan's start (or the startup handlers) on the engine's loop."""
+        from ._boundary.engine import get_engine
+
+        self.lifespan.startup(get_engine().lanes.loop)
+
+    def shutdown(self) -> None:
+        from ._boundary.engine import get_engine
+
+        self.lifespan.shutdown(get_engine().lanes.loop)
 
 
 def _run_sync(result: Any) -> Any:

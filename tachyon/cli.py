@@ -30,6 +30,7 @@ def load_app(spec: str):
 def serve(app, host: str, port: int) -> int:
     stopping = threading.Event()
     server = app.start(host, port)
+    app.startup()
 
     def on_signal(signum: int, frame: object) -> None:
         stopping.set()
@@ -42,6 +43,7 @@ def serve(app, host: str, port: int) -> int:
         pass
     print("Tachyon: stopping (letting requests in flight finish)…", flush=True)
     app.stop(timeout=30)
+    app.shutdown()
     print("Tachyon: stopped", flush=True)
     return 0
 

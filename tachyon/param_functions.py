@@ -41,3 +41,13 @@ def Depends(dependency: Any = None, *, use_cache: bool = True) -> Any:  # noqa: 
 def Security(dependency: Any = None, *, scopes: Any = None, use_cache: bool = True) -> Any:  # noqa: N802
     """A dependency with OAuth2 scopes."""
     return params.Security(dependency=dependency, scopes=scopes, use_cache=use_cache)
+
+
+def Form(default: Any = PydanticUndefined, **kwargs: Any) -> Any:  # noqa: N802
+    """A form field (urlencoded or multipart)."""
+    return params.Form(default, **kwargs)
+
+
+def File(default: Any = PydanticUndefined, **kwargs: Any) -> Any:  # noqa: N802
+    """An uploaded file (multipart): declare it as ``bytes`` or ``UploadFile``."""
+    return params.File(default, **kwargs)

@@ -131,3 +131,18 @@ class Security(Depends):
     def __init__(self, dependency: Any = None, *, scopes: Any = None, use_cache: bool = True) -> None:
         super().__init__(dependency=dependency, use_cache=use_cache)
         self.scopes = list(scopes or [])
+
+
+class Form(Body):
+    """A field of a form body (``application/x-www-form-urlencoded`` or ``multipart/form-data``)."""
+
+    def __init__(self, default: Any = PydanticUndefined, *, media_type: str = "application/x-www-form-urlencoded",
+                 **kwargs: Any) -> None:
+        super().__init__(default, embed=True, media_type=media_type, **kwargs)
+
+
+class File(Form):
+    """An uploaded file of a ``multipart/form-data`` body: ``bytes`` or ``UploadFile``."""
+
+    def __init__(self, default: Any = PydanticUndefined, *, media_type: str = "multipart/form-data", **kwargs: Any) -> None:
+        super().__init__(default, media_type=media_type, **kwargs)

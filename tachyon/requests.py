@@ -78,7 +78,8 @@ class HTTPConnection:
     @property
     def state(self) -> State:
         if self._state is None:
-            self._state = State()
+            lifespan = getattr(self._app, "lifespan", None)
+            self._state = State(dict(lifespan.state) if lifespan is not None else {})
         return self._state
 
     def url_for(self, name: str, /, **path_params: Any) -> URL:

@@ -8,6 +8,7 @@ test an exception the app did not handle (``raise_server_exceptions=True``) as S
 from __future__ import annotations
 
 import http.client
+import http.cookies
 import json as json_module
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -122,10 +123,14 @@ class TestClient:
             app.capture_unhandled_exceptions()
 
     def __enter__(self) -> TestClient:
+        self.app.startup()  # as Starlette's TestClient: the lifespan runs inside ``with``
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
-        self.close()
+        try:
+            self.app.shutdown()
+        finally:
+            self.close()
 
     def close(self) -> None:
         if self._connection is not None:
@@ -207,4 +212,17 @@ class TestClient:
                 if attempt:
                     raise
         self.app.raise_captured_exception()
-        return Response(raw.status, raw.reason, Headers(raw.getheaders()), content, f"{self.base_url}{target}")
+        headers = Headers(raw.getheaders())
+        self._keep_cookies(headers.get_list("set-cookie"))
+        return Response(raw.status, raw.reason, headers, content, f"{self.base_url}{target}")
+
+    def _keep_cookies(self, set_cookies: list[str]) -> None:
+        """Like a browser (httpx's cookie jar): remember cookies the app sets, forget deleted ones."""
+        for header in set_cookies:
+            jar = http.cookies.SimpleCookie()
+            jar.load(header)
+            for name, morsel in jar.items():
+                if morsel["max-age"] == "0":
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value

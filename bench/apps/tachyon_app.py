@@ -1,18 +1,13 @@
 """The benchmark endpoints as a Tachyon app: bench/apps/fastapi_app.py with the import changed.
 
-The one difference: the dependency route is defined only if `tachyon` exports `Depends`
-(the harness then reports the `deps` scenario as unsupported).
 BENCH_MANY_ROUTES=1 registers 10,000 extra routes /r{i}/{x} after the others.
 """
 
 import asyncio
 import os
 
-import tachyon
 from pydantic import BaseModel
-from tachyon import FastAPI, Query
-
-Depends = getattr(tachyon, "Depends", None)
+from tachyon import Depends, FastAPI, Query
 
 app = FastAPI()
 
@@ -49,17 +44,17 @@ async def sleep():
     return {"slept": True}
 
 
-if Depends is not None:
+async def common_params(q: str | None = None, limit: int = 10):
+    return {"q": q, "limit": limit}
 
-    async def common_params(q: str | None = None, limit: int = 10):
-        return {"q": q, "limit": limit}
 
-    async def current_user(params: dict = Depends(common_params)):
-        return {"user": "alice", **params}
+async def current_user(params: dict = Depends(common_params)):
+    return {"user": "alice", **params}
 
-    @app.get("/deps")
-    async def deps(user: dict = Depends(current_user)):
-        return user
+
+@app.get("/deps")
+async def deps(user: dict = Depends(current_user)):
+    return user
 
 
 def _numbered_route(i: int):

@@ -16,6 +16,7 @@ from typing import Any
 import annotated_types
 from pydantic import TypeAdapter, ValidationError
 
+from .. import params
 from .._endpoint.signature import ParamSpec
 from .._endpoint.types import sequence_item, strip_optional
 
@@ -49,7 +50,7 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
     body_validator = None
     if sig.body_params:
         single = sig.single_body
-        if single is None:
+        if single is None or isinstance(single.field_info, params.Form):
             python_binding = True
         else:
             body_validator = b.ref(single.adapter.validate_json)

@@ -16,10 +16,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .. import params
 from ..cookies import parse_cookie_header
+from ..datastructures import FormData
+from ..forms import parse_form
 from ..exceptions import RequestValidationError
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
+from .types import is_sequence, strip_optional
 
 def missing_error(loc: tuple) -> dict[str, Any]:
     return {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
@@ -49,7 +53,10 @@ class Binder:
         for key, value in data.headers or ():
             headers.setdefault(key.lower(), []).append(value)
         cookies = parse_cookie_header(headers["cookie"][0]) if "cookie" in headers else {}
-        body = _read_body(data.body, data.content_type) if self._signature.body_params else None
+        if any(isinstance(p.field_info, params.Form) for p in self._signature.body_params):
+            body: Any = parse_form(data.body, data.content_type)
+        else:
+            body = _read_body(data.body, data.content_type) if self._signature.body_params else None
 
         values: dict[int, Any] = {}
         errors: list[dict[str, Any]] = []
@@ -72,6 +79,9 @@ class Binder:
         return leaves + (raw,) if self._signature.needs_request else leaves
 
     def _bind_body(self, body: Any, values: dict[str, Any], errors: list) -> None:
+        if isinstance(body, FormData):
+            self._bind_form(body, values, errors)
+            return
         single = self._signature.single_body
         if single is not None:
             values[single.index] = self._value(single, body, ("body",), errors)
@@ -82,6 +92,20 @@ class Binder:
                 errors.append(missing_error(loc))
                 continue
             values[spec.index] = self._value(spec, None if body is None else body.get(spec.alias), loc, errors)
+
+    def _bind_form(self, form: FormData, values: dict[int, Any], errors: list) -> None:
+        """Form fields are looked up by name; an empty text field counts as missing, as in FastAPI."""
+        for spec in self._signature.body_params:
+            found = form.getlist(spec.alias)
+            if spec.sequence or is_sequence(spec.annotation):
+                raw_value = found or None
+            else:
+                raw_value = found[-1] if found else None
+                if raw_value == "":
+                    raw_value = None
+            if isinstance(spec.field_info, params.File) and raw_value is not None and _wants_bytes(spec.annotation):
+                raw_value = [f.file.read() for f in raw_value] if isinstance(raw_value, list) else raw_value.file.read()
+            values[spec.index] = self._value(spec, raw_value, ("body", spec.alias), errors)
 
     @staticmethod
     def _value(spec: ParamSpec, raw_value: Any, loc: tuple, errors: list) -> Any:
@@ -118,3 +142,8 @@ def _read_body(body: bytes | None, content_type: str | None) -> Any:
               "ctx": {"error": str(exc)}}],
             body=body,
         ) from exc
+
+
+def _wants_bytes(annotation: Any) -> bool:
+    base, _ = strip_optional(annotation)
+    return base is bytes or (is_sequence(base) and bytes in getattr(base, "__args__", ()))

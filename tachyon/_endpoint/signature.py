@@ -214,6 +214,8 @@ class _Analyzer:
             default = PydanticUndefined if parameter.default is parameter.empty else parameter.default
             if name in self.path_names:
                 declared = params.Path()
+            elif _is_upload(type_):
+                declared = params.File(default)
             elif is_complex(type_):
                 declared = params.Body(default)
             else:
@@ -248,3 +250,12 @@ def _special_kind(annotation: Any) -> str | None:
         if issubclass(annotation, cls):
             return kind
     return None
+
+
+def _is_upload(annotation: Any) -> bool:
+    from ..forms import UploadFile
+    from .types import sequence_item, strip_optional
+
+    base, _ = strip_optional(annotation)
+    target = sequence_item(base) if is_sequence(base) else base
+    return inspect.isclass(target) and issubclass(target, UploadFile)

@@ -1,0 +1,97 @@
+"""HTTP authentication schemes: Basic, Bearer, Digest (``Authorization`` header)."""
+from __future__ import annotations
+
+import binascii
+from base64 import b64decode
+
+from pydantic import BaseModel
+
+from ..requests import Request
+from .base import SecurityBase
+from .utils import get_authorization_scheme_param
+
+
+class HTTPBasicCredentials(BaseModel):
+    username: str
+    password: str
+
+
+class HTTPAuthorizationCredentials(BaseModel):
+    scheme: str
+    credentials: str
+
+
+class HTTPBase(SecurityBase):
+    def __init__(self, *, scheme: str, scheme_name: str | None = None, description: str | None = None,
+                 auto_error: bool = True) -> None:
+        self.model = {"type": "http", "scheme": scheme, **({"description": description} if description else {})}
+        self.scheme_name = scheme_name or self.__class__.__name__
+        self.auto_error = auto_error
+
+    def _challenge(self) -> str:
+        return self.model["scheme"].title()
+
+    async def __call__(self, request: Request) -> HTTPAuthorizationCredentials | None:
+        authorization = request.headers.get("Authorization")
+        scheme, credentials = get_authorization_scheme_param(authorization)
+        if not (authorization and scheme and credentials):
+            if self.auto_error:
+                raise self._not_authenticated(self._challenge())
+            return None
+        return HTTPAuthorizationCredentials(scheme=scheme, credentials=credentials)
+
+
+class HTTPBasic(HTTPBase):
+    def __init__(self, *, scheme_name: str | None = None, realm: str | None = None, description: str | None = None,
+                 auto_error: bool = True) -> None:
+        super().__init__(scheme="basic", scheme_name=scheme_name, description=description, auto_error=auto_error)
+        self.realm = realm
+
+    def _challenge(self) -> str:
+        return f'Basic realm="{self.realm}"' if self.realm else "Basic"
+
+    async def __call__(self, request: Request) -> HTTPBasicCredentials | None:  # type: ignore[override]
+        authorization = request.headers.get("Authorization")
+        scheme, param = get_authorization_scheme_param(authorization)
+        if not authorization or scheme.lower() != "basic":
+            if self.auto_error:
+                raise self._not_authenticated(self._challenge())
+            return None
+        invalid = self._not_authenticated(self._challenge(), "Invalid authentication credentials")
+        try:
+            data = b64decode(param).decode("ascii")
+        except (ValueError, UnicodeDecodeError, binascii.Error):
+            raise invalid from None
+        username, separator, password = data.partition(":")
+        if not separator:
+            raise invalid
+        return HTTPBasicCredentials(username=username, password=password)
+
+
+class HTTPBearer(HTTPBase):
+    def __init__(self, *, bearerFormat: str | None = None, scheme_name: str | None = None,  # noqa: N803 - FastAPI's name
+                 description: str | None = None, auto_error: bool = True) -> None:
+        super().__init__(scheme="bearer", scheme_name=scheme_name, description=description, auto_error=auto_error)
+        if bearerFormat:
+            self.model["bearerFormat"] = bearerFormat
+
+    async def __call__(self, request: Request) -> HTTPAuthorizationCredentials | None:
+        credentials = await super().__call__(request)
+        if credentials is not None and credentials.scheme.lower() != "bearer":
+            if self.auto_error:
+                raise self._not_authenticated("Bearer", "Invalid authentication credentials")
+            return None
+        return credentials
+
+
+class HTTPDigest(HTTPBase):
+    def __init__(self, *, scheme_name: str | None = None, description: str | None = None, auto_error: bool = True) -> None:
+        super().__init__(scheme="digest", scheme_name=scheme_name, description=description, auto_error=auto_error)
+
+    async def __call__(self, request: Request) -> HTTPAuthorizationCredentials | None:
+        credentials = await super().__call__(request)
+        if credentials is not None and credentials.scheme.lower() != "digest":
+            if self.auto_error:
+                raise self._not_authenticated("Digest", "Invalid authentication credentials")
+            return None
+        return credentials

@@ -1,0 +1,92 @@
+"""Lifespan, startup/shutdown handlers, lifespan state in requests, and cookies across requests."""
+from __future__ import annotations
+
+import contextlib
+import unittest
+import warnings
+
+from tachyon import FastAPI, Request, Response
+from tachyon.testclient import TestClient
+
+log: list[str] = []
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI):
+    log.append("start")
+    yield {"db": "connected"}
+    log.append("stop")
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+@app.get("/state")
+async def state(request: Request):
+    return {"db": request.state.db}
+
+
+@app.get("/login")
+def login(response: Response):
+    response.set_cookie("session", "abc", httponly=True)
+    return {"ok": True}
+
+
+@app.get("/whoami")
+def whoami(request: Request):
+    return {"session": request.cookies.get("session")}
+
+
+@app.get("/logout")
+def logout(response: Response):
+    response.delete_cookie("session")
+    return {"ok": True}
+
+
+class LifespanTest(unittest.TestCase):
+    def test_lifespan_runs_around_the_with_block_and_its_state_reaches_requests(self) -> None:
+        log.clear()
+        with TestClient(app) as client:
+            self.assertEqual(log, ["start"])
+            self.assertEqual(client.get("/state").json(), {"db": "connected"})
+        self.assertEqual(log, ["start", "stop"])
+
+    def test_on_event_handlers_are_deprecated_but_run(self) -> None:
+        events: list[str] = []
+        legacy = FastAPI()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+
+            @legacy.on_event("startup")
+            async def started():
+                events.append("startup")
+
+            @legacy.on_event("shutdown")
+            def stopped():
+                events.append("shutdown")
+
+        self.assertTrue(any(issubclass(w.category, DeprecationWarning) for w in caught))
+
+        @legacy.get("/")
+        def root():
+            return events
+
+        with TestClient(legacy) as client:
+            self.assertEqual(client.get("/").json(), ["startup"])
+        self.assertEqual(events, ["startup", "shutdown"])
+
+
+class CookieTest(unittest.TestCase):
+    def test_cookies_set_by_the_app_are_sent_back_and_deleted(self) -> None:
+        client = TestClient(app)
+        self.addCleanup(client.close)
+        r = client.get("/login")
+        self.assertEqual(r.headers["set-cookie"], "session=abc; HttpOnly; Path=/; SameSite=lax")
+        self.assertEqual(client.get("/whoami").json(), {"session": "abc"})
+        client.get("/logout")
+        self.assertEqual(client.get("/whoami").json(), {"session": None})
+        self.assertEqual(client.get("/whoami", cookies={"session": "x"}).json(), {"session": "x"})
+
+
+if __name__ == "__main__":
+    unittest.main()
