@@ -23,6 +23,17 @@ dotnet build engine/Tachyon.Engine/Tachyon.Engine.csproj -c Release -o build/eng
 mkdir -p build/engine
 cp --remove-destination build/engine.next/* build/engine/
 
+# The docs pages' assets (Swagger UI, ReDoc) from npm, served by apps at /_tachyon/docs/: docs work offline.
+if [ ! -f build/docs/node_modules/swagger-ui-dist/swagger-ui-bundle.js ] || [ ! -f build/docs/node_modules/redoc/bundles/redoc.standalone.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "setup: installing Swagger UI and ReDoc assets from npm (build/docs)"
+    mkdir -p build/docs
+    (cd build/docs && npm install --no-audit --no-fund --silent swagger-ui-dist@5 redoc@2 >/dev/null)
+  else
+    echo "setup: npm not found: /docs and /redoc will lack their assets" >&2
+  fi
+fi
+
 # The `tachyon` command and `import tachyon`, from this checkout (an editable install without pip).
 python3 scripts/install_command.py
 if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi

@@ -58,12 +58,40 @@ class FastAPI:
                  default_response_class: type[Response] = JSONResponse,
                  exception_handlers: dict[Any, Callable[..., Any]] | None = None,
                  lifespan: Callable[[FastAPI], Any] | None = None, on_startup: list[Callable[[], Any]] | None = None,
-                 on_shutdown: list[Callable[[], Any]] | None = None,
+                 on_shutdown: list[Callable[[], Any]] | None = None, summary: str | None = None,
+                 openapi_url: str | None = "/openapi.json", openapi_tags: list[dict[str, Any]] | None = None,
+                 servers: list[dict[str, Any]] | None = None, docs_url: str | None = "/docs",
+                 redoc_url: str | None = "/redoc", swagger_ui_oauth2_redirect_url: str | None = "/docs/oauth2-redirect",
+                 swagger_ui_init_oauth: dict[str, Any] | None = None, swagger_ui_parameters: dict[str, Any] | None = None,
+                 terms_of_service: str | None = None, contact: dict[str, Any] | None = None,
+                 license_info: dict[str, Any] | None = None, openapi_prefix: str = "", root_path: str = "",
+                 root_path_in_servers: bool = True, separate_input_output_schemas: bool = True,
+                 generate_unique_id_function: Callable[[APIRoute], str] | None = None,
+                 webhooks: APIRouter | None = None, openapi_version: str = "3.1.0",
                  max_pending_requests: int = 4096, **_metadata: Any) -> None:
         self.debug = debug
         self.title = title
         self.version = version
         self.description = description
+        self.summary = summary
+        self.openapi_url = openapi_url
+        self.openapi_tags = openapi_tags
+        self.openapi_version = openapi_version
+        self.servers = list(servers or [])
+        self.docs_url = docs_url
+        self.redoc_url = redoc_url
+        self.swagger_ui_oauth2_redirect_url = swagger_ui_oauth2_redirect_url
+        self.swagger_ui_init_oauth = swagger_ui_init_oauth
+        self.swagger_ui_parameters = swagger_ui_parameters
+        self.terms_of_service = terms_of_service
+        self.contact = contact
+        self.license_info = license_info
+        self.root_path = root_path or openapi_prefix
+        self.root_path_in_servers = root_path_in_servers
+        self.separate_input_output_schemas = separate_input_output_schemas
+        self.generate_unique_id_function = generate_unique_id_function
+        self.webhooks = webhooks or APIRouter()
+        self.openapi_schema: dict[str, Any] | None = None
         self.state = State()
         self.router = APIRouter(redirect_slashes=redirect_slashes, dependencies=dependencies,
                                 default_response_class=default_response_class)
@@ -78,6 +106,7 @@ class FastAPI:
         self._server = None
         self._capture_unhandled = False
         self._captured: list[BaseException] = []
+        self._add_docs_routes()
 
     # -- path operations ------------------------------------------------------------------------
 
@@ -87,7 +116,50 @@ class FastAPI:
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         self._check_open()
+        if self.generate_unique_id_function is not None:
+            kwargs.setdefault("generate_unique_id_function", self.generate_unique_id_function)
         self.router.add_api_route(path, endpoint, **kwargs)
+
+    # -- OpenAPI and docs ---------------------------------------------------------------------------
+
+    def openapi(self) -> dict[str, Any]:
+        """The OpenAPI document, generated once (pydantic's JSON schemas) and then reused."""
+        if self.openapi_schema is None:
+            from .openapi.utils import get_openapi
+
+            servers = self.servers or ([{"url": self.root_path}] if self.root_path and self.root_path_in_servers else None)
+            self.openapi_schema = get_openapi(
+                title=self.title, version=self.version, openapi_version=self.openapi_version, summary=self.summary,
+                description=self.description, terms_of_service=self.terms_of_service, contact=self.contact,
+                license_info=self.license_info, routes=self.routes, webhooks=self.webhooks.routes,
+                tags=self.openapi_tags, servers=servers, separate_input_output_schemas=self.separate_input_output_schemas,
+            )
+        return self.openapi_schema
+
+    def _add_docs_routes(self) -> None:
+        from .openapi import docs
+        from .openapi.assets import docs_asset
+
+        if not self.openapi_url:
+            return
+        openapi_url = self.root_path + self.openapi_url
+        self.add_api_route(self.openapi_url, lambda: JSONResponse(self.openapi()), include_in_schema=False, name="openapi")
+        if self.docs_url:
+            def swagger_ui_html() -> Response:
+                oauth2_url = self.swagger_ui_oauth2_redirect_url
+                return docs.get_swagger_ui_html(
+                    openapi_url=openapi_url, title=f"{self.title} - Swagger UI",
+                    oauth2_redirect_url=self.root_path + oauth2_url if oauth2_url else None,
+                    init_oauth=self.swagger_ui_init_oauth, swagger_ui_parameters=self.swagger_ui_parameters)
+            self.add_api_route(self.docs_url, swagger_ui_html, include_in_schema=False)
+            if self.swagger_ui_oauth2_redirect_url:
+                self.add_api_route(self.swagger_ui_oauth2_redirect_url, docs.get_swagger_ui_oauth2_redirect_html,
+                                   include_in_schema=False)
+        if self.redoc_url:
+            self.add_api_route(self.redoc_url, lambda: docs.get_redoc_html(openapi_url=openapi_url, title=f"{self.title} - ReDoc"),
+                               include_in_schema=False)
+        if self.docs_url or self.redoc_url:
+            self.add_api_route(docs.ASSETS + "/{name}", docs_asset, include_in_schema=False)
 
     def include_router(self, router: APIRouter, **kwargs: Any) -> None:
         self._check_open()

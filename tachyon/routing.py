@@ -23,6 +23,12 @@ class _Default:
         self.value = value
 
 
+def _docstring(endpoint: Callable[..., Any]) -> str:
+    """FastAPI's description: the docstring, cleaned, cut at a form feed."""
+    doc = inspect.getdoc(endpoint) if inspect.isfunction(endpoint) or inspect.ismethod(endpoint) else None
+    return (doc or "").split("\f")[0].strip()
+
+
 def _return_annotation(endpoint: Callable[..., Any]) -> Any:
     try:
         return get_type_hints(endpoint).get("return", inspect.Signature.empty)
@@ -34,24 +40,38 @@ class APIRoute:
     def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
                  status_code: int | None = None, response_model: Any = _Default(None), name: str | None = None,
                  dependencies: Sequence[params.Depends] | None = None, tags: list[str] | None = None,
-                 response_class: type[Response] = JSONResponse,
+                 response_class: type[Response] = JSONResponse, summary: str | None = None,
+                 description: str | None = None, response_description: str = "Successful Response",
+                 responses: dict[int | str, dict[str, Any]] | None = None, deprecated: bool | None = None,
+                 operation_id: str | None = None, include_in_schema: bool = True,
+                 openapi_extra: dict[str, Any] | None = None, callbacks: list[Any] | None = None,
+                 generate_unique_id_function: Callable[[APIRoute], str] | None = None,
                  response_model_include: Any = None, response_model_exclude: Any = None,
                  response_model_by_alias: bool = True, response_model_exclude_unset: bool = False,
-                 response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False,
-                 **openapi: Any) -> None:
+                 response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False) -> None:
         if not path.startswith("/"):
             raise AssertionError("A path must start with '/'")
         self.path = path
         self.endpoint = endpoint
         self.name = name or getattr(endpoint, "__name__", type(endpoint).__name__)
-        self.methods = {m.upper() for m in (methods or ["GET"])}
-        if "GET" in self.methods:
-            self.methods.add("HEAD")  # as Starlette does
+        self.methods = {m.upper() for m in (methods or ["GET"])}  # FastAPI adds no HEAD to GET routes
         self.status_code = status_code
         self.dependencies = list(dependencies or [])
         self.tags = list(tags or [])
         self.response_class = response_class
-        self.openapi = openapi
+        self.summary = summary
+        self.description = description if description is not None else _docstring(endpoint)
+        self.response_description = response_description
+        self.responses = dict(responses or {})
+        self.deprecated = deprecated
+        self.operation_id = operation_id
+        self.include_in_schema = include_in_schema
+        self.openapi_extra = openapi_extra
+        self.callbacks = callbacks
+        self.generate_unique_id_function = generate_unique_id_function
+        from .openapi.utils import generate_unique_id
+
+        self.unique_id = self.operation_id or (generate_unique_id_function or generate_unique_id)(self)
         self.response_model = self._response_model(response_model)
         options = ResponseModelOptions(
             include=response_model_include, exclude=response_model_exclude, by_alias=response_model_by_alias,
@@ -120,10 +140,14 @@ class APIRouter:
         self.routes: list[APIRoute] = []
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], *, dependencies: Sequence[params.Depends] | None = None,
-                      tags: list[str] | None = None, response_class: type[Response] | None = None, **kwargs: Any) -> None:
+                      tags: list[str] | None = None, response_class: type[Response] | None = None,
+                      responses: dict | None = None, deprecated: bool | None = None, include_in_schema: bool = True,
+                      **kwargs: Any) -> None:
         route = APIRoute(
             self.prefix + path, endpoint, dependencies=[*self.dependencies, *(dependencies or [])],
-            tags=[*self.tags, *(tags or [])], response_class=response_class or self.default_response_class, **kwargs,
+            tags=[*self.tags, *(tags or [])], response_class=response_class or self.default_response_class,
+            responses={**self.responses, **(responses or {})}, deprecated=deprecated or self.deprecated,
+            include_in_schema=include_in_schema and self.include_in_schema, **kwargs,
         )
         self.routes.append(route)
 
@@ -146,7 +170,8 @@ class APIRouter:
     def trace(self, path: str, **kwargs: Any): return self._method("TRACE", path, **kwargs)
 
     def include_router(self, router: APIRouter, *, prefix: str = "", tags: list[str] | None = None,
-                       dependencies: Sequence[params.Depends] | None = None, **_: Any) -> None:
+                       dependencies: Sequence[params.Depends] | None = None, responses: dict | None = None,
+                       deprecated: bool | None = None, include_in_schema: bool = True, **_: Any) -> None:
         """Adds ``router``'s routes under ``prefix``, with extra tags and dependencies (outermost first)."""
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
@@ -156,5 +181,11 @@ class APIRouter:
                 status_code=route.status_code, response_model=route.response_model, name=route.name,
                 dependencies=[*self.dependencies, *(dependencies or []), *route.dependencies],
                 tags=[*self.tags, *(tags or []), *route.tags], response_class=route.response_class,
-                **route.options, **route.openapi,
+                summary=route.summary, description=route.description, response_description=route.response_description,
+                responses={**self.responses, **(responses or {}), **route.responses},
+                deprecated=route.deprecated or deprecated or self.deprecated,
+                operation_id=route.operation_id,
+                include_in_schema=route.include_in_schema and include_in_schema and self.include_in_schema,
+                openapi_extra=route.openapi_extra, callbacks=route.callbacks,
+                generate_unique_id_function=route.generate_unique_id_function, **route.options,
             ))

@@ -39,14 +39,14 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
     b = PlanBuilder()
     sig = route.signature
     python_binding = any(p.field_info.default_factory is not None for p in sig.leaves)
-    params = []
+    entries = []
     for spec in sig.leaves:
         if spec.source == "body":
-            params.append({"name": spec.name, "source": "body", "key": spec.alias})
+            entries.append({"name": spec.name, "source": "body", "key": spec.alias})
         else:
-            params.append(_scalar_entry(spec, b))
+            entries.append(_scalar_entry(spec, b))
     if sig.needs_request:
-        params.append({"name": "request", "source": "request", "key": ""})
+        entries.append({"name": "request", "source": "request", "key": ""})
     body_validator = None
     if sig.body_params:
         single = sig.single_body
@@ -68,7 +68,7 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
         "needs_headers": sig.needs_request,
         "uuid_type": b.ref(uuid.UUID),
         "deep_copy": b.ref(copy.deepcopy),
-        "params": params,
+        "params": entries,
     }
     return plan, tuple(b.objects)
 

@@ -1,0 +1,283 @@
+"""Generates an app's OpenAPI document the way FastAPI does: pydantic's JSON schemas for every
+parameter, body and response model (shared definitions under components/schemas, separate
+"-Input"/"-Output" schemas where validation and serialization differ), FastAPI's operation ids,
+summaries, 422 responses and security schemes."""
+from __future__ import annotations
+
+import http.client
+import inspect
+import re
+import warnings
+from typing import Annotated, Any
+
+from pydantic import TypeAdapter, create_model
+from pydantic.fields import FieldInfo
+from pydantic.json_schema import GenerateJsonSchema
+
+from .. import params
+from ..encoders import jsonable_encoder
+from ..exception_handlers import is_body_allowed_for_status_code
+from ..responses import JSONResponse
+from .constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
+
+VALIDATION_ERROR = {
+    "title": "ValidationError",
+    "type": "object",
+    "properties": {
+        "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
+        "msg": {"title": "Message", "type": "string"},
+        "type": {"title": "Error Type", "type": "string"},
+    },
+    "required": ["loc", "msg", "type"],
+}
+HTTP_VALIDATION_ERROR = {
+    "title": "HTTPValidationError",
+    "type": "object",
+    "properties": {"detail": {"title": "Detail", "type": "array", "items": {"$ref": REF_PREFIX + "ValidationError"}}},
+}
+STATUS_RANGES = {"1XX": "Information", "2XX": "Success", "3XX": "Redirection", "4XX": "Client Error",
+                 "5XX": "Server Error", "DEFAULT": "Default Response"}
+
+
+def generate_unique_id(route: Any) -> str:
+    operation_id = re.sub(r"\W", "_", f"{route.name}{route.path}")
+    return f"{operation_id}_{sorted(route.methods)[0].lower()}" if len(route.methods) > 1 else \
+        f"{operation_id}_{next(iter(route.methods)).lower()}"
+
+
+class _Field:
+    """A schema source: what FastAPI calls a ModelField (a type adapter, a mode, a fallback title)."""
+
+    def __init__(self, adapter: TypeAdapter, mode: str, title: str) -> None:
+        self.adapter = adapter
+        self.mode = mode
+        self.title = title
+
+
+def _param_field(spec: Any) -> _Field:
+    return _Field(spec.adapter, "validation", spec.field_info.title or (spec.field_info.alias or spec.name).title().replace("_", " "))
+
+
+def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
+    bodies = route.signature.body_params
+    if not bodies:
+        return None
+    single = route.signature.single_body
+    if single is not None:
+        return _param_field(single), single.field_info
+    model = create_model(f"Body_{route.unique_id}", **{p.name: (p.annotation, p.field_info) for p in bodies})
+    if any(isinstance(p.field_info, params.File) for p in bodies):
+        info: FieldInfo = params.File()
+    elif any(isinstance(p.field_info, params.Form) for p in bodies):
+        info = params.Form()
+    else:
+        info = params.Body()
+    required = any(p.required for p in bodies)
+    if not required:
+        info.default = None
+    info.annotation = model
+    return _Field(TypeAdapter(Annotated[model, info]), "validation", "Body"), info
+
+
+def _response_field(route: Any) -> _Field | None:
+    if route.response_model is None:
+        return None
+    info = FieldInfo(annotation=route.response_model)
+    name = f"Response_{route.unique_id}"
+    return _Field(TypeAdapter(Annotated[route.response_model, info]), "serialization", name.title().replace("_", " "))
+
+
+def _security(route: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    from ..security.base import SecurityBase
+
+    definitions: dict[str, Any] = {}
+    requirements: list[dict[str, Any]] = []
+    seen: set = set()
+
+    def walk(node: Any) -> None:
+        for child in node.children:
+            if isinstance(child.call, SecurityBase):
+                key = (id(child.call), tuple(child.security_scopes))
+                if key not in seen:
+                    seen.add(key)
+                    definitions[child.call.scheme_name] = jsonable_encoder(child.call.model, exclude_none=True)
+                    requirements.append({child.call.scheme_name: list(child.security_scopes)})
+            walk(child)
+
+    walk(route.signature.root)
+    return definitions, requirements
+
+
+def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", summary: str | None = None,
+                description: str | None = None, routes: list[Any], webhooks: list[Any] | None = None,
+                tags: list[dict[str, Any]] | None = None, servers: list[dict[str, Any]] | None = None,
+                terms_of_service: str | None = None, contact: dict[str, Any] | None = None,
+                license_info: dict[str, Any] | None = None, separate_input_output_schemas: bool = True) -> dict[str, Any]:
+    info: dict[str, Any] = {"title": title}
+    for key, value in (("summary", summary), ("description", description), ("termsOfService", terms_of_service),
+                       ("contact", contact), ("license", license_info)):
+        if value:
+            info[key] = value
+    info["version"] = version
+    output: dict[str, Any] = {"openapi": openapi_version, "info": info}
+    if servers:
+        output["servers"] = servers
+
+    documented = [r for r in list(routes) + list(webhooks or []) if r.include_in_schema]
+    fields: dict[int, dict[str, Any]] = {}
+    inputs = []
+    for route in documented:
+        entry: dict[str, Any] = {"params": [(spec, _param_field(spec)) for spec in _documented_leaves(route.signature.root)],
+                                 "body": _body_field(route), "response": _response_field(route),
+                                 "extra": {code: _Field(TypeAdapter(r["model"]), "serialization", f"Response {code} {route.unique_id}")
+                                           for code, r in route.responses.items() if isinstance(r, dict) and "model" in r}}
+        fields[id(route)] = entry
+        all_fields = [f for _, f in entry["params"]] + ([entry["body"][0]] if entry["body"] else []) + \
+            ([entry["response"]] if entry["response"] else []) + list(entry["extra"].values())
+        for f in all_fields:
+            mode = f.mode if separate_input_output_schemas else "validation"
+            inputs.append((f, mode, f.adapter.core_schema))
+    generator = GenerateJsonSchema(ref_template=REF_TEMPLATE)
+    mapping, definitions = generator.generate_definitions(inputs=inputs) if inputs else ({}, {})
+
+    def schema_of(f: _Field) -> dict[str, Any]:
+        schema = dict(mapping[(f, f.mode if separate_input_output_schemas else "validation")])
+        if "$ref" not in schema:
+            schema["title"] = f.title
+        return schema
+
+    components: dict[str, Any] = {}
+    paths: dict[str, Any] = {}
+    webhook_paths: dict[str, Any] = {}
+    operation_ids: set[str] = set()
+    for route in documented:
+        path, security_schemes, path_definitions = _path_item(route, fields[id(route)], schema_of, operation_ids)
+        target = webhook_paths if webhooks and route in webhooks else paths
+        target.setdefault(route.path, {}).update(path)
+        if security_schemes:
+            components.setdefault("securitySchemes", {}).update(security_schemes)
+        definitions.update(path_definitions)
+    if definitions:
+        components = {"schemas": {k: definitions[k] for k in sorted(definitions)}, **components}
+    output["paths"] = paths
+    if webhook_paths:
+        output["webhooks"] = webhook_paths
+    if components:
+        output["components"] = components
+    if tags:
+        output["tags"] = tags
+    return jsonable_encoder(output, exclude_none=True)
+
+
+def _path_item(route: Any, entry: dict[str, Any], schema_of: Any, operation_ids: set[str]) -> tuple[dict, dict, dict]:
+    path: dict[str, Any] = {}
+    definitions: dict[str, Any] = {}
+    security_schemes, security = _security(route)
+    media_type = route.response_class.media_type
+    for method in sorted(route.methods):
+        operation: dict[str, Any] = {}
+        if route.tags:
+            operation["tags"] = route.tags
+        operation["summary"] = route.summary or route.name.replace("_", " ").title()
+        if route.description:
+            operation["description"] = route.description
+        operation_id = route.operation_id or route.unique_id
+        if operation_id in operation_ids:
+            warnings.warn(f"Duplicate Operation ID {operation_id} for function {route.name}", stacklevel=1)
+        operation_ids.add(operation_id)
+        operation["operationId"] = operation_id
+        parameters = _parameters(entry["params"], schema_of)
+        if parameters:
+            operation["parameters"] = parameters
+        if method in METHODS_WITH_BODY and entry["body"] is not None:
+            body_field, info = entry["body"]
+            content: dict[str, Any] = {"schema": schema_of(body_field)}
+            if getattr(info, "openapi_examples", None):
+                content["examples"] = jsonable_encoder(info.openapi_examples)
+            request_body: dict[str, Any] = {"content": {getattr(info, "media_type", "application/json"): content}}
+            if info.is_required():
+                request_body["required"] = True
+            operation["requestBody"] = request_body
+        if route.callbacks:
+            operation["callbacks"] = {}
+        status = str(route.status_code) if route.status_code is not None else str(
+            inspect.signature(route.response_class.__init__).parameters["status_code"].default)
+        responses: dict[str, Any] = {status: {"description": route.response_description}}
+        if media_type and is_body_allowed_for_status_code(route.status_code):
+            schema: dict[str, Any] = {"type": "string"}
+            if issubclass(route.response_class, JSONResponse):
+                schema = schema_of(entry["response"]) if entry["response"] is not None else {}
+            responses[status]["content"] = {media_type: {"schema": schema}}
+        for code, extra in route.responses.items():
+            key = str(code).upper()
+            key = "default" if key == "DEFAULT" else key
+            target = responses.setdefault(key, {})
+            extra = {k: v for k, v in dict(extra).items() if k != "model"}
+            if code in entry["extra"]:
+                model_schema = schema_of(entry["extra"][code])
+                content_type = media_type or "application/json"
+                extra.setdefault("content", {}).setdefault(content_type, {}).setdefault("schema", {}).update(model_schema)
+            text = STATUS_RANGES.get(str(code).upper()) or (http.client.responses.get(int(code)) if str(code).isdigit() else None)
+            description = extra.get("description") or target.get("description") or text or "Additional Response"
+            _deep_update(target, extra)
+            target["description"] = description
+        operation["responses"] = responses
+        if (entry["params"] or entry["body"]) and not any(s in responses for s in ("422", "4XX", "default")):
+            responses["422"] = {"description": "Validation Error", "content": {
+                "application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}}}}
+            definitions.update({"ValidationError": VALIDATION_ERROR, "HTTPValidationError": HTTP_VALIDATION_ERROR})
+        if route.deprecated:
+            operation["deprecated"] = True
+        if security:
+            operation["security"] = security
+        if route.openapi_extra:
+            _deep_update(operation, route.openapi_extra)
+        path[method.lower()] = operation
+    return path, security_schemes, definitions
+
+
+def _documented_leaves(root: Any) -> list[Any]:
+    """FastAPI's flat dependant for docs: a callable's own parameters before its dependencies', repeats skipped."""
+    found: list[Any] = []
+    seen: set = set()
+
+    def walk(node: Any) -> None:
+        found.extend(p for p in node.leaves() if p.source != "body")
+        for child in node.children:
+            if child.cache_key not in seen:
+                seen.add(child.cache_key)
+                walk(child)
+
+    walk(root)
+    return found
+
+
+def _parameters(fields: list[tuple[Any, _Field]], schema_of: Any) -> list[dict[str, Any]]:
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for spec, f in sorted(fields, key=lambda sf: ("path", "query", "header", "cookie").index(sf[0].source)):
+        info = spec.field_info
+        if not getattr(info, "include_in_schema", True):
+            continue
+        parameter: dict[str, Any] = {"name": spec.alias, "in": spec.source}
+        if info.description:
+            parameter["description"] = info.description
+        parameter["required"] = spec.required
+        if getattr(info, "deprecated", None):
+            parameter["deprecated"] = True
+        parameter["schema"] = schema_of(f)
+        if getattr(info, "openapi_examples", None):
+            parameter["examples"] = jsonable_encoder(info.openapi_examples)
+        key = (spec.source, spec.alias)
+        if key not in found or parameter["required"]:
+            found[key] = parameter
+    return list(found.values())
+
+
+def _deep_update(target: dict[str, Any], update: dict[str, Any]) -> None:
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _deep_update(target[key], value)
+        elif isinstance(value, list) and isinstance(target.get(key), list):
+            target[key] = target[key] + value
+        else:
+            target[key] = value

@@ -1,0 +1,129 @@
+"""OpenAPI output in FastAPI's shape, and the docs pages served with local assets."""
+from __future__ import annotations
+
+import unittest
+from typing import Annotated
+
+from pydantic import BaseModel
+
+from tachyon import APIRouter, Body, Depends, FastAPI, Header, Query
+from tachyon.security import OAuth2PasswordBearer
+from tachyon.testclient import TestClient
+
+VALIDATION_422 = {"description": "Validation Error",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}}
+
+
+class Item(BaseModel):
+    name: str
+    price: float
+    tags: list[str] = []
+
+
+class ItemOut(BaseModel):
+    name: str
+
+
+oauth2 = OAuth2PasswordBearer(tokenUrl="token", scopes={"items": "Read items"})
+
+
+class OpenAPITest(unittest.TestCase):
+    def test_the_example_app_matches_fastapi(self) -> None:
+        from examples.hello import app
+
+        client = TestClient(app)
+        self.addCleanup(client.close)
+        doc = client.get("/openapi.json").json()
+        self.assertEqual(doc["openapi"], "3.1.0")
+        self.assertEqual(doc["info"], {"title": "FastAPI", "version": "0.1.0"})
+        self.assertEqual(doc["paths"]["/items/{item_id}"]["get"], {
+            "summary": "Read Item",
+            "operationId": "read_item_items__item_id__get",
+            "parameters": [
+                {"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer", "title": "Item Id"}},
+                {"name": "q", "in": "query", "required": False,
+                 "schema": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Q"}},
+                {"name": "limit", "in": "query", "required": False,
+                 "schema": {"type": "integer", "maximum": 100, "minimum": 1, "default": 10, "title": "Limit"}},
+            ],
+            "responses": {"200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
+                          "422": VALIDATION_422},
+        })
+        self.assertEqual(doc["paths"]["/users/"]["post"]["requestBody"],
+                         {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}, "required": True})
+        self.assertEqual(doc["paths"]["/users/"]["post"]["responses"]["201"]["content"]["application/json"]["schema"],
+                         {"$ref": "#/components/schemas/User"})
+        self.assertEqual(sorted(doc["components"]["schemas"]), ["HTTPValidationError", "User", "ValidationError"])
+        self.assertEqual(doc["components"]["schemas"]["ValidationError"]["required"], ["loc", "msg", "type"])
+        self.assertNotIn("/docs", doc["paths"])
+
+    def test_operation_options_tags_security_and_bodies(self) -> None:
+        app = FastAPI(title="Shop", version="2.0", openapi_tags=[{"name": "items", "description": "Items"}])
+        router = APIRouter(prefix="/items", tags=["items"])
+
+        @router.post("/", response_model=ItemOut, status_code=201, summary="Make one", deprecated=True,
+                     responses={404: {"description": "Nope"}})
+        def create(item: Item, importance: Annotated[int, Body()], token: Annotated[str, Depends(oauth2)],
+                   x_trace: Annotated[str | None, Header()] = None):
+            """Creates an item.
+            \f
+            Internal notes, not in the docs."""
+            return item
+
+        @router.get("/hidden", include_in_schema=False)
+        def hidden():
+            return {}
+
+        app.include_router(router)
+        op = app.openapi()["paths"]["/items/"]["post"]
+        self.assertEqual(op["tags"], ["items"])
+        self.assertEqual(op["summary"], "Make one")
+        self.assertEqual(op["description"], "Creates an item.")
+        self.assertEqual(op["operationId"], "create_items__post")
+        self.assertTrue(op["deprecated"])
+        self.assertEqual(op["security"], [{"OAuth2PasswordBearer": []}])
+        self.assertEqual(op["parameters"], [{"name": "x-trace", "in": "header", "required": False,
+                                             "schema": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "X Trace"}}])
+        self.assertEqual(op["requestBody"], {"content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/Body_create_items__post"}}}, "required": True})
+        self.assertEqual(op["responses"]["404"], {"description": "Nope"})
+        doc = app.openapi()
+        self.assertEqual(doc["components"]["securitySchemes"], {"OAuth2PasswordBearer": {
+            "type": "oauth2", "flows": {"password": {"scopes": {"items": "Read items"}, "tokenUrl": "token"}}}})
+        body = doc["components"]["schemas"]["Body_create_items__post"]
+        self.assertEqual(body["required"], ["item", "importance"])
+        self.assertEqual(body["properties"]["importance"], {"type": "integer", "title": "Importance"})
+        self.assertEqual(doc["tags"], [{"name": "items", "description": "Items"}])
+        self.assertNotIn("/items/hidden", doc["paths"])
+
+    def test_openapi_url_none_disables_schema_and_docs(self) -> None:
+        app = FastAPI(openapi_url=None)
+        client = TestClient(app)
+        self.addCleanup(client.close)
+        self.assertEqual(client.get("/openapi.json").status_code, 404)
+        self.assertEqual(client.get("/docs").status_code, 404)
+
+
+class DocsPagesTest(unittest.TestCase):
+    def test_swagger_ui_redoc_and_their_local_assets(self) -> None:
+        app = FastAPI(title="Docs", swagger_ui_parameters={"deepLinking": False})
+        client = TestClient(app)
+        self.addCleanup(client.close)
+        page = client.get("/docs")
+        self.assertEqual(page.headers["content-type"], "text/html; charset=utf-8")
+        self.assertIn("<title>Docs - Swagger UI</title>", page.text)
+        self.assertIn("url: '/openapi.json'", page.text)
+        self.assertIn('"deepLinking": false', page.text)
+        self.assertIn("oauth2RedirectUrl: window.location.origin + '/docs/oauth2-redirect'", page.text)
+        self.assertIn("window.opener.swaggerUIRedirectOauth2", client.get("/docs/oauth2-redirect").text)
+        self.assertIn('<redoc spec-url="/openapi.json"></redoc>', client.get("/redoc").text)
+        for asset, media in (("swagger-ui-bundle.js", "text/javascript"), ("swagger-ui.css", "text/css"),
+                             ("redoc.standalone.js", "text/javascript")):
+            r = client.get(f"/_tachyon/docs/{asset}")
+            self.assertEqual(r.status_code, 200, asset)
+            self.assertTrue(r.headers["content-type"].startswith(media), r.headers["content-type"])
+            self.assertGreater(len(r.content), 10_000)
+
+
+if __name__ == "__main__":
+    unittest.main()
