@@ -16,7 +16,7 @@ from .exceptions import HTTPException, RequestValidationError
 from .lifespan import Lifespan
 from .requests import Request
 from .responses import JSONResponse, PlainTextResponse, Response
-from .routing import APIRoute, APIRouter
+from .routing import APIRoute, APIRouter, PathOperationDecorators
 
 
 class _Overrides(dict):
@@ -52,7 +52,7 @@ class _Overrides(dict):
         return value
 
 
-class FastAPI:
+class FastAPI(PathOperationDecorators):
     def __init__(self, *, debug: bool = False, title: str = "FastAPI", version: str = "0.1.0",
                  description: str = "", redirect_slashes: bool = True, dependencies: list[params.Depends] | None = None,
                  default_response_class: type[Response] = JSONResponse,
@@ -190,24 +190,6 @@ class FastAPI:
                     path = path.replace("{" + key + "}", str(value)).replace("{" + key + ":path}", str(value))
                 return path
         raise LookupError(f'No route exists for name "{name}" and params "{", ".join(path_params)}".')
-
-    def api_route(self, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
-            self.add_api_route(path, func, **kwargs)
-            return func
-        return decorator
-
-    def _method(self, method: str, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.api_route(path, methods=[method], **kwargs)
-
-    def get(self, path: str, **kwargs: Any): return self._method("GET", path, **kwargs)
-    def post(self, path: str, **kwargs: Any): return self._method("POST", path, **kwargs)
-    def put(self, path: str, **kwargs: Any): return self._method("PUT", path, **kwargs)
-    def patch(self, path: str, **kwargs: Any): return self._method("PATCH", path, **kwargs)
-    def delete(self, path: str, **kwargs: Any): return self._method("DELETE", path, **kwargs)
-    def options(self, path: str, **kwargs: Any): return self._method("OPTIONS", path, **kwargs)
-    def head(self, path: str, **kwargs: Any): return self._method("HEAD", path, **kwargs)
-    def trace(self, path: str, **kwargs: Any): return self._method("TRACE", path, **kwargs)
 
     def _check_open(self) -> None:
         if self._server is not None:

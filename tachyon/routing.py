@@ -120,7 +120,29 @@ class APIRoute:
         return f"APIRoute(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods)!r})"
 
 
-class APIRouter:
+class PathOperationDecorators:
+    """``@x.get(path)``, ``@x.post(path)``…: shared by APIRouter and the app; each defines ``add_api_route``."""
+
+    def api_route(self, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            self.add_api_route(path, func, **kwargs)
+            return func
+        return decorator
+
+    def _method(self, method: str, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        return self.api_route(path, methods=[method], **kwargs)
+
+    def get(self, path: str, **kwargs: Any): return self._method("GET", path, **kwargs)
+    def post(self, path: str, **kwargs: Any): return self._method("POST", path, **kwargs)
+    def put(self, path: str, **kwargs: Any): return self._method("PUT", path, **kwargs)
+    def patch(self, path: str, **kwargs: Any): return self._method("PATCH", path, **kwargs)
+    def delete(self, path: str, **kwargs: Any): return self._method("DELETE", path, **kwargs)
+    def options(self, path: str, **kwargs: Any): return self._method("OPTIONS", path, **kwargs)
+    def head(self, path: str, **kwargs: Any): return self._method("HEAD", path, **kwargs)
+    def trace(self, path: str, **kwargs: Any): return self._method("TRACE", path, **kwargs)
+
+
+class APIRouter(PathOperationDecorators):
     """Groups path operations under a prefix, with shared tags, dependencies and options."""
 
     def __init__(self, *, prefix: str = "", tags: list[str] | None = None,
@@ -150,24 +172,6 @@ class APIRouter:
             include_in_schema=include_in_schema and self.include_in_schema, **kwargs,
         )
         self.routes.append(route)
-
-    def api_route(self, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
-            self.add_api_route(path, func, **kwargs)
-            return func
-        return decorator
-
-    def _method(self, method: str, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.api_route(path, methods=[method], **kwargs)
-
-    def get(self, path: str, **kwargs: Any): return self._method("GET", path, **kwargs)
-    def post(self, path: str, **kwargs: Any): return self._method("POST", path, **kwargs)
-    def put(self, path: str, **kwargs: Any): return self._method("PUT", path, **kwargs)
-    def patch(self, path: str, **kwargs: Any): return self._method("PATCH", path, **kwargs)
-    def delete(self, path: str, **kwargs: Any): return self._method("DELETE", path, **kwargs)
-    def options(self, path: str, **kwargs: Any): return self._method("OPTIONS", path, **kwargs)
-    def head(self, path: str, **kwargs: Any): return self._method("HEAD", path, **kwargs)
-    def trace(self, path: str, **kwargs: Any): return self._method("TRACE", path, **kwargs)
 
     def include_router(self, router: APIRouter, *, prefix: str = "", tags: list[str] | None = None,
                        dependencies: Sequence[params.Depends] | None = None, responses: dict | None = None,

@@ -9,7 +9,7 @@ from typing import Annotated
 from tachyon import (APIRouter, BackgroundTasks, Depends, FastAPI, Header, HTTPException, Query, Request,
                      Response, Security)
 from tachyon.security import SecurityScopes
-from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 
 events: list[str] = []
 
@@ -146,14 +146,8 @@ def scopes_route(s: Annotated[list, Security(scoped, scopes=["items", "me"])]):
 app.include_router(router)
 
 
-class DependenciesTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(app)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class DependenciesTest(AppTestCase):
+    app = app
 
     def setUp(self) -> None:
         events.clear()

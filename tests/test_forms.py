@@ -5,7 +5,7 @@ import unittest
 from typing import Annotated
 
 from tachyon import FastAPI, File, Form, UploadFile
-from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 
 app = FastAPI()
 
@@ -32,14 +32,8 @@ def multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes, str]]) 
     return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
-class FormTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(app)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class FormTest(AppTestCase):
+    app = app
 
     def test_urlencoded_fields(self) -> None:
         r = self.client.post("/login", data={"username": "ann", "password": "secret", "remember": "true"})

@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel
 
 from tachyon import FastAPI, HTTPException, Query
-from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 
 
 class Color(str, enum.Enum):
@@ -55,14 +55,8 @@ async def items(item: Item):
     return item
 
 
-class ReferenceCountTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(app)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class ReferenceCountTest(AppTestCase):
+    app = app
 
     def assert_stable(self, objects: list, request, n: int = 300) -> None:
         request()  # first use may cache things

@@ -8,7 +8,7 @@ from typing import Annotated
 from tachyon import Depends, FastAPI
 from tachyon.security import (APIKeyCookie, APIKeyHeader, APIKeyQuery, HTTPAuthorizationCredentials, HTTPBasic,
                               HTTPBasicCredentials, HTTPBearer, OAuth2PasswordBearer, OAuth2PasswordRequestForm)
-from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 
 oauth2 = OAuth2PasswordBearer(tokenUrl="token")
 optional_oauth2 = OAuth2PasswordBearer(tokenUrl="token", auto_error=False)
@@ -49,14 +49,8 @@ def keys(h: Annotated[str, Depends(key_header)], q: Annotated[str, Depends(key_q
     return [h, q, c]
 
 
-class SecurityTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(app)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class SecurityTest(AppTestCase):
+    app = app
 
     def test_password_form_and_bearer_token(self) -> None:
         r = self.client.post("/token", data={"username": "ann", "password": "pw", "scope": "a b"})
