@@ -242,11 +242,13 @@ class FastAPI(PathOperationDecorators):
         """For TestClient(raise_server_exceptions=True): keep unhandled exceptions to re-raise in the test."""
         self._capture_unhandled = True
 
-    def raise_captured_exception(self) -> None:
-        if self._captured:
-            exc = self._captured.pop(0)
-            self._captured.clear()
-            raise exc
+    def take_captured_exception(self) -> BaseException | None:
+        """The first unhandled exception since the last call (TestClient raises it or, if asked not to, drops it)."""
+        if not self._captured:
+            return None
+        exc = self._captured.pop(0)
+        self._captured.clear()
+        return exc
 
     # -- serving ----------------------------------------------------------------------------------
 

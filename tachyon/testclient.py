@@ -119,8 +119,7 @@ class TestClient:
         self.cookies = dict(cookies or {})
         self._connection: http.client.HTTPConnection | None = None
         self._port = app.start("127.0.0.1", 0).port
-        if raise_server_exceptions:
-            app.capture_unhandled_exceptions()
+        app.capture_unhandled_exceptions()
 
     def __enter__(self) -> TestClient:
         self.app.startup()  # as Starlette's TestClient: the lifespan runs inside ``with``
@@ -211,7 +210,9 @@ class TestClient:
                 self._connection = None
                 if attempt:
                     raise
-        self.app.raise_captured_exception()
+        exc = self.app.take_captured_exception()
+        if exc is not None and self.raise_server_exceptions:
+            raise exc
         headers = Headers(raw.getheaders())
         self._keep_cookies(headers.get_list("set-cookie"))
         return Response(raw.status, raw.reason, headers, content, f"{self.base_url}{target}")

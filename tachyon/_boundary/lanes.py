@@ -53,15 +53,8 @@ class Lanes:
         self.loop = loop
         wake_fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
         native = self._native
-
-        def on_wake() -> None:
-            try:
-                os.eventfd_read(wake_fd)
-            except BlockingIOError:
-                pass
-            native.loop_lane_drain()
-
-        loop.add_reader(wake_fd, on_wake)
+        # The engine's drain export is the reader callback itself; it resets the eventfd.
+        loop.add_reader(wake_fd, native.loop_lane_drain)
         native.loop_lane_attach(wake_fd)
         self._loop_ready.set()
         try:
@@ -90,10 +83,8 @@ class Lanes:
     # -- sync lanes ---------------------------------------------------------------------------
 
     def _run_sync_lane(self) -> None:
-        native = self._native
         try:
-            while native.sync_lane_wait():  # GIL released while parked
-                native.sync_lane_drain()  # GIL held while running handlers
+            self._native.sync_lane_run()  # returns at shutdown; releases the GIL whenever it waits
         except Exception as exc:  # the lane must not die silently
             print(f"tachyon: sync lane stopped: {exc}", file=sys.stderr)
 

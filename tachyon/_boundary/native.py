@@ -22,8 +22,7 @@ _EXPORTS = [
     ("server_stop", False, c_int, [c_int64, c_int]),
     ("loop_lane_attach", False, c_int, [c_int]),
     ("loop_lane_drain", True, c_int, []),
-    ("sync_lane_wait", False, c_int, []),
-    ("sync_lane_drain", True, c_int, []),
+    ("sync_lane_run", True, c_int, []),
     ("complete", True, c_int, [c_void_p, py_object, py_object]),
     ("lanes_shutdown", False, c_int, []),
     ("stats", False, c_int, [c_char_p, c_int]),
@@ -86,14 +85,13 @@ class Native:
     def loop_lane_attach(self, eventfd: int) -> None:
         self._check(self._loop_lane_attach(eventfd), "cannot attach the asyncio lane")
 
-    def loop_lane_drain(self) -> None:
-        self._check(self._loop_lane_drain(), "asyncio lane failed")
+    @property
+    def loop_lane_drain(self):
+        """The raw export, given to the event loop as the eventfd's reader callback (no Python frame per wake)."""
+        return self._loop_lane_drain
 
-    def sync_lane_wait(self) -> bool:
-        return self._check(self._sync_lane_wait(), "sync lane failed") == 1
-
-    def sync_lane_drain(self) -> None:
-        self._check(self._sync_lane_drain(), "sync lane failed")
+    def sync_lane_run(self) -> None:
+        self._check(self._sync_lane_run(), "sync lane failed")
 
     def complete(self, ticket: int, result: object, error: object) -> None:
         self._check(self._complete(ticket, result, error), "cannot complete request")

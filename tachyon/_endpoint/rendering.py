@@ -25,8 +25,17 @@ class ResponseModelOptions:
 
 def make_renderer(response_model: Any, options: ResponseModelOptions) -> Callable[[Any], Any]:
     adapter = TypeAdapter(response_model)
+    dump_options = dict(include=options.include, exclude=options.exclude, by_alias=options.by_alias,
+                        exclude_unset=options.exclude_unset, exclude_defaults=options.exclude_defaults,
+                        exclude_none=options.exclude_none)
+    # A value that already is an instance of a plain response model (no validators, serializers or
+    # computed fields that could make "dump, validate again" differ) is serialized directly: the
+    # round trip FastAPI makes would rebuild an equal model.
+    plain_model = response_model if _is_plain_model(response_model) else None
 
     def render(value: Any) -> Any:
+        if type(value) is plain_model:
+            return adapter.dump_python(value, mode="json", **dump_options)
         if isinstance(value, Response):
             return value
         content = _prepare(value, options)
@@ -35,13 +44,18 @@ def make_renderer(response_model: Any, options: ResponseModelOptions) -> Callabl
         except ValidationError as exc:
             errors = [{**e, "loc": ("response", *e["loc"])} for e in exc.errors(include_url=False)]
             raise ResponseValidationError(errors, body=content) from None
-        return adapter.dump_python(
-            validated, mode="json", include=options.include, exclude=options.exclude, by_alias=options.by_alias,
-            exclude_unset=options.exclude_unset, exclude_defaults=options.exclude_defaults,
-            exclude_none=options.exclude_none,
-        )
+        return adapter.dump_python(validated, mode="json", **dump_options)
 
     return render
+
+
+def _is_plain_model(model: Any) -> bool:
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return False
+    decorators = model.__pydantic_decorators__
+    return not (decorators.validators or decorators.field_validators or decorators.root_validators
+                or decorators.model_validators or decorators.field_serializers or decorators.model_serializers
+                or decorators.computed_fields) and not any(f.exclude for f in model.model_fields.values())
 
 
 def _prepare(value: Any, options: ResponseModelOptions) -> Any:

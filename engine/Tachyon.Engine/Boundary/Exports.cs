@@ -29,8 +29,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<long, int, int>)&ServerStop,
             (nint)(delegate* unmanaged<int, int>)&LoopLaneAttach,
             (nint)(delegate* unmanaged<int>)&LoopLaneDrain,
-            (nint)(delegate* unmanaged<int>)&SyncLaneWait,
-            (nint)(delegate* unmanaged<int>)&SyncLaneDrain,
+            (nint)(delegate* unmanaged<int>)&SyncLaneRun,
             (nint)(delegate* unmanaged<nint, nint, nint, int>)&Complete,
             (nint)(delegate* unmanaged<int>)&LanesShutdown,
             (nint)(delegate* unmanaged<byte*, int, int>)&Stats,
@@ -98,21 +97,16 @@ public static unsafe class Exports
     [UnmanagedCallersOnly]
     public static int LoopLaneAttach(int eventFd) => Guard(() => LaneSet.Loop.Attach(eventFd));
 
-    /// <summary>GIL held, on the asyncio loop thread.</summary>
+    /// <summary>GIL held, on the asyncio loop thread: the loop's reader callback for the wake-up eventfd.</summary>
     [UnmanagedCallersOnly]
     public static int LoopLaneDrain() => Guard(() => LaneSet.Loop.Drain());
 
-    /// <summary>GIL released: parks a sync lane until there is work (1) or the engine shuts down (0).</summary>
+    /// <summary>
+    /// GIL held: a Python thread becomes a sync lane and stays in the engine until shutdown, releasing
+    /// the GIL whenever it waits (no Python frame or ctypes call per batch).
+    /// </summary>
     [UnmanagedCallersOnly]
-    public static int SyncLaneWait()
-    {
-        try { return LaneSet.Sync.WaitForWork() ? 1 : 0; }
-        catch (Exception e) { Remember(e); return -1; }
-    }
-
-    /// <summary>GIL held, on a sync lane thread.</summary>
-    [UnmanagedCallersOnly]
-    public static int SyncLaneDrain() => Guard(() => LaneSet.Sync.Drain());
+    public static int SyncLaneRun() => Guard(() => LaneSet.Sync.Run());
 
     /// <summary>GIL held: a suspended coroutine finished on the asyncio loop.</summary>
     [UnmanagedCallersOnly]

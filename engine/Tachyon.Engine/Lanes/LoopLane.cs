@@ -41,6 +41,8 @@ internal sealed unsafe partial class LoopLane
     public void Drain()
     {
         Interlocked.Increment(ref EngineStats.Drains);
+        ulong count;
+        read(_eventFd, &count, sizeof(ulong));   // reset the eventfd (non-blocking: fine if already zero)
         while (_background.TryDequeue(out nint callable)) Dispatcher.StartBackground(callable);
         int processed = 0;
         while (true)
@@ -79,4 +81,7 @@ internal sealed unsafe partial class LoopLane
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial nint write(int fd, void* buffer, nint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial nint read(int fd, void* buffer, nint count);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Tachyon.Engine.Boundary;
 
 namespace Tachyon.Engine.Lanes;
 
@@ -10,7 +11,7 @@ namespace Tachyon.Engine.Lanes;
 /// milliseconds (the draining lane is blocked, e.g. in time.sleep with the GIL released) and wakes
 /// another lane to carry on.
 /// </summary>
-internal sealed class SyncLanes
+internal sealed unsafe class SyncLanes
 {
     static readonly long Millisecond = Stopwatch.Frequency / 1000;
     // Long enough that a lane merely preempted on a busy machine does not look blocked (waking more
@@ -35,11 +36,25 @@ internal sealed class SyncLanes
         EnsureSupervisor();
     }
 
+    /// <summary>The lane's life: GIL held on entry and on return (at shutdown); released while waiting.</summary>
+    public void Run()
+    {
+        while (true)
+        {
+            nint state = CPython.EvalSaveThread();
+            bool work;
+            try { work = WaitForWork(); }
+            finally { CPython.EvalRestoreThread(state); }
+            if (!work) return;
+            Drain();
+        }
+    }
+
     /// <summary>
     /// Called by a lane between drains, with the GIL released: it first writes the responses it finished
     /// (no thread hand-off), then parks until there is work. False once the engine shuts down.
     /// </summary>
-    public bool WaitForWork()
+    bool WaitForWork()
     {
         CompletionBatch.Current.CompleteInline();
         if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _waking, 1, 0) == 0) return !_shutdown;
@@ -50,7 +65,7 @@ internal sealed class SyncLanes
     }
 
     /// <summary>GIL held. Runs queued work until the queue is empty.</summary>
-    public void Drain()
+    void Drain()
     {
         Interlocked.Increment(ref _active);
         Volatile.Write(ref _waking, 0);
