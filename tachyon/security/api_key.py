@@ -12,10 +12,14 @@ class APIKeyBase(SecurityBase):
         self.scheme_name = scheme_name or self.__class__.__name__
         self.auto_error = auto_error
 
+    def make_authenticate_headers(self) -> dict[str, str]:
+        """API keys have no standard challenge; a 401 must carry one, so FastAPI sends ``APIKey``."""
+        return {"WWW-Authenticate": "APIKey"}
+
     def _check(self, key: str | None) -> str | None:
         if not key:
             if self.auto_error:
-                raise self._not_authenticated("APIKey")
+                raise self.make_not_authenticated_error()
             return None
         return key
 

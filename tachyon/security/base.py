@@ -1,4 +1,6 @@
-"""What every security scheme has: an OpenAPI model (a dict here) and a scheme name."""
+"""What every security scheme has: an OpenAPI model (a dict here), a scheme name, and the 401 it
+answers when credentials are missing (FastAPI's ``make_not_authenticated_error``, which apps override
+to keep the pre-0.122 403)."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,5 +13,9 @@ class SecurityBase:
     scheme_name: str
     auto_error: bool = True
 
-    def _not_authenticated(self, www_authenticate: str, detail: str = "Not authenticated") -> HTTPException:
-        return HTTPException(status_code=401, detail=detail, headers={"WWW-Authenticate": www_authenticate})
+    def make_authenticate_headers(self) -> dict[str, str]:
+        """The ``WWW-Authenticate`` challenge; OAuth2 and OpenID Connect use ``Bearer``."""
+        return {"WWW-Authenticate": "Bearer"}
+
+    def make_not_authenticated_error(self) -> HTTPException:
+        return HTTPException(status_code=401, detail="Not authenticated", headers=self.make_authenticate_headers())

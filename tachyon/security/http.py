@@ -28,15 +28,15 @@ class HTTPBase(SecurityBase):
         self.scheme_name = scheme_name or self.__class__.__name__
         self.auto_error = auto_error
 
-    def _challenge(self) -> str:
-        return self.model["scheme"].title()
+    def make_authenticate_headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": self.model["scheme"].title()}
 
     async def __call__(self, request: Request) -> HTTPAuthorizationCredentials | None:
         authorization = request.headers.get("Authorization")
         scheme, credentials = get_authorization_scheme_param(authorization)
         if not (authorization and scheme and credentials):
             if self.auto_error:
-                raise self._not_authenticated(self._challenge())
+                raise self.make_not_authenticated_error()
             return None
         return HTTPAuthorizationCredentials(scheme=scheme, credentials=credentials)
 
@@ -47,24 +47,24 @@ class HTTPBasic(HTTPBase):
         super().__init__(scheme="basic", scheme_name=scheme_name, description=description, auto_error=auto_error)
         self.realm = realm
 
-    def _challenge(self) -> str:
-        return f'Basic realm="{self.realm}"' if self.realm else "Basic"
+    def make_authenticate_headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": f'Basic realm="{self.realm}"' if self.realm else "Basic"}
 
     async def __call__(self, request: Request) -> HTTPBasicCredentials | None:  # type: ignore[override]
         authorization = request.headers.get("Authorization")
         scheme, param = get_authorization_scheme_param(authorization)
         if not authorization or scheme.lower() != "basic":
             if self.auto_error:
-                raise self._not_authenticated(self._challenge())
+                raise self.make_not_authenticated_error()
             return None
-        invalid = self._not_authenticated(self._challenge(), "Invalid authentication credentials")
+        # Undecodable credentials are rejected even with auto_error=False, as in FastAPI.
         try:
             data = b64decode(param).decode("ascii")
-        except (ValueError, UnicodeDecodeError, binascii.Error):
-            raise invalid from None
+        except (ValueError, UnicodeDecodeError, binascii.Error) as error:
+            raise self.make_not_authenticated_error() from error
         username, separator, password = data.partition(":")
         if not separator:
-            raise invalid
+            raise self.make_not_authenticated_error()
         return HTTPBasicCredentials(username=username, password=password)
 
 
@@ -79,7 +79,7 @@ class HTTPBearer(HTTPBase):
         credentials = await super().__call__(request)
         if credentials is not None and credentials.scheme.lower() != "bearer":
             if self.auto_error:
-                raise self._not_authenticated("Bearer", "Invalid authentication credentials")
+                raise self.make_not_authenticated_error()
             return None
         return credentials
 
@@ -92,6 +92,6 @@ class HTTPDigest(HTTPBase):
         credentials = await super().__call__(request)
         if credentials is not None and credentials.scheme.lower() != "digest":
             if self.auto_error:
-                raise self._not_authenticated("Digest", "Invalid authentication credentials")
+                raise self.make_not_authenticated_error()
             return None
         return credentials

@@ -39,16 +39,17 @@ class OAuth2PasswordRequestForm:
 
 
 class OAuth2PasswordRequestFormStrict(OAuth2PasswordRequestForm):
-    """The same form with ``grant_type=password`` required, as the OAuth2 spec says."""
+    """The same form with ``grant_type=password`` required, as the OAuth2 spec says. Unlike the
+    permissive form, FastAPI documents its secrets as plain strings (no ``format: password``)."""
 
     def __init__(
         self,
         grant_type: Annotated[str, Form(pattern="^password$")],
         username: Annotated[str, Form()],
-        password: Annotated[str, Form(json_schema_extra={"format": "password"})],
+        password: Annotated[str, Form()],
         scope: Annotated[str, Form()] = "",
         client_id: Annotated[str | None, Form()] = None,
-        client_secret: Annotated[str | None, Form(json_schema_extra={"format": "password"})] = None,
+        client_secret: Annotated[str | None, Form()] = None,
     ) -> None:
         super().__init__(grant_type=grant_type, username=username, password=password, scope=scope,
                          client_id=client_id, client_secret=client_secret)
@@ -65,7 +66,7 @@ class OAuth2(SecurityBase):
         authorization = request.headers.get("Authorization")
         if not authorization:
             if self.auto_error:
-                raise self._not_authenticated("Bearer")
+                raise self.make_not_authenticated_error()
             return None
         return authorization
 
@@ -76,7 +77,7 @@ class _BearerToken(OAuth2):
         scheme, param = get_authorization_scheme_param(authorization)
         if not authorization or scheme.lower() != "bearer":
             if self.auto_error:
-                raise self._not_authenticated("Bearer")
+                raise self.make_not_authenticated_error()
             return None
         return param
 
