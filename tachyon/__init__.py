@@ -4,7 +4,8 @@ Change ``from fastapi import …`` to ``from tachyon import …``.
 """
 from .applications import FastAPI
 from .background import BackgroundTasks
-from .exceptions import HTTPException, RequestValidationError, ResponseValidationError
+from . import status
+from .exceptions import HTTPException, RequestValidationError, ResponseValidationError, WebSocketException
 from .forms import UploadFile
 from .param_functions import Body, Cookie, Depends, File, Form, Header, Path, Query, Security
 from .requests import Request
@@ -19,5 +20,5 @@ __all__ = [
     "APIRouter", "BackgroundTasks", "Body", "Cookie", "Depends", "FastAPI", "File", "Form", "HTMLResponse",
     "HTTPException", "Header", "UploadFile",
     "JSONResponse", "Path", "PlainTextResponse", "Query", "RedirectResponse", "Request", "RequestValidationError",
-    "Response", "ResponseValidationError", "Security", "Tachyon",
+    "Response", "ResponseValidationError", "Security", "Tachyon", "WebSocketException", "status",
 ]

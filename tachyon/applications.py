@@ -10,13 +10,14 @@ from typing import Any
 from . import params
 from ._endpoint.request_data import RequestData
 from ._endpoint.signature import path_param_names
-from .datastructures import State
+from .datastructures import Default, DefaultPlaceholder, State
 from .exception_handlers import http_exception_handler, request_validation_exception_handler
-from .exceptions import HTTPException, RequestValidationError
+from .exceptions import RequestValidationError, StarletteHTTPException
 from .lifespan import Lifespan
 from .requests import Request
 from .responses import JSONResponse, PlainTextResponse, Response
 from .routing import APIRoute, APIRouter, PathOperationDecorators
+from .utils import generate_unique_id
 
 
 class _Overrides(dict):
@@ -55,7 +56,7 @@ class _Overrides(dict):
 class FastAPI(PathOperationDecorators):
     def __init__(self, *, debug: bool = False, title: str = "FastAPI", version: str = "0.1.0",
                  description: str = "", redirect_slashes: bool = True, dependencies: list[params.Depends] | None = None,
-                 default_response_class: type[Response] = JSONResponse,
+                 default_response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
                  exception_handlers: dict[Any, Callable[..., Any]] | None = None,
                  lifespan: Callable[[FastAPI], Any] | None = None, on_startup: list[Callable[[], Any]] | None = None,
                  on_shutdown: list[Callable[[], Any]] | None = None, summary: str | None = None,
@@ -66,7 +67,7 @@ class FastAPI(PathOperationDecorators):
                  terms_of_service: str | None = None, contact: dict[str, Any] | None = None,
                  license_info: dict[str, Any] | None = None, openapi_prefix: str = "", root_path: str = "",
                  root_path_in_servers: bool = True, separate_input_output_schemas: bool = True,
-                 generate_unique_id_function: Callable[[APIRoute], str] | None = None,
+                 generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
                  webhooks: APIRouter | None = None, openapi_version: str = "3.1.0",
                  max_pending_requests: int = 4096, **_metadata: Any) -> None:
         self.debug = debug
@@ -89,17 +90,17 @@ class FastAPI(PathOperationDecorators):
         self.root_path = root_path or openapi_prefix
         self.root_path_in_servers = root_path_in_servers
         self.separate_input_output_schemas = separate_input_output_schemas
-        self.generate_unique_id_function = generate_unique_id_function
         self.webhooks = webhooks or APIRouter()
         self.openapi_schema: dict[str, Any] | None = None
         self.state = State()
         self.router = APIRouter(redirect_slashes=redirect_slashes, dependencies=dependencies,
-                                default_response_class=default_response_class)
+                                default_response_class=default_response_class,
+                                generate_unique_id_function=generate_unique_id_function)
         self._dependency_overrides = _Overrides(self)
         self.lifespan = Lifespan(self, lifespan, on_startup, on_shutdown)
         self.max_pending_requests = max_pending_requests
         self.exception_handlers: dict[Any, Callable[..., Any]] = {
-            HTTPException: http_exception_handler,
+            StarletteHTTPException: http_exception_handler,
             RequestValidationError: request_validation_exception_handler,
             **(exception_handlers or {}),
         }
@@ -114,10 +115,12 @@ class FastAPI(PathOperationDecorators):
     def routes(self) -> list[APIRoute]:
         return self.router.routes
 
+    @property
+    def generate_unique_id_function(self) -> Any:
+        return self.router.generate_unique_id_function
+
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         self._check_open()
-        if self.generate_unique_id_function is not None:
-            kwargs.setdefault("generate_unique_id_function", self.generate_unique_id_function)
         self.router.add_api_route(path, endpoint, **kwargs)
 
     # -- OpenAPI and docs ---------------------------------------------------------------------------
@@ -127,39 +130,56 @@ class FastAPI(PathOperationDecorators):
         if self.openapi_schema is None:
             from .openapi.utils import get_openapi
 
-            servers = self.servers or ([{"url": self.root_path}] if self.root_path and self.root_path_in_servers else None)
+            servers = list(self.servers)
+            root_path = self.root_path.rstrip("/")
+            if root_path and self.root_path_in_servers and root_path not in {s.get("url") for s in servers}:
+                servers.insert(0, {"url": root_path})  # FastAPI lists the app's own root path first
             self.openapi_schema = get_openapi(
                 title=self.title, version=self.version, openapi_version=self.openapi_version, summary=self.summary,
                 description=self.description, terms_of_service=self.terms_of_service, contact=self.contact,
                 license_info=self.license_info, routes=self.routes, webhooks=self.webhooks.routes,
-                tags=self.openapi_tags, servers=servers, separate_input_output_schemas=self.separate_input_output_schemas,
+                tags=self.openapi_tags, servers=servers or None, separate_input_output_schemas=self.separate_input_output_schemas,
             )
         return self.openapi_schema
 
     def _add_docs_routes(self) -> None:
+        """FastAPI adds these as plain Starlette routes: no app dependencies, no generated operation ids,
+        named after their functions (``url_path_for("swagger_ui_html")``)."""
         from .openapi import docs
         from .openapi.assets import docs_asset
 
         if not self.openapi_url:
             return
         openapi_url = self.root_path + self.openapi_url
-        self.add_api_route(self.openapi_url, lambda: JSONResponse(self.openapi()), include_in_schema=False, name="openapi")
+
+        def openapi() -> Response:
+            return JSONResponse(self.openapi())
+
+        def swagger_ui_html() -> Response:
+            oauth2_url = self.swagger_ui_oauth2_redirect_url
+            return docs.get_swagger_ui_html(
+                openapi_url=openapi_url, title=f"{self.title} - Swagger UI",
+                oauth2_redirect_url=self.root_path + oauth2_url if oauth2_url else None,
+                init_oauth=self.swagger_ui_init_oauth, swagger_ui_parameters=self.swagger_ui_parameters)
+
+        def swagger_ui_redirect() -> Response:
+            return docs.get_swagger_ui_oauth2_redirect_html()
+
+        def redoc_html() -> Response:
+            return docs.get_redoc_html(openapi_url=openapi_url, title=f"{self.title} - ReDoc")
+
+        self._add_plain_route(self.openapi_url, openapi)
         if self.docs_url:
-            def swagger_ui_html() -> Response:
-                oauth2_url = self.swagger_ui_oauth2_redirect_url
-                return docs.get_swagger_ui_html(
-                    openapi_url=openapi_url, title=f"{self.title} - Swagger UI",
-                    oauth2_redirect_url=self.root_path + oauth2_url if oauth2_url else None,
-                    init_oauth=self.swagger_ui_init_oauth, swagger_ui_parameters=self.swagger_ui_parameters)
-            self.add_api_route(self.docs_url, swagger_ui_html, include_in_schema=False)
+            self._add_plain_route(self.docs_url, swagger_ui_html)
             if self.swagger_ui_oauth2_redirect_url:
-                self.add_api_route(self.swagger_ui_oauth2_redirect_url, docs.get_swagger_ui_oauth2_redirect_html,
-                                   include_in_schema=False)
+                self._add_plain_route(self.swagger_ui_oauth2_redirect_url, swagger_ui_redirect)
         if self.redoc_url:
-            self.add_api_route(self.redoc_url, lambda: docs.get_redoc_html(openapi_url=openapi_url, title=f"{self.title} - ReDoc"),
-                               include_in_schema=False)
+            self._add_plain_route(self.redoc_url, redoc_html)
         if self.docs_url or self.redoc_url:
-            self.add_api_route(docs.ASSETS + "/{name}", docs_asset, include_in_schema=False)
+            self._add_plain_route(docs.ASSETS + "/{name}", docs_asset)
+
+    def _add_plain_route(self, path: str, endpoint: Callable[..., Any]) -> None:
+        self.router.routes.append(APIRoute(path, endpoint, include_in_schema=False))
 
     def include_router(self, router: APIRouter, **kwargs: Any) -> None:
         self._check_open()
@@ -177,7 +197,7 @@ class FastAPI(PathOperationDecorators):
     def _recompile(self) -> None:
         from ._boundary.plans import compile_route
 
-        for index, route in enumerate(self.routes):
+        for index, route in enumerate(self._served_routes()):
             route.compile(dict(self._dependency_overrides), self)
             if self._server is not None:
                 self._server.replace_route(index, *compile_route(route, self.handle_exception))
@@ -223,11 +243,11 @@ class FastAPI(PathOperationDecorators):
         response (an HTTPException's status code first, then the exception's classes), or FastAPI's
         500 with the traceback on stderr."""
         handler = None
-        if isinstance(exc, HTTPException):
+        if isinstance(exc, StarletteHTTPException):
             handler = self.exception_handlers.get(exc.status_code)
         if handler is None:
             handler = next((self.exception_handlers[c] for c in type(exc).__mro__ if c in self.exception_handlers), None)
-        if handler is None and not isinstance(exc, HTTPException):
+        if handler is None and not isinstance(exc, StarletteHTTPException):
             handler = self.exception_handlers.get(500) or self.exception_handlers.get(Exception)
         if handler is not None:
             return _run_sync(handler(Request(RequestData._make(raw), self), exc))
@@ -265,13 +285,17 @@ class FastAPI(PathOperationDecorators):
             "max_pending": self.max_pending_requests,
             "redirect_slashes": self.router.redirect_slashes,
         })
-        for route in self.routes:
+        for route in self._served_routes():
             route.compile(dict(self._dependency_overrides), self)
             plan, objects = compile_route(route, self.handle_exception)
             server.add_route(plan, objects)
         server.start(host, port)
         self._server = server
         return server
+
+    def _served_routes(self) -> list[APIRoute]:
+        """A path without a leading "/" can never match a request (FastAPI accepts and never serves it)."""
+        return [route for route in self.routes if route.path.startswith("/")]
 
     def stop(self, timeout: float = 10.0) -> None:
         if self._server is not None:

@@ -233,3 +233,33 @@ class State:
 
     def __delattr__(self, key: str) -> None:
         del self._state[key]
+
+
+class DefaultPlaceholder:
+    """An option left at its default (FastAPI's ``Default(...)``): a router's or the app's own default
+    may still replace it when routes are included, where an explicitly passed value wins."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DefaultPlaceholder) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def Default(value: Any) -> Any:  # noqa: N802 - FastAPI's name
+    return DefaultPlaceholder(value)
+
+
+def get_value_or_default(first: Any, *more: Any) -> Any:
+    """The first explicitly set value, else the first placeholder (FastAPI's precedence: route, then
+    the included router, then ``include_router``'s argument, then the including router or app)."""
+    for value in (first, *more):
+        if not isinstance(value, DefaultPlaceholder):
+            return value
+    return first

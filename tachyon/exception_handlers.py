@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .encoders import jsonable_encoder
-from .exceptions import HTTPException, RequestValidationError
+from .exceptions import RequestValidationError, StarletteHTTPException
 from .responses import JSONResponse, Response
 
 
@@ -17,7 +17,7 @@ def is_body_allowed_for_status_code(status_code: int | str | None) -> bool:
     return not (current < 200 or current in {204, 205, 304})
 
 
-async def http_exception_handler(request: Any, exc: HTTPException) -> Response:
+async def http_exception_handler(request: Any, exc: StarletteHTTPException) -> Response:
     headers = getattr(exc, "headers", None)
     if not is_body_allowed_for_status_code(exc.status_code):
         return Response(status_code=exc.status_code, headers=headers)

@@ -6,21 +6,55 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 
-class HTTPException(Exception):
-    """Answer with ``status_code`` and ``{"detail": detail}``; ``headers`` are added to the response."""
+try:
+    # With Starlette installed, code that catches (or registers a handler for) Starlette's exceptions
+    # must see Tachyon's too, as it sees FastAPI's.
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+    from starlette.exceptions import WebSocketException as StarletteWebSocketException
+except ImportError:
+    class StarletteHTTPException(Exception):  # type: ignore[no-redef]
+        """Starlette's HTTPException, for apps without Starlette: status code, detail, headers."""
+
+        def __init__(self, status_code: int, detail: str | None = None, headers: Mapping[str, str] | None = None) -> None:
+            if detail is None:
+                detail = http.HTTPStatus(status_code).phrase
+            self.status_code = status_code
+            self.detail = detail
+            self.headers = headers
+
+        def __str__(self) -> str:
+            return f"{self.status_code}: {self.detail}"
+
+        def __repr__(self) -> str:
+            return f"{self.__class__.__name__}(status_code={self.status_code!r}, detail={self.detail!r})"
+
+    class StarletteWebSocketException(Exception):  # type: ignore[no-redef]
+        """Starlette's WebSocketException, for apps without Starlette: a close code and reason."""
+
+        def __init__(self, code: int, reason: str | None = None) -> None:
+            self.code = code
+            self.reason = reason or ""
+
+        def __str__(self) -> str:
+            return f"{self.code}: {self.reason}"
+
+        def __repr__(self) -> str:
+            return f"{self.__class__.__name__}(code={self.code!r}, reason={self.reason!r})"
+
+
+class HTTPException(StarletteHTTPException):
+    """Answer with ``status_code`` and ``{"detail": detail}`` (any JSON-able value); ``headers`` are added
+    to the response."""
 
     def __init__(self, status_code: int, detail: Any = None, headers: Mapping[str, str] | None = None) -> None:
-        if detail is None:
-            detail = http.HTTPStatus(status_code).phrase
-        self.status_code = status_code
-        self.detail = detail
-        self.headers = headers
+        super().__init__(status_code=status_code, detail=detail, headers=headers)
 
-    def __str__(self) -> str:
-        return f"{self.status_code}: {self.detail}"
 
-    def __repr__(self) -> str:
-        return f"{self.__class__.__name__}(status_code={self.status_code!r}, detail={self.detail!r})"
+class WebSocketException(StarletteWebSocketException):
+    """Closes a WebSocket with ``code`` and ``reason`` (WebSocket routes are not served yet)."""
+
+    def __init__(self, code: int, reason: str | None = None) -> None:
+        super().__init__(code=code, reason=reason)
 
 
 class ValidationException(Exception):

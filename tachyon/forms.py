@@ -43,6 +43,10 @@ class UploadFile:
 
         return core_schema.is_instance_schema(cls)
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "string", "contentMediaType": "application/octet-stream"}  # as FastAPI documents files
+
     def __repr__(self) -> str:
         return f"UploadFile(filename={self.filename!r}, size={self.size!r}, headers={self.headers!r})"
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, get_type_hints
 
@@ -11,16 +12,16 @@ from ._endpoint.binder import Binder
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
 from ._endpoint.signature import analyze
 from ._endpoint.specials import RequestContext, make_finish
+from .datastructures import Default, DefaultPlaceholder, get_value_or_default
+from .encoders import jsonable_encoder
 from .responses import JSONResponse, Response
+from .utils import generate_unique_id
 
 _NO_BODY_STATUS = {204, 304}
 
 
-class _Default:
-    """Marks an option the user did not pass (so the return annotation may decide the response model)."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
+def _actual(value: Any) -> Any:
+    return value.value if isinstance(value, DefaultPlaceholder) else value
 
 
 def _docstring(endpoint: Callable[..., Any]) -> str:
@@ -38,29 +39,29 @@ def _return_annotation(endpoint: Callable[..., Any]) -> Any:
 
 class APIRoute:
     def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
-                 status_code: int | None = None, response_model: Any = _Default(None), name: str | None = None,
+                 status_code: int | None = None, response_model: Any = Default(None), name: str | None = None,
                  dependencies: Sequence[params.Depends] | None = None, tags: list[str] | None = None,
-                 response_class: type[Response] = JSONResponse, summary: str | None = None,
+                 response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse), summary: str | None = None,
                  description: str | None = None, response_description: str = "Successful Response",
                  responses: dict[int | str, dict[str, Any]] | None = None, deprecated: bool | None = None,
                  operation_id: str | None = None, include_in_schema: bool = True,
                  openapi_extra: dict[str, Any] | None = None, callbacks: list[Any] | None = None,
-                 generate_unique_id_function: Callable[[APIRoute], str] | None = None,
+                 generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
                  response_model_include: Any = None, response_model_exclude: Any = None,
                  response_model_by_alias: bool = True, response_model_exclude_unset: bool = False,
                  response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False) -> None:
-        if not path.startswith("/"):
-            raise AssertionError("A path must start with '/'")
         self.path = path
+        self.path_format = re.sub(r"{(\w+):\w+}", r"{\1}", path)  # as documented: "{file_path:path}" -> "{file_path}"
         self.endpoint = endpoint
         self.name = name or getattr(endpoint, "__name__", type(endpoint).__name__)
         self.methods = {m.upper() for m in (methods or ["GET"])}  # FastAPI adds no HEAD to GET routes
         self.status_code = status_code
         self.dependencies = list(dependencies or [])
         self.tags = list(tags or [])
-        self.response_class = response_class
+        self.response_class = response_class  # may stay a placeholder, so an including router can replace it
         self.summary = summary
-        self.description = description if description is not None else _docstring(endpoint)
+        # FastAPI cuts an explicit description at a form feed too (docstrings are cut in _docstring).
+        self.description = description.split("\f")[0].strip() if description is not None else _docstring(endpoint)
         self.response_description = response_description
         self.responses = dict(responses or {})
         self.deprecated = deprecated
@@ -69,9 +70,7 @@ class APIRoute:
         self.openapi_extra = openapi_extra
         self.callbacks = callbacks
         self.generate_unique_id_function = generate_unique_id_function
-        from .openapi.utils import generate_unique_id
-
-        self.unique_id = self.operation_id or (generate_unique_id_function or generate_unique_id)(self)
+        self.unique_id = self.operation_id or _actual(generate_unique_id_function)(self)
         self.response_model = self._response_model(response_model)
         options = ResponseModelOptions(
             include=response_model_include, exclude=response_model_exclude, by_alias=response_model_by_alias,
@@ -92,12 +91,16 @@ class APIRoute:
         """(Re)builds the dependency plan: at registration, and when the app's dependency_overrides change."""
         self.signature = analyze(self.endpoint, self.path, self.dependencies, overrides)
         self.binder = Binder(self.signature)
-        finish = make_finish(self.render, self.status_code or 200, self.response_class)
+        finish = make_finish(self.render, self.status_code, self.actual_response_class)
         self.solver = solver.build(self.signature, lambda raw: RequestContext(raw, app), finish)
         self.is_async = solver.is_async(self.signature)
 
+    @property
+    def actual_response_class(self) -> type[Response]:
+        return _actual(self.response_class)
+
     def _response_model(self, response_model: Any) -> Any:
-        if not isinstance(response_model, _Default):
+        if not isinstance(response_model, DefaultPlaceholder):
             return response_model
         annotation = _return_annotation(self.endpoint)
         if annotation is inspect.Signature.empty or annotation is None:
@@ -112,9 +115,18 @@ class APIRoute:
             def empty(value: Any) -> Response:
                 return value if isinstance(value, Response) else Response(status_code=status, media_type="application/json")
             return empty
-        if self.response_model is None:
-            return None
-        return make_renderer(self.response_model, options)
+        render = make_renderer(self.response_model, options) if self.response_model is not None else None
+        response_class = self.actual_response_class
+        if response_class is JSONResponse:
+            return render  # the engine writes the JSON itself
+        # Another class gets what FastAPI gives it: the encoded value, and the route's status code if
+        # one was set (else the class's own, 307 for RedirectResponse).
+        encode = render or jsonable_encoder
+        status_args = {"status_code": self.status_code} if self.status_code else {}
+
+        def respond(value: Any) -> Any:
+            return value if isinstance(value, Response) else response_class(encode(value), **status_args)
+        return respond
 
     def __repr__(self) -> str:
         return f"APIRoute(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods)!r})"
@@ -146,9 +158,12 @@ class APIRouter(PathOperationDecorators):
     """Groups path operations under a prefix, with shared tags, dependencies and options."""
 
     def __init__(self, *, prefix: str = "", tags: list[str] | None = None,
-                 dependencies: Sequence[params.Depends] | None = None, default_response_class: type[Response] = JSONResponse,
-                 responses: dict | None = None, deprecated: bool | None = None, include_in_schema: bool = True,
-                 redirect_slashes: bool = True, **_: Any) -> None:
+                 dependencies: Sequence[params.Depends] | None = None,
+                 default_response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
+                 responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
+                 include_in_schema: bool = True, redirect_slashes: bool = True,
+                 generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
+                 **_: Any) -> None:
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         self.prefix = prefix
@@ -156,40 +171,54 @@ class APIRouter(PathOperationDecorators):
         self.dependencies = list(dependencies or [])
         self.default_response_class = default_response_class
         self.responses = dict(responses or {})
+        self.callbacks = list(callbacks or [])
         self.deprecated = deprecated
         self.include_in_schema = include_in_schema
         self.redirect_slashes = redirect_slashes
+        self.generate_unique_id_function = generate_unique_id_function
         self.routes: list[APIRoute] = []
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], *, dependencies: Sequence[params.Depends] | None = None,
-                      tags: list[str] | None = None, response_class: type[Response] | None = None,
-                      responses: dict | None = None, deprecated: bool | None = None, include_in_schema: bool = True,
+                      tags: list[str] | None = None, response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
+                      responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
+                      include_in_schema: bool = True,
+                      generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
                       **kwargs: Any) -> None:
         route = APIRoute(
             self.prefix + path, endpoint, dependencies=[*self.dependencies, *(dependencies or [])],
-            tags=[*self.tags, *(tags or [])], response_class=response_class or self.default_response_class,
-            responses={**self.responses, **(responses or {})}, deprecated=deprecated or self.deprecated,
-            include_in_schema=include_in_schema and self.include_in_schema, **kwargs,
+            tags=[*self.tags, *(tags or [])], response_class=get_value_or_default(response_class, self.default_response_class),
+            responses={**self.responses, **(responses or {})}, callbacks=[*self.callbacks, *(callbacks or [])] or None,
+            deprecated=deprecated or self.deprecated, include_in_schema=include_in_schema and self.include_in_schema,
+            generate_unique_id_function=get_value_or_default(generate_unique_id_function, self.generate_unique_id_function),
+            **kwargs,
         )
         self.routes.append(route)
 
     def include_router(self, router: APIRouter, *, prefix: str = "", tags: list[str] | None = None,
-                       dependencies: Sequence[params.Depends] | None = None, responses: dict | None = None,
-                       deprecated: bool | None = None, include_in_schema: bool = True, **_: Any) -> None:
-        """Adds ``router``'s routes under ``prefix``, with extra tags and dependencies (outermost first)."""
+                       dependencies: Sequence[params.Depends] | None = None,
+                       default_response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
+                       responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
+                       include_in_schema: bool = True,
+                       generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
+                       **_: Any) -> None:
+        """Adds ``router``'s routes under ``prefix``, with extra tags and dependencies (outermost first).
+        Options a route left at their defaults take the included router's, then this call's, then ours."""
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         for route in router.routes:
-            self.routes.append(APIRoute(
-                self.prefix + prefix + route.path, route.endpoint, methods=route.methods - {"HEAD"} or route.methods,
-                status_code=route.status_code, response_model=route.response_model, name=route.name,
-                dependencies=[*self.dependencies, *(dependencies or []), *route.dependencies],
-                tags=[*self.tags, *(tags or []), *route.tags], response_class=route.response_class,
+            self.add_api_route(
+                prefix + route.path, route.endpoint, methods=route.methods, status_code=route.status_code,
+                response_model=route.response_model, name=route.name,
+                dependencies=[*(dependencies or []), *route.dependencies], tags=[*(tags or []), *route.tags],
+                response_class=get_value_or_default(route.response_class, router.default_response_class,
+                                                    default_response_class, self.default_response_class),
                 summary=route.summary, description=route.description, response_description=route.response_description,
-                responses={**self.responses, **(responses or {}), **route.responses},
-                deprecated=route.deprecated or deprecated or self.deprecated,
-                operation_id=route.operation_id,
-                include_in_schema=route.include_in_schema and include_in_schema and self.include_in_schema,
-                openapi_extra=route.openapi_extra, callbacks=route.callbacks,
-                generate_unique_id_function=route.generate_unique_id_function, **route.options,
-            ))
+                responses={**(responses or {}), **route.responses}, callbacks=[*(callbacks or []), *(route.callbacks or [])],
+                deprecated=route.deprecated or deprecated, operation_id=route.operation_id,
+                include_in_schema=route.include_in_schema and include_in_schema,
+                openapi_extra=route.openapi_extra,
+                generate_unique_id_function=get_value_or_default(
+                    route.generate_unique_id_function, router.generate_unique_id_function,
+                    generate_unique_id_function, self.generate_unique_id_function),
+                **route.options,
+            )

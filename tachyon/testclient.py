@@ -10,6 +10,9 @@ from __future__ import annotations
 import http.client
 import http.cookies
 import json as json_module
+import mimetypes
+import os
+import uuid
 from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -105,6 +108,48 @@ def _query_pairs(params: Any) -> list[tuple[str, str]]:
     return pairs
 
 
+def _merge_headers(*layers: Any) -> list[tuple[str, str]]:
+    """Later layers replace earlier ones name by name; within one list of pairs a name may repeat."""
+    merged: list[tuple[str, str]] = []
+    for layer in layers:
+        if not layer:
+            continue
+        pairs = [(str(k).lower(), str(v)) for k, v in (layer.items() if isinstance(layer, Mapping) else layer)]
+        replaced = {name for name, _ in pairs}
+        merged = [(k, v) for k, v in merged if k not in replaced] + pairs
+    return merged
+
+
+def encode_multipart(data: Any, files: Any) -> tuple[bytes, dict[str, str]]:
+    """A multipart/form-data body of form fields and files, as httpx builds it."""
+    boundary = uuid.uuid4().hex
+    parts: list[bytes] = []
+    for name, value in _query_pairs(data):
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() +
+                     value.encode() + b"\r\n")
+    for name, spec in files.items() if isinstance(files, Mapping) else files:
+        filename, content, content_type = _file_parts(spec)
+        if hasattr(content, "read"):
+            content = content.read()
+        if isinstance(content, str):
+            content = content.encode()
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f"Content-Type: {content_type}\r\n\r\n".encode() + content + b"\r\n")
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    return body, {"content-type": f"multipart/form-data; boundary={boundary}"}
+
+
+def _file_parts(spec: Any) -> tuple[str, Any, str]:
+    if isinstance(spec, tuple):
+        filename, content = spec[0], spec[1]
+        content_type = spec[2] if len(spec) > 2 and spec[2] else None
+    else:
+        content = spec
+        filename = os.path.basename(getattr(spec, "name", "upload"))
+        content_type = None
+    return filename, content, content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
 class TestClient:
     __test__ = False  # not a test class, for pytest's collector
 
@@ -137,12 +182,14 @@ class TestClient:
             self._connection = None
 
     def request(self, method: str, url: str, *, params: Any = None, json: Any = None, data: Any = None,
-                content: bytes | str | None = None, headers: Mapping[str, str] | None = None,
+                files: Any = None, content: bytes | str | None = None, headers: Any = None,
                 cookies: Mapping[str, str] | None = None, follow_redirects: bool | None = None) -> Response:
-        body, body_headers = self._encode_body(json, data, content)
+        """``headers`` is a mapping or a list of (name, value) pairs (a name may repeat); ``files`` is
+        httpx's: {field: file, (filename, file) or (filename, file, content_type)}, or a list of pairs."""
+        body, body_headers = self._encode_body(json, data, files, content)
         target = self._target(url, params)
-        response = self._send(method.upper(), target, body, {**self.headers, **body_headers, **(headers or {})},
-                              {**self.cookies, **(cookies or {})})
+        headers = _merge_headers(self.headers, body_headers, headers)
+        response = self._send(method.upper(), target, body, headers, {**self.cookies, **(cookies or {})})
         follow = self.follow_redirects if follow_redirects is None else follow_redirects
         history: list[Response] = []
         while follow and response.status_code in _REDIRECTS and "location" in response.headers and len(history) < 20:
@@ -150,8 +197,7 @@ class TestClient:
             if response.status_code == 303 or (response.status_code in (301, 302) and method.upper() == "POST"):
                 method, body = "GET", None
             target = self._target(urljoin(response.url, response.headers["location"]), None)
-            response = self._send(method.upper(), target, body, {**self.headers, **body_headers, **(headers or {})},
-                                  {**self.cookies, **(cookies or {})})
+            response = self._send(method.upper(), target, body, headers, {**self.cookies, **(cookies or {})})
         response.history = history
         return response
 
@@ -166,7 +212,9 @@ class TestClient:
     # -- internals ------------------------------------------------------------------------------
 
     @staticmethod
-    def _encode_body(json: Any, data: Any, content: bytes | str | None) -> tuple[bytes | None, dict[str, str]]:
+    def _encode_body(json: Any, data: Any, files: Any, content: bytes | str | None) -> tuple[bytes | None, dict[str, str]]:
+        if files is not None:
+            return encode_multipart(data or {}, files)
         if json is not None:
             return json_module.dumps(json).encode("utf-8"), {"content-type": "application/json"}
         if isinstance(data, Mapping):
@@ -184,22 +232,22 @@ class TestClient:
             query = f"{query}&{extra}" if query else extra
         return (parts.path or "/") + (f"?{query}" if query else "")
 
-    def _send(self, method: str, target: str, body: bytes | None, headers: dict[str, str],
+    def _send(self, method: str, target: str, body: bytes | None, headers: list[tuple[str, str]],
               cookies: dict[str, str]) -> Response:
         host = urlsplit(self.base_url).netloc
-        out = {"host": host, "accept": "*/*", "accept-encoding": "gzip, deflate", "connection": "keep-alive",
-               "user-agent": "testclient"}
-        out.update({k.lower(): v for k, v in headers.items()})
+        defaults = {"host": host, "accept": "*/*", "accept-encoding": "gzip, deflate", "connection": "keep-alive",
+                    "user-agent": "testclient"}
+        out = _merge_headers(defaults, headers)
         if cookies:
-            out["cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+            out.append(("cookie", "; ".join(f"{k}={v}" for k, v in cookies.items())))
         if body is not None or method in ("POST", "PUT", "PATCH"):
-            out["content-length"] = str(len(body or b""))
+            out.append(("content-length", str(len(body or b""))))
         for attempt in range(2):
             connection = self._connection or http.client.HTTPConnection("127.0.0.1", self._port, timeout=60)
             self._connection = connection
             try:
                 connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
-                for name, value in out.items():
+                for name, value in out:
                     connection.putheader(name, value)
                 connection.endheaders(body)
                 raw = connection.getresponse()

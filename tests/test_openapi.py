@@ -83,7 +83,7 @@ class OpenAPITest(unittest.TestCase):
         self.assertTrue(op["deprecated"])
         self.assertEqual(op["security"], [{"OAuth2PasswordBearer": []}])
         self.assertEqual(op["parameters"], [{"name": "x-trace", "in": "header", "required": False,
-                                             "schema": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "X Trace"}}])
+                                             "schema": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "X-Trace"}}])
         self.assertEqual(op["requestBody"], {"content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/Body_create_items__post"}}}, "required": True})
         self.assertEqual(op["responses"]["404"], {"description": "Nope"})

@@ -43,6 +43,8 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
     for spec in sig.leaves:
         if spec.source == "body":
             entries.append({"name": spec.name, "source": "body", "key": spec.alias})
+        elif spec.fields is not None:
+            entries.append({"name": spec.name, "source": "model", "key": spec.key})
         else:
             entries.append(_scalar_entry(spec, b))
     if sig.needs_request:

@@ -63,6 +63,10 @@ class Binder:
         for spec in self._signature.leaves:
             if spec.source == "body":
                 continue
+            if spec.fields is not None:
+                received = query if spec.source == "query" else headers if spec.source == "header" else cookies
+                values[spec.index] = validate(spec, _model_input(spec, received), (spec.source,), errors)
+                continue
             if spec.source == "path":
                 raw_value = data.path_params.get(spec.alias)
             elif spec.source == "cookie":
@@ -115,6 +119,30 @@ class Binder:
                 return None
             return copy.deepcopy(spec.default())
         return validate(spec, raw_value, loc, errors)
+
+
+def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:
+    """FastAPI's input for a parameter model: each field's value under its name (a missing optional field
+    gets a copy of its default), then every other received key, so ``extra="forbid"`` can reject it.
+    ``received`` maps names to lists of values (query, headers) or to single values (cookies)."""
+    found: dict[str, Any] = {}
+    processed: set[str] = set()
+    for field in spec.fields:
+        values = received.get(field.key)
+        if isinstance(values, list):
+            value = values if field.sequence else None if not values else values[-1] if spec.source == "query" else values[0]
+        else:
+            value = values
+        if value is None or (field.sequence and not value):
+            value = None if field.required else copy.deepcopy(field.default())
+        if value is not None:
+            found[field.field_info.validation_alias if isinstance(field.field_info.validation_alias, str)
+                  else field.field_info.alias or field.name] = value
+        processed.update((field.key, field.field_info.alias or field.name))
+    for key, values in received.items():
+        if key not in processed:
+            found[key] = values[0] if isinstance(values, list) and len(values) == 1 else values
+    return found
 
 
 def _read_body(body: bytes | None, content_type: str | None) -> Any:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
@@ -38,6 +38,9 @@ class ParamSpec:
     sequence: bool  # many values: repeated query keys or headers
     embed: bool = False
     index: int = -1  # position among the endpoint's flat leaves
+    # A parameter model (a pydantic model as the callable's only query, header or cookie parameter):
+    # its fields, each looked up like a parameter of its own, then validated together as the model.
+    fields: list[ParamSpec] | None = None
 
     @property
     def required(self) -> bool:
@@ -106,11 +109,8 @@ def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.D
     root.arguments[:0] = [("", "dependency", d) for d in extra]
     for d in extra:
         d.discard_result = True
-    leaves = _flatten(root)
-    missing = set(path_param_names(path)) - {p.alias for p in leaves if p.source == "path"}
-    if missing:
-        raise AssertionError(f"path parameters {sorted(missing)} of {path} are not in the signature of {_name(endpoint)}")
-    return EndpointSignature(root, leaves, analyzer.specials)
+    # A path parameter the endpoint does not declare is matched but not passed, as in FastAPI.
+    return EndpointSignature(root, _flatten(root), analyzer.specials)
 
 
 def _flatten(root: Dependant) -> list[ParamSpec]:
@@ -135,10 +135,6 @@ def _flatten(root: Dependant) -> list[ParamSpec]:
     for i, p in enumerate(leaves):
         p.index = i
     return leaves
-
-
-def _name(call: Any) -> str:
-    return getattr(call, "__name__", type(call).__name__)
 
 
 def _callable_kind(call: Any) -> str:
@@ -174,7 +170,12 @@ class _Analyzer:
                 continue
             annotation = hints.get(name, parameter.annotation if parameter.annotation is not parameter.empty else Any)
             arguments.append(self._argument(name, parameter, annotation, scopes))
-        return Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes))
+        node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes))
+        for source in ("query", "header", "cookie"):
+            leaves = node.leaves(source)
+            if len(leaves) == 1 and _is_model(leaves[0].annotation):
+                leaves[0].fields = _model_fields(leaves[0])
+        return node
 
     def sub_dependant(self, depends: params.Depends, annotation: Any, scopes: list[str]) -> Dependant:
         call = depends.dependency if depends.dependency is not None else annotation
@@ -235,6 +236,31 @@ class _Analyzer:
             sequence=source in ("query", "header") and is_sequence(type_),
             embed=bool(getattr(declared, "embed", False)),
         )
+
+
+def _is_model(annotation: Any) -> bool:
+    return inspect.isclass(annotation) and issubclass(annotation, BaseModel)
+
+
+def _model_fields(spec: ParamSpec) -> list[ParamSpec]:
+    """A parameter model's fields as FastAPI flattens them: each is named by its alias, header names get
+    underscores converted unless the model's ``Header(convert_underscores=False)`` says otherwise."""
+    convert = getattr(spec.field_info, "convert_underscores", True)
+    found = []
+    for name, info in spec.annotation.model_fields.items():
+        alias = info.validation_alias if isinstance(info.validation_alias, str) else info.alias or name
+        if info.title is None:
+            # FastAPI documents a model field under the title of its unconverted name ("User Agent").
+            info = copy.copy(info)
+            info.title = alias.title().replace("_", " ")
+        if spec.source == "header" and convert and alias == name:
+            alias = name.replace("_", "-")
+        found.append(ParamSpec(
+            name=name, source=spec.source, alias=alias, annotation=info.annotation, field_info=info,
+            adapter=TypeAdapter(Annotated[info.annotation, info]),
+            sequence=spec.source in ("query", "header") and is_sequence(info.annotation),
+        ))
+    return found
 
 
 def _special_kind(annotation: Any) -> str | None:

@@ -53,13 +53,17 @@ class AfterResponse:
                 self.stack.close()
 
 
-def make_finish(render: Callable[[Any], Any] | None, status_code: int, response_class: type[Response]) -> Callable[..., Response]:
+def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
+                response_class: type[Response]) -> Callable[..., Response]:
+    """``status_code`` is the route's, if set; otherwise the response class's own default applies."""
+    status_args = {"status_code": status_code} if status_code else {}
+
     def finish(result: Any, context: RequestContext | None, stack: Any) -> Response:
         if isinstance(result, Response):
             response = result
         else:
             content = render(result) if render is not None else jsonable_encoder(result)
-            response = content if isinstance(content, Response) else response_class(content, status_code=status_code)
+            response = content if isinstance(content, Response) else response_class(content, **status_args)
         tasks = None
         if context is not None:
             if context.response.status_code:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import http.client
 import inspect
-import re
 import warnings
 from typing import Annotated, Any
 
@@ -27,6 +26,8 @@ VALIDATION_ERROR = {
         "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
         "msg": {"title": "Message", "type": "string"},
         "type": {"title": "Error Type", "type": "string"},
+        "input": {"title": "Input"},
+        "ctx": {"title": "Context", "type": "object"},
     },
     "required": ["loc", "msg", "type"],
 }
@@ -39,10 +40,17 @@ STATUS_RANGES = {"1XX": "Information", "2XX": "Success", "3XX": "Redirection", "
                  "5XX": "Server Error", "DEFAULT": "Default Response"}
 
 
-def generate_unique_id(route: Any) -> str:
-    operation_id = re.sub(r"\W", "_", f"{route.name}{route.path}")
-    return f"{operation_id}_{sorted(route.methods)[0].lower()}" if len(route.methods) > 1 else \
-        f"{operation_id}_{next(iter(route.methods)).lower()}"
+class _OpenAPISchemaGenerator(GenerateJsonSchema):
+    """pydantic's generator with FastAPI's one change: bytes are OpenAPI 3.1 binary strings
+    (``contentMediaType``, not pydantic's ``format: binary``), base64-encoded ones say so."""
+
+    def bytes_schema(self, schema: Any) -> dict[str, Any]:
+        json_schema: dict[str, Any] = {"type": "string", "contentMediaType": "application/octet-stream"}
+        config = self._config
+        if (config.ser_json_bytes if self.mode == "serialization" else config.val_json_bytes) == "base64":
+            json_schema["contentEncoding"] = "base64"
+        self.update_with_validations(json_schema, schema, self.ValidationsMapping.bytes)
+        return json_schema
 
 
 class _Field:
@@ -55,7 +63,8 @@ class _Field:
 
 
 def _param_field(spec: Any) -> _Field:
-    return _Field(spec.adapter, "validation", spec.field_info.title or (spec.field_info.alias or spec.name).title().replace("_", " "))
+    # FastAPI titles a parameter by its request name: a header's converted alias gives "User-Agent".
+    return _Field(spec.adapter, "validation", spec.field_info.title or spec.alias.title().replace("_", " "))
 
 
 def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
@@ -126,7 +135,7 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
     documented = [r for r in list(routes) + list(webhooks or []) if r.include_in_schema]
     fields: dict[int, dict[str, Any]] = {}
     inputs = []
-    for route in documented:
+    for route in _with_callbacks(documented):
         entry: dict[str, Any] = {"params": [(spec, _param_field(spec)) for spec in _documented_leaves(route.signature.root)],
                                  "body": _body_field(route), "response": _response_field(route),
                                  "extra": {code: _Field(TypeAdapter(r["model"]), "serialization", f"Response {code} {route.unique_id}")
@@ -137,7 +146,7 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
         for f in all_fields:
             mode = f.mode if separate_input_output_schemas else "validation"
             inputs.append((f, mode, f.adapter.core_schema))
-    generator = GenerateJsonSchema(ref_template=REF_TEMPLATE)
+    generator = _OpenAPISchemaGenerator(ref_template=REF_TEMPLATE)
     mapping, definitions = generator.generate_definitions(inputs=inputs) if inputs else ({}, {})
 
     def schema_of(f: _Field) -> dict[str, Any]:
@@ -151,9 +160,9 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
     webhook_paths: dict[str, Any] = {}
     operation_ids: set[str] = set()
     for route in documented:
-        path, security_schemes, path_definitions = _path_item(route, fields[id(route)], schema_of, operation_ids)
+        path, security_schemes, path_definitions = _path_item(route, fields, schema_of, operation_ids)
         target = webhook_paths if webhooks and route in webhooks else paths
-        target.setdefault(route.path, {}).update(path)
+        target.setdefault(route.path_format, {}).update(path)
         if security_schemes:
             components.setdefault("securitySchemes", {}).update(security_schemes)
         definitions.update(path_definitions)
@@ -169,11 +178,21 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
     return jsonable_encoder(output, exclude_none=True)
 
 
-def _path_item(route: Any, entry: dict[str, Any], schema_of: Any, operation_ids: set[str]) -> tuple[dict, dict, dict]:
+def _with_callbacks(routes: list[Any]) -> list[Any]:
+    """The routes and, depth first, the callback routes they document (``callbacks=router.routes``)."""
+    found = []
+    for route in routes:
+        found.append(route)
+        found.extend(_with_callbacks([c for c in route.callbacks or [] if c.include_in_schema]))
+    return found
+
+
+def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, operation_ids: set[str]) -> tuple[dict, dict, dict]:
+    entry = fields[id(route)]
     path: dict[str, Any] = {}
     definitions: dict[str, Any] = {}
     security_schemes, security = _security(route)
-    media_type = route.response_class.media_type
+    media_type = route.actual_response_class.media_type
     for method in sorted(route.methods):
         operation: dict[str, Any] = {}
         if route.tags:
@@ -183,7 +202,9 @@ def _path_item(route: Any, entry: dict[str, Any], schema_of: Any, operation_ids:
             operation["description"] = route.description
         operation_id = route.operation_id or route.unique_id
         if operation_id in operation_ids:
-            warnings.warn(f"Duplicate Operation ID {operation_id} for function {route.name}", stacklevel=1)
+            message = f"Duplicate Operation ID {operation_id} for function {route.endpoint.__name__}"
+            file_name = getattr(route.endpoint, "__globals__", {}).get("__file__")
+            warnings.warn(message + (f" at {file_name}" if file_name else ""), stacklevel=1)
         operation_ids.add(operation_id)
         operation["operationId"] = operation_id
         parameters = _parameters(entry["params"], schema_of)
@@ -199,13 +220,20 @@ def _path_item(route: Any, entry: dict[str, Any], schema_of: Any, operation_ids:
                 request_body["required"] = True
             operation["requestBody"] = request_body
         if route.callbacks:
-            operation["callbacks"] = {}
+            # FastAPI keys a callback by its route's name, then its path as written ("{$callback_url}/…").
+            callbacks: dict[str, Any] = {}
+            for callback in route.callbacks:
+                if callback.include_in_schema:
+                    callback_path, _, callback_definitions = _path_item(callback, fields, schema_of, operation_ids)
+                    callbacks[callback.name] = {callback.path: callback_path}
+                    definitions.update(callback_definitions)
+            operation["callbacks"] = callbacks
         status = str(route.status_code) if route.status_code is not None else str(
-            inspect.signature(route.response_class.__init__).parameters["status_code"].default)
+            inspect.signature(route.actual_response_class.__init__).parameters["status_code"].default)
         responses: dict[str, Any] = {status: {"description": route.response_description}}
         if media_type and is_body_allowed_for_status_code(route.status_code):
             schema: dict[str, Any] = {"type": "string"}
-            if issubclass(route.response_class, JSONResponse):
+            if issubclass(route.actual_response_class, JSONResponse):
                 schema = schema_of(entry["response"]) if entry["response"] is not None else {}
             responses[status]["content"] = {media_type: {"schema": schema}}
         for code, extra in route.responses.items():
@@ -242,7 +270,9 @@ def _documented_leaves(root: Any) -> list[Any]:
     seen: set = set()
 
     def walk(node: Any) -> None:
-        found.extend(p for p in node.leaves() if p.source != "body")
+        for p in node.leaves():
+            if p.source != "body":
+                found.extend(p.fields if p.fields is not None else [p])
         for child in node.children:
             if child.cache_key not in seen:
                 seen.add(child.cache_key)

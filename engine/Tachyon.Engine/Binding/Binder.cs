@@ -25,6 +25,8 @@ internal static class Binder
                 case ParameterSource.Body:
                 case ParameterSource.Request:
                     continue;   // built on the lane
+                case ParameterSource.Model:
+                    return false;   // extra keys, aliases, model validators: only pydantic decides
                 case ParameterSource.Path:
                     if (!TryScalar(p, pathValues[p.PathIndex], out args[i])) return false;
                     continue;

@@ -4,6 +4,7 @@ internal enum ParameterSource
 {
     Path, Query, Header, Cookie, Body,
     Request,   // the raw request tuple, for parameters only Python can build (Request, Response, BackgroundTasks…)
+    Model,     // a query/header/cookie parameter model: the whole source validated by pydantic (Python binding)
 }
 
 /// <summary>How the engine turns the raw text of a parameter into a Python value.</summary>

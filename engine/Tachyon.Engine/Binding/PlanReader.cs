@@ -63,6 +63,7 @@ internal static unsafe class PlanReader
             "cookie" => ParameterSource.Cookie,
             "body" => ParameterSource.Body,
             "request" => ParameterSource.Request,
+            "model" => ParameterSource.Model,
             var s => throw new ArgumentException($"unknown parameter source '{s}'"),
         };
         string key = p.GetProperty("key").GetString()!;

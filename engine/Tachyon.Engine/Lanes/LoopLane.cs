@@ -27,10 +27,6 @@ internal sealed unsafe partial class LoopLane
         if (Interlocked.Exchange(ref _scheduled, 1) == 0) Wake();
     }
 
-    /// <summary>
-    /// GIL held, on the loop thread. Stays "scheduled" while draining, so requests that arrive meanwhile
-    /// cost no wake-up: they are picked up by the re-check before the lane stands down.
-    /// </summary>
     /// <summary>Schedules a response's background work (owned reference) once the response has been sent.</summary>
     public void EnqueueBackground(nint callable)
     {
@@ -38,6 +34,10 @@ internal sealed unsafe partial class LoopLane
         if (Interlocked.Exchange(ref _scheduled, 1) == 0) Wake();
     }
 
+    /// <summary>
+    /// GIL held, on the loop thread. Stays "scheduled" while draining, so requests that arrive meanwhile
+    /// cost no wake-up: they are picked up by the re-check before the lane stands down.
+    /// </summary>
     public void Drain()
     {
         Interlocked.Increment(ref EngineStats.Drains);

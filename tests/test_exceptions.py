@@ -1,0 +1,123 @@
+"""Exception classes as FastAPI has them: HTTPException and WebSocketException are subclasses of
+Starlette's, so handlers registered for Starlette's classes see Tachyon's exceptions; without Starlette
+installed, Tachyon carries classes of the same shape."""
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+from tachyon import FastAPI, HTTPException, WebSocketException
+from tachyon.exceptions import StarletteHTTPException, StarletteWebSocketException
+from tachyon.responses import JSONResponse
+from tests.client_case import AppTestCase
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+app = FastAPI()
+
+
+@app.exception_handler(StarletteHTTPException)
+async def teapot_aware_handler(request, exc: StarletteHTTPException):
+    return JSONResponse({"handled": type(exc).__name__, "detail": exc.detail}, status_code=exc.status_code,
+                        headers=exc.headers)
+
+
+@app.get("/missing")
+def missing():
+    raise HTTPException(status_code=404, detail={"id": 7}, headers={"X-Why": "gone"})
+
+
+@app.get("/plain")
+def plain():
+    raise StarletteHTTPException(status_code=418)
+
+
+class ExceptionClassesTest(unittest.TestCase):
+    def test_http_exception_shape(self):
+        exc = HTTPException(status_code=403)
+        self.assertIsInstance(exc, StarletteHTTPException)
+        self.assertEqual((exc.status_code, exc.detail, exc.headers), (403, "Forbidden", None))
+        self.assertEqual(str(exc), "403: Forbidden")
+        self.assertEqual(repr(exc), "HTTPException(status_code=403, detail='Forbidden')")
+
+    def test_websocket_exception_shape(self):
+        exc = WebSocketException(code=1008)
+        self.assertIsInstance(exc, StarletteWebSocketException)
+        self.assertEqual((exc.code, exc.reason), (1008, ""))
+        self.assertEqual(str(exc), "1008: ")
+        self.assertEqual(repr(WebSocketException(1011, "boom")), "WebSocketException(code=1011, reason='boom')")
+
+
+class StarletteClassHandlerTest(AppTestCase):
+    app = app
+
+    def test_handler_for_the_base_class_sees_tachyon_exceptions(self):
+        response = self.client.get("/missing")
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.json(), {"handled": "HTTPException", "detail": {"id": 7}})
+        self.assertEqual(response.headers["x-why"], "gone")
+
+    def test_base_class_raised_directly(self):
+        response = self.client.get("/plain")
+        self.assertEqual(response.status_code, 418)
+        self.assertEqual(response.json(), {"handled": "StarletteHTTPException", "detail": "I'm a Teapot"})
+
+
+# A stand-in for an installed Starlette (PyPI is not reachable here): just its exceptions module.
+FAKE_STARLETTE = '''
+class HTTPException(Exception):
+    def __init__(self, status_code, detail=None, headers=None):
+        self.status_code, self.detail, self.headers = status_code, detail or "phrase", headers
+
+class WebSocketException(Exception):
+    def __init__(self, code, reason=None):
+        self.code, self.reason = code, reason or ""
+'''
+
+WITH_STARLETTE = '''
+from starlette.exceptions import HTTPException as StarletteHTTPException, WebSocketException as SWE
+from tachyon import FastAPI, HTTPException, WebSocketException
+from tachyon.testclient import TestClient
+
+assert issubclass(HTTPException, StarletteHTTPException) and issubclass(WebSocketException, SWE)
+app = FastAPI()
+
+@app.get("/starlette")
+def raise_starlette():
+    raise StarletteHTTPException(status_code=409, detail="conflict", headers={"X-A": "1"})
+
+@app.get("/tachyon")
+def raise_tachyon():
+    try:
+        raise HTTPException(status_code=401, detail="no")
+    except StarletteHTTPException as exc:   # code written against Starlette catches Tachyon's exception
+        raise HTTPException(status_code=400, detail="caught " + type(exc).__name__)
+
+with TestClient(app) as client:
+    first, second = client.get("/starlette"), client.get("/tachyon")
+    print(first.status_code, first.json(), first.headers["x-a"], second.status_code, second.json())
+'''
+
+
+class WithStarletteInstalledTest(unittest.TestCase):
+    def test_tachyon_exceptions_subclass_starlettes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            package = pathlib.Path(tmp, "starlette")
+            package.mkdir()
+            (package / "__init__.py").write_text("")
+            (package / "exceptions.py").write_text(textwrap.dedent(FAKE_STARLETTE))
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join([tmp, str(ROOT)])}
+            done = subprocess.run([sys.executable, "-c", WITH_STARLETTE], capture_output=True, text=True,
+                                  env=env, timeout=60)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stdout.strip(),
+                         "409 {'detail': 'conflict'} 1 400 {'detail': 'caught HTTPException'}")
+
+
+if __name__ == "__main__":
+    unittest.main()
