@@ -16,7 +16,7 @@ from .exceptions import RequestValidationError, StarletteHTTPException
 from .lifespan import Lifespan
 from .requests import Request
 from .responses import JSONResponse, PlainTextResponse, Response
-from .routing import APIRoute, APIRouter, PathOperationDecorators
+from .routing import APIRoute, APIRouter, NoMatchFound, PathOperationDecorators
 from .utils import generate_unique_id
 
 
@@ -209,7 +209,7 @@ class FastAPI(PathOperationDecorators):
                 for key, value in path_params.items():
                     path = path.replace("{" + key + "}", str(value)).replace("{" + key + ":path}", str(value))
                 return path
-        raise LookupError(f'No route exists for name "{name}" and params "{", ".join(path_params)}".')
+        raise NoMatchFound(name, path_params)
 
     def _check_open(self) -> None:
         if self._server is not None:
@@ -241,22 +241,37 @@ class FastAPI(PathOperationDecorators):
     def handle_exception(self, exc: BaseException, raw: tuple) -> Response:
         """Called by the engine (on a lane) for any exception a request raised: the matching handler's
         response (an HTTPException's status code first, then the exception's classes), or FastAPI's
-        500 with the traceback on stderr."""
+        500. As in Starlette, an error that reaches the 500 handler is still reported (logged, or
+        raised by the TestClient), and so is an error raised by a handler itself."""
         handler = None
+        server_error = False
         if isinstance(exc, StarletteHTTPException):
             handler = self.exception_handlers.get(exc.status_code)
         if handler is None:
-            handler = next((self.exception_handlers[c] for c in type(exc).__mro__ if c in self.exception_handlers), None)
+            # A handler for Exception (or 500) is Starlette's server-error handler, tried last.
+            handler = next((self.exception_handlers[c] for c in type(exc).__mro__
+                            if c in self.exception_handlers and c is not Exception), None)
         if handler is None and not isinstance(exc, StarletteHTTPException):
             handler = self.exception_handlers.get(500) or self.exception_handlers.get(Exception)
-        if handler is not None:
-            return _run_sync(handler(Request(RequestData._make(raw), self), exc))
+            server_error = True
+        if handler is None:
+            self._report(exc)
+            return PlainTextResponse("Internal Server Error", status_code=500)
+        try:
+            response = _run_sync(handler(Request(RequestData._make(raw), self), exc))
+        except Exception as failure:
+            self._report(failure)
+            return PlainTextResponse("Internal Server Error", status_code=500)
+        if server_error:
+            self._report(exc)
+        return response
+
+    def _report(self, exc: BaseException) -> None:
         if self._capture_unhandled:
             self._captured.append(exc)
         else:
             print("Exception in Tachyon application", file=sys.stderr)
             traceback.print_exception(exc)
-        return PlainTextResponse("Internal Server Error", status_code=500)
 
     def capture_unhandled_exceptions(self) -> None:
         """For TestClient(raise_server_exceptions=True): keep unhandled exceptions to re-raise in the test."""

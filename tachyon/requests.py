@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import parse_qsl
 
 from ._endpoint.request_data import RequestData
 from .datastructures import URL, Address, FormData, Headers, QueryParams, State
+from .forms import parse_form
 
 
 class HTTPConnection:
@@ -98,10 +98,8 @@ class Request(HTTPConnection):
         return json.loads(await self.body())
 
     async def form(self) -> FormData:
-        content_type = (self._data.content_type or "").split(";")[0].strip().lower()
-        if content_type == "application/x-www-form-urlencoded":
-            return FormData(parse_qsl((await self.body()).decode("latin-1"), keep_blank_values=True))
-        return FormData()
+        """The urlencoded or multipart body (files as UploadFile); empty for other content types."""
+        return parse_form(await self.body(), self._data.content_type)
 
     async def is_disconnected(self) -> bool:
         return False

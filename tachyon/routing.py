@@ -20,6 +20,17 @@ from .utils import generate_unique_id
 _NO_BODY_STATUS = {204, 304}
 
 
+try:
+    from starlette.routing import NoMatchFound  # code catching Starlette's must catch ours, as with FastAPI
+except ImportError:
+    class NoMatchFound(Exception):  # type: ignore[no-redef]
+        """``url_path_for`` found no route of that name taking exactly those path parameters."""
+
+        def __init__(self, name: str, path_params: dict[str, Any]) -> None:
+            params = ", ".join(list(path_params.keys()))
+            super().__init__(f'No route exists for name "{name}" and params "{params}".')
+
+
 def _actual(value: Any) -> Any:
     return value.value if isinstance(value, DefaultPlaceholder) else value
 

@@ -119,5 +119,36 @@ class WithStarletteInstalledTest(unittest.TestCase):
                          "409 {'detail': 'conflict'} 1 400 {'detail': 'caught HTTPException'}")
 
 
+server_error_app = FastAPI()
+
+
+@server_error_app.exception_handler(Exception)
+async def server_error_page(request, exc: Exception):
+    return JSONResponse({"error": type(exc).__name__}, status_code=500)
+
+
+@server_error_app.get("/crash")
+def crash():
+    raise KeyError("lost")
+
+
+class ServerErrorHandlerTest(unittest.TestCase):
+    """Starlette's ServerErrorMiddleware sends the 500 handler's response and then re-raises the error,
+    so the TestClient raises it unless raise_server_exceptions=False."""
+
+    def test_handler_response_is_sent(self):
+        from tachyon.testclient import TestClient
+
+        with TestClient(server_error_app, raise_server_exceptions=False) as client:
+            response = client.get("/crash")
+        self.assertEqual((response.status_code, response.json()), (500, {"error": "KeyError"}))
+
+    def test_error_is_still_raised_in_the_test(self):
+        from tachyon.testclient import TestClient
+
+        with TestClient(server_error_app) as client, self.assertRaises(KeyError):
+            client.get("/crash")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -59,16 +59,18 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
     status_args = {"status_code": status_code} if status_code else {}
 
     def finish(result: Any, context: RequestContext | None, stack: Any) -> Response:
-        if isinstance(result, Response):
+        returned = isinstance(result, Response)
+        if returned:
             response = result
         else:
             content = render(result) if render is not None else jsonable_encoder(result)
             response = content if isinstance(content, Response) else response_class(content, **status_args)
         tasks = None
         if context is not None:
-            if context.response.status_code:
-                response.status_code = context.response.status_code
-            response.raw_headers.extend(context.response.raw_headers)
+            if not returned:  # FastAPI sends a returned Response as is, without the Response parameter's edits
+                if context.response.status_code:
+                    response.status_code = context.response.status_code
+                response.raw_headers.extend(context.response.raw_headers)
             tasks = context.background if context.background.tasks else None
         if response.background is not None:
             tasks = response.background  # FastAPI keeps a response's own tasks over the request's
