@@ -304,9 +304,22 @@ class FastAPI(PathOperationDecorators):
             route.compile(dict(self._dependency_overrides), self)
             plan, objects = compile_route(route, self.handle_exception)
             server.add_route(plan, objects)
+        if self._handles_not_found():
+            not_found = APIRoute("/", _raise_not_found, include_in_schema=False)
+            not_found.compile({}, self)
+            plan, objects = compile_route(not_found, self.handle_exception)
+            server.add_route({**plan, "not_found": True}, objects)
         server.start(host, port)
         self._server = server
         return server
+
+    def _handles_not_found(self) -> bool:
+        """True when a 404 from the router would reach a handler of the app's own (for 404, or for
+        Starlette's HTTPException): then misses go to Python instead of the engine's 404."""
+        handler = self.exception_handlers.get(404) or next(
+            (self.exception_handlers[c] for c in StarletteHTTPException.__mro__
+             if c in self.exception_handlers and c is not Exception), None)
+        return handler is not None and handler is not http_exception_handler
 
     def _served_routes(self) -> list[APIRoute]:
         """A path without a leading "/" can never match a request (FastAPI accepts and never serves it)."""
@@ -327,6 +340,10 @@ class FastAPI(PathOperationDecorators):
         from ._boundary.engine import get_engine
 
         self.lifespan.shutdown(get_engine().lanes.loop)
+
+
+def _raise_not_found() -> None:
+    raise StarletteHTTPException(status_code=404)  # Starlette's router raises its own class, not FastAPI's
 
 
 def _run_sync(result: Any) -> Any:

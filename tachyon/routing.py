@@ -97,6 +97,7 @@ class APIRoute:
             "response_model_exclude_none": response_model_exclude_none,
         }
         self.compile({}, None)
+        self.declared_signature = self.signature  # OpenAPI documents the dependencies as declared, not overridden
 
     def compile(self, overrides: dict[Any, Any], app: Any) -> None:
         """(Re)builds the dependency plan: at registration, and when the app's dependency_overrides change."""

@@ -67,6 +67,18 @@ class StarletteClassHandlerTest(AppTestCase):
         self.assertEqual(response.status_code, 418)
         self.assertEqual(response.json(), {"handled": "StarletteHTTPException", "detail": "I'm a Teapot"})
 
+    def test_router_404_reaches_the_handler(self):
+        # Starlette's router raises Starlette's class (not FastAPI's HTTPException) for a miss.
+        response = self.client.get("/nowhere")
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.json(), {"handled": StarletteHTTPException.__name__, "detail": "Not Found"})
+
+    def test_router_405_and_slash_redirect_stay_the_engines(self):
+        response = self.client.post("/missing")
+        self.assertEqual((response.status_code, response.json()), (405, {"detail": "Method Not Allowed"}))
+        response = self.client.get("/missing/", follow_redirects=False)
+        self.assertEqual((response.status_code, response.headers["location"]), (307, "http://testserver/missing"))
+
 
 # A stand-in for an installed Starlette (PyPI is not reachable here): just its exceptions module.
 FAKE_STARLETTE = '''

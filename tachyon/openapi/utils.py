@@ -68,10 +68,10 @@ def _param_field(spec: Any) -> _Field:
 
 
 def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
-    bodies = route.signature.body_params
+    bodies = route.declared_signature.body_params
     if not bodies:
         return None
-    single = route.signature.single_body
+    single = route.declared_signature.single_body
     if single is not None:
         return _param_field(single), single.field_info
     model = create_model(f"Body_{route.unique_id}", **{p.name: (p.annotation, p.field_info) for p in bodies})
@@ -113,7 +113,7 @@ def _security(route: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
                     requirements.append({child.call.scheme_name: list(child.security_scopes)})
             walk(child)
 
-    walk(route.signature.root)
+    walk(route.declared_signature.root)
     return definitions, requirements
 
 
@@ -136,7 +136,7 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
     fields: dict[int, dict[str, Any]] = {}
     inputs = []
     for route in _with_callbacks(documented):
-        entry: dict[str, Any] = {"params": [(spec, _param_field(spec)) for spec in _documented_leaves(route.signature.root)],
+        entry: dict[str, Any] = {"params": [(spec, _param_field(spec)) for spec in _documented_leaves(route.declared_signature.root)],
                                  "body": _body_field(route), "response": _response_field(route),
                                  "extra": {code: _Field(TypeAdapter(r["model"]), "serialization", f"Response {code} {route.unique_id}")
                                            for code, r in route.responses.items() if isinstance(r, dict) and "model" in r}}

@@ -17,6 +17,9 @@ internal sealed class Router
 
     public IReadOnlyList<Route> Routes => _routes;
 
+    /// <summary>Serves a miss when the app handles 404s itself; null means the engine answers 404.</summary>
+    public Route? NotFound { get; set; }
+
     public void Add(Route route)
     {
         _routes.Add(route);

@@ -23,7 +23,9 @@ internal sealed class EngineServer(ServerOptions options)
     public void AddRoute(ReadOnlySpan<byte> planJson, nint objects)
     {
         if (_kestrel != null) throw new InvalidOperationException("routes must be added before the server starts");
-        _router.Add(PlanReader.Read(planJson, objects, _router.Routes.Count));
+        var route = PlanReader.Read(planJson, objects, _router.Routes.Count);
+        if (PlanReader.IsNotFoundHandler(planJson)) _router.NotFound = route;
+        else _router.Add(route);
     }
 
     /// <summary>

@@ -36,8 +36,12 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
             response = ResponseData.Detail(405, "Method Not Allowed");
             response.Headers = [new("allow", match.Route!.AllowHeader)];
         }
+        else if (TrailingSlashRedirect(request, target) is { } redirect)
+            response = redirect;
+        else if (router.NotFound is { } notFound)
+            response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, notFound, []));
         else
-            response = TrailingSlashRedirect(request, target) ?? ResponseData.Detail(404, "Not Found");
+            response = ResponseData.Detail(404, "Not Found");
         await Write(features, request.Method, response);
         if (response.Background != 0) LaneSet.Loop.EnqueueBackground(response.Background);
     }
