@@ -12,6 +12,8 @@ dotnet test engine/Tachyon.Engine.Tests/Tachyon.Engine.Tests.csproj -c Release -
 dotnet_status=${PIPESTATUS[0]}
 read -r cs_passed cs_failed < <(python3 scripts/trx_counts.py build/test-results/engine.trx)
 
+bash scripts/ensure_chromium.sh
+
 echo "== python tests (unittest, through the engine)"
 PYTHONPATH="$PWD" python3 tests/run.py
 py_status=$?

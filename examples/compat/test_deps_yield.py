@@ -1,0 +1,113 @@
+"""Dependencies with ``yield``, as FastAPI 0.118+ runs them (FastAPI's docs "Dependencies with yield";
+tests/test_tutorial/test_dependencies/test_tutorial008b.py, test_tutorial008c.py): setup before the
+endpoint, exit code (in reverse order) after the response is sent; an exception from the endpoint is
+thrown into each dependency, which can turn it into an HTTPException; a dependency that catches it and
+does not raise again makes the request fail with a 500."""
+import time
+
+from examples.compat import deps_yield
+from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
+
+events = deps_yield.events
+
+
+class YieldDependenciesTest(AppTestCase):
+    maxDiff = None
+    app = deps_yield.app
+
+    def setUp(self):
+        events.clear()
+
+    def wait_for(self, event):
+        deadline = time.monotonic() + 2
+        while event not in events and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    def test_exit_code_runs_after_the_response(self):
+        response = self.client.get("/items/plumbus?user=Morty")
+        self.assertEqual(response.status_code, 200)
+        # the body was rendered before the exit code closed the db
+        self.assertEqual(response.json(), {"item": {"description": "Freshly pickled plumbus", "owner": "Morty"},
+                                           "db_open": True, "session": "session-1"})
+        self.wait_for("db: close")
+        self.assertEqual(events, ["db: open", "session: start", "endpoint", "session: end", "db: close"])
+
+    def test_http_exception_from_the_endpoint_is_seen_by_the_dependencies(self):
+        response = self.client.get("/items/bar")
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.json(), {"detail": "Item not found"})
+        self.wait_for("db: close")
+        self.assertEqual(events, ["db: open", "session: start", "endpoint", "session: saw HTTPException",
+                                  "session: end", "db: close"])
+
+    def test_dependency_turns_an_exception_into_an_http_exception(self):
+        response = self.client.get("/items/portal-gun?user=Morty")
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.json(), {"detail": "Owner error: Morty"})
+        self.wait_for("db: close")
+        self.assertEqual(events, ["db: open", "session: start", "endpoint", "session: saw OwnerError",
+                                  "session: end", "db: rollback after Morty", "db: close"])
+
+    def test_no_exception_no_except(self):
+        response = self.client.get("/swallow/good")
+        self.assertEqual((response.status_code, response.json()), (200, {"item_id": "good", "value": "ok"}))
+        self.assertEqual(events, [])
+
+    def test_swallowed_exception_is_a_server_error(self):
+        client = TestClient(self.app, raise_server_exceptions=False)
+        self.addCleanup(client.close)
+        response = client.get("/swallow/bad")
+        self.assertEqual(response.status_code, 500)
+        self.assertEqual(response.text, "Internal Server Error")
+        self.assertEqual(response.headers["content-type"], "text/plain; charset=utf-8")
+        self.wait_for("swallowed")
+        self.assertEqual(events, ["swallowed"])
+
+    def test_openapi(self):
+        responses = {
+            "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
+            "422": {"description": "Validation Error",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+        }
+        item_id = {"name": "item_id", "in": "path", "required": True, "schema": {"type": "string", "title": "Item Id"}}
+        self.assertEqual(self.client.get("/openapi.json").json(), {
+            "openapi": "3.1.0",
+            "info": {"title": "FastAPI", "version": "0.1.0"},
+            "paths": {
+                "/items/{item_id}": {"get": {
+                    "summary": "Read Item",
+                    "operationId": "read_item_items__item_id__get",
+                    "parameters": [item_id, {"name": "user", "in": "query", "required": False,
+                                             "schema": {"type": "string", "default": "Rick", "title": "User"}}],
+                    "responses": responses,
+                }},
+                "/swallow/{item_id}": {"get": {
+                    "summary": "Swallow",
+                    "operationId": "swallow_swallow__item_id__get",
+                    "parameters": [item_id],
+                    "responses": responses,
+                }},
+            },
+            "components": {"schemas": {
+                "HTTPValidationError": {
+                    "title": "HTTPValidationError",
+                    "type": "object",
+                    "properties": {"detail": {"title": "Detail", "type": "array",
+                                              "items": {"$ref": "#/components/schemas/ValidationError"}}},
+                },
+                "ValidationError": {
+                    "title": "ValidationError",
+                    "type": "object",
+                    "required": ["loc", "msg", "type"],
+                    "properties": {
+                        "loc": {"title": "Location", "type": "array",
+                                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
+                        "msg": {"title": "Message", "type": "string"},
+                        "type": {"title": "Error Type", "type": "string"},
+                        "input": {"title": "Input"},
+                        "ctx": {"title": "Context", "type": "object"},
+                    },
+                },
+            }},
+        })
