@@ -3,31 +3,11 @@ sync (FastAPI's docs, "Dependencies": async and non-async dependencies mix freel
 parameters give pydantic's 422 errors with ``ctx``, and their OpenAPI ``minimum``/``maximum``."""
 from examples.compat import deps_async
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
 
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {"detail": {"title": "Detail", "type": "array",
-                                  "items": {"$ref": "#/components/schemas/ValidationError"}}},
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "required": ["loc", "msg", "type"],
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-    },
-}
 RESPONSES = {
-    "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
-    "422": {"description": "Validation Error",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+    "200": RESPONSE_200,
+    "422": RESPONSE_422,
 }
 SKIP = {"name": "skip", "in": "query", "required": False, "schema": {"type": "integer", "default": 0, "title": "Skip"}}
 LIMIT = {"name": "limit", "in": "query", "required": False,

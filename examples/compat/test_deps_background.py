@@ -5,6 +5,7 @@ import time
 
 from examples.compat import deps_background
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
 
 log = deps_background.log
 
@@ -48,30 +49,9 @@ class BackgroundTasksTest(AppTestCase):
                      "schema": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Q"}},
                 ],
                 "responses": {
-                    "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
-                    "422": {"description": "Validation Error",
-                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+                    "200": RESPONSE_200,
+                    "422": RESPONSE_422,
                 },
             }}},
-            "components": {"schemas": {
-                "HTTPValidationError": {
-                    "title": "HTTPValidationError",
-                    "type": "object",
-                    "properties": {"detail": {"title": "Detail", "type": "array",
-                                              "items": {"$ref": "#/components/schemas/ValidationError"}}},
-                },
-                "ValidationError": {
-                    "title": "ValidationError",
-                    "type": "object",
-                    "required": ["loc", "msg", "type"],
-                    "properties": {
-                        "loc": {"title": "Location", "type": "array",
-                                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-                        "msg": {"title": "Message", "type": "string"},
-                        "type": {"title": "Error Type", "type": "string"},
-                        "input": {"title": "Input"},
-                        "ctx": {"title": "Context", "type": "object"},
-                    },
-                },
-            }},
+            "components": {"schemas": VALIDATION_SCHEMAS},
         })

@@ -3,31 +3,11 @@ tests/test_tutorial/test_dependencies/test_tutorial001_tutorial001_02.py): the d
 are read from the request, validated like the endpoint's own, and listed in each operation's OpenAPI."""
 from examples.compat import deps_functions
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
 
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {"detail": {"title": "Detail", "type": "array",
-                                  "items": {"$ref": "#/components/schemas/ValidationError"}}},
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "required": ["loc", "msg", "type"],
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-    },
-}
 RESPONSES = {
-    "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
-    "422": {"description": "Validation Error",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+    "200": RESPONSE_200,
+    "422": RESPONSE_422,
 }
 COMMON_PARAMETERS = [
     {"name": "q", "in": "query", "required": False,

@@ -3,6 +3,7 @@ State"): the TestClient runs the lifespan inside ``with``; the yielded state is 
 request's ``request.state`` (objects in it are shared, attributes set by a request are not)."""
 from examples.compat import deps_lifespan
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
 
 events = deps_lifespan.events
 
@@ -52,9 +53,8 @@ class LifespanTest(AppTestCase):
 
     def test_openapi(self):
         responses = {
-            "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
-            "422": {"description": "Validation Error",
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+            "200": RESPONSE_200,
+            "422": RESPONSE_422,
         }
         with self.client:
             document = self.client.get("/openapi.json").json()
@@ -74,25 +74,5 @@ class LifespanTest(AppTestCase):
                 "/note": {"get": {"summary": "Read Note", "operationId": "read_note_note_get",
                                   "responses": {"200": responses["200"]}}},
             },
-            "components": {"schemas": {
-                "HTTPValidationError": {
-                    "title": "HTTPValidationError",
-                    "type": "object",
-                    "properties": {"detail": {"title": "Detail", "type": "array",
-                                              "items": {"$ref": "#/components/schemas/ValidationError"}}},
-                },
-                "ValidationError": {
-                    "title": "ValidationError",
-                    "type": "object",
-                    "required": ["loc", "msg", "type"],
-                    "properties": {
-                        "loc": {"title": "Location", "type": "array",
-                                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-                        "msg": {"title": "Message", "type": "string"},
-                        "type": {"title": "Error Type", "type": "string"},
-                        "input": {"title": "Input"},
-                        "ctx": {"title": "Context", "type": "object"},
-                    },
-                },
-            }},
+            "components": {"schemas": VALIDATION_SCHEMAS},
         })

@@ -5,6 +5,7 @@ document is built from the original dependencies."""
 from examples.compat import deps_overrides
 from tachyon import Depends
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
 
 app = deps_overrides.app
 
@@ -76,9 +77,8 @@ class DependencyOverridesTest(AppTestCase):
     def test_openapi_lists_the_original_parameters(self):
         app.dependency_overrides[deps_overrides.common_parameters] = override_with_sub
         responses = {
-            "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
-            "422": {"description": "Validation Error",
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+            "200": RESPONSE_200,
+            "422": RESPONSE_422,
         }
         common = [
             {"name": "q", "in": "query", "required": True, "schema": {"type": "string", "title": "Q"}},
@@ -102,25 +102,5 @@ class DependencyOverridesTest(AppTestCase):
                     "responses": responses,
                 }},
             },
-            "components": {"schemas": {
-                "HTTPValidationError": {
-                    "title": "HTTPValidationError",
-                    "type": "object",
-                    "properties": {"detail": {"title": "Detail", "type": "array",
-                                              "items": {"$ref": "#/components/schemas/ValidationError"}}},
-                },
-                "ValidationError": {
-                    "title": "ValidationError",
-                    "type": "object",
-                    "required": ["loc", "msg", "type"],
-                    "properties": {
-                        "loc": {"title": "Location", "type": "array",
-                                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-                        "msg": {"title": "Message", "type": "string"},
-                        "type": {"title": "Error Type", "type": "string"},
-                        "input": {"title": "Input"},
-                        "ctx": {"title": "Context", "type": "object"},
-                    },
-                },
-            }},
+            "components": {"schemas": VALIDATION_SCHEMAS},
         })

@@ -4,13 +4,13 @@ endpoint in that order, their errors stop the request, their parameters are list
 and the docs routes (``/openapi.json``) are not path operations, so app dependencies do not guard them."""
 from examples.compat import deps_route_level
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
 
 visits = deps_route_level.visits
 GOOD = {"x-key": "fake-super-secret-key", "x-token": "fake-super-secret-token"}
 RESPONSES = {
-    "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
-    "422": {"description": "Validation Error",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+    "200": RESPONSE_200,
+    "422": RESPONSE_422,
 }
 X_KEY = {"name": "x-key", "in": "header", "required": True, "schema": {"type": "string", "title": "X-Key"}}
 X_TOKEN = {"name": "x-token", "in": "header", "required": True, "schema": {"type": "string", "title": "X-Token"}}
@@ -85,25 +85,5 @@ class RouteLevelDependenciesTest(AppTestCase):
                     "responses": RESPONSES,
                 }},
             },
-            "components": {"schemas": {
-                "HTTPValidationError": {
-                    "title": "HTTPValidationError",
-                    "type": "object",
-                    "properties": {"detail": {"title": "Detail", "type": "array",
-                                              "items": {"$ref": "#/components/schemas/ValidationError"}}},
-                },
-                "ValidationError": {
-                    "title": "ValidationError",
-                    "type": "object",
-                    "required": ["loc", "msg", "type"],
-                    "properties": {
-                        "loc": {"title": "Location", "type": "array",
-                                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-                        "msg": {"title": "Message", "type": "string"},
-                        "type": {"title": "Error Type", "type": "string"},
-                        "input": {"title": "Input"},
-                        "ctx": {"title": "Context", "type": "object"},
-                    },
-                },
-            }},
+            "components": {"schemas": VALIDATION_SCHEMAS},
         })

@@ -4,6 +4,7 @@ the scopes reach ``SecurityScopes`` and the operation's OpenAPI ``security``; OA
 401 ``Not authenticated`` without a bearer token."""
 from examples.compat import deps_security_scopes
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200
 
 
 def bearer(token):
@@ -49,7 +50,7 @@ class SecurityScopesTest(AppTestCase):
         self.assertEqual((response.status_code, response.json()), (400, {"detail": "Inactive user"}))
 
     def test_openapi(self):
-        ok = {"200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}}
+        ok = {"200": RESPONSE_200}
         self.assertEqual(self.client.get("/openapi.json").json(), {
             "openapi": "3.1.0",
             "info": {"title": "FastAPI", "version": "0.1.0"},

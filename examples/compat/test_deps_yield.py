@@ -8,6 +8,7 @@ import time
 from examples.compat import deps_yield
 from tachyon.testclient import TestClient
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
 
 events = deps_yield.events
 
@@ -66,9 +67,8 @@ class YieldDependenciesTest(AppTestCase):
 
     def test_openapi(self):
         responses = {
-            "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
-            "422": {"description": "Validation Error",
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+            "200": RESPONSE_200,
+            "422": RESPONSE_422,
         }
         item_id = {"name": "item_id", "in": "path", "required": True, "schema": {"type": "string", "title": "Item Id"}}
         self.assertEqual(self.client.get("/openapi.json").json(), {
@@ -89,25 +89,5 @@ class YieldDependenciesTest(AppTestCase):
                     "responses": responses,
                 }},
             },
-            "components": {"schemas": {
-                "HTTPValidationError": {
-                    "title": "HTTPValidationError",
-                    "type": "object",
-                    "properties": {"detail": {"title": "Detail", "type": "array",
-                                              "items": {"$ref": "#/components/schemas/ValidationError"}}},
-                },
-                "ValidationError": {
-                    "title": "ValidationError",
-                    "type": "object",
-                    "required": ["loc", "msg", "type"],
-                    "properties": {
-                        "loc": {"title": "Location", "type": "array",
-                                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-                        "msg": {"title": "Message", "type": "string"},
-                        "type": {"title": "Error Type", "type": "string"},
-                        "input": {"title": "Input"},
-                        "ctx": {"title": "Context", "type": "object"},
-                    },
-                },
-            }},
+            "components": {"schemas": VALIDATION_SCHEMAS},
         })

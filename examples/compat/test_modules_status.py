@@ -11,6 +11,7 @@ import unittest
 from examples.compat import modules_status
 from tachyon import status
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200
 
 
 class StatusTest(AppTestCase):
@@ -37,10 +38,10 @@ class StatusTest(AppTestCase):
     def test_documented_status_codes(self) -> None:
         paths = self.client.get("/openapi.json").json()["paths"]
         self.assertEqual(paths["/items/"]["post"]["responses"]["201"],
-                         {"description": "Successful Response", "content": {"application/json": {"schema": {}}}})
+                         RESPONSE_200)
         self.assertEqual(paths["/items/{name}"]["delete"]["responses"]["204"], {"description": "Successful Response"})
         self.assertEqual(paths["/teapot"]["get"]["responses"],
-                         {"418": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}})
+                         {"418": RESPONSE_200})
 
     def test_http_constants(self) -> None:
         expected = {

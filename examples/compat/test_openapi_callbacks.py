@@ -11,28 +11,7 @@ import unittest
 
 from examples.compat import openapi_callbacks
 from tests.client_case import AppTestCase
-
-VALIDATION_ERROR = {
-    "title": "ValidationError",
-    "type": "object",
-    "properties": {
-        "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-        "msg": {"title": "Message", "type": "string"},
-        "type": {"title": "Error Type", "type": "string"},
-        "input": {"title": "Input"},
-        "ctx": {"title": "Context", "type": "object"},
-    },
-    "required": ["loc", "msg", "type"],
-}
-HTTP_VALIDATION_ERROR = {
-    "title": "HTTPValidationError",
-    "type": "object",
-    "properties": {"detail": {"title": "Detail", "type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}}},
-}
-RESPONSE_422 = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
-}
+from examples.compat.openapi_shapes import HTTP_VALIDATION_ERROR, RESPONSE_200, RESPONSE_422, VALIDATION_ERROR
 
 
 class CallbacksTest(AppTestCase):
@@ -64,7 +43,7 @@ class CallbacksTest(AppTestCase):
                     "required": True,
                 },
                 "responses": {
-                    "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
+                    "200": RESPONSE_200,
                     "422": RESPONSE_422,
                 },
                 "callbacks": {"payment_notification": {"{$callback_url}/payments/{$request.body.id}": {"post": {

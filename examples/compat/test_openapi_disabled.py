@@ -6,6 +6,7 @@ import unittest
 
 from examples.compat import openapi_disabled
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200
 
 
 class OpenAPIDisabledTest(AppTestCase):
@@ -29,8 +30,7 @@ class OpenAPIDisabledTest(AppTestCase):
             "paths": {"/": {"get": {
                 "summary": "Root",
                 "operationId": "root__get",
-                "responses": {"200": {"description": "Successful Response",
-                                      "content": {"application/json": {"schema": {}}}}},
+                "responses": {"200": RESPONSE_200},
             }}},
         })
 

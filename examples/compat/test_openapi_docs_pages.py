@@ -12,6 +12,7 @@ import unittest
 
 from examples.compat import openapi_docs_pages
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200
 
 
 class DocsPagesTest(AppTestCase):
@@ -73,8 +74,7 @@ class DocsPagesTest(AppTestCase):
             "paths": {"/stars/": {"get": {
                 "summary": "List Stars",
                 "operationId": "list_stars_stars__get",
-                "responses": {"200": {"description": "Successful Response",
-                                      "content": {"application/json": {"schema": {}}}}},
+                "responses": {"200": RESPONSE_200},
             }}},
         })
         self.assertEqual(self.client.get("/stars/").json(), [{"name": "Vega"}, {"name": "Deneb"}])

@@ -6,8 +6,9 @@ import unittest
 
 from examples.compat import openapi_metadata
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200
 
-OK = {"200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}}
+OK = {"200": RESPONSE_200}
 
 
 class OpenAPIMetadataTest(AppTestCase):

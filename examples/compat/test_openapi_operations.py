@@ -18,28 +18,7 @@ import unittest
 
 from examples.compat import openapi_operations
 from tests.client_case import AppTestCase
-
-VALIDATION_ERROR = {
-    "title": "ValidationError",
-    "type": "object",
-    "properties": {
-        "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-        "msg": {"title": "Message", "type": "string"},
-        "type": {"title": "Error Type", "type": "string"},
-        "input": {"title": "Input"},
-        "ctx": {"title": "Context", "type": "object"},
-    },
-    "required": ["loc", "msg", "type"],
-}
-HTTP_VALIDATION_ERROR = {
-    "title": "HTTPValidationError",
-    "type": "object",
-    "properties": {"detail": {"title": "Detail", "type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}}},
-}
-RESPONSE_422 = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
-}
+from examples.compat.openapi_shapes import HTTP_VALIDATION_ERROR, RESPONSE_200, RESPONSE_422, VALIDATION_ERROR
 
 
 class OpenAPIOperationsTest(AppTestCase):
@@ -107,8 +86,7 @@ class OpenAPIOperationsTest(AppTestCase):
                     "tags": ["books"],
                     "summary": "Legacy List Books",
                     "operationId": "legacyListBooks",
-                    "responses": {"200": {"description": "Successful Response",
-                                          "content": {"application/json": {"schema": {}}}}},
+                    "responses": {"200": RESPONSE_200},
                     "deprecated": True,
                 }},
                 "/authors/{author_id}": {"get": {

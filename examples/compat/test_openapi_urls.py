@@ -13,6 +13,7 @@ import unittest
 
 from examples.compat import openapi_urls
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200
 
 
 class OpenAPIUrlsTest(AppTestCase):
@@ -57,8 +58,7 @@ class OpenAPIUrlsTest(AppTestCase):
             "paths": {"/items/": {"get": {
                 "summary": "List Items",
                 "operationId": "list_items_items__get",
-                "responses": {"200": {"description": "Successful Response",
-                                      "content": {"application/json": {"schema": {}}}}},
+                "responses": {"200": RESPONSE_200},
             }}},
         })
 

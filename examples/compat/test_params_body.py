@@ -5,31 +5,11 @@ name (errors at ("body", <name>, ...)), and the OpenAPI document describes the m
 ``Body_<operation id>`` component."""
 from examples.compat import params_body
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
 
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {"detail": {"title": "Detail", "type": "array",
-                                  "items": {"$ref": "#/components/schemas/ValidationError"}}},
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "required": ["loc", "msg", "type"],
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-    },
-}
 RESPONSES = {
-    "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
-    "422": {"description": "Validation Error",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+    "200": RESPONSE_200,
+    "422": RESPONSE_422,
 }
 NULLABLE_STRING = [{"type": "string"}, {"type": "null"}]
 

@@ -4,28 +4,11 @@ looked up one by one, other keys are passed along so ``extra="forbid"`` can reje
 located at (source, field) and the OpenAPI document lists each field as its own parameter."""
 from examples.compat import params_models
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
 
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "properties": {"detail": {"items": {"$ref": "#/components/schemas/ValidationError"},
-                                  "type": "array", "title": "Detail"}},
-        "type": "object", "title": "HTTPValidationError",
-    },
-    "ValidationError": {
-        "properties": {
-            "ctx": {"title": "Context", "type": "object"},
-            "input": {"title": "Input"},
-            "loc": {"items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}, "type": "array", "title": "Location"},
-            "msg": {"type": "string", "title": "Message"},
-            "type": {"type": "string", "title": "Error Type"},
-        },
-        "type": "object", "required": ["loc", "msg", "type"], "title": "ValidationError",
-    },
-}
 RESPONSES = {
-    "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
-    "422": {"description": "Validation Error",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+    "200": RESPONSE_200,
+    "422": RESPONSE_422,
 }
 
 

@@ -5,30 +5,7 @@ converted to the declared type, an Enum lists its allowed values in the error, `
 ``:path`` converter from the path and the operation id."""
 from examples.compat import params_path
 from tests.client_case import AppTestCase
-
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {"detail": {"title": "Detail", "type": "array",
-                                  "items": {"$ref": "#/components/schemas/ValidationError"}}},
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "required": ["loc", "msg", "type"],
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-    },
-}
-OK = {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}
-INVALID = {"description": "Validation Error",
-           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}}
+from examples.compat.openapi_shapes import RESPONSE_200 as OK, RESPONSE_422 as INVALID, VALIDATION_SCHEMAS
 
 
 class PathParamsTest(AppTestCase):

@@ -6,32 +6,11 @@ constraints, title, description, ``deprecated`` (also inside the schema with pyd
 JSON Schema ``examples`` and the parameter's ``examples``, and omits hidden parameters."""
 from examples.compat import params_query_validations
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200 as OK, RESPONSE_422, VALIDATION_SCHEMAS
 
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {"detail": {"title": "Detail", "type": "array",
-                                  "items": {"$ref": "#/components/schemas/ValidationError"}}},
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "required": ["loc", "msg", "type"],
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-    },
-}
-OK = {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}
 RESPONSES = {
     "200": OK,
-    "422": {"description": "Validation Error",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}},
+    "422": RESPONSE_422,
 }
 
 

@@ -6,30 +6,7 @@ returned data (not into a Response the endpoint returns itself), and neither par
 the OpenAPI document."""
 from examples.compat import params_request_response
 from tests.client_case import AppTestCase
-
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {"detail": {"title": "Detail", "type": "array",
-                                  "items": {"$ref": "#/components/schemas/ValidationError"}}},
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "required": ["loc", "msg", "type"],
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-    },
-}
-OK = {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}
-INVALID = {"description": "Validation Error",
-           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}}
+from examples.compat.openapi_shapes import RESPONSE_200 as OK, RESPONSE_422 as INVALID, VALIDATION_SCHEMAS
 
 
 class RequestResponseParamsTest(AppTestCase):

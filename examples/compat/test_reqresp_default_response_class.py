@@ -9,35 +9,11 @@ import unittest
 
 from examples.compat import reqresp_default_response_class
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422 as VALIDATION_422, VALIDATION_SCHEMAS
 
-VALIDATION_422 = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
-}
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {
-            "detail": {"title": "Detail", "type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}},
-        },
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-        "required": ["loc", "msg", "type"],
-    },
-}
 HTML_200 = {"200": {"description": "Successful Response", "content": {"text/html": {"schema": {"type": "string"}}}}}
 TEXT_200 = {"200": {"description": "Successful Response", "content": {"text/plain": {"schema": {"type": "string"}}}}}
-JSON_200 = {"200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}}
+JSON_200 = {"200": RESPONSE_200}
 
 OPENAPI = {
     "openapi": "3.1.0",

@@ -8,11 +8,7 @@ import unittest
 
 from examples.compat import reqresp_status_codes
 from tests.client_case import AppTestCase
-
-VALIDATION_422 = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
-}
+from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422 as VALIDATION_422
 
 
 class StatusCodesTest(AppTestCase):
@@ -71,9 +67,9 @@ class StatusCodesTest(AppTestCase):
         self.assertEqual(paths["/tasks/{task_id}"]["delete"]["responses"],
                          {"204": {"description": "Successful Response"}, "422": VALIDATION_422})
         self.assertEqual(paths["/jobs/"]["post"]["responses"],
-                         {"202": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}})
+                         {"202": RESPONSE_200})
         self.assertEqual(paths["/jobs/sync"]["post"]["responses"],
-                         {"202": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}})
+                         {"202": RESPONSE_200})
 
 
 if __name__ == "__main__":

@@ -8,33 +8,8 @@ import warnings
 
 from examples.compat import routing_api_route
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200 as JSON_200, RESPONSE_422 as VALIDATION_422, VALIDATION_SCHEMAS
 
-VALIDATION_422 = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
-}
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {
-            "detail": {"title": "Detail", "type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}},
-        },
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-        "required": ["loc", "msg", "type"],
-    },
-}
-JSON_200 = {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}
 NOTE_REF = {"$ref": "#/components/schemas/Note"}
 
 OPENAPI = {

@@ -7,36 +7,12 @@ import unittest
 
 from examples.compat import routing_bigger_app
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200, VALIDATION_SCHEMAS
+from examples.compat.openapi_shapes import RESPONSE_200 as JSON_200, RESPONSE_422 as VALIDATION_422
 
 TENANT = {"tenant": "acme"}
 KEY = {"X-API-Key": "library-key"}
 
-VALIDATION_422 = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
-}
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {
-            "detail": {"title": "Detail", "type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}},
-        },
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-        "required": ["loc", "msg", "type"],
-    },
-}
-JSON_200 = {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}
 TENANT_PARAM = {"name": "tenant", "in": "query", "required": True, "schema": {"type": "string", "title": "Tenant"}}
 KEY_PARAM = {"name": "x-api-key", "in": "header", "required": True, "schema": {"type": "string", "title": "X-Api-Key"}}
 ADMIN_PARAM = {"name": "x-admin", "in": "header", "required": True, "schema": {"type": "string", "title": "X-Admin"}}
@@ -100,7 +76,7 @@ OPENAPI = {
                 "operationId": "reindex_admin_reindex_post",
                 "parameters": [TENANT_PARAM, ADMIN_PARAM],
                 "responses": {
-                    "202": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
+                    "202": RESPONSE_200,
                     "418": {"description": "I'm a teapot"},
                     "422": VALIDATION_422,
                 },

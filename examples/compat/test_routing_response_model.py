@@ -12,32 +12,7 @@ from examples.compat import routing_response_model
 from tachyon.exceptions import ResponseValidationError
 from tachyon.testclient import TestClient
 from tests.client_case import AppTestCase
-
-VALIDATION_422 = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
-}
-VALIDATION_SCHEMAS = {
-    "HTTPValidationError": {
-        "title": "HTTPValidationError",
-        "type": "object",
-        "properties": {
-            "detail": {"title": "Detail", "type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}},
-        },
-    },
-    "ValidationError": {
-        "title": "ValidationError",
-        "type": "object",
-        "properties": {
-            "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-            "msg": {"title": "Message", "type": "string"},
-            "type": {"title": "Error Type", "type": "string"},
-            "input": {"title": "Input"},
-            "ctx": {"title": "Context", "type": "object"},
-        },
-        "required": ["loc", "msg", "type"],
-    },
-}
+from examples.compat.openapi_shapes import RESPONSE_422 as VALIDATION_422, VALIDATION_SCHEMAS
 
 
 def ref(name: str) -> dict:

@@ -10,8 +10,9 @@ import unittest
 
 from examples.compat import security_oauth2_authorization_code
 from tests.client_case import AppTestCase
+from examples.compat.openapi_shapes import RESPONSE_200
 
-OK = {"200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}}}
+OK = {"200": RESPONSE_200}
 
 
 class AuthorizationCodeBearerTest(AppTestCase):

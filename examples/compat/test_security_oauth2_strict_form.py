@@ -11,28 +11,7 @@ import unittest
 
 from examples.compat import security_oauth2_strict_form
 from tests.client_case import AppTestCase
-
-VALIDATION_ERROR = {
-    "title": "ValidationError",
-    "type": "object",
-    "properties": {
-        "loc": {"title": "Location", "type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
-        "msg": {"title": "Message", "type": "string"},
-        "type": {"title": "Error Type", "type": "string"},
-        "input": {"title": "Input"},
-        "ctx": {"title": "Context", "type": "object"},
-    },
-    "required": ["loc", "msg", "type"],
-}
-HTTP_VALIDATION_ERROR = {
-    "title": "HTTPValidationError",
-    "type": "object",
-    "properties": {"detail": {"title": "Detail", "type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}}},
-}
-RESPONSE_422 = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
-}
+from examples.compat.openapi_shapes import HTTP_VALIDATION_ERROR, RESPONSE_200, RESPONSE_422, VALIDATION_ERROR
 
 
 def missing(field: str) -> dict:
@@ -110,7 +89,7 @@ class StrictFormTest(AppTestCase):
                         "required": True,
                     },
                     "responses": {
-                        "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
+                        "200": RESPONSE_200,
                         "422": RESPONSE_422,
                     },
                 }},
@@ -118,7 +97,7 @@ class StrictFormTest(AppTestCase):
                     "summary": "Read Session",
                     "operationId": "read_session_session_get",
                     "responses": {
-                        "200": {"description": "Successful Response", "content": {"application/json": {"schema": {}}}},
+                        "200": RESPONSE_200,
                     },
                     "security": [{"OAuth2PasswordBearer": []}],
                 }},

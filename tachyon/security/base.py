@@ -19,3 +19,12 @@ class SecurityBase:
 
     def make_not_authenticated_error(self) -> HTTPException:
         return HTTPException(status_code=401, detail="Not authenticated", headers=self.make_authenticate_headers())
+
+    def raw_authorization(self, request: Any) -> str | None:
+        """The ``Authorization`` header as sent (OAuth2 and OpenID Connect leave checking it to the app)."""
+        authorization = request.headers.get("Authorization")
+        if not authorization:
+            if self.auto_error:
+                raise self.make_not_authenticated_error()
+            return None
+        return authorization
