@@ -25,6 +25,11 @@ cp --remove-destination build/engine.next/* build/engine/
 
 # The docs pages' assets (Swagger UI, ReDoc) from npm, served by apps at /_tachyon/docs/: docs work offline.
 if [ ! -f build/docs/node_modules/swagger-ui-dist/swagger-ui-bundle.js ] || [ ! -f build/docs/node_modules/redoc/bundles/redoc.standalone.js ]; then
+  if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing npm (apt-get)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; } \
+      > build/npm-install.log 2>&1 || echo "setup: apt-get install npm failed (see build/npm-install.log)" >&2
+  fi
   if command -v npm >/dev/null 2>&1; then
     echo "setup: installing Swagger UI and ReDoc assets from npm (build/docs)"
     mkdir -p build/docs

@@ -243,17 +243,7 @@ class FastAPI(PathOperationDecorators):
         response (an HTTPException's status code first, then the exception's classes), or FastAPI's
         500. As in Starlette, an error that reaches the 500 handler is still reported (logged, or
         raised by the TestClient), and so is an error raised by a handler itself."""
-        handler = None
-        server_error = False
-        if isinstance(exc, StarletteHTTPException):
-            handler = self.exception_handlers.get(exc.status_code)
-        if handler is None:
-            # A handler for Exception (or 500) is Starlette's server-error handler, tried last.
-            handler = next((self.exception_handlers[c] for c in type(exc).__mro__
-                            if c in self.exception_handlers and c is not Exception), None)
-        if handler is None and not isinstance(exc, StarletteHTTPException):
-            handler = self.exception_handlers.get(500) or self.exception_handlers.get(Exception)
-            server_error = True
+        handler, server_error = self._handler_for(exc)
         if handler is None:
             self._report(exc)
             return PlainTextResponse("Internal Server Error", status_code=500)
@@ -265,6 +255,17 @@ class FastAPI(PathOperationDecorators):
         if server_error:
             self._report(exc)
         return response
+
+    def _handler_for(self, exc: BaseException) -> tuple[Callable[..., Any] | None, bool]:
+        """The handler for ``exc`` (its status code first, then its classes), and whether it is the
+        server-error handler (for Exception or 500: Starlette tries it last, for non-HTTP errors only)."""
+        handler = self.exception_handlers.get(exc.status_code) if isinstance(exc, StarletteHTTPException) else None
+        if handler is None:
+            handler = next((self.exception_handlers[c] for c in type(exc).__mro__
+                            if c in self.exception_handlers and c is not Exception), None)
+        if handler is None and not isinstance(exc, StarletteHTTPException):
+            return self.exception_handlers.get(500) or self.exception_handlers.get(Exception), True
+        return handler, False
 
     def _report(self, exc: BaseException) -> None:
         if self._capture_unhandled:
@@ -316,9 +317,7 @@ class FastAPI(PathOperationDecorators):
     def _handles_not_found(self) -> bool:
         """True when a 404 from the router would reach a handler of the app's own (for 404, or for
         Starlette's HTTPException): then misses go to Python instead of the engine's 404."""
-        handler = self.exception_handlers.get(404) or next(
-            (self.exception_handlers[c] for c in StarletteHTTPException.__mro__
-             if c in self.exception_handlers and c is not Exception), None)
+        handler, _ = self._handler_for(StarletteHTTPException(status_code=404))
         return handler is not None and handler is not http_exception_handler
 
     def _served_routes(self) -> list[APIRoute]:

@@ -248,9 +248,6 @@ class DefaultPlaceholder:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, DefaultPlaceholder) and other.value == self.value
 
-    def __hash__(self) -> int:
-        return hash(self.value)
-
 
 def Default(value: Any) -> Any:  # noqa: N802 - FastAPI's name
     return DefaultPlaceholder(value)

@@ -10,7 +10,7 @@ events: list[str] = []
 
 
 class OwnerError(Exception):
-    pass
+    """Raised by the endpoint and thrown into the yield dependency, which turns it into an HTTP error."""
 
 
 def get_db():

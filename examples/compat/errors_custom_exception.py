@@ -13,11 +13,11 @@ class UnicornException(Exception):
 
 
 class GoldenUnicornException(UnicornException):
-    pass
+    """A subclass: the handler registered for UnicornException handles it too."""
 
 
 class MaintenanceError(Exception):
-    pass
+    """Raised by a route under maintenance; its handler answers 503."""
 
 
 @app.exception_handler(UnicornException)

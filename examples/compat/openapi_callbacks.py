@@ -25,6 +25,8 @@ payment_callbacks = APIRouter()
 
 @payment_callbacks.post("{$callback_url}/payments/{$request.body.id}", response_model=PaymentEventAck)
 def payment_notification(body: PaymentEvent):
+    # Only documents the request this app sends to the client's callback URL: never served, so it has
+    # no behaviour (and no docstring, which would become the callback's description).
     pass
 
 

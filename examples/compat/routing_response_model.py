@@ -22,6 +22,8 @@ class UserIn(UserBase):
 
 
 class UserOut(UserBase):
+    # What the API returns: the base fields, never the password (a docstring would become the
+    # schema's description in the OpenAPI document the test compares).
     pass
 
 

@@ -50,17 +50,8 @@ internal static unsafe class PlanReader
             Methods = methods,
             AllowHeader = string.Join(", ", methods),
             Plan = plan,
+            ServesMisses = root.TryGetProperty("not_found", out var notFound) && notFound.ValueKind == JsonValueKind.True,
         };
-    }
-
-    /// <summary>
-    /// A plan marked "not_found" serves the requests no route matches (the app has its own 404 handler),
-    /// instead of the engine's own 404.
-    /// </summary>
-    public static bool IsNotFoundHandler(ReadOnlySpan<byte> json)
-    {
-        using var doc = JsonDocument.Parse(json.ToArray());
-        return doc.RootElement.TryGetProperty("not_found", out var v) && v.ValueKind == JsonValueKind.True;
     }
 
     static ParameterPlan ReadParameter(JsonElement p, List<string> pathNames, Func<JsonElement, string, nint> obj)

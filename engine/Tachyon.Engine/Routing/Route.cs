@@ -12,6 +12,8 @@ internal sealed class Route
     public required string AllowHeader { get; init; }
     // Replaced whole when the app's dependency_overrides change; a request keeps the plan it started with.
     public required DispatchPlan Plan { get; set; }
+    // The plan marked "not_found": it serves the requests no route matches (the app handles 404s itself).
+    public bool ServesMisses { get; init; }
 
     public bool Accepts(string method)
     {
