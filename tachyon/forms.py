@@ -1,13 +1,14 @@
 """Reading form bodies: urlencoded fields, and multipart fields and files (``UploadFile``)."""
 from __future__ import annotations
 
-import email.parser
-import email.policy
+import email.message
 import tempfile
 from typing import Any
 from urllib.parse import parse_qsl
 
+from ._endpoint.request_data import RequestData
 from .datastructures import FormData, Headers
+from .exceptions import HTTPException
 
 
 class UploadFile:
@@ -51,33 +52,39 @@ class UploadFile:
         return f"UploadFile(filename={self.filename!r}, size={self.size!r}, headers={self.headers!r})"
 
 
-def parse_form(body: bytes | None, content_type: str | None) -> FormData:
-    media = (content_type or "").split(";")[0].strip().lower()
-    if not body:
-        return FormData()
-    if media == "application/x-www-form-urlencoded":
-        return FormData(parse_qsl(body.decode("latin-1"), keep_blank_values=True))
-    if media == "multipart/form-data":
-        return _parse_multipart(body, content_type or "")
+def parse_form(data: RequestData) -> FormData:
+    """The request's form: urlencoded fields, or the multipart parts the engine split off the GIL.
+    A multipart body the engine could not parse is FastAPI's 400 with Starlette's message."""
+    media, options = _media_type(data.content_type)
+    if media == "multipart/form-data" and isinstance(data.form, str):
+        raise HTTPException(status_code=400, detail=data.form)
+    if media == "multipart/form-data" and data.form is not None:
+        charset = options.get("charset", "utf-8")
+        return FormData([(name, _text(value, charset) if filename is None else _upload(filename, headers, value))
+                         for name, filename, headers, value in data.form])
+    if media == "application/x-www-form-urlencoded" and data.body:
+        # Starlette's FormParser: bytes read as latin-1, then percent-escapes decoded as UTF-8.
+        return FormData(parse_qsl(data.body.decode("latin-1"), keep_blank_values=True))
     return FormData()
 
 
-def _parse_multipart(body: bytes, content_type: str) -> FormData:
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
-    items: list[tuple[str, Any]] = []
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        if name is None:
-            continue
-        filename = part.get_param("filename", header="content-disposition")
-        payload = part.get_payload(decode=True) or b""
-        if filename is None:
-            items.append((name, payload.decode(part.get_content_charset() or "utf-8", "replace")))
-            continue
-        spooled = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
-        spooled.write(payload)
-        spooled.seek(0)
-        headers = Headers([(k.lower(), str(v)) for k, v in part.items()])
-        items.append((name, UploadFile(spooled, size=len(payload), filename=filename, headers=headers)))
-    return FormData(items)
+def _media_type(content_type: str | None) -> tuple[str, dict[str, str]]:
+    message = email.message.Message()
+    message["content-type"] = content_type or ""
+    params = message.get_params() or [("", "")]
+    return params[0][0].lower(), {k.lower(): v for k, v in params[1:]}
+
+
+def _text(value: bytes, charset: str) -> str:
+    """Starlette's _user_safe_decode: the declared charset, latin-1 when that fails."""
+    try:
+        return value.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return value.decode("latin-1")
+
+
+def _upload(filename: str, headers: list[tuple[str, str]], value: bytes) -> UploadFile:
+    spooled = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
+    spooled.write(value)
+    spooled.seek(0)
+    return UploadFile(spooled, size=len(value), filename=filename, headers=Headers(headers))

@@ -87,6 +87,8 @@ class HTTPConnection:
 
 
 class Request(HTTPConnection):
+    _form: FormData | None = None
+
     @property
     def method(self) -> str:
         return self._data.method
@@ -97,12 +99,36 @@ class Request(HTTPConnection):
     async def json(self) -> Any:
         return json.loads(await self.body())
 
-    async def form(self) -> FormData:
-        """The urlencoded or multipart body (files as UploadFile); empty for other content types."""
-        return parse_form(await self.body(), self._data.content_type)
+    def form(self) -> _FormReader:
+        """The urlencoded or multipart body (files as UploadFile), read once; empty for other content
+        types. ``await request.form()``, or ``async with request.form() as form:`` to close its files."""
+        return _FormReader(self)
 
     async def is_disconnected(self) -> bool:
         return False
 
     async def close(self) -> None:
         return None
+
+
+class _FormReader:
+    """Starlette's AwaitableOrContextManager for ``Request.form()``."""
+
+    def __init__(self, request: Request) -> None:
+        self._request = request
+
+    def _read(self) -> FormData:
+        if self._request._form is None:
+            self._request._form = parse_form(self._request._data)
+        return self._request._form
+
+    def __await__(self) -> Any:
+        async def read() -> FormData:
+            return self._read()
+        return read().__await__()
+
+    async def __aenter__(self) -> FormData:
+        return self._read()
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        await self._read().close()

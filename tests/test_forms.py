@@ -4,7 +4,7 @@ from __future__ import annotations
 import unittest
 from typing import Annotated
 
-from tachyon import FastAPI, File, Form, UploadFile
+from tachyon import FastAPI, File, Form, Request, UploadFile
 from tests.client_case import AppTestCase
 
 app = FastAPI()
@@ -19,6 +19,21 @@ def login(username: Annotated[str, Form()], password: Annotated[str, Form(min_le
 async def files(file: Annotated[bytes, File()], upload: UploadFile, note: Annotated[str, Form()] = "none"):
     content = await upload.read()
     return {"size": len(file), "name": upload.filename, "type": upload.content_type, "content": content.decode(), "note": note}
+
+
+@app.post("/echo")
+def echo(note: Annotated[str, Form()], upload: UploadFile):
+    return {"note": note, "headers": dict(upload.headers), "size": upload.size}
+
+
+@app.post("/raw-form")
+async def raw_form(request: Request):
+    async with request.form() as form:
+        upload = form["upload"]
+        same = form is await request.form()
+        summary = {"fields": [[k, v if isinstance(v, str) else v.filename] for k, v in form.multi_items()], "same": same}
+    summary["closed"] = upload.file.closed
+    return summary
 
 
 def multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes, str]]) -> tuple[bytes, str]:
@@ -58,6 +73,70 @@ class FormTest(AppTestCase):
         body, ctype = multipart({}, {"upload": ("n.txt", b"x", "text/plain")})
         r = self.client.post("/files", content=body, headers={"content-type": ctype})
         self.assertEqual(r.json(), {"detail": [{"type": "missing", "loc": ["body", "file"], "msg": "Field required", "input": None}]})
+
+
+class MultipartEdgesTest(AppTestCase):
+    """The engine splits multipart bodies in C#; these are the Starlette/FastAPI behaviours around it."""
+    app = app
+
+    def post(self, path: str, body: bytes, ctype: str = "multipart/form-data; boundary=tachyonboundary"):
+        return self.client.post(path, content=body, headers={"content-type": ctype})
+
+    def test_part_headers_reach_upload_file(self) -> None:
+        body, ctype = multipart({"note": "n"}, {"upload": ("u.csv", b"a,b\r\n1,2", "text/csv")})
+        r = self.post("/echo", body, ctype)
+        self.assertEqual(r.json(), {"note": "n", "size": 8, "headers": {
+            "content-disposition": 'form-data; name="upload"; filename="u.csv"', "content-type": "text/csv"}})
+
+    def test_request_form_is_read_once_and_closed_by_async_with(self) -> None:
+        body, ctype = multipart({"a": "1", "b": "2"}, {"upload": ("x.txt", b"x", "text/plain")})
+        r = self.post("/raw-form", body, ctype)
+        self.assertEqual(r.json(), {"fields": [["a", "1"], ["b", "2"], ["upload", "x.txt"]], "same": True, "closed": True})
+
+    def test_field_charset_and_latin1_fallback(self) -> None:
+        head = b'--tachyonboundary\r\nContent-Disposition: form-data; name="note"\r\n\r\n'
+        upload = (b'--tachyonboundary\r\nContent-Disposition: form-data; name="upload"; filename="f"\r\n\r\nx\r\n'
+                  b"--tachyonboundary--\r\n")
+        utf8 = self.post("/echo", head + "caf\u00e9".encode() + b"\r\n" + upload)
+        self.assertEqual(utf8.json()["note"], "caf\u00e9")
+        invalid = self.post("/echo", head + b"caf\xe9" + b"\r\n" + upload)   # not UTF-8: Starlette falls back to latin-1
+        self.assertEqual(invalid.json()["note"], "caf\u00e9")
+        declared = self.post("/echo", head + "caf\u00e9".encode("cp1252") + b"\r\n" + upload,
+                             "multipart/form-data; charset=cp1252; boundary=tachyonboundary")
+        self.assertEqual(declared.json()["note"], "caf\u00e9")
+
+    def test_missing_boundary_is_400(self) -> None:
+        r = self.post("/echo", b"--x\r\n", "multipart/form-data")
+        self.assertEqual((r.status_code, r.json()), (400, {"detail": "Missing boundary in multipart."}))
+
+    def test_malformed_body_is_400(self) -> None:
+        r = self.post("/echo", b"--tachyonboundary\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nno end")
+        self.assertEqual((r.status_code, r.json()), (400, {"detail": "There was an error parsing the body"}))
+
+    def test_part_without_name_is_400(self) -> None:
+        r = self.post("/echo", b"--tachyonboundary\r\nContent-Type: text/plain\r\n\r\nx\r\n--tachyonboundary--\r\n")
+        self.assertEqual(r.json(), {"detail": 'The Content-Disposition header field "name" must be provided.'})
+
+    def test_oversized_text_field_is_400(self) -> None:
+        body, ctype = multipart({"note": "x" * (1024 * 1024 + 1)}, {"upload": ("u", b"", "text/plain")})
+        r = self.post("/echo", body, ctype)
+        self.assertEqual((r.status_code, r.json()), (400, {"detail": "Part exceeded maximum size of 1024KB."}))
+
+    def test_parse_error_goes_through_the_apps_http_exception_handler(self) -> None:
+        from tachyon import HTTPException
+        from tachyon.responses import PlainTextResponse
+
+        custom = FastAPI()
+        custom.post("/f")(echo)
+
+        @custom.exception_handler(HTTPException)
+        def handle(request, exc):
+            return PlainTextResponse(f"custom: {exc.detail}", status_code=exc.status_code)
+
+        from tachyon.testclient import TestClient
+        with TestClient(custom) as client:
+            r = client.post("/f", content=b"x", headers={"content-type": "multipart/form-data"})
+        self.assertEqual((r.status_code, r.text), (400, "custom: Missing boundary in multipart."))
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ class Binder:
             headers.setdefault(key.lower(), []).append(value)
         cookies = parse_cookie_header(headers["cookie"][0]) if "cookie" in headers else {}
         if any(isinstance(p.field_info, params.Form) for p in self._signature.body_params):
-            body: Any = parse_form(data.body, data.content_type)
+            body: Any = parse_form(data)
         else:
             body = _read_body(data.body, data.content_type) if self._signature.body_params else None
 

@@ -17,3 +17,4 @@ class RequestData(NamedTuple):
     client: tuple[str, int] | None
     server: tuple[str, int] | None
     http_version: str
+    form: list[tuple[str, str | None, list[tuple[str, str]], bytes]] | str | None   # multipart parts, or why they could not be read

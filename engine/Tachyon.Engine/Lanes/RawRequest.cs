@@ -1,4 +1,5 @@
 using Tachyon.Engine.Boundary;
+using Tachyon.Engine.Http;
 using Tachyon.Engine.Routing;
 
 namespace Tachyon.Engine.Lanes;
@@ -7,7 +8,8 @@ namespace Tachyon.Engine.Lanes;
 /// The request as Python sees it (tachyon/_endpoint/request_data.py names the fields):
 /// <c>(path_params: dict[str, str], query: list[tuple[str, str]], body: bytes | None,
 /// headers: list[tuple[str, str]] | None, content_type: str | None, method, scheme, path, query_string,
-/// client: (host, port) | None, server: (host, port) | None, http_version)</c>.
+/// client: (host, port) | None, server: (host, port) | None, http_version,
+/// form: list[(name, filename | None, headers, data: bytes)] | str (the parse error) | None)</c>.
 /// Built only on the slow path (bad input) or for parameters only Python can build (Request…).
 /// </summary>
 internal static unsafe class RawRequest
@@ -15,7 +17,7 @@ internal static unsafe class RawRequest
     public static nint Build(WorkItem item)
     {
         var info = item.Info;
-        nint tuple = CPython.TupleNew(12);
+        nint tuple = CPython.TupleNew(13);
         CPython.TupleSetItem(tuple, 0, PathParams(item));
         CPython.TupleSetItem(tuple, 1, Pairs(item.Query));
         CPython.TupleSetItem(tuple, 2, item.Body != null ? CPython.NewBytes(item.Body) : CPython.NewRef(CPython.None));
@@ -28,7 +30,26 @@ internal static unsafe class RawRequest
         CPython.TupleSetItem(tuple, 9, Endpoint(info.ClientHost, info.ClientPort));
         CPython.TupleSetItem(tuple, 10, Endpoint(info.ServerHost, info.ServerPort));
         CPython.TupleSetItem(tuple, 11, CPython.NewStr(info.HttpVersion));
+        CPython.TupleSetItem(tuple, 12, Form(item.Form));
         return tuple;
+    }
+
+    static nint Form(MultipartForm? form)
+    {
+        if (form == null) return CPython.NewRef(CPython.None);
+        if (form.Parts == null) return CPython.NewStr(form.Error!);
+        nint list = CPython.ListNew(form.Parts.Count);
+        for (int i = 0; i < form.Parts.Count; i++)
+        {
+            var part = form.Parts[i];
+            nint tuple = CPython.TupleNew(4);
+            CPython.TupleSetItem(tuple, 0, CPython.NewStr(part.Name));
+            CPython.TupleSetItem(tuple, 1, part.FileName != null ? CPython.NewStr(part.FileName) : CPython.NewRef(CPython.None));
+            CPython.TupleSetItem(tuple, 2, Pairs(part.Headers));
+            CPython.TupleSetItem(tuple, 3, CPython.NewBytes(part.Data));
+            CPython.ListSetItem(list, i, tuple);
+        }
+        return list;
     }
 
     static nint Endpoint(string? host, int port)

@@ -1,4 +1,5 @@
 using Tachyon.Engine.Binding;
+using Tachyon.Engine.Http;
 using Tachyon.Engine.Routing;
 using Tachyon.Engine.Serialization;
 
@@ -17,6 +18,7 @@ internal sealed class WorkItem
     public List<KeyValuePair<string, string>>? Headers { get; init; }
     public byte[]? Body { get; init; }
     public string? ContentType { get; init; }
+    public MultipartForm? Form { get; init; }   // a multipart body, split into parts off the GIL
     public required RequestInfo Info { get; init; }
     public ArgValue[]? Args { get; init; }     // null: bind through the route's Python binder
 

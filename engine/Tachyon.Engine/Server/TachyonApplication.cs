@@ -55,6 +55,9 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
         if (args == null) Interlocked.Increment(ref EngineStats.PythonBindings);
         bool pythonReads = args == null || plan.AlwaysPythonBinding || plan.NeedsRequest;
         byte[]? body = plan.HasBody || pythonReads ? await ReadBody(features) : null;
+        string? contentType = request.Headers.ContentType;
+        var form = body != null && MultipartForm.IsMultipart(contentType)   // parsed off the GIL, for Python to read
+            ? await MultipartForm.ParseAsync(body, contentType!) : null;
 
         if (Interlocked.Increment(ref _pending) > options.MaxPending)
         {
@@ -74,7 +77,8 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
                 Query = query,
                 Headers = plan.NeedsHeaders || pythonReads ? HeaderList(request.Headers) : null,
                 Body = body,
-                ContentType = request.Headers.ContentType,
+                ContentType = contentType,
+                Form = form,
                 Args = args,
                 Info = Describe(features, request, target),
             };
