@@ -305,20 +305,20 @@ class FastAPI(PathOperationDecorators):
             route.compile(dict(self._dependency_overrides), self)
             plan, objects = compile_route(route, self.handle_exception)
             server.add_route(plan, objects)
-        if self._handles_not_found():
-            not_found = APIRoute("/", _raise_not_found, include_in_schema=False)
-            not_found.compile({}, self)
-            plan, objects = compile_route(not_found, self.handle_exception)
-            server.add_route({**plan, "not_found": True}, objects)
+        if self._handles_router_misses():
+            misses = APIRoute("/", _raise_router_miss, include_in_schema=False)
+            misses.compile({}, self)
+            plan, objects = compile_route(misses, self.handle_exception)
+            server.add_route({**plan, "misses": True}, objects)
         server.start(host, port)
         self._server = server
         return server
 
-    def _handles_not_found(self) -> bool:
-        """True when a 404 from the router would reach a handler of the app's own (for 404, or for
-        Starlette's HTTPException): then misses go to Python instead of the engine's 404."""
-        handler, _ = self._handler_for(StarletteHTTPException(status_code=404))
-        return handler is not None and handler is not http_exception_handler
+    def _handles_router_misses(self) -> bool:
+        """True when the router's 404 or 405 would reach a handler of the app's own (for that status, or
+        for Starlette's HTTPException): then both go to Python instead of the engine's answers."""
+        handlers = (self._handler_for(StarletteHTTPException(status_code=code))[0] for code in (404, 405))
+        return any(h is not None and h is not http_exception_handler for h in handlers)
 
     def _served_routes(self) -> list[APIRoute]:
         """A path without a leading "/" can never match a request (FastAPI accepts and never serves it)."""
@@ -341,8 +341,12 @@ class FastAPI(PathOperationDecorators):
         self.lifespan.shutdown(get_engine().lanes.loop)
 
 
-def _raise_not_found() -> None:
-    raise StarletteHTTPException(status_code=404)  # Starlette's router raises its own class, not FastAPI's
+def _raise_router_miss(request: Request) -> None:
+    """Starlette's router raises its own class (not FastAPI's): 405 with the path's methods, else 404."""
+    allow = request._data.allow
+    if allow is None:
+        raise StarletteHTTPException(status_code=404)
+    raise StarletteHTTPException(status_code=405, headers={"Allow": allow})
 
 
 def _run_sync(result: Any) -> Any:

@@ -73,11 +73,44 @@ class StarletteClassHandlerTest(AppTestCase):
         self.assertEqual(response.status_code, 404)
         self.assertEqual(response.json(), {"handled": StarletteHTTPException.__name__, "detail": "Not Found"})
 
-    def test_router_405_and_slash_redirect_stay_the_engines(self):
+    def test_router_405_reaches_the_handler_with_allow(self):
         response = self.client.post("/missing")
-        self.assertEqual((response.status_code, response.json()), (405, {"detail": "Method Not Allowed"}))
+        self.assertEqual((response.status_code, response.json()),
+                         (405, {"handled": StarletteHTTPException.__name__, "detail": "Method Not Allowed"}))
+        self.assertEqual(response.headers["allow"], "GET")
+
+    def test_slash_redirect_stays_the_engines(self):
         response = self.client.get("/missing/", follow_redirects=False)
         self.assertEqual((response.status_code, response.headers["location"]), (307, "http://testserver/missing"))
+
+
+status_app = FastAPI()
+
+
+@status_app.exception_handler(405)
+async def method_not_allowed(request, exc):
+    return JSONResponse({"allowed": exc.headers["Allow"], "method": request.method, "path": request.url.path},
+                        status_code=405)
+
+
+@status_app.api_route("/things/{thing_id}", methods=["GET", "PUT"])
+def thing(thing_id: int):
+    return {"thing_id": thing_id}
+
+
+class StatusCodeHandlerTest(AppTestCase):
+    app = status_app
+
+    def test_router_405_reaches_a_405_handler(self):
+        response = self.client.delete("/things/3")
+        self.assertEqual((response.status_code, response.json()),
+                         (405, {"allowed": "GET, PUT", "method": "DELETE", "path": "/things/3"}))
+        self.assertNotIn("allow", response.headers)   # this handler does not copy exc.headers
+
+    def test_other_misses_keep_the_default_answers(self):
+        response = self.client.get("/nowhere")
+        self.assertEqual((response.status_code, response.json()), (404, {"detail": "Not Found"}))
+        self.assertEqual(self.client.put("/things/3").json(), {"thing_id": 3})
 
 
 # A stand-in for an installed Starlette (PyPI is not reachable here): just its exceptions module.

@@ -18,3 +18,4 @@ class RequestData(NamedTuple):
     server: tuple[str, int] | None
     http_version: str
     form: list[tuple[str, str | None, list[tuple[str, str]], bytes]] | str | None   # multipart parts, or why they could not be read
+    allow: str | None   # the router's 405: the methods the path accepts

@@ -50,7 +50,7 @@ internal static unsafe class PlanReader
             Methods = methods,
             AllowHeader = string.Join(", ", methods),
             Plan = plan,
-            ServesMisses = root.TryGetProperty("not_found", out var notFound) && notFound.ValueKind == JsonValueKind.True,
+            ServesMisses = root.TryGetProperty("misses", out var misses) && misses.ValueKind == JsonValueKind.True,
         };
     }
 

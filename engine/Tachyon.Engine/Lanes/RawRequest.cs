@@ -9,7 +9,8 @@ namespace Tachyon.Engine.Lanes;
 /// <c>(path_params: dict[str, str], query: list[tuple[str, str]], body: bytes | None,
 /// headers: list[tuple[str, str]] | None, content_type: str | None, method, scheme, path, query_string,
 /// client: (host, port) | None, server: (host, port) | None, http_version,
-/// form: list[(name, filename | None, headers, data: bytes)] | str (the parse error) | None)</c>.
+/// form: list[(name, filename | None, headers, data: bytes)] | str (the parse error) | None,
+/// allow: str | None (the Allow header when the router matched the path but not the method))</c>.
 /// Built only on the slow path (bad input) or for parameters only Python can build (Request…).
 /// </summary>
 internal static unsafe class RawRequest
@@ -17,7 +18,7 @@ internal static unsafe class RawRequest
     public static nint Build(WorkItem item)
     {
         var info = item.Info;
-        nint tuple = CPython.TupleNew(13);
+        nint tuple = CPython.TupleNew(14);
         CPython.TupleSetItem(tuple, 0, PathParams(item));
         CPython.TupleSetItem(tuple, 1, Pairs(item.Query));
         CPython.TupleSetItem(tuple, 2, item.Body != null ? CPython.NewBytes(item.Body) : CPython.NewRef(CPython.None));
@@ -31,6 +32,7 @@ internal static unsafe class RawRequest
         CPython.TupleSetItem(tuple, 10, Endpoint(info.ServerHost, info.ServerPort));
         CPython.TupleSetItem(tuple, 11, CPython.NewStr(info.HttpVersion));
         CPython.TupleSetItem(tuple, 12, Form(item.Form));
+        CPython.TupleSetItem(tuple, 13, item.Allow != null ? CPython.NewStr(item.Allow) : CPython.NewRef(CPython.None));
         return tuple;
     }
 

@@ -20,6 +20,7 @@ internal sealed class WorkItem
     public string? ContentType { get; init; }
     public MultipartForm? Form { get; init; }   // a multipart body, split into parts off the GIL
     public required RequestInfo Info { get; init; }
+    public string? Allow { get; init; }        // the router's 405: the path's methods, for the misses plan
     public ArgValue[]? Args { get; init; }     // null: bind through the route's Python binder
 
     // Completed only through CompletionBatch, on a pool thread: the continuation (writing the response)

@@ -12,7 +12,7 @@ internal sealed class Route
     public required string AllowHeader { get; init; }
     // Replaced whole when the app's dependency_overrides change; a request keeps the plan it started with.
     public required DispatchPlan Plan { get; set; }
-    // The plan marked "not_found": it serves the requests no route matches (the app handles 404s itself).
+    // The plan marked "misses": it serves the router's 404s and 405s (the app handles them itself).
     public bool ServesMisses { get; init; }
 
     public bool Accepts(string method)

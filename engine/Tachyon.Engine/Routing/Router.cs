@@ -17,8 +17,8 @@ internal sealed class Router
 
     public IReadOnlyList<Route> Routes => _routes;
 
-    /// <summary>Serves a miss when the app handles 404s itself; null means the engine answers 404.</summary>
-    public Route? NotFound { get; set; }
+    /// <summary>Serves the router's 404s and 405s when the app handles them itself; null means the engine answers.</summary>
+    public Route? Misses { get; set; }
 
     public void Add(Route route)
     {

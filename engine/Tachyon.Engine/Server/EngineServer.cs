@@ -24,7 +24,7 @@ internal sealed class EngineServer(ServerOptions options)
     {
         if (_kestrel != null) throw new InvalidOperationException("routes must be added before the server starts");
         var route = PlanReader.Read(planJson, objects, _router.Routes.Count);
-        if (route.ServesMisses) _router.NotFound = route;
+        if (route.ServesMisses) _router.Misses = route;
         else _router.Add(route);
     }
 

@@ -33,20 +33,28 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
             response = await Dispatch(features, request, target, match);
         else if (match.Kind == MatchKind.MethodNotAllowed)
         {
-            response = ResponseData.Detail(405, "Method Not Allowed");
-            response.Headers = [new("allow", match.Route!.AllowHeader)];
+            string allow = match.Route!.AllowHeader;
+            if (router.Misses is { } misses)
+                response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, misses, []), allow);
+            else
+            {
+                response = ResponseData.Detail(405, "Method Not Allowed");
+                response.Headers = [new("allow", allow)];
+            }
         }
         else if (TrailingSlashRedirect(request, target) is { } redirect)
             response = redirect;
-        else if (router.NotFound is { } notFound)
-            response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, notFound, []));
+        else if (router.Misses is { } misses)
+            response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, misses, []));
         else
             response = ResponseData.Detail(404, "Not Found");
         await Write(features, request.Method, response);
         if (response.Background != 0) LaneSet.Loop.EnqueueBackground(response.Background);
     }
 
-    async Task<ResponseData> Dispatch(IFeatureCollection features, IHttpRequestFeature request, RequestTarget target, RouteMatch match)
+    /// <param name="allow">the matched path's methods when this is the router's 405, sent to the misses plan</param>
+    async Task<ResponseData> Dispatch(IFeatureCollection features, IHttpRequestFeature request, RequestTarget target, RouteMatch match,
+        string? allow = null)
     {
         var route = match.Route!;
         var plan = route.Plan;   // read once: binding and the lane must use the same plan
@@ -81,6 +89,7 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
                 Form = form,
                 Args = args,
                 Info = Describe(features, request, target),
+                Allow = allow,
             };
             if (plan.IsAsync) LaneSet.Loop.Enqueue(item);
             else LaneSet.Sync.Enqueue(item);
