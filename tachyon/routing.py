@@ -102,9 +102,10 @@ class APIRoute:
     def compile(self, overrides: dict[Any, Any], app: Any) -> None:
         """(Re)builds the dependency plan: at registration, and when the app's dependency_overrides change."""
         self.signature = analyze(self.endpoint, self.path, self.dependencies, overrides)
-        self.binder = Binder(self.signature)
         finish = make_finish(self.render, self.status_code, self.actual_response_class)
-        self.solver = solver.build(self.signature, lambda raw: RequestContext(raw, app), finish)
+        context = lambda raw: RequestContext(raw, app)  # noqa: E731
+        self.solver = solver.build(self.signature, context, finish)
+        self.binder = Binder(self.signature, solver.build_partial(self.signature, context))
         self.is_async = solver.is_async(self.signature)
 
     @property

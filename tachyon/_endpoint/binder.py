@@ -5,14 +5,15 @@ It reproduces FastAPI's ``solve_dependencies``: values are validated one paramet
 parameter's TypeAdapter; errors are collected in FastAPI's order (each dependency's before its
 dependant's; path, query, header, cookie; the body last), each ``loc`` prefixed with its source and
 alias; missing optional values get a deep copy of the default. Dependencies are not called here: the
-route's solver calls them once every value is valid.
+route's solver calls them once every value is valid; for an invalid request, the route's partial solver
+calls those whose own values are valid (as FastAPI does) before the 422.
 """
 from __future__ import annotations
 
 import copy
 import email.message
 import json
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -38,11 +39,14 @@ def validate(spec: ParamSpec, value: Any, loc: tuple, errors: list) -> Any:
 
 
 class Binder:
-    """``binder(raw) -> leaf values`` (plus the raw request when the plan takes it); raises
-    RequestValidationError with every error of the request, in FastAPI's order."""
+    """``binder(raw) -> leaf values`` (plus the raw request when the plan takes it). An invalid request
+    raises RequestValidationError with every error, in FastAPI's order, after ``partial`` (the route's
+    partial solver, if it has dependencies) has run the valid dependencies; for an async route the
+    binder returns that solver's coroutine instead, which raises once the engine has stepped it."""
 
-    def __init__(self, signature: EndpointSignature) -> None:
+    def __init__(self, signature: EndpointSignature, partial: Callable[..., Any] | None = None) -> None:
         self._signature = signature
+        self._partial = partial
 
     def __call__(self, raw: tuple) -> tuple:
         data = RequestData._make(raw)
@@ -60,44 +64,56 @@ class Binder:
 
         values: dict[int, Any] = {}
         errors: list[dict[str, Any]] = []
+        failed: set[int] = set()
         for spec in self._signature.leaves:
             if spec.source == "body":
                 continue
-            if spec.fields is not None:
-                received = query if spec.source == "query" else headers if spec.source == "header" else cookies
-                values[spec.index] = validate(spec, _model_input(spec, received), (spec.source,), errors)
-                continue
-            if spec.source == "path":
-                raw_value = data.path_params.get(spec.alias)
-            elif spec.source == "cookie":
-                raw_value = cookies.get(spec.alias)
-            else:
-                found = (query if spec.source == "query" else headers).get(spec.key)
-                # Starlette: query_params[k] is the last value, headers[k] the first.
-                raw_value = found if spec.sequence else None if not found else found[-1] if spec.source == "query" else found[0]
-            values[spec.index] = self._value(spec, raw_value, (spec.source, spec.alias), errors)
-        self._bind_body(body, values, errors)
-        if errors:
-            raise RequestValidationError(errors, body=body)
-        leaves = tuple(values[p.index] for p in self._signature.leaves)
-        return leaves + (raw,) if self._signature.needs_request else leaves
+            reported = len(errors)
+            values[spec.index] = self._leaf(spec, data, query, headers, cookies, errors)
+            if len(errors) > reported:
+                failed.add(spec.index)
+        self._bind_body(body, values, errors, failed)
+        leaves = tuple(values.get(p.index) for p in self._signature.leaves)
+        arguments = leaves + (raw,) if self._signature.needs_request else leaves
+        if not errors:
+            return arguments
+        error = RequestValidationError(errors, body=body)
+        if self._partial is None:
+            raise error
+        return self._partial(error, frozenset(failed), *arguments)
 
-    def _bind_body(self, body: Any, values: dict[str, Any], errors: list) -> None:
+    def _leaf(self, spec: ParamSpec, data: RequestData, query: dict[str, list[str]], headers: dict[str, list[str]],
+              cookies: dict[str, str], errors: list) -> Any:
+        if spec.fields is not None:
+            received = query if spec.source == "query" else headers if spec.source == "header" else cookies
+            return validate(spec, _model_input(spec, received), (spec.source,), errors)
+        if spec.source == "path":
+            raw_value = data.path_params.get(spec.alias)
+        elif spec.source == "cookie":
+            raw_value = cookies.get(spec.alias)
+        else:
+            found = (query if spec.source == "query" else headers).get(spec.key)
+            # Starlette: query_params[k] is the last value, headers[k] the first.
+            raw_value = found if spec.sequence else None if not found else found[-1] if spec.source == "query" else found[0]
+        return self._value(spec, raw_value, (spec.source, spec.alias), errors)
+
+    def _bind_body(self, body: Any, values: dict[int, Any], errors: list, failed: set[int]) -> None:
         if isinstance(body, FormData):
-            self._bind_form(body, values, errors)
+            self._bind_form(body, values, errors, failed)
             return
         single = self._signature.single_body
         if single is not None:
-            values[single.index] = self._value(single, body, ("body",), errors)
+            values[single.index] = self._tracked(single, body, ("body",), errors, failed)
             return
         for spec in self._signature.body_params:
             loc = ("body", spec.alias)
             if body is not None and not isinstance(body, dict):
                 errors.append(missing_error(loc))
+                failed.add(spec.index)
                 continue
-            values[spec.index] = self._value(spec, None if body is None else body.get(spec.alias), loc, errors)
+            values[spec.index] = self._tracked(spec, None if body is None else body.get(spec.alias), loc, errors, failed)
 
-    def _bind_form(self, form: FormData, values: dict[int, Any], errors: list) -> None:
+    def _bind_form(self, form: FormData, values: dict[int, Any], errors: list, failed: set[int]) -> None:
         """Form fields are looked up by name; an empty text field counts as missing, as in FastAPI."""
         for spec in self._signature.body_params:
             found = form.getlist(spec.alias)
@@ -109,7 +125,15 @@ class Binder:
                     raw_value = None
             if isinstance(spec.field_info, params.File) and raw_value is not None and _wants_bytes(spec.annotation):
                 raw_value = [f.file.read() for f in raw_value] if isinstance(raw_value, list) else raw_value.file.read()
-            values[spec.index] = self._value(spec, raw_value, ("body", spec.alias), errors)
+            values[spec.index] = self._tracked(spec, raw_value, ("body", spec.alias), errors, failed)
+
+    def _tracked(self, spec: ParamSpec, raw_value: Any, loc: tuple, errors: list, failed: set[int]) -> Any:
+        """``_value``, noting the leaf in ``failed`` when it adds errors."""
+        reported = len(errors)
+        value = self._value(spec, raw_value, loc, errors)
+        if len(errors) > reported:
+            failed.add(spec.index)
+        return value
 
     @staticmethod
     def _value(spec: ParamSpec, raw_value: Any, loc: tuple, errors: list) -> Any:

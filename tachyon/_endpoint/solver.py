@@ -39,40 +39,65 @@ def build(signature: EndpointSignature, context_factory: Callable[[Any], Any] | 
     """``context_factory(raw)`` builds the per-request specials; ``finish(result, context, stack)`` turns
     the endpoint's result into the final Response when specials or yield dependencies are involved."""
     root = signature.root
-    run_async = is_async(signature)
-    yields = has_yield(signature)
-    if not signature.specials and not yields and _is_plain(root) and _positional(root):
+    if not signature.specials and not has_yield(signature) and _is_plain(root) and _positional(root):
         return root.call  # nothing to solve: the engine calls the endpoint directly
-    env: dict[str, Any] = {"_threadpool": run_in_threadpool, "_Scopes": SecurityScopes,
-                           "_cm": contextlib.contextmanager, "_acm": contextlib.asynccontextmanager,
-                           "_make_context": context_factory, "_finish": finish}
-    code = _Emitter(env, run_async)
-    arguments = [f"a{p.index}" for p in signature.leaves] + (["_raw"] if signature.needs_request else [])
+    env: dict[str, Any] = {"_finish": finish}
+    code = _Emitter(env, is_async(signature), partial=False)
+    context = "_ctx" if signature.needs_request else "None"
+    stack = "_stack" if has_yield(signature) else None
+    ending = (f"return _finish(_result, {context}, {stack or 'None'})" if finish is not None
+              and (stack or signature.specials) else "return _result")
+    return _compile(signature, code, context_factory, "solve", [], ending)
+
+
+def build_partial(signature: EndpointSignature, context_factory: Callable[[Any], Any] | None) -> Callable[..., Any] | None:
+    """For a request that failed validation: ``solve_partial(error, failed, *leaves[, raw])`` calls, in
+    FastAPI's order, every dependency none of whose parameters (``failed`` holds leaf indices) is
+    invalid, then raises ``error`` (into the yield dependencies it entered, as FastAPI does). None when
+    the route has no dependencies."""
+    if not signature.root.children:
+        return None
+    code = _Emitter({}, is_async(signature), partial=True)
+    return _compile(signature, code, context_factory, "solve_partial", ["_error", "_failed"], None)
+
+
+def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Callable[[Any], Any] | None,
+             name: str, first_arguments: list[str], ending: str | None) -> Callable[..., Any]:
+    env = code.env
+    env.update({"_threadpool": run_in_threadpool, "_Scopes": SecurityScopes, "_cm": contextlib.contextmanager,
+                "_acm": contextlib.asynccontextmanager, "_make_context": context_factory})
+    root = signature.root
+    run_async = code.run_async
+    arguments = first_arguments + [f"a{p.index}" for p in signature.leaves] + (["_raw"] if signature.needs_request else [])
     body: list[str] = []
     if signature.needs_request:
         body.append("_ctx = _make_context(_raw)")
-    if yields:
+    if has_yield(signature):
         env["_Stack"] = contextlib.AsyncExitStack if run_async else contextlib.ExitStack
         body.append("_stack = _Stack()")
         body.append("try:")
-        inner = code.emit_tree(root)
-        body += ["    " + line for line in inner]
+        body += ["    " + line for line in code.emit_tree(root)]
         body += ["except BaseException as _exc:",
                  "    await _stack.__aexit__(type(_exc), _exc, _exc.__traceback__)" if run_async
                  else "    _stack.__exit__(type(_exc), _exc, _exc.__traceback__)",
                  "    raise"]
     else:
         body += code.emit_tree(root)
-    context = "_ctx" if signature.needs_request else "None"
-    stack = "_stack" if yields else "None"
-    body.append(f"return _finish(_result, {context}, {stack})" if finish is not None and (yields or signature.specials)
-                else "return _result")
-    source = f"{'async ' if run_async else ''}def solve({', '.join(arguments)}):\n" + "\n".join("    " + l for l in body)
+    if ending is not None:
+        body.append(ending)
+    source = f"{'async ' if run_async else ''}def {name}({', '.join(arguments)}):\n" + "\n".join("    " + l for l in body)
     namespace: dict[str, Any] = {}
     exec(compile(source, f"<tachyon plan for {getattr(root.call, '__name__', 'endpoint')}>", "exec"), env, namespace)
-    solve = namespace["solve"]
+    solve = namespace[name]
     solve.__tachyon_source__ = source
     return solve
+
+
+def _subtree_leaves(node: Dependant) -> list:
+    found = node.leaves()
+    for child in node.children:
+        found += _subtree_leaves(child)
+    return found
 
 
 def _is_plain(root: Dependant) -> bool:
@@ -95,15 +120,25 @@ def _positional(root: Dependant) -> bool:
 
 
 class _Emitter:
-    def __init__(self, env: dict[str, Any], run_async: bool) -> None:
+    """Writes the calls of a dependency tree. ``partial``: guard each dependency by the leaves under it
+    (skip it when one failed validation) and raise ``_error`` instead of calling the endpoint."""
+
+    def __init__(self, env: dict[str, Any], run_async: bool, partial: bool) -> None:
         self.env = env
         self.run_async = run_async
+        self.partial = partial
         self.lines: list[str] = []
         self.cache: dict[tuple, str] = {}
         self.count = 0
 
     def emit_tree(self, root: Dependant) -> list[str]:
         self.lines = []
+        if self.partial:
+            for name, kind, target in root.arguments:
+                if kind == "dependency":
+                    self._value(target)
+            self.lines.append("raise _error")
+            return self.lines
         result = self._call(root, is_endpoint=True)
         self.lines.append(f"_result = {result}")
         return self.lines
@@ -116,10 +151,16 @@ class _Emitter:
     def _value(self, node: Dependant) -> str:
         if node.use_cache and node.cache_key in self.cache:
             return self.cache[node.cache_key]
-        expression = self._call(node, is_endpoint=False)
+        expression = self._call(node, is_endpoint=False)   # writes the sub-dependencies' calls first
         var = f"v{self.count}"
         self.count += 1
-        self.lines.append(f"{var} = {expression}")
+        if self.partial:
+            # FastAPI skips a dependency when anything below it failed; its dependants are skipped too,
+            # as their own leaf sets contain this one's.
+            below = self._constant(frozenset(p.index for p in _subtree_leaves(node)))
+            self.lines += [f"{var} = None", f"if not (_failed & {below}):", f"    {var} = {expression}"]
+        else:
+            self.lines.append(f"{var} = {expression}")
         if node.use_cache:
             self.cache[node.cache_key] = var
         return var

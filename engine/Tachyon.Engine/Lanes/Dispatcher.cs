@@ -181,6 +181,9 @@ internal static unsafe class Dispatcher
         nint args = CPython.CallOneArg(plan.Binder, raw);
         CPython.DecRef(raw);
         if (args == 0) return 0;
+        // Not arguments but a coroutine: the request is invalid and, as in FastAPI, the dependencies
+        // whose own values are valid still run before the 422 (this coroutine runs them, then raises).
+        if (CPython.TypeOf(args) != CPython.TupleType) return args;
         nint result = CPython.Call(plan.Handler, args, 0);
         CPython.DecRef(args);
         return result;

@@ -1,0 +1,129 @@
+"""An invalid request still runs, in FastAPI's order, the dependencies whose own values are valid
+before the 422 (FastAPI's solve_dependencies calls each dependency as soon as its sub-tree is
+solved); a dependency with an invalid value below it is skipped, and yield dependencies that were
+entered see the RequestValidationError."""
+from __future__ import annotations
+
+import asyncio
+import unittest
+from typing import Annotated
+
+from tachyon import Depends, FastAPI, Header, HTTPException, Query
+from tests.client_case import AppTestCase
+
+calls: list[str] = []
+app = FastAPI()
+
+
+async def no_params():
+    calls.append("no_params")
+
+
+async def needs_token(x_token: Annotated[str, Header()]):
+    calls.append(f"token {x_token}")
+    return x_token
+
+
+async def slow_page(page: int = 1):
+    await asyncio.sleep(0.001)   # really suspends on the loop
+    calls.append(f"page {page}")
+    return page
+
+
+async def user(token: Annotated[str, Depends(needs_token)], page: Annotated[int, Depends(slow_page)]):
+    calls.append("user")
+    return {"token": token, "page": page}
+
+
+async def session():
+    calls.append("session open")
+    try:
+        yield "db"
+    except Exception as exc:
+        calls.append(f"session saw {type(exc).__name__}")
+        raise
+    finally:
+        calls.append("session closed")
+
+
+async def refuse(deny: bool = False):
+    if deny:
+        raise HTTPException(status_code=403, detail="denied")
+
+
+@app.get("/items/{item_id}", dependencies=[Depends(no_params)])
+async def read_item(item_id: int, u: Annotated[dict, Depends(user)], db: Annotated[str, Depends(session)],
+                    again: Annotated[int, Depends(slow_page)], gate: Annotated[None, Depends(refuse)]):
+    calls.append("endpoint")
+    return {"item_id": item_id, **u, "db": db}
+
+
+def sync_dep(limit: Annotated[int, Query(le=10)] = 5):
+    calls.append(f"sync limit {limit}")
+    return limit
+
+
+def sync_session():
+    calls.append("sync session open")
+    try:
+        yield
+    except Exception as exc:
+        calls.append(f"sync session saw {type(exc).__name__}")
+        raise
+
+
+@app.get("/sync/{n}")
+def sync_route(n: int, limit: Annotated[int, Depends(sync_dep)], _s: Annotated[None, Depends(sync_session)]):
+    calls.append("sync endpoint")
+    return {"n": n, "limit": limit}
+
+
+class DependenciesBefore422Test(AppTestCase):
+    app = app
+
+    def setUp(self) -> None:
+        calls.clear()
+
+    def test_valid_request_calls_everything_once(self) -> None:
+        r = self.client.get("/items/1", headers={"x-token": "t"})
+        self.assertEqual(r.json(), {"item_id": 1, "token": "t", "page": 1, "db": "db"})
+        self.assertEqual(calls, ["no_params", "token t", "page 1", "user", "session open", "endpoint", "session closed"])
+
+    def test_invalid_path_value_runs_every_valid_dependency_then_422(self) -> None:
+        r = self.client.get("/items/x", headers={"x-token": "t"})
+        self.assertEqual(r.status_code, 422)
+        self.assertEqual(r.json()["detail"], [{"type": "int_parsing", "loc": ["path", "item_id"],
+                                               "msg": "Input should be a valid integer, unable to parse string as an integer",
+                                               "input": "x"}])
+        self.assertEqual(calls, ["no_params", "token t", "page 1", "user", "session open",
+                                 "session saw RequestValidationError", "session closed"])
+
+    def test_a_dependency_with_an_invalid_value_below_it_is_skipped(self) -> None:
+        r = self.client.get("/items/1?page=zero")
+        self.assertEqual(r.status_code, 422)
+        self.assertEqual([e["loc"] for e in r.json()["detail"]], [["header", "x-token"], ["query", "page"]])
+        # needs_token and slow_page failed, so user and the endpoint's own slow_page use are skipped.
+        self.assertEqual(calls, ["no_params", "session open", "session saw RequestValidationError", "session closed"])
+
+    def test_a_valid_dependency_raising_wins_over_the_422(self) -> None:
+        r = self.client.get("/items/x?deny=true", headers={"x-token": "t"})
+        self.assertEqual((r.status_code, r.json()), (403, {"detail": "denied"}))
+        self.assertEqual(calls[-2:], ["session saw HTTPException", "session closed"])
+
+    def test_sync_route(self) -> None:
+        r = self.client.get("/sync/x?limit=3")
+        self.assertEqual(r.status_code, 422)
+        self.assertEqual(calls, ["sync limit 3", "sync session open", "sync session saw RequestValidationError"])
+        calls.clear()
+        r = self.client.get("/sync/x?limit=30")
+        self.assertEqual([e["loc"] for e in r.json()["detail"]], [["query", "limit"], ["path", "n"]])
+        self.assertEqual(calls, ["sync session open", "sync session saw RequestValidationError"])
+
+    def test_the_server_keeps_serving(self) -> None:
+        for _ in range(20):
+            self.assertEqual(self.client.get("/items/x").status_code, 422)
+        self.assertEqual(self.client.get("/sync/2").json(), {"n": 2, "limit": 5})
+
+
+if __name__ == "__main__":
+    unittest.main()
