@@ -2,9 +2,9 @@
 cannot decide (bad input, unusual types), and the reference the fast path must agree with.
 
 It reproduces FastAPI's ``solve_dependencies``: values are validated one parameter at a time with the
-parameter's TypeAdapter; errors are collected in FastAPI's order (each dependency's before its
-dependant's; path, query, header, cookie; the body last), each ``loc`` prefixed with its source and
-alias; missing optional values get a deep copy of the default. Dependencies are not called here: the
+parameter's TypeAdapter; errors are reported in FastAPI's order (the signature's ``error_order``: each
+dependency's before its dependant's, once per use; path, query, header, cookie, body), each ``loc``
+prefixed with its source and alias; missing optional values get a deep copy of the default. Dependencies are not called here: the
 route's solver calls them once every value is valid; for an invalid request, the route's partial solver
 calls those whose own values are valid (as FastAPI does) before the 422.
 """
@@ -63,24 +63,20 @@ class Binder:
             body = _read_body(data.body, data.content_type) if self._signature.body_params else None
 
         values: dict[int, Any] = {}
-        errors: list[dict[str, Any]] = []
-        failed: set[int] = set()
+        errors_of: dict[int, list[dict[str, Any]]] = {}   # leaf index -> its errors
         for spec in self._signature.leaves:
-            if spec.source == "body":
-                continue
-            reported = len(errors)
-            values[spec.index] = self._leaf(spec, data, query, headers, cookies, errors)
-            if len(errors) > reported:
-                failed.add(spec.index)
-        self._bind_body(body, values, errors, failed)
+            if spec.source != "body":
+                values[spec.index] = self._tracked(spec, errors_of, self._leaf, spec, data, query, headers, cookies)
+        self._bind_body(body, values, errors_of)
         leaves = tuple(values.get(p.index) for p in self._signature.leaves)
         arguments = leaves + (raw,) if self._signature.needs_request else leaves
-        if not errors:
+        if not errors_of:
             return arguments
+        errors = [e for index in self._signature.error_order for e in errors_of.get(index, ())]
         error = RequestValidationError(errors, body=body)
         if self._partial is None:
             raise error
-        return self._partial(error, frozenset(failed), *arguments)
+        return self._partial(error, frozenset(errors_of), *arguments)
 
     def _leaf(self, spec: ParamSpec, data: RequestData, query: dict[str, list[str]], headers: dict[str, list[str]],
               cookies: dict[str, str], errors: list) -> Any:
@@ -97,23 +93,23 @@ class Binder:
             raw_value = found if spec.sequence else None if not found else found[-1] if spec.source == "query" else found[0]
         return self._value(spec, raw_value, (spec.source, spec.alias), errors)
 
-    def _bind_body(self, body: Any, values: dict[int, Any], errors: list, failed: set[int]) -> None:
+    def _bind_body(self, body: Any, values: dict[int, Any], errors_of: dict[int, list]) -> None:
         if isinstance(body, FormData):
-            self._bind_form(body, values, errors, failed)
+            self._bind_form(body, values, errors_of)
             return
         single = self._signature.single_body
         if single is not None:
-            values[single.index] = self._tracked(single, body, ("body",), errors, failed)
+            values[single.index] = self._tracked(single, errors_of, self._value, single, body, ("body",))
             return
         for spec in self._signature.body_params:
             loc = ("body", spec.alias)
             if body is not None and not isinstance(body, dict):
-                errors.append(missing_error(loc))
-                failed.add(spec.index)
+                errors_of[spec.index] = [missing_error(loc)]
                 continue
-            values[spec.index] = self._tracked(spec, None if body is None else body.get(spec.alias), loc, errors, failed)
+            raw_value = None if body is None else body.get(spec.alias)
+            values[spec.index] = self._tracked(spec, errors_of, self._value, spec, raw_value, loc)
 
-    def _bind_form(self, form: FormData, values: dict[int, Any], errors: list, failed: set[int]) -> None:
+    def _bind_form(self, form: FormData, values: dict[int, Any], errors_of: dict[int, list]) -> None:
         """Form fields are looked up by name; an empty text field counts as missing, as in FastAPI."""
         for spec in self._signature.body_params:
             found = form.getlist(spec.alias)
@@ -125,14 +121,15 @@ class Binder:
                     raw_value = None
             if isinstance(spec.field_info, params.File) and raw_value is not None and _wants_bytes(spec.annotation):
                 raw_value = [f.file.read() for f in raw_value] if isinstance(raw_value, list) else raw_value.file.read()
-            values[spec.index] = self._tracked(spec, raw_value, ("body", spec.alias), errors, failed)
+            values[spec.index] = self._tracked(spec, errors_of, self._value, spec, raw_value, ("body", spec.alias))
 
-    def _tracked(self, spec: ParamSpec, raw_value: Any, loc: tuple, errors: list, failed: set[int]) -> Any:
-        """``_value``, noting the leaf in ``failed`` when it adds errors."""
-        reported = len(errors)
-        value = self._value(spec, raw_value, loc, errors)
-        if len(errors) > reported:
-            failed.add(spec.index)
+    @staticmethod
+    def _tracked(spec: ParamSpec, errors_of: dict[int, list], bind: Callable[..., Any], *args: Any) -> Any:
+        """``bind(*args, errors)``, keeping the leaf's errors under its index."""
+        errors: list[dict[str, Any]] = []
+        value = bind(*args, errors)
+        if errors:
+            errors_of[spec.index] = errors
         return value
 
     @staticmethod

@@ -81,6 +81,7 @@ class EndpointSignature:
     root: Dependant
     leaves: list[ParamSpec]  # flat, in FastAPI's error order; ``index`` is each one's position
     specials: set[str]  # special objects some callable in the tree needs
+    error_order: list[int] = field(default_factory=list)  # leaf indices as FastAPI reports errors (with repeats)
 
     @property
     def body_params(self) -> list[ParamSpec]:
@@ -110,7 +111,8 @@ def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.D
     for d in extra:
         d.discard_result = True
     # A path parameter the endpoint does not declare is matched but not passed, as in FastAPI.
-    return EndpointSignature(root, _flatten(root), analyzer.specials)
+    leaves = _flatten(root)
+    return EndpointSignature(root, leaves, analyzer.specials, _error_order(root))
 
 
 def _flatten(root: Dependant) -> list[ParamSpec]:
@@ -135,6 +137,23 @@ def _flatten(root: Dependant) -> list[ParamSpec]:
     for i, p in enumerate(leaves):
         p.index = i
     return leaves
+
+
+def _error_order(root: Dependant) -> list[int]:
+    """Leaf indices in the order FastAPI reports their errors. FastAPI solves a dependency's parameters
+    at every use (only its result is cached), so a shared dependency's errors come once per use; and
+    each dependant's body parameters come right after its other parameters."""
+    first_use: dict[tuple, Dependant] = {}
+    order: list[int] = []
+
+    def walk(d: Dependant) -> None:
+        for child in d.children:
+            walk(first_use.setdefault(child.cache_key, child) if child.use_cache else child)
+        for source in (*_LEAF_ORDER, "body"):
+            order.extend(p.index for p in d.leaves(source))
+
+    walk(root)
+    return order
 
 
 def _callable_kind(call: Any) -> str:
