@@ -14,7 +14,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from ..concurrency import run_in_threadpool
+from ..concurrency import contextmanager_in_threadpool, run_in_threadpool
 from ..security.oauth2 import SecurityScopes
 from .signature import Dependant, EndpointSignature
 
@@ -64,7 +64,8 @@ def build_partial(signature: EndpointSignature, context_factory: Callable[[Any],
 def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Callable[[Any], Any] | None,
              name: str, first_arguments: list[str], ending: str | None) -> Callable[..., Any]:
     env = code.env
-    env.update({"_threadpool": run_in_threadpool, "_Scopes": SecurityScopes, "_cm": contextlib.contextmanager,
+    env.update({"_threadpool": run_in_threadpool, "_cm_threadpool": contextmanager_in_threadpool,
+                "_Scopes": SecurityScopes, "_cm": contextlib.contextmanager,
                 "_acm": contextlib.asynccontextmanager, "_make_context": context_factory})
     root = signature.root
     run_async = code.run_async
@@ -139,7 +140,7 @@ class _Emitter:
                     self._value(target)
             self.lines.append("raise _error")
             return self.lines
-        result = self._call(root, is_endpoint=True)
+        result = self._call(root)
         self.lines.append(f"_result = {result}")
         return self.lines
 
@@ -151,7 +152,7 @@ class _Emitter:
     def _value(self, node: Dependant) -> str:
         if node.use_cache and node.cache_key in self.cache:
             return self.cache[node.cache_key]
-        expression = self._call(node, is_endpoint=False)   # writes the sub-dependencies' calls first
+        expression = self._call(node)   # writes the sub-dependencies' calls first
         var = f"v{self.count}"
         self.count += 1
         if self.partial:
@@ -165,7 +166,7 @@ class _Emitter:
             self.cache[node.cache_key] = var
         return var
 
-    def _call(self, node: Dependant, is_endpoint: bool) -> str:
+    def _call(self, node: Dependant) -> str:
         args = []
         for name, kind, target in node.arguments:
             if kind == "leaf":
@@ -183,10 +184,15 @@ class _Emitter:
         call = f"{fn}({', '.join(args)})"
         if node.kind == "coroutine":
             return f"await {call}"
+        if node.kind == "generator" and self.run_async:
+            # FastAPI enters and exits a plain generator dependency in the thread pool on an async route.
+            return f"await _stack.enter_async_context(_cm_threadpool(_cm({fn})({', '.join(args)})))"
         if node.kind == "generator":
             return f"_stack.enter_context(_cm({fn})({', '.join(args)}))"
         if node.kind == "async_generator":
             return f"await _stack.enter_async_context(_acm({fn})({', '.join(args)}))"
-        if is_endpoint and self.run_async:
-            return f"await _threadpool({fn}, {', '.join(args)})" if args else f"await _threadpool({fn})"
+        if self.run_async:
+            # A plain function (endpoint, dependency or class) on an async route runs in the thread pool,
+            # as in FastAPI, so that blocking I/O in it does not stall the event loop.
+            return f"await _threadpool({', '.join([fn, *args])})"
         return call
