@@ -1,6 +1,8 @@
 """The application: FastAPI's ``FastAPI`` class, served by the in-process C# engine."""
 from __future__ import annotations
 
+import asyncio
+import inspect
 import sys
 import traceback
 import warnings
@@ -8,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import params
+from ._boundary.coroutines import resume
 from ._endpoint.request_data import RequestData
 from ._endpoint.signature import path_param_names
 from .datastructures import Default, DefaultPlaceholder, State
@@ -238,23 +241,50 @@ class FastAPI(PathOperationDecorators):
     def add_exception_handler(self, exc_class_or_status_code: int | type[Exception], handler: Callable[..., Any]) -> None:
         self.exception_handlers[exc_class_or_status_code] = handler
 
-    def handle_exception(self, exc: BaseException, raw: tuple) -> Response:
+    def handle_exception(self, exc: BaseException, raw: tuple) -> Any:
         """Called by the engine (on a lane) for any exception a request raised: the matching handler's
         response (an HTTPException's status code first, then the exception's classes), or FastAPI's
         500. As in Starlette, an error that reaches the 500 handler is still reported (logged, or
-        raised by the TestClient), and so is an error raised by a handler itself."""
+        raised by the TestClient), and so is an error raised by a handler itself. A handler that awaits
+        I/O finishes on the event loop: on the loop lane this returns its coroutine for the engine to
+        suspend; a sync lane runs it on the loop and waits (with the GIL released)."""
         handler, server_error = self._handler_for(exc)
         if handler is None:
             self._report(exc)
             return PlainTextResponse("Internal Server Error", status_code=500)
         try:
-            response = _run_sync(handler(Request(RequestData._make(raw), self), exc))
+            response = handler(Request(RequestData._make(raw), self), exc)
+            if inspect.iscoroutine(response):
+                if asyncio._get_running_loop() is None and handler not in _NEVER_AWAIT:
+                    # A sync lane: the handler may await, which only works on the loop; wait for it there.
+                    from ._boundary.engine import get_engine
+
+                    finish = self._finish_handler(response, exc, server_error)
+                    return asyncio.run_coroutine_threadsafe(finish, get_engine().lanes.loop).result()
+                try:
+                    pending = response.send(None)   # most handlers return without awaiting anything
+                except StopIteration as done:
+                    response = done.value
+                else:   # on the loop lane: the engine suspends the rest like a handler's coroutine
+                    return self._finish_handler(resume(response, pending), exc, server_error)
         except Exception as failure:
             self._report(failure)
             return PlainTextResponse("Internal Server Error", status_code=500)
         if server_error:
             self._report(exc)
         return response
+
+    async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool) -> Response:
+        try:
+            response = await rest
+        except Exception as failure:
+            self._report(failure)
+            return PlainTextResponse("Internal Server Error", status_code=500)
+        if server_error:
+            self._report(exc)
+        return response
+
+        return asyncio.run_coroutine_threadsafe(coroutine, get_engine().lanes.loop).result()
 
     def _handler_for(self, exc: BaseException) -> tuple[Callable[..., Any] | None, bool]:
         """The handler for ``exc`` (its status code first, then its classes), and whether it is the
@@ -341,6 +371,10 @@ class FastAPI(PathOperationDecorators):
         self.lifespan.shutdown(get_engine().lanes.loop)
 
 
+# FastAPI's default handlers: async def, but they never await anything, so a sync lane steps them inline.
+_NEVER_AWAIT = (http_exception_handler, request_validation_exception_handler)
+
+
 def _raise_router_miss(request: Request) -> None:
     """Starlette's router raises its own class (not FastAPI's): 405 with the path's methods, else 404."""
     allow = request._data.allow
@@ -349,13 +383,3 @@ def _raise_router_miss(request: Request) -> None:
     raise StarletteHTTPException(status_code=405, headers={"Allow": allow})
 
 
-def _run_sync(result: Any) -> Any:
-    """Exception handlers are ``async def`` in FastAPI but return without awaiting I/O: step them once."""
-    if not hasattr(result, "send"):
-        return result
-    try:
-        result.send(None)
-    except StopIteration as done:
-        return done.value
-    result.close()
-    raise RuntimeError("an exception handler awaited I/O; Tachyon runs exception handlers without suspending")

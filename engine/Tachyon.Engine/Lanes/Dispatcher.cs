@@ -36,7 +36,7 @@ internal static unsafe class Dispatcher
         var handle = GCHandle.FromIntPtr(ticket);
         var item = (WorkItem)handle.Target!;
         handle.Free();
-        ResponseData response;
+        ResponseData? response;
         try
         {
             response = error != CPython.None
@@ -48,6 +48,7 @@ internal static unsafe class Dispatcher
             Console.Error.WriteLine($"tachyon: engine error: {e}");
             response = ResponseData.InternalServerError();
         }
+        if (response == null) return;   // an exception handler that awaits went to the loop
         CompletionBatch.Current.Add(item, response);
         CompletionBatch.Current.Flush();
     }
@@ -205,8 +206,8 @@ internal static unsafe class Dispatcher
         return Failure(item);
     }
 
-    /// <summary>Turns a handler's return value (owned) into the response.</summary>
-    static ResponseData Finish(WorkItem item, nint result)
+    /// <summary>Turns a handler's return value (owned) into the response (null: its error handler went to the loop).</summary>
+    static ResponseData? Finish(WorkItem item, nint result)
     {
         var plan = item.Plan;
         if (plan.Render != 0)
@@ -240,8 +241,9 @@ internal static unsafe class Dispatcher
         return ResponseData.FromJson(plan.StatusCode, buffer.WrittenSpan.ToArray());
     }
 
-    /// <summary>The pending Python exception becomes the response the app's exception handlers choose.</summary>
-    static ResponseData Failure(WorkItem item)
+    /// <summary>The pending Python exception becomes the response the app's exception handlers choose
+    /// (null: the handler awaits, and finishes on the loop).</summary>
+    static ResponseData? Failure(WorkItem item)
     {
         Interlocked.Increment(ref EngineStats.Errors);
         nint exception = CPython.FetchException();
@@ -249,8 +251,12 @@ internal static unsafe class Dispatcher
         return ErrorResponse(item, exception);
     }
 
-    /// <summary>error_handler(exception, raw request) -> Response; consumes <paramref name="exception"/>.</summary>
-    static ResponseData ErrorResponse(WorkItem item, nint exception)
+    /// <summary>
+    /// error_handler(exception, raw request) -> Response, or on the loop lane a coroutine when the app's
+    /// handler awaits I/O: that one is stepped and suspended like a handler's (null is returned then).
+    /// Consumes <paramref name="exception"/>.
+    /// </summary>
+    static ResponseData? ErrorResponse(WorkItem item, nint exception)
     {
         nint* args = stackalloc nint[3];
         args[1] = exception;
@@ -258,6 +264,14 @@ internal static unsafe class Dispatcher
         nint response = CPython.Vectorcall(item.Plan.ErrorHandler, args + 1, 2 | ArgumentsOffset, 0);
         CPython.DecRef(args[2]);
         CPython.DecRef(exception);
+        if (response != 0 && CPython.IsInstance(response, PythonHelpers.ResponseType) != 1)
+        {
+            nint yielded;
+            int state = CPython.IterSend(response, CPython.None, &yielded);
+            if (state == CPython.GenNext) return Suspend(item, response, yielded);
+            CPython.DecRef(response);
+            response = state == CPython.GenReturn ? yielded : 0;
+        }
         var data = response != 0 ? ResponseReader.Read(response) : null;
         if (response != 0) CPython.DecRef(response);
         if (data != null) return data;
