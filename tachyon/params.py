@@ -138,7 +138,7 @@ class Form(Body):
 
     def __init__(self, default: Any = PydanticUndefined, *, media_type: str = "application/x-www-form-urlencoded",
                  **kwargs: Any) -> None:
-        super().__init__(default, embed=True, media_type=media_type, **kwargs)
+        super().__init__(default, media_type=media_type, **kwargs)
 
 
 class File(Form):

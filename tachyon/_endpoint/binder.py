@@ -110,8 +110,13 @@ class Binder:
             values[spec.index] = self._tracked(spec, errors_of, self._value, spec, raw_value, loc)
 
     def _bind_form(self, form: FormData, values: dict[int, Any], errors_of: dict[int, list]) -> None:
-        """Form fields are looked up by name; an empty text field counts as missing, as in FastAPI."""
+        """Form fields are looked up by name; an empty text field counts as missing, as in FastAPI. A form
+        model is validated whole from its fields and the form's other keys (for ``extra="forbid"``)."""
         for spec in self._signature.body_params:
+            if spec.fields is not None:
+                received = {key: form.getlist(key) for key in form.keys()}
+                values[spec.index] = self._tracked(spec, errors_of, validate, spec, _model_input(spec, received), ("body",))
+                continue
             found = form.getlist(spec.alias)
             if spec.sequence or is_sequence(spec.annotation):
                 raw_value = found or None
@@ -143,15 +148,16 @@ class Binder:
 
 
 def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:
-    """FastAPI's input for a parameter model: each field's value under its name (a missing optional field
+    """FastAPI's input for a parameter (or form) model: each field's value under its name (a missing optional field
     gets a copy of its default), then every other received key, so ``extra="forbid"`` can reject it.
-    ``received`` maps names to lists of values (query, headers) or to single values (cookies)."""
+    ``received`` maps names to lists of values (query, headers, form) or to single values (cookies)."""
     found: dict[str, Any] = {}
     processed: set[str] = set()
     for field in spec.fields:
         values = received.get(field.key)
         if isinstance(values, list):
-            value = values if field.sequence else None if not values else values[-1] if spec.source == "query" else values[0]
+            # Starlette: query_params[k] and form[k] are the last value, headers[k] the first.
+            value = values if field.sequence else None if not values else values[0] if spec.source == "header" else values[-1]
         else:
             value = values
         if value is None or (field.sequence and not value):

@@ -111,8 +111,11 @@ def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.D
     for d in extra:
         d.discard_result = True
     # A path parameter the endpoint does not declare is matched but not passed, as in FastAPI.
-    leaves = _flatten(root)
-    return EndpointSignature(root, leaves, analyzer.specials, _error_order(root))
+    signature = EndpointSignature(root, _flatten(root), analyzer.specials, _error_order(root))
+    single = signature.single_body
+    if single is not None and isinstance(single.field_info, params.Form) and _is_model(single.annotation):
+        single.fields = _model_fields(single)   # a form model: its fields are the form's fields
+    return signature
 
 
 def _flatten(root: Dependant) -> list[ParamSpec]:
@@ -253,7 +256,9 @@ class _Analyzer:
             name=name, source=source, alias=alias, annotation=type_, field_info=declared,
             adapter=TypeAdapter(Annotated[type_, declared]),
             sequence=source in ("query", "header") and is_sequence(type_),
-            embed=bool(getattr(declared, "embed", False)),
+            # A form field is a key of the form unless it is a model, whose fields are the keys (FastAPI's
+            # _should_embed_body_fields).
+            embed=bool(getattr(declared, "embed", False)) or (isinstance(declared, params.Form) and not _is_model(type_)),
         )
 
 
@@ -277,7 +282,7 @@ def _model_fields(spec: ParamSpec) -> list[ParamSpec]:
         found.append(ParamSpec(
             name=name, source=spec.source, alias=alias, annotation=info.annotation, field_info=info,
             adapter=TypeAdapter(Annotated[info.annotation, info]),
-            sequence=spec.source in ("query", "header") and is_sequence(info.annotation),
+            sequence=spec.source in ("query", "header", "body") and is_sequence(info.annotation),
         ))
     return found
 
