@@ -1,0 +1,73 @@
+"""Request bodies and query strings as httpx builds them: query pairs, urlencoded and multipart forms."""
+from __future__ import annotations
+
+import mimetypes
+import os
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+
+def _text(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return ""
+    return str(value)
+
+
+def query_pairs(params: Any) -> list[tuple[str, str]]:
+    if params is None:
+        return []
+    if isinstance(params, str):
+        return [(params, "")] if params and "=" not in params else [tuple(p.split("=", 1)) for p in params.split("&") if p]
+    items = params.items() if isinstance(params, Mapping) else params
+    pairs = []
+    for key, value in items:
+        for v in value if isinstance(value, (list, tuple)) else [value]:
+            pairs.append((str(key), _text(v)))
+    return pairs
+
+
+def merge_headers(*layers: Any) -> list[tuple[str, str]]:
+    """Later layers replace earlier ones name by name; within one list of pairs a name may repeat."""
+    merged: list[tuple[str, str]] = []
+    for layer in layers:
+        if not layer:
+            continue
+        pairs = [(str(k).lower(), str(v)) for k, v in (layer.items() if isinstance(layer, Mapping) else layer)]
+        replaced = {name for name, _ in pairs}
+        merged = [(k, v) for k, v in merged if k not in replaced] + pairs
+    return merged
+
+
+def encode_multipart(data: Any, files: Any) -> tuple[bytes, dict[str, str]]:
+    """A multipart/form-data body of form fields and files, as httpx builds it."""
+    boundary = uuid.uuid4().hex
+    parts: list[bytes] = []
+    for name, value in query_pairs(data):
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() +
+                     value.encode() + b"\r\n")
+    for name, spec in files.items() if isinstance(files, Mapping) else files:
+        filename, content, content_type = _file_parts(spec)
+        if hasattr(content, "read"):
+            content = content.read()
+        if isinstance(content, str):
+            content = content.encode()
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f"Content-Type: {content_type}\r\n\r\n".encode() + content + b"\r\n")
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    return body, {"content-type": f"multipart/form-data; boundary={boundary}"}
+
+
+def _file_parts(spec: Any) -> tuple[str, Any, str]:
+    if isinstance(spec, tuple):
+        filename, content = spec[0], spec[1]
+        content_type = spec[2] if len(spec) > 2 and spec[2] else None
+    else:
+        content = spec
+        filename = os.path.basename(getattr(spec, "name", "upload"))
+        content_type = None
+    return filename, content, content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"

@@ -1,0 +1,95 @@
+"""The TestClient's httpx-shaped API that tests lean on: Basic auth, the cookie jar, response.request,
+response.url parts, response.cookies and raise_for_status."""
+from __future__ import annotations
+
+import unittest
+from typing import Annotated
+
+from tachyon import Cookie, Depends, FastAPI, Response
+from tachyon.security import HTTPBasic, HTTPBasicCredentials
+from tachyon.testclient import HTTPStatusError, TestClient
+
+app = FastAPI()
+security = HTTPBasic()
+
+
+@app.get("/me")
+def me(credentials: Annotated[HTTPBasicCredentials, Depends(security)]):
+    return {"username": credentials.username, "password": credentials.password}
+
+
+@app.get("/cookies")
+def cookies(session: Annotated[str | None, Cookie()] = None, theme: Annotated[str | None, Cookie()] = None):
+    return {"session": session, "theme": theme}
+
+
+@app.post("/login")
+def login(response: Response):
+    response.set_cookie("session", "abc")
+    return {"ok": True}
+
+
+@app.post("/logout")
+def logout(response: Response):
+    response.delete_cookie("session")
+    return {"ok": True}
+
+
+@app.get("/items/{item_id}")
+def item(item_id: int):
+    return {"item_id": item_id}
+
+
+class TestClientApiTest(unittest.TestCase):
+    def setUp(self) -> None:
+        self.client = TestClient(app)
+
+    def tearDown(self) -> None:
+        self.client.close()
+
+    def test_basic_auth(self) -> None:
+        r = self.client.get("/me", auth=("john", "secret"))
+        self.assertEqual(r.json(), {"username": "john", "password": "secret"})
+        self.assertEqual(r.request.headers["authorization"], "Basic am9objpzZWNyZXQ=")
+        self.assertEqual(self.client.get("/me").status_code, 401)
+
+    def test_cookie_jar_set_by_the_app_and_by_the_test(self) -> None:
+        r = self.client.post("/login")
+        self.assertEqual(r.cookies["session"], "abc")
+        self.assertEqual(self.client.cookies.get("session"), "abc")
+        self.client.cookies.set("theme", "dark")
+        self.assertEqual(self.client.get("/cookies").json(), {"session": "abc", "theme": "dark"})
+        self.assertEqual(self.client.get("/cookies", cookies={"theme": "light"}).json(), {"session": "abc", "theme": "light"})
+        self.client.post("/logout")
+        self.assertEqual(dict(self.client.cookies), {"theme": "dark"})
+        self.client.cookies.delete("theme")
+        self.assertEqual(self.client.get("/cookies").json(), {"session": None, "theme": None})
+        self.client.cookies = {"session": "zzz"}
+        self.assertEqual(self.client.get("/cookies").json()["session"], "zzz")
+
+    def test_request_and_url(self) -> None:
+        r = self.client.get("/items/3", params={"q": "x"})
+        self.assertEqual(r.url, "http://testserver/items/3?q=x")
+        self.assertEqual((r.url.path, r.url.query, r.url.params, r.url.host), ("/items/3", b"q=x", {"q": "x"}, "testserver"))
+        self.assertEqual((r.request.method, r.request.url.path), ("GET", "/items/3"))
+        self.assertEqual(self.client.post("/login", content=b"abc").request.content, b"abc")
+
+    def test_raise_for_status(self) -> None:
+        ok = self.client.get("/items/1")
+        self.assertIs(ok.raise_for_status(), ok)
+        bad = self.client.get("/items/x")
+        self.assertTrue(bad.is_client_error and bad.is_error and not bad.is_success)
+        with self.assertRaises(HTTPStatusError) as caught:
+            bad.raise_for_status()
+        self.assertIs(caught.exception.response, bad)
+        self.assertIn("422", str(caught.exception))
+
+    def test_redirect_history(self) -> None:
+        r = self.client.get("/items/3/")
+        self.assertEqual((r.status_code, [h.status_code for h in r.history]), (200, [307]))
+        self.assertTrue(r.history[0].is_redirect)
+        self.assertEqual(r.url, "http://testserver/items/3")
+
+
+if __name__ == "__main__":
+    unittest.main()
