@@ -6,7 +6,7 @@ import inspect
 import sys
 import traceback
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import params
@@ -19,7 +19,7 @@ from .exceptions import RequestValidationError, StarletteHTTPException
 from .lifespan import Lifespan
 from .requests import Request
 from .responses import JSONResponse, PlainTextResponse, Response
-from .routing import APIRoute, APIRouter, NoMatchFound, PathOperationDecorators
+from .routing import APIRoute, APIRouter, Mount, NoMatchFound, PathOperationDecorators
 from .utils import generate_unique_id
 
 
@@ -108,6 +108,8 @@ class FastAPI(PathOperationDecorators):
             **(exception_handlers or {}),
         }
         self._server = None
+        self._mounts: list[Mount] = []
+        self._mounted_in: FastAPI | None = None
         self._capture_unhandled = False
         self._captured: list[BaseException] = []
         self._add_docs_routes()
@@ -125,6 +127,20 @@ class FastAPI(PathOperationDecorators):
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         self._check_open()
         self.router.add_api_route(path, endpoint, **kwargs)
+
+    def mount(self, path: str, app: Any, name: str | None = None) -> None:
+        """Serves another Tachyon app under ``path`` (FastAPI's sub-applications): its routes, docs,
+        dependencies and exception handlers answer there, with ``path`` added to its root path; this
+        app's OpenAPI document leaves it out. Other ASGI apps (StaticFiles…) are not supported yet."""
+        self._check_open()
+        if not isinstance(app, FastAPI):
+            raise TypeError(f"Tachyon can only mount Tachyon (FastAPI) applications, not {type(app).__name__}")
+        if not path.startswith("/") or "{" in path:
+            raise ValueError(f"a mount path must start with '/' and have no parameters: {path!r}")
+        prefix = path.rstrip("/")
+        app.root_path = self.root_path + prefix + app.root_path
+        app._mounted_in = self
+        self._mounts.append(Mount(prefix, app, name))
 
     # -- OpenAPI and docs ---------------------------------------------------------------------------
 
@@ -153,15 +169,18 @@ class FastAPI(PathOperationDecorators):
 
         if not self.openapi_url:
             return
-        openapi_url = self.root_path + self.openapi_url
 
+        # URLs are read when a page is served: mounting the app adds to its root path afterwards.
         def openapi() -> Response:
             return JSONResponse(self.openapi())
 
         def swagger_ui_html() -> Response:
             oauth2_url = self.swagger_ui_oauth2_redirect_url
+            assets = self.root_path + docs.ASSETS
             return docs.get_swagger_ui_html(
-                openapi_url=openapi_url, title=f"{self.title} - Swagger UI",
+                openapi_url=self.root_path + self.openapi_url, title=f"{self.title} - Swagger UI",
+                swagger_js_url=f"{assets}/swagger-ui-bundle.js", swagger_css_url=f"{assets}/swagger-ui.css",
+                swagger_favicon_url=f"{assets}/favicon-32x32.png",
                 oauth2_redirect_url=self.root_path + oauth2_url if oauth2_url else None,
                 init_oauth=self.swagger_ui_init_oauth, swagger_ui_parameters=self.swagger_ui_parameters)
 
@@ -169,7 +188,10 @@ class FastAPI(PathOperationDecorators):
             return docs.get_swagger_ui_oauth2_redirect_html()
 
         def redoc_html() -> Response:
-            return docs.get_redoc_html(openapi_url=openapi_url, title=f"{self.title} - ReDoc")
+            assets = self.root_path + docs.ASSETS
+            return docs.get_redoc_html(openapi_url=self.root_path + self.openapi_url, title=f"{self.title} - ReDoc",
+                                       redoc_js_url=f"{assets}/redoc.standalone.js",
+                                       redoc_favicon_url=f"{assets}/favicon-32x32.png")
 
         self._add_plain_route(self.openapi_url, openapi)
         if self.docs_url:
@@ -198,12 +220,30 @@ class FastAPI(PathOperationDecorators):
         self._recompile()
 
     def _recompile(self) -> None:
+        if self._mounted_in is not None:
+            self._mounted_in._recompile()   # the serving app holds the plans of its mounted apps
+            return
+        for index, entry in enumerate(self._served()):
+            plan, objects = self._compile(*entry)
+            if self._server is not None:
+                self._server.replace_route(index, plan, objects)
+
+    def _served(self, prefix: str = "") -> Iterator[tuple[APIRoute, FastAPI, str]]:
+        """Every route the engine serves for this app: (route, the app that owns it, its path prefix). A
+        path without a leading "/" can never match a request (FastAPI accepts and never serves it)."""
+        for route in self.routes:
+            if route.path.startswith("/"):
+                yield route, self, prefix
+        for mount in self._mounts:
+            yield from mount.app._served(prefix + mount.path)
+
+    @staticmethod
+    def _compile(route: APIRoute, owner: FastAPI, prefix: str) -> tuple[dict, tuple]:
         from ._boundary.plans import compile_route
 
-        for index, route in enumerate(self._served_routes()):
-            route.compile(dict(self._dependency_overrides), self)
-            if self._server is not None:
-                self._server.replace_route(index, *compile_route(route, self.handle_exception))
+        route.compile(dict(owner._dependency_overrides), owner)
+        plan, objects = compile_route(route, owner.handle_exception)
+        return {**plan, "path": prefix + route.path}, objects
 
     def url_path_for(self, name: str, /, **path_params: Any) -> str:
         for route in self.routes:
@@ -298,6 +338,9 @@ class FastAPI(PathOperationDecorators):
         return handler, False
 
     def _report(self, exc: BaseException) -> None:
+        if self._mounted_in is not None:
+            self._mounted_in._report(exc)   # the serving app's TestClient re-raises it
+            return
         if self._capture_unhandled:
             self._captured.append(exc)
         else:
@@ -331,10 +374,8 @@ class FastAPI(PathOperationDecorators):
             "max_pending": self.max_pending_requests,
             "redirect_slashes": self.router.redirect_slashes,
         })
-        for route in self._served_routes():
-            route.compile(dict(self._dependency_overrides), self)
-            plan, objects = compile_route(route, self.handle_exception)
-            server.add_route(plan, objects)
+        for entry in self._served():
+            server.add_route(*self._compile(*entry))
         if self._handles_router_misses():
             misses = APIRoute("/", _raise_router_miss, include_in_schema=False)
             misses.compile({}, self)
@@ -349,10 +390,6 @@ class FastAPI(PathOperationDecorators):
         for Starlette's HTTPException): then both go to Python instead of the engine's answers."""
         handlers = (self._handler_for(StarletteHTTPException(status_code=code))[0] for code in (404, 405))
         return any(h is not None and h is not http_exception_handler for h in handlers)
-
-    def _served_routes(self) -> list[APIRoute]:
-        """A path without a leading "/" can never match a request (FastAPI accepts and never serves it)."""
-        return [route for route in self.routes if route.path.startswith("/")]
 
     def stop(self, timeout: float = 10.0) -> None:
         if self._server is not None:

@@ -26,7 +26,7 @@ class HTTPConnection:
         d = self._data
         return {
             "type": "http", "http_version": d.http_version, "method": d.method, "scheme": d.scheme,
-            "path": d.path, "query_string": d.query_string.encode("latin-1"), "root_path": "",
+            "path": d.path, "query_string": d.query_string.encode("latin-1"), "root_path": getattr(self._app, "root_path", ""),
             "headers": self.headers.raw, "client": d.client, "server": d.server, "path_params": d.path_params,
             "app": self._app,
         }

@@ -167,6 +167,19 @@ class PathOperationDecorators:
     def trace(self, path: str, **kwargs: Any): return self._method("TRACE", path, **kwargs)
 
 
+class Mount:
+    """A Tachyon app served under a path prefix (Starlette's Mount, for FastAPI's sub-applications)."""
+
+    def __init__(self, path: str, app: Any, name: str | None = None) -> None:
+        self.path = path
+        self.app = app
+        self.name = name
+
+    @property
+    def routes(self) -> list[APIRoute]:
+        return self.app.routes
+
+
 class APIRouter(PathOperationDecorators):
     """Groups path operations under a prefix, with shared tags, dependencies and options."""
 
