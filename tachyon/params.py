@@ -102,9 +102,11 @@ class Body(FieldInfo):
     def __init__(self, default: Any = PydanticUndefined, *, embed: bool | None = None,
                  media_type: str = "application/json", alias: str | None = None, title: str | None = None,
                  description: str | None = None, examples: list[Any] | None = None,
-                 include_in_schema: bool = True, **kwargs: Any) -> None:
+                 openapi_examples: dict[str, Any] | None = None, include_in_schema: bool = True,
+                 **kwargs: Any) -> None:
         if default is ...:
             default = PydanticUndefined
+        self.openapi_examples = openapi_examples   # documented next to the schema, not inside it
         self.embed = embed
         self.media_type = media_type
         self.include_in_schema = include_in_schema

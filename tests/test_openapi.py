@@ -24,6 +24,7 @@ class ItemOut(BaseModel):
     name: str
 
 
+ITEM_EXAMPLES = {"normal": {"summary": "A normal example", "value": {"name": "Foo", "price": 35.4}}}
 oauth2 = OAuth2PasswordBearer(tokenUrl="token", scopes={"items": "Read items"})
 
 
@@ -95,6 +96,19 @@ class OpenAPITest(unittest.TestCase):
         self.assertEqual(body["properties"]["importance"], {"type": "integer", "title": "Importance"})
         self.assertEqual(doc["tags"], [{"name": "items", "description": "Items"}])
         self.assertNotIn("/items/hidden", doc["paths"])
+
+    def test_body_openapi_examples_sit_next_to_the_schema(self) -> None:
+        app = FastAPI()
+        examples = ITEM_EXAMPLES
+
+        @app.put("/items/{item_id}")
+        def update(item_id: int, item: Annotated[Item, Body(openapi_examples=ITEM_EXAMPLES)]):
+            return item
+
+        body = app.openapi()["paths"]["/items/{item_id}"]["put"]["requestBody"]
+        self.assertEqual(body, {"content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/Item"}, "examples": examples}}, "required": True})
+        self.assertNotIn("examples", app.openapi()["components"]["schemas"]["Item"])
 
     def test_openapi_url_none_disables_schema_and_docs(self) -> None:
         app = FastAPI(openapi_url=None)
