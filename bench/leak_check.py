@@ -1,5 +1,7 @@
-"""Leak check: drives 200k+ requests through the example endpoints (valid, invalid, errors) with wrk
-and reports RSS and sys.getallocatedblocks() after each round. Flat numbers = no leak.
+"""Leak check: drives 200k+ requests through the example endpoints (valid, invalid, errors) plus a few
+slow paths (multipart uploads, a 422 that still runs a dependency chain with a yield dependency, an
+exception handler that awaits) with wrk and reports RSS and sys.getallocatedblocks() after each round.
+Flat numbers = no leak.
 
     python3 bench/leak_check.py [--rounds 6] [--seconds 1]
 
@@ -9,6 +11,7 @@ if blocks or RSS grow by more than a small margin between the second and the las
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import os
 import subprocess
@@ -19,7 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tachyon import FastAPI  # noqa: E402
+from typing import Annotated  # noqa: E402
+
+from tachyon import Depends, FastAPI, Form, UploadFile  # noqa: E402
+from tachyon.responses import JSONResponse  # noqa: E402
 from tachyon._boundary.engine import get_engine  # noqa: E402
 
 from examples.hello import app as hello  # noqa: E402
@@ -33,7 +39,51 @@ request = function()
   return wrk.format(nil, nil, nil, bodies[(i % 3) + 1])
 end
 """
-TARGETS = ["/health", "/items/5?q=abc&limit=7", "/items/0", "/items/abc?limit=1000", "/nope", "/crash"]
+BOUNDARY = "leakcheckboundary"
+MULTIPART = (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n'
+             f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n'
+             f'Content-Type: application/octet-stream\r\n\r\n0123456789\r\n--{BOUNDARY}--\r\n')
+
+
+def lua_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r").replace("\n", "\\n") + '"'
+
+
+UPLOAD = f"""wrk.method = "POST"
+wrk.headers["Content-Type"] = "multipart/form-data; boundary={BOUNDARY}"
+wrk.body = {lua_string(MULTIPART)}
+"""
+TARGETS = ["/health", "/items/5?q=abc&limit=7", "/items/0", "/items/abc?limit=1000", "/nope", "/crash",
+           "/chain/x?page=2", "/teapot"]
+
+
+class Teapot(Exception):
+    pass
+
+
+def add_slow_paths(app: FastAPI) -> None:
+    async def page(page: int = 1):
+        return page
+
+    async def session():
+        yield "session"
+
+    @app.get("/chain/{n}")
+    async def chain(n: int, p: Annotated[int, Depends(page)], s: Annotated[str, Depends(session)]):
+        return {"n": n, "page": p, "session": s}
+
+    @app.post("/upload")
+    async def upload(note: Annotated[str, Form()], file: UploadFile):
+        return {"note": note, "size": len(await file.read())}
+
+    @app.exception_handler(Teapot)
+    async def teapot_handler(request, exc):
+        await asyncio.sleep(0)
+        return JSONResponse({"teapot": True}, status_code=418)
+
+    @app.get("/teapot")
+    async def teapot():
+        raise Teapot()
 
 
 def rss_kib() -> int:
@@ -41,6 +91,21 @@ def rss_kib() -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
+
+
+def expect_statuses(port: int) -> None:
+    """The slow paths answer as intended before they are loaded (a leak check of 500s proves little)."""
+    import http.client
+
+    checks = [("GET", "/chain/x?page=2", None, {}, 422), ("GET", "/teapot", None, {}, 418),
+              ("POST", "/upload", MULTIPART.encode(), {"content-type": f"multipart/form-data; boundary={BOUNDARY}"}, 200)]
+    for method, path, body, headers, status in checks:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request(method, path, body=body, headers=headers)
+        got = connection.getresponse().status
+        connection.close()
+        if got != status:
+            raise SystemExit(f"{method} {path}: expected {status}, got {got}")
 
 
 def main() -> int:
@@ -55,19 +120,24 @@ def main() -> int:
     def crash():
         raise RuntimeError("expected failure")
 
+    add_slow_paths(app)
     app.capture_unhandled_exceptions()
     port = app.start("127.0.0.1", 0).port
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-        f.write(POST)
-        post_script = f.name
+    scripts = {}
+    for name, text in (("post", POST), ("upload", UPLOAD)):
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+            f.write(text)
+            scripts[name] = f.name
 
     def load() -> None:
         for path in TARGETS:
             subprocess.run(["wrk", "-t1", "-c16", f"-d{args.seconds}s", f"http://127.0.0.1:{port}{path}"],
                            check=True, capture_output=True)
-        subprocess.run(["wrk", "-t1", "-c16", f"-d{args.seconds}s", "-s", post_script,
-                        f"http://127.0.0.1:{port}/users/"], check=True, capture_output=True)
+        for script, path in ((scripts["post"], "/users/"), (scripts["upload"], "/upload")):
+            subprocess.run(["wrk", "-t1", "-c16", f"-d{args.seconds}s", "-s", script, f"http://127.0.0.1:{port}{path}"],
+                           check=True, capture_output=True)
 
+    expect_statuses(port)
     print(f"{'round':>5} {'requests':>10} {'RSS MiB':>8} {'blocks':>9}")
     rows = []
     for i in range(args.rounds):
@@ -77,7 +147,8 @@ def main() -> int:
         stats = get_engine().stats()
         rows.append((stats["requests"], rss_kib(), sys.getallocatedblocks()))
         print(f"{i + 1:>5} {rows[-1][0]:>10} {rows[-1][1] / 1024:>8.1f} {rows[-1][2]:>9}", flush=True)
-    os.unlink(post_script)
+    for script in scripts.values():
+        os.unlink(script)
     app.stop()
 
     (_, rss0, blocks0), (total, rss1, blocks1) = rows[1], rows[-1]
