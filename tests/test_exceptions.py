@@ -89,8 +89,8 @@ status_app = FastAPI()
 
 @status_app.exception_handler(405)
 async def method_not_allowed(request, exc):
-    return JSONResponse({"allowed": exc.headers["Allow"], "method": request.method, "path": request.url.path},
-                        status_code=405)
+    return JSONResponse({"allowed": exc.headers["Allow"], "method": request.method, "path": request.url.path,
+                         "params": request.path_params}, status_code=405)
 
 
 @status_app.api_route("/things/{thing_id}", methods=["GET", "PUT"])
@@ -104,7 +104,7 @@ class StatusCodeHandlerTest(AppTestCase):
     def test_router_405_reaches_a_405_handler(self):
         response = self.client.delete("/things/3")
         self.assertEqual((response.status_code, response.json()),
-                         (405, {"allowed": "GET, PUT", "method": "DELETE", "path": "/things/3"}))
+                         (405, {"allowed": "GET, PUT", "method": "DELETE", "path": "/things/3", "params": {"thing_id": "3"}}))
         self.assertNotIn("allow", response.headers)   # this handler does not copy exc.headers
 
     def test_other_misses_keep_the_default_answers(self):

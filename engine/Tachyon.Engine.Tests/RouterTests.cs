@@ -59,6 +59,16 @@ public class RouterTests
     }
 
     [Fact]
+    public void MethodNotAllowedKeepsTheMatchedPathsValues()
+    {
+        var router = Build(("/users/{id}/files/{name:path}", ["GET"]), ("/users/{id}", ["PUT"]));
+        var m = router.Match("/users/7/files/a/b", "POST");
+        Assert.Equal(MatchKind.MethodNotAllowed, m.Kind);
+        Assert.Equal(["7", "a/b"], m.PathValues);
+        Assert.Equal(["7"], router.Match("/users/7", "GET").PathValues);
+    }
+
+    [Fact]
     public void PathParameterTakesTheRestOfThePath()
     {
         var router = Build(("/files/{file_path:path}", ["GET"]));

@@ -32,35 +32,35 @@ internal sealed class RouteNode
 
     /// <summary>
     /// Walks every branch that can match (literal, parameter, tail) and keeps the lowest-index full match
-    /// and the lowest-index path-only match. Parameter values are written into <paramref name="values"/>
-    /// (one slot per template parameter, in order).
+    /// and the lowest-index path-only match, each with its parameter values. Values are written into
+    /// <paramref name="values"/> (one slot per template parameter, in order) while walking.
     /// </summary>
     public void Collect(string[] segments, int depth, string method, string[] values, int valueCount,
-        ref Route? full, ref string[] fullValues, ref Route? partial)
+        ref Route? full, ref string[] fullValues, ref Route? partial, ref string[] partialValues)
     {
         if (depth == segments.Length)
         {
-            if (_ends != null) Consider(_ends, method, values, valueCount, ref full, ref fullValues, ref partial);
+            if (_ends != null) Consider(_ends, method, values, valueCount, ref full, ref fullValues, ref partial, ref partialValues);
             return;
         }
         string seg = segments[depth];
         if (_literals != null && _literals.TryGetValue(seg, out var lit))
-            lit.Collect(segments, depth + 1, method, values, valueCount, ref full, ref fullValues, ref partial);
+            lit.Collect(segments, depth + 1, method, values, valueCount, ref full, ref fullValues, ref partial, ref partialValues);
         if (_parameter != null && seg.Length > 0)
         {
             values[valueCount] = seg;
-            _parameter.Collect(segments, depth + 1, method, values, valueCount + 1, ref full, ref fullValues, ref partial);
+            _parameter.Collect(segments, depth + 1, method, values, valueCount + 1, ref full, ref fullValues, ref partial, ref partialValues);
         }
         if (_tails != null)
         {
             // {p:path} matches ".*": the rest of the path, possibly empty, slashes included.
             values[valueCount] = string.Join('/', segments, depth, segments.Length - depth);
-            Consider(_tails, method, values, valueCount + 1, ref full, ref fullValues, ref partial);
+            Consider(_tails, method, values, valueCount + 1, ref full, ref fullValues, ref partial, ref partialValues);
         }
     }
 
     static void Consider(List<Route> routes, string method, string[] values, int valueCount,
-        ref Route? full, ref string[] fullValues, ref Route? partial)
+        ref Route? full, ref string[] fullValues, ref Route? partial, ref string[] partialValues)
     {
         foreach (var r in routes)
         {
@@ -68,7 +68,7 @@ internal sealed class RouteNode
             {
                 if (full == null || r.Index < full.Index) { full = r; fullValues = values[..valueCount]; }
             }
-            else if (partial == null || r.Index < partial.Index) partial = r;
+            else if (partial == null || r.Index < partial.Index) { partial = r; partialValues = values[..valueCount]; }
         }
     }
 

@@ -41,7 +41,7 @@ internal sealed class Router
     public RouteMatch Match(string path, string method)
     {
         Route? full = null, partial = null;
-        string[] fullValues = [];
+        string[] fullValues = [], partialValues = [];
         if (_static.TryGetValue(path, out var statics))
         {
             foreach (var r in statics)
@@ -55,10 +55,11 @@ internal sealed class Router
         {
             var segments = Split(path);
             var values = new string[segments.Length];
-            _root.Collect(segments, 0, method, values, 0, ref full, ref fullValues, ref partial);
+            _root.Collect(segments, 0, method, values, 0, ref full, ref fullValues, ref partial, ref partialValues);
         }
         if (full != null) return new RouteMatch(MatchKind.Full, full, full.Segments.Length == 0 || RouteTemplate.IsStatic(full.Segments) ? [] : fullValues);
-        if (partial != null) return new RouteMatch(MatchKind.MethodNotAllowed, partial, []);
+        // A path-only match keeps its values: an app's own 405 handler sees the path parameters, as in Starlette.
+        if (partial != null) return new RouteMatch(MatchKind.MethodNotAllowed, partial, RouteTemplate.IsStatic(partial.Segments) ? [] : partialValues);
         return RouteMatch.NotFound;
     }
 

@@ -35,7 +35,7 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
         {
             string allow = match.Route!.AllowHeader;
             if (router.Misses is { } misses)
-                response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, misses, []), allow);
+                response = await Dispatch(features, request, target, match, misses.Plan, allow);
             else
             {
                 response = ResponseData.Detail(405, "Method Not Allowed");
@@ -52,12 +52,13 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
         if (response.Background != 0) LaneSet.Loop.EnqueueBackground(response.Background);
     }
 
-    /// <param name="allow">the matched path's methods when this is the router's 405, sent to the misses plan</param>
+    /// <param name="missesPlan">for the router's 405: the plan that serves it instead of the matched route's</param>
+    /// <param name="allow">for the router's 405: the matched path's methods, sent to the misses plan</param>
     async Task<ResponseData> Dispatch(IFeatureCollection features, IHttpRequestFeature request, RequestTarget target, RouteMatch match,
-        string? allow = null)
+        DispatchPlan? missesPlan = null, string? allow = null)
     {
         var route = match.Route!;
-        var plan = route.Plan;   // read once: binding and the lane must use the same plan
+        var plan = missesPlan ?? route.Plan;   // read once: binding and the lane must use the same plan
         var query = target.Query.Length == 0 ? null : Tachyon.Engine.Http.QueryString.Parse(target.Query);
         ArgValue[]? args = Binder.TryBind(plan, match.PathValues, query, request.Headers, out var bound) ? bound : null;
         if (args == null) Interlocked.Increment(ref EngineStats.PythonBindings);
