@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from ._endpoint.request_data import RequestData
+from ._testclient import peers
 from .datastructures import URL, Address, FormData, Headers, QueryParams, State
 from .forms import parse_form
 
@@ -73,6 +74,8 @@ class HTTPConnection:
     @property
     def client(self) -> Address | None:
         client = self._data.client
+        if client in peers.connections:
+            return Address(*peers.TESTCLIENT_ADDRESS)
         return Address(*client) if client else None
 
     @property

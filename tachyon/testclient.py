@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from ._testclient import peers
 from ._testclient.cookies import Cookies
 from ._testclient.encoding import encode_multipart, merge_headers, query_pairs
 from ._testclient.messages import URL, Headers, HTTPStatusError, Request, Response
@@ -61,6 +62,7 @@ class TestClient:
 
     def close(self) -> None:
         if self._connection is not None:
+            self._forget(self._connection)
             self._connection.close()
             self._connection = None
 
@@ -96,6 +98,18 @@ class TestClient:
 
     # -- internals ------------------------------------------------------------------------------
 
+    def _connect(self) -> http.client.HTTPConnection:
+        """A connection whose requests report Starlette's TestClient address as ``request.client``."""
+        connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=60)
+        connection.connect()
+        peers.connections.add(connection.sock.getsockname()[:2])
+        return connection
+
+    @staticmethod
+    def _forget(connection: http.client.HTTPConnection) -> None:
+        if connection.sock is not None:
+            peers.connections.discard(connection.sock.getsockname()[:2])
+
     @staticmethod
     def _encode_body(json: Any, data: Any, files: Any, content: bytes | str | None) -> tuple[bytes | None, dict[str, str]]:
         if files is not None:
@@ -129,7 +143,7 @@ class TestClient:
         if body is not None or method in ("POST", "PUT", "PATCH"):
             out.append(("content-length", str(len(body or b""))))
         for attempt in range(2):
-            connection = self._connection or http.client.HTTPConnection("127.0.0.1", self._port, timeout=60)
+            connection = self._connection or self._connect()
             self._connection = connection
             connection.timeout = 60 if timeout is None else timeout
             if connection.sock is not None:
@@ -143,6 +157,7 @@ class TestClient:
                 content = raw.read()
                 break
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                self._forget(connection)
                 connection.close()
                 self._connection = None
                 if attempt:

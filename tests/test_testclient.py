@@ -5,7 +5,7 @@ from __future__ import annotations
 import unittest
 from typing import Annotated
 
-from tachyon import Cookie, Depends, FastAPI, Response
+from tachyon import Cookie, Depends, FastAPI, Request, Response
 from tachyon.security import HTTPBasic, HTTPBasicCredentials
 from tachyon.testclient import HTTPStatusError, TestClient
 
@@ -33,6 +33,11 @@ def login(response: Response):
 def logout(response: Response):
     response.delete_cookie("session")
     return {"ok": True}
+
+
+@app.get("/peer")
+def peer(request: Request):
+    return list(request.client)
 
 
 @app.get("/items/{item_id}")
@@ -83,6 +88,15 @@ class TestClientApiTest(unittest.TestCase):
             bad.raise_for_status()
         self.assertIs(caught.exception.response, bad)
         self.assertIn("422", str(caught.exception))
+
+    def test_request_client_is_starlettes_test_address_only_for_the_test_client(self) -> None:
+        self.assertEqual(self.client.get("/peer").json(), ["testclient", 50000])
+        from tests.concurrency import body_json, get_many
+
+        [raw] = get_many(self.client._port, ["/peer"])   # a plain HTTP connection: the real peer
+        host, port = body_json(raw)
+        self.assertEqual(host, "127.0.0.1")
+        self.assertNotEqual(port, 50000)
 
     def test_redirect_history(self) -> None:
         r = self.client.get("/items/3/")
