@@ -57,6 +57,14 @@ class WebSocketException(StarletteWebSocketException):
         super().__init__(code=code, reason=reason)
 
 
+class FastAPIError(RuntimeError):
+    """A usage error in the app's declarations, found when it is defined (FastAPI's class of that name)."""
+
+
+class DependencyScopeError(FastAPIError):
+    """A ``yield`` dependency closed after the response depends on one closed before it (``scope="function"``)."""
+
+
 class ValidationException(Exception):
     def __init__(self, errors: Sequence[Any]) -> None:
         self._errors = errors

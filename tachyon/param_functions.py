@@ -1,7 +1,7 @@
 """``Query()``, ``Path()``, ``Body()``: the functions FastAPI users call to declare parameters."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic_core import PydanticUndefined
 
@@ -33,14 +33,17 @@ def Cookie(default: Any = PydanticUndefined, **kwargs: Any) -> Any:  # noqa: N80
     return params.Cookie(default, **kwargs)
 
 
-def Depends(dependency: Any = None, *, use_cache: bool = True) -> Any:  # noqa: N802
-    """Declare a dependency: a callable whose result FastAPI passes to the parameter."""
-    return params.Depends(dependency=dependency, use_cache=use_cache)
+def Depends(dependency: Any = None, *, use_cache: bool = True,  # noqa: N802
+            scope: Literal["function", "request"] | None = None) -> Any:
+    """Declare a dependency: a callable whose result FastAPI passes to the parameter. For a ``yield``
+    dependency, ``scope="function"`` closes it before the response is sent, "request" (default) after."""
+    return params.Depends(dependency=dependency, use_cache=use_cache, scope=scope)
 
 
-def Security(dependency: Any = None, *, scopes: Any = None, use_cache: bool = True) -> Any:  # noqa: N802
+def Security(dependency: Any = None, *, scopes: Any = None, use_cache: bool = True,  # noqa: N802
+             scope: Literal["function", "request"] | None = None) -> Any:
     """A dependency with OAuth2 scopes."""
-    return params.Security(dependency=dependency, scopes=scopes, use_cache=use_cache)
+    return params.Security(dependency=dependency, scopes=scopes, use_cache=use_cache, scope=scope)
 
 
 def Form(default: Any = PydanticUndefined, **kwargs: Any) -> Any:  # noqa: N802

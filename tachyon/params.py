@@ -3,7 +3,7 @@ value comes from. pydantic applies their constraints; the engine reads them to c
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
@@ -117,9 +117,12 @@ class Body(FieldInfo):
 class Depends:
     """A dependency: FastAPI calls ``dependency`` (resolving its own parameters) and passes the result."""
 
-    def __init__(self, dependency: Any = None, *, use_cache: bool = True) -> None:
+    def __init__(self, dependency: Any = None, *, use_cache: bool = True, scope: Literal["function", "request"] | None = None) -> None:
         self.dependency = dependency
         self.use_cache = use_cache
+        # For a yield dependency: "function" closes it right after the endpoint returns, before the response
+        # is sent; "request" (the default) after the response is sent.
+        self.scope = scope
 
     def __repr__(self) -> str:
         name = getattr(self.dependency, "__name__", type(self.dependency).__name__)
@@ -130,8 +133,9 @@ class Depends:
 class Security(Depends):
     """A dependency with OAuth2 scopes, which it and its sub-dependencies see through SecurityScopes."""
 
-    def __init__(self, dependency: Any = None, *, scopes: Any = None, use_cache: bool = True) -> None:
-        super().__init__(dependency=dependency, use_cache=use_cache)
+    def __init__(self, dependency: Any = None, *, scopes: Any = None, use_cache: bool = True,
+                 scope: Literal["function", "request"] | None = None) -> None:
+        super().__init__(dependency=dependency, use_cache=use_cache, scope=scope)
         self.scopes = list(scopes or [])
 
 

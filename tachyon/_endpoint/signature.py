@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from .. import params
+from ..exceptions import DependencyScopeError
 from .types import is_complex, is_sequence
 
 _PATH_PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
@@ -63,6 +64,12 @@ class Dependant:
     use_cache: bool = True
     security_scopes: list[str] = field(default_factory=list)
     discard_result: bool = False  # route- or router-level dependencies=[...]: run, result unused
+    scope: str | None = None  # Depends(scope=...): "function" or "request"
+
+    @property
+    def computed_scope(self) -> str | None:
+        """When a yield dependency closes: its declared scope, else "request" (after the response)."""
+        return self.scope or ("request" if self.kind in ("generator", "async_generator") else None)
 
     def leaves(self, source: str | None = None) -> list[ParamSpec]:
         return [t for _, k, t in self.arguments if k == "leaf" and (source is None or t.source == source)]
@@ -73,7 +80,7 @@ class Dependant:
 
     @property
     def cache_key(self) -> tuple:
-        return (self.call, tuple(sorted(set(self.security_scopes))))
+        return (self.call, tuple(sorted(set(self.security_scopes))), self.computed_scope or "")
 
 
 @dataclass(eq=False)
@@ -184,7 +191,8 @@ class _Analyzer:
         self.overrides = overrides
         self.specials: set[str] = set()
 
-    def dependant(self, call: Callable[..., Any], scopes: list[str], use_cache: bool = True) -> Dependant:
+    def dependant(self, call: Callable[..., Any], scopes: list[str], use_cache: bool = True,
+                  scope: str | None = None) -> Dependant:
         hints = _type_hints(call)
         arguments: list[tuple[str, str, Any]] = []
         for name, parameter in inspect.signature(call).parameters.items():
@@ -192,7 +200,13 @@ class _Analyzer:
                 continue
             annotation = hints.get(name, parameter.annotation if parameter.annotation is not parameter.empty else Any)
             arguments.append(self._argument(name, parameter, annotation, scopes))
-        node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes))
+        node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), scope=scope)
+        if node.computed_scope == "request" and node.kind in ("generator", "async_generator"):
+            for child in node.children:
+                if child.scope == "function":
+                    name = getattr(call, "__name__", "<unnamed_callable>")
+                    raise DependencyScopeError(f'The dependency "{name}" has a scope of "request", '
+                                               'it cannot depend on dependencies with scope "function".')
         for source in ("query", "header", "cookie"):
             leaves = node.leaves(source)
             if len(leaves) == 1 and _is_model(leaves[0].annotation):
@@ -205,7 +219,7 @@ class _Analyzer:
             raise AssertionError("Depends() without a dependency needs a type annotation to call")
         own = depends.scopes if isinstance(depends, params.Security) else []
         call = self.overrides.get(call, call)
-        return self.dependant(call, scopes + own, depends.use_cache)
+        return self.dependant(call, scopes + own, depends.use_cache, getattr(depends, "scope", None))
 
     def _argument(self, name: str, parameter: inspect.Parameter, annotation: Any, scopes: list[str]) -> tuple[str, str, Any]:
         declared: Any = None

@@ -6,7 +6,8 @@ request (or once per use with ``use_cache=False``), in FastAPI's order, then the
 source once at registration keeps the per-request cost to plain calls: no signature walking, no dicts.
 
 Dependencies with ``yield`` enter an exit stack; an exception from the endpoint is thrown into them
-(they may turn it into an HTTPException), and on success they close after the response is sent.
+(they may turn it into an HTTPException), and on success they close after the response is sent, or,
+with ``Depends(scope="function")``, as soon as the endpoint returns (before the response).
 """
 from __future__ import annotations
 
@@ -73,17 +74,17 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
     body: list[str] = []
     if signature.needs_request:
         body.append("_ctx = _make_context(_raw)")
+    tree = code.emit_tree(root)
     if has_yield(signature):
         env["_Stack"] = contextlib.AsyncExitStack if run_async else contextlib.ExitStack
         body.append("_stack = _Stack()")
-        body.append("try:")
-        body += ["    " + line for line in code.emit_tree(root)]
-        body += ["except BaseException as _exc:",
-                 "    await _stack.__aexit__(type(_exc), _exc, _exc.__traceback__)" if run_async
-                 else "    _stack.__exit__(type(_exc), _exc, _exc.__traceback__)",
-                 "    raise"]
+        if _has_function_scope(root):
+            # scope="function" dependencies close as soon as the endpoint is done, before the response.
+            body.append("_fstack = _Stack()")
+            tree = _closing("_fstack", tree, run_async) + [_exit("_fstack", "None, None, None", run_async)]
+        body += _closing("_stack", tree, run_async)
     else:
-        body += code.emit_tree(root)
+        body += tree
     if ending is not None:
         body.append(ending)
     source = f"{'async ' if run_async else ''}def {name}({', '.join(arguments)}):\n" + "\n".join("    " + l for l in body)
@@ -92,6 +93,22 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
     solve = namespace[name]
     solve.__tachyon_source__ = source
     return solve
+
+
+def _closing(stack: str, lines: list[str], run_async: bool) -> list[str]:
+    """``lines`` in a try whose failure is thrown into ``stack`` (its dependencies see it), then re-raised."""
+    return (["try:"] + ["    " + line for line in lines]
+            + ["except BaseException as _exc:", "    " + _exit(stack, "type(_exc), _exc, _exc.__traceback__", run_async),
+               "    raise"])
+
+
+def _exit(stack: str, arguments: str, run_async: bool) -> str:
+    return f"await {stack}.__aexit__({arguments})" if run_async else f"{stack}.__exit__({arguments})"
+
+
+def _has_function_scope(node: Dependant) -> bool:
+    return any((child.computed_scope == "function" and child.kind in ("generator", "async_generator"))
+               or _has_function_scope(child) for child in node.children)
 
 
 def _subtree_leaves(node: Dependant) -> list:
@@ -184,13 +201,14 @@ class _Emitter:
         call = f"{fn}({', '.join(args)})"
         if node.kind == "coroutine":
             return f"await {call}"
+        stack = "_fstack" if node.computed_scope == "function" else "_stack"
         if node.kind == "generator" and self.run_async:
             # FastAPI enters and exits a plain generator dependency in the thread pool on an async route.
-            return f"await _stack.enter_async_context(_cm_threadpool(_cm({fn})({', '.join(args)})))"
+            return f"await {stack}.enter_async_context(_cm_threadpool(_cm({fn})({', '.join(args)})))"
         if node.kind == "generator":
-            return f"_stack.enter_context(_cm({fn})({', '.join(args)}))"
+            return f"{stack}.enter_context(_cm({fn})({', '.join(args)}))"
         if node.kind == "async_generator":
-            return f"await _stack.enter_async_context(_acm({fn})({', '.join(args)}))"
+            return f"await {stack}.enter_async_context(_acm({fn})({', '.join(args)}))"
         if self.run_async:
             # A plain function (endpoint, dependency or class) on an async route runs in the thread pool,
             # as in FastAPI, so that blocking I/O in it does not stall the event loop.
