@@ -290,8 +290,7 @@ class FastAPI(PathOperationDecorators):
         suspend; a sync lane runs it on the loop and waits (with the GIL released)."""
         handler, server_error = self._handler_for(exc)
         if handler is None:
-            self._report(exc)
-            return PlainTextResponse("Internal Server Error", status_code=500)
+            return self._handler_failed(exc)
         try:
             response = handler(Request(RequestData._make(raw), self), exc)
             if inspect.iscoroutine(response):
@@ -308,23 +307,25 @@ class FastAPI(PathOperationDecorators):
                 else:   # on the loop lane: the engine suspends the rest like a handler's coroutine
                     return self._finish_handler(resume(response, pending), exc, server_error)
         except Exception as failure:
-            self._report(failure)
-            return PlainTextResponse("Internal Server Error", status_code=500)
-        if server_error:
-            self._report(exc)
-        return response
+            return self._handler_failed(failure)
+        return self._handled(response, exc, server_error)
 
     async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool) -> Response:
         try:
             response = await rest
         except Exception as failure:
-            self._report(failure)
-            return PlainTextResponse("Internal Server Error", status_code=500)
+            return self._handler_failed(failure)
+        return self._handled(response, exc, server_error)
+
+    def _handled(self, response: Response, exc: BaseException, server_error: bool) -> Response:
         if server_error:
-            self._report(exc)
+            self._report(exc)   # Starlette re-raises what reached the 500 handler after answering
         return response
 
-        return asyncio.run_coroutine_threadsafe(coroutine, get_engine().lanes.loop).result()
+    def _handler_failed(self, failure: BaseException) -> Response:
+        """No handler, or the handler itself failed: report the error, answer FastAPI's 500."""
+        self._report(failure)
+        return PlainTextResponse("Internal Server Error", status_code=500)
 
     def _handler_for(self, exc: BaseException) -> tuple[Callable[..., Any] | None, bool]:
         """The handler for ``exc`` (its status code first, then its classes), and whether it is the
