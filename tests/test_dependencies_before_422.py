@@ -81,6 +81,24 @@ def sync_route(n: int, limit: Annotated[int, Depends(sync_dep)], _s: Annotated[N
     return {"n": n, "limit": limit}
 
 
+def shared(limit: Annotated[int, Query()]):
+    calls.append("shared")
+    return limit
+
+
+def first(s: Annotated[int, Depends(shared)]):
+    calls.append("first")
+
+
+def second(s: Annotated[int, Depends(shared)]):
+    calls.append("second")
+
+
+@app.get("/shared")
+def shared_route(a: Annotated[None, Depends(first)], b: Annotated[None, Depends(second)], n: int = 0):
+    return {"ok": True}
+
+
 class Item(BaseModel):
     name: str
 
@@ -144,6 +162,14 @@ class DependenciesBefore422Test(AppTestCase):
         self.assertEqual([e["loc"] for e in r.json()["detail"]], [["body", "name"], ["path", "owner_id"], ["query", "tag"]])
         r = self.client.put("/owners/1/item?tag=t", json={"name": "n"})
         self.assertEqual(r.json(), {"owner_id": 1, "item": {"name": "n"}, "tag": "t"})
+
+    def test_dependants_of_a_shared_failed_dependency_are_all_skipped(self) -> None:
+        r = self.client.get("/shared?limit=x&n=1")
+        self.assertEqual([e["loc"] for e in r.json()["detail"]], [["query", "limit"], ["query", "limit"]])
+        self.assertEqual(calls, [])
+        r = self.client.get("/shared?limit=3&n=x")
+        self.assertEqual(r.status_code, 422)
+        self.assertEqual(calls, ["shared", "first", "second"])
 
     def test_the_server_keeps_serving(self) -> None:
         for _ in range(20):

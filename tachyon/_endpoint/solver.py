@@ -111,13 +111,6 @@ def _has_function_scope(node: Dependant) -> bool:
                or _has_function_scope(child) for child in node.children)
 
 
-def _subtree_leaves(node: Dependant) -> list:
-    found = node.leaves()
-    for child in node.children:
-        found += _subtree_leaves(child)
-    return found
-
-
 def _is_plain(root: Dependant) -> bool:
     return all(kind == "leaf" for _, kind, _ in root.arguments)
 
@@ -147,6 +140,8 @@ class _Emitter:
         self.partial = partial
         self.lines: list[str] = []
         self.cache: dict[tuple, str] = {}
+        self.first_use: dict[tuple, Dependant] = {}
+        self.below: dict[int, frozenset[int]] = {}   # id(dependant) -> leaf indices its value rests on
         self.count = 0
 
     def emit_tree(self, root: Dependant) -> list[str]:
@@ -168,19 +163,23 @@ class _Emitter:
 
     def _value(self, node: Dependant) -> str:
         if node.use_cache and node.cache_key in self.cache:
+            self.below[id(node)] = self.below[id(self.first_use[node.cache_key])]
             return self.cache[node.cache_key]
         expression = self._call(node)   # writes the sub-dependencies' calls first
         var = f"v{self.count}"
         self.count += 1
+        # The leaves a dependency's value rests on: its own and its sub-dependencies' (a cached one's
+        # are those of its first use, the one that was bound).
+        below = frozenset(p.index for p in node.leaves()).union(*(self.below[id(c)] for c in node.children))
+        self.below[id(node)] = below
         if self.partial:
-            # FastAPI skips a dependency when anything below it failed; its dependants are skipped too,
-            # as their own leaf sets contain this one's.
-            below = self._constant(frozenset(p.index for p in _subtree_leaves(node)))
-            self.lines += [f"{var} = None", f"if not (_failed & {below}):", f"    {var} = {expression}"]
+            # FastAPI skips a dependency when anything below it failed; its dependants are skipped too.
+            self.lines += [f"{var} = None", f"if not (_failed & {self._constant(below)}):", f"    {var} = {expression}"]
         else:
             self.lines.append(f"{var} = {expression}")
         if node.use_cache:
             self.cache[node.cache_key] = var
+            self.first_use[node.cache_key] = node
         return var
 
     def _call(self, node: Dependant) -> str:
