@@ -39,6 +39,7 @@ class TestClient:
         self.headers = dict(headers or {})
         self._cookies = Cookies(cookies)
         self._connection: http.client.HTTPConnection | None = None
+        self._local_address: tuple[str, int] | None = None   # of the open connection
         self._port = app.start("127.0.0.1", 0).port
         app.capture_unhandled_exceptions()
 
@@ -62,7 +63,7 @@ class TestClient:
 
     def close(self) -> None:
         if self._connection is not None:
-            self._forget(self._connection)
+            self._forget()
             self._connection.close()
             self._connection = None
 
@@ -98,17 +99,20 @@ class TestClient:
 
     # -- internals ------------------------------------------------------------------------------
 
-    def _connect(self) -> http.client.HTTPConnection:
-        """A connection whose requests report Starlette's TestClient address as ``request.client``."""
-        connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=60)
-        connection.connect()
-        peers.connections.add(connection.sock.getsockname()[:2])
+    def _connection_for_request(self) -> http.client.HTTPConnection:
+        """The open connection, (re)connected so that its requests report Starlette's TestClient
+        address as ``request.client`` (also after the server closed it)."""
+        connection = self._connection or http.client.HTTPConnection("127.0.0.1", self._port, timeout=60)
+        if connection.sock is None:
+            self._forget()
+            connection.connect()
+            self._local_address = connection.sock.getsockname()[:2]
+            peers.connections.add(self._local_address)
         return connection
 
-    @staticmethod
-    def _forget(connection: http.client.HTTPConnection) -> None:
-        if connection.sock is not None:
-            peers.connections.discard(connection.sock.getsockname()[:2])
+    def _forget(self) -> None:
+        peers.connections.discard(self._local_address)
+        peers.templates.pop(self._local_address, None)
 
     @staticmethod
     def _encode_body(json: Any, data: Any, files: Any, content: bytes | str | None) -> tuple[bytes | None, dict[str, str]]:
@@ -143,11 +147,10 @@ class TestClient:
         if body is not None or method in ("POST", "PUT", "PATCH"):
             out.append(("content-length", str(len(body or b""))))
         for attempt in range(2):
-            connection = self._connection or self._connect()
+            connection = self._connection_for_request()
             self._connection = connection
             connection.timeout = 60 if timeout is None else timeout
-            if connection.sock is not None:
-                connection.sock.settimeout(connection.timeout)
+            connection.sock.settimeout(connection.timeout)
             try:
                 connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
                 for name, value in out:
@@ -157,7 +160,7 @@ class TestClient:
                 content = raw.read()
                 break
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
-                self._forget(connection)
+                self._forget()
                 connection.close()
                 self._connection = None
                 if attempt:
@@ -168,7 +171,11 @@ class TestClient:
         headers = Headers(raw.getheaders())
         self._cookies.extract_set_cookie(headers.get_list("set-cookie"))
         request = Request(method, f"{self.base_url}{target}", out, body)
-        return Response(raw.status, raw.reason, headers, content, request)
+        response = Response(raw.status, raw.reason, headers, content, request)
+        rendered = peers.templates.pop(self._local_address, None)
+        if rendered is not None:
+            response.template, response.context = rendered
+        return response
 
 
 def _basic_auth(auth: tuple[str, str] | None) -> dict[str, str] | None:

@@ -1,9 +1,21 @@
 """The loopback addresses the TestClient's connections come from. A request from one of them reports
 Starlette's TestClient address, ("testclient", 50000), as ``request.client``; the engine itself
-still sees the real peer."""
+still sees the real peer. A template rendered for such a request is kept here for the TestClient,
+which shows it as ``response.template`` and ``response.context`` as Starlette's does."""
 from __future__ import annotations
+
+from typing import Any
 
 TESTCLIENT_ADDRESS = ("testclient", 50000)
 
 # (host, port) of each open TestClient connection; added on connect, removed on close.
 connections: set[tuple[str, int]] = set()
+
+# (host, port) of a TestClient connection -> (template, context) of the page last rendered for it.
+templates: dict[tuple[str, int], tuple[Any, Any]] = {}
+
+
+def note_template(request: Any, template: Any, context: Any) -> None:
+    peer = request._data.client
+    if peer in connections:
+        templates[peer] = (template, context)
