@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Tachyon.Engine.Binding;
 using Tachyon.Engine.Http;
 using Tachyon.Engine.Routing;
@@ -5,9 +6,20 @@ using Tachyon.Engine.Serialization;
 
 namespace Tachyon.Engine.Lanes;
 
-/// <summary>What Python's Request object can ask about, copied while the request is being dispatched.</summary>
+/// <summary>What Python's Request object can ask about.</summary>
 internal sealed record RequestInfo(string Method, string Scheme, string Path, string RawQuery, string HttpVersion,
-    string? ClientHost, int ClientPort, string? ServerHost, int ServerPort);
+    string? ClientHost, int ClientPort, string? ServerHost, int ServerPort)
+{
+    public static RequestInfo From(IFeatureCollection features, RequestTarget target)
+    {
+        var request = features.Get<IHttpRequestFeature>()!;
+        var connection = features.Get<IHttpConnectionFeature>();
+        string version = request.Protocol.StartsWith("HTTP/", StringComparison.Ordinal) ? request.Protocol[5..] : request.Protocol;
+        return new RequestInfo(request.Method, request.Scheme, target.Path, target.Query, version,
+            connection?.RemoteIpAddress?.ToString(), connection?.RemotePort ?? 0,
+            connection?.LocalIpAddress?.ToString(), connection?.LocalPort ?? 0);
+    }
+}
 
 /// <summary>One request on its way through a lane: what binding decided, and where the response goes.</summary>
 internal sealed class WorkItem
@@ -19,7 +31,14 @@ internal sealed class WorkItem
     public byte[]? Body { get; init; }
     public string? ContentType { get; init; }
     public MultipartForm? Form { get; init; }   // a multipart body, split into parts off the GIL
-    public required RequestInfo Info { get; init; }
+    public required IFeatureCollection Features { get; init; }
+    public required RequestTarget Target { get; init; }
+    RequestInfo? _info;
+
+    // Described only when Python builds a Request (the slow path, Request parameters, errors): the
+    // addresses' strings and the rest cost allocations most requests never need. The request is still
+    // in flight then (its response waits for this item), so its features are valid.
+    public RequestInfo Info => _info ??= RequestInfo.From(Features, Target);
     public string? Allow { get; init; }        // the router's 405: the path's methods, for the misses plan
     public ArgValue[]? Args { get; init; }     // null: bind through the route's Python binder
 

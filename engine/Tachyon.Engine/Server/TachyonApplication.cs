@@ -89,7 +89,8 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
                 ContentType = contentType,
                 Form = form,
                 Args = args,
-                Info = Describe(features, request, target),
+                Features = features,
+                Target = target,
                 Allow = allow,
             };
             if (plan.IsAsync) LaneSet.Loop.Enqueue(item);
@@ -108,15 +109,6 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
         string host = request.Headers.Host.ToString();
         string location = $"{request.Scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
         return new ResponseData { Status = 307, Headers = [new("location", location)] };
-    }
-
-    static RequestInfo Describe(IFeatureCollection features, IHttpRequestFeature request, RequestTarget target)
-    {
-        var connection = features.Get<IHttpConnectionFeature>();
-        string version = request.Protocol.StartsWith("HTTP/", StringComparison.Ordinal) ? request.Protocol[5..] : request.Protocol;
-        return new RequestInfo(request.Method, request.Scheme, target.Path, target.Query, version,
-            connection?.RemoteIpAddress?.ToString(), connection?.RemotePort ?? 0,
-            connection?.LocalIpAddress?.ToString(), connection?.LocalPort ?? 0);
     }
 
     static async Task<byte[]> ReadBody(IFeatureCollection features)
