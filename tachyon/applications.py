@@ -98,9 +98,10 @@ class FastAPI(PathOperationDecorators):
         self.state = State()
         self.router = APIRouter(redirect_slashes=redirect_slashes, dependencies=dependencies,
                                 default_response_class=default_response_class,
-                                generate_unique_id_function=generate_unique_id_function)
+                                generate_unique_id_function=generate_unique_id_function,
+                                on_startup=on_startup, on_shutdown=on_shutdown, lifespan=lifespan)
         self._dependency_overrides = _Overrides(self)
-        self.lifespan = Lifespan(self, lifespan, on_startup, on_shutdown)
+        self.lifespan = Lifespan(self)
         self.max_pending_requests = max_pending_requests
         self.exception_handlers: dict[Any, Callable[..., Any]] = {
             StarletteHTTPException: http_exception_handler,
@@ -261,14 +262,10 @@ class FastAPI(PathOperationDecorators):
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Deprecated in FastAPI in favour of ``lifespan``; still supported."""
         warnings.warn("on_event is deprecated, use lifespan event handlers instead.", DeprecationWarning, stacklevel=2)
-
-        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
-            self.lifespan.add_event_handler(event_type, func)
-            return func
-        return decorator
+        return self.router.event_handler_decorator(event_type)
 
     def add_event_handler(self, event_type: str, func: Callable[..., Any]) -> None:
-        self.lifespan.add_event_handler(event_type, func)
+        self.router.add_event_handler(event_type, func)
 
     # -- errors -----------------------------------------------------------------------------------
 

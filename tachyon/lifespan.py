@@ -1,28 +1,72 @@
-"""An app's lifespan: ``lifespan=`` (an async context manager factory) or on_startup/on_shutdown handlers,
-run on the engine's event loop when serving starts and stops (TestClient: entering and leaving ``with``)."""
+"""Lifespans as FastAPI composes them. Every router has a lifespan context: its ``lifespan=`` (an async
+context manager factory, or an async or plain generator function), or by default one that runs its
+``on_startup``/``on_shutdown`` handlers. ``include_router`` nests the included router's context inside
+the includer's, and their states merge (the outer one wins a key). The app runs its router's context
+on the engine's event loop when serving starts and stops (TestClient: entering and leaving ``with``)."""
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import inspect
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
+
+LifespanContext = Callable[[Any], contextlib.AbstractAsyncContextManager[Any]]
+
+
+def lifespan_context(lifespan: Callable[[Any], Any]) -> LifespanContext:
+    """``lifespan`` as a factory of async context managers, whatever form it was written in."""
+    if inspect.isasyncgenfunction(lifespan):
+        return contextlib.asynccontextmanager(lifespan)
+    if inspect.isgeneratorfunction(lifespan):
+        plain = contextlib.contextmanager(lifespan)
+
+        @contextlib.asynccontextmanager
+        async def lifted(app: Any) -> AsyncIterator[Any]:
+            with plain(app) as state:
+                yield state
+        return lifted
+    return lifespan
+
+
+class DefaultLifespan:
+    """A router's context when it has no ``lifespan=``: runs its startup and shutdown handlers."""
+
+    def __init__(self, router: Any) -> None:
+        self._router = router
+
+    def __call__(self, app: Any) -> DefaultLifespan:
+        return self
+
+    async def __aenter__(self) -> None:
+        for handler in self._router.on_startup:
+            await _call(handler)
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        for handler in self._router.on_shutdown:
+            await _call(handler)
+
+
+def merge_lifespans(outer: LifespanContext, nested: LifespanContext) -> LifespanContext:
+    @contextlib.asynccontextmanager
+    async def merged(app: Any) -> AsyncIterator[dict[str, Any] | None]:
+        async with outer(app) as outer_state:
+            async with nested(app) as nested_state:
+                if outer_state is None and nested_state is None:
+                    yield None
+                else:
+                    yield {**(nested_state or {}), **(outer_state or {})}
+    return merged
 
 
 class Lifespan:
-    def __init__(self, app: Any, lifespan: Callable[[Any], Any] | None,
-                 on_startup: list[Callable[[], Any]] | None, on_shutdown: list[Callable[[], Any]] | None) -> None:
-        self.app = app
-        self.factory = lifespan
-        self.on_startup = list(on_startup or [])
-        self.on_shutdown = list(on_shutdown or [])
-        self.state: dict[str, Any] = {}  # what the lifespan yielded: each request's ``request.state`` starts from it
-        self._context: Any = None
+    """Runs an app's lifespan (its router's context) on the engine's loop and keeps what it yielded:
+    each request's ``request.state`` starts from it."""
 
-    def add_event_handler(self, event_type: str, func: Callable[..., Any]) -> None:
-        if event_type not in ("startup", "shutdown"):
-            raise AssertionError(f"unknown event type {event_type!r}: use 'startup' or 'shutdown'")
-        (self.on_startup if event_type == "startup" else self.on_shutdown).append(func)
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.state: dict[str, Any] = {}
+        self._context: Any = None
 
     def startup(self, loop: asyncio.AbstractEventLoop) -> None:
         asyncio.run_coroutine_threadsafe(self._enter(), loop).result()
@@ -32,24 +76,13 @@ class Lifespan:
             asyncio.run_coroutine_threadsafe(self._exit(), loop).result()
 
     async def _enter(self) -> None:
-        if self.factory is not None:
-            context = self.factory(self.app)
-            if not hasattr(context, "__aenter__"):  # a plain async generator function
-                context = contextlib.asynccontextmanager(self.factory)(self.app)
-            self._context = context
-            self.state = dict(await context.__aenter__() or {})
-        else:
-            self._context = True
-            for handler in self.on_startup:
-                await _call(handler)
+        context = self.app.router.lifespan_context(self.app)
+        self.state = dict(await context.__aenter__() or {})
+        self._context = context
 
     async def _exit(self) -> None:
         context, self._context = self._context, None
-        if context is True:
-            for handler in self.on_shutdown:
-                await _call(handler)
-        else:
-            await context.__aexit__(None, None, None)
+        await context.__aexit__(None, None, None)
 
 
 async def _call(handler: Callable[[], Any]) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, get_type_hints
 
@@ -14,6 +15,7 @@ from ._endpoint.signature import analyze
 from ._endpoint.specials import RequestContext, make_finish
 from .datastructures import Default, DefaultPlaceholder, get_value_or_default
 from .encoders import jsonable_encoder
+from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .responses import JSONResponse, Response
 from .utils import generate_unique_id
 
@@ -189,10 +191,14 @@ class APIRouter(PathOperationDecorators):
                  responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
                  include_in_schema: bool = True, redirect_slashes: bool = True,
                  generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
-                 **_: Any) -> None:
+                 on_startup: Sequence[Callable[[], Any]] | None = None, on_shutdown: Sequence[Callable[[], Any]] | None = None,
+                 lifespan: Callable[[Any], Any] | None = None, **_: Any) -> None:
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         self.prefix = prefix
+        self.on_startup = list(on_startup or [])
+        self.on_shutdown = list(on_shutdown or [])
+        self.lifespan_context = lifespan_context(lifespan) if lifespan is not None else DefaultLifespan(self)
         self.tags = list(tags or [])
         self.dependencies = list(dependencies or [])
         self.default_response_class = default_response_class
@@ -203,6 +209,22 @@ class APIRouter(PathOperationDecorators):
         self.redirect_slashes = redirect_slashes
         self.generate_unique_id_function = generate_unique_id_function
         self.routes: list[APIRoute] = []
+
+    def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Deprecated in FastAPI in favour of ``lifespan``; still supported."""
+        warnings.warn("on_event is deprecated, use lifespan event handlers instead.", DeprecationWarning, stacklevel=2)
+        return self.event_handler_decorator(event_type)
+
+    def event_handler_decorator(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            self.add_event_handler(event_type, func)
+            return func
+        return decorator
+
+    def add_event_handler(self, event_type: str, func: Callable[..., Any]) -> None:
+        if event_type not in ("startup", "shutdown"):
+            raise AssertionError(f"unknown event type {event_type!r}: use 'startup' or 'shutdown'")
+        (self.on_startup if event_type == "startup" else self.on_shutdown).append(func)
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], *, dependencies: Sequence[params.Depends] | None = None,
                       tags: list[str] | None = None, response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
@@ -248,3 +270,7 @@ class APIRouter(PathOperationDecorators):
                     generate_unique_id_function, self.generate_unique_id_function),
                 **route.options,
             )
+        # As FastAPI: the included router's handlers join ours, and its lifespan nests inside ours.
+        self.on_startup.extend(router.on_startup)
+        self.on_shutdown.extend(router.on_shutdown)
+        self.lifespan_context = merge_lifespans(self.lifespan_context, router.lifespan_context)

@@ -54,6 +54,11 @@ class TestClient:
             self.close()
 
     @property
+    def app_state(self) -> dict[str, Any]:
+        """What the app's lifespan yielded (Starlette's TestClient.app_state)."""
+        return self.app.lifespan.state
+
+    @property
     def cookies(self) -> Cookies:
         return self._cookies
 
