@@ -6,7 +6,7 @@ import inspect
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from . import params
@@ -72,8 +72,14 @@ class FastAPI(PathOperationDecorators):
                  root_path_in_servers: bool = True, separate_input_output_schemas: bool = True,
                  generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
                  webhooks: APIRouter | None = None, openapi_version: str = "3.1.0",
-                 max_pending_requests: int = 4096, **_metadata: Any) -> None:
+                 routes: list[APIRoute] | None = None, middleware: Sequence[Any] | None = None,
+                 responses: dict[int | str, dict[str, Any]] | None = None, callbacks: list[Any] | None = None,
+                 deprecated: bool | None = None, include_in_schema: bool = True,
+                 max_pending_requests: int = 4096, **extra: Any) -> None:
+        if middleware:
+            raise NotImplementedError("Tachyon does not run middleware yet: FastAPI(middleware=[...]) cannot be served")
         self.debug = debug
+        self.extra = extra  # any other keyword, kept as FastAPI keeps it
         self.title = title
         self.version = version
         self.description = description
@@ -99,7 +105,9 @@ class FastAPI(PathOperationDecorators):
         self.router = APIRouter(redirect_slashes=redirect_slashes, dependencies=dependencies,
                                 default_response_class=default_response_class,
                                 generate_unique_id_function=generate_unique_id_function,
-                                on_startup=on_startup, on_shutdown=on_shutdown, lifespan=lifespan)
+                                on_startup=on_startup, on_shutdown=on_shutdown, lifespan=lifespan,
+                                responses=responses, callbacks=callbacks, deprecated=deprecated,
+                                include_in_schema=include_in_schema, routes=routes)
         self._dependency_overrides = _Overrides(self)
         self.lifespan = Lifespan(self)
         self.max_pending_requests = max_pending_requests

@@ -192,9 +192,13 @@ class APIRouter(PathOperationDecorators):
                  include_in_schema: bool = True, redirect_slashes: bool = True,
                  generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
                  on_startup: Sequence[Callable[[], Any]] | None = None, on_shutdown: Sequence[Callable[[], Any]] | None = None,
-                 lifespan: Callable[[Any], Any] | None = None, **_: Any) -> None:
+                 lifespan: Callable[[Any], Any] | None = None, routes: list[APIRoute] | None = None,
+                 route_class: type[APIRoute] | None = None, **_: Any) -> None:
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
+        if route_class not in (None, APIRoute):
+            # A custom route class changes how requests are handled (get_route_handler): refuse, do not ignore.
+            raise NotImplementedError("Tachyon does not support custom route classes (APIRouter(route_class=...)) yet")
         self.prefix = prefix
         self.on_startup = list(on_startup or [])
         self.on_shutdown = list(on_shutdown or [])
@@ -209,6 +213,10 @@ class APIRouter(PathOperationDecorators):
         self.redirect_slashes = redirect_slashes
         self.generate_unique_id_function = generate_unique_id_function
         self.routes: list[APIRoute] = []
+        for route in routes or []:
+            if not isinstance(route, APIRoute):
+                raise TypeError(f"Tachyon serves APIRoute routes, not {type(route).__name__}")
+            self.routes.append(route)
 
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Deprecated in FastAPI in favour of ``lifespan``; still supported."""

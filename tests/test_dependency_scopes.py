@@ -52,13 +52,11 @@ app = FastAPI()
 
 @app.get("/two-scopes")
 def two_scopes(function_session: SessionFuncDep, request_session: SessionRequestDep):
-    events.clear()
     return {"same": function_session is request_session}
 
 
 @app.get("/function-scope")
 async def function_scope(session: SessionFuncDep):
-    events.clear()
     return {"open": session.open}
 
 
@@ -69,7 +67,6 @@ def sub(session: Annotated[Session, Depends(get_named_session)]):
 
 @app.get("/named-function-scope")
 def named_function_scope(session: Annotated[Session, Depends(get_named_func_session, scope="function")]):
-    events.clear()
     return {"open": session.open}
 
 
@@ -92,6 +89,9 @@ def wait_for(predicate, seconds: float = 2.0) -> None:
 class DependencyScopesTest(AppTestCase):
     app = app
 
+    def setUp(self) -> None:
+        events.clear()
+
     def test_function_scope_closes_before_the_response(self) -> None:
         r = self.client.get("/function-scope")
         self.assertEqual(r.json(), {"open": True})
@@ -104,6 +104,8 @@ class DependencyScopesTest(AppTestCase):
 
     def test_request_and_default_scope_share_the_cache(self) -> None:
         self.assertEqual(self.client.get("/sub").json(), {"open": True})
+        wait_for(lambda: events == ["session closed"])   # one session, closed after the response
+        self.assertEqual(events, ["session closed"])
 
     def test_named_function_scope(self) -> None:
         self.assertEqual(self.client.get("/named-function-scope").json(), {"open": True})

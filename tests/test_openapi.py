@@ -110,6 +110,43 @@ class OpenAPITest(unittest.TestCase):
             "schema": {"$ref": "#/components/schemas/Item"}, "examples": examples}}, "required": True})
         self.assertNotIn("examples", app.openapi()["components"]["schemas"]["Item"])
 
+    def test_app_level_route_options_and_extra_keywords(self) -> None:
+        from tachyon.routing import APIRoute
+
+        def listed():
+            return []
+
+        app = FastAPI(responses={404: {"description": "Not found here"}}, deprecated=True, x_team="core",
+                      routes=[APIRoute("/listed", listed)])
+
+        @app.get("/a")
+        def a():
+            return 1
+
+        @app.get("/hidden", include_in_schema=False)
+        def hidden():
+            return 2
+
+        operation = app.openapi()["paths"]["/a"]["get"]
+        self.assertEqual((operation["deprecated"], operation["responses"]["404"]), (True, {"description": "Not found here"}))
+        self.assertEqual(sorted(app.openapi()["paths"]), ["/a", "/listed"])
+        self.assertEqual(app.extra, {"x_team": "core"})
+        hidden_app = FastAPI(include_in_schema=False)
+        hidden_app.get("/b")(a)
+        self.assertEqual(hidden_app.openapi()["paths"], {})
+
+    def test_middleware_and_custom_route_classes_are_refused_not_ignored(self) -> None:
+        from tachyon.routing import APIRoute
+
+        class TimedRoute(APIRoute):
+            pass
+
+        with self.assertRaisesRegex(NotImplementedError, "middleware"):
+            FastAPI(middleware=[object()])
+        with self.assertRaisesRegex(NotImplementedError, "route classes"):
+            APIRouter(route_class=TimedRoute)
+        APIRouter(route_class=APIRoute)
+
     def test_openapi_url_none_disables_schema_and_docs(self) -> None:
         app = FastAPI(openapi_url=None)
         client = TestClient(app)
