@@ -74,7 +74,7 @@ class FastAPI(PathOperationDecorators):
                  webhooks: APIRouter | None = None, openapi_version: str = "3.1.0",
                  routes: list[APIRoute] | None = None, middleware: Sequence[Any] | None = None,
                  responses: dict[int | str, dict[str, Any]] | None = None, callbacks: list[Any] | None = None,
-                 deprecated: bool | None = None, include_in_schema: bool = True,
+                 deprecated: bool | None = None, include_in_schema: bool = True, strict_content_type: bool = True,
                  max_pending_requests: int = 4096, **extra: Any) -> None:
         if middleware:
             raise NotImplementedError("Tachyon does not run middleware yet: FastAPI(middleware=[...]) cannot be served")
@@ -107,7 +107,8 @@ class FastAPI(PathOperationDecorators):
                                 generate_unique_id_function=generate_unique_id_function,
                                 on_startup=on_startup, on_shutdown=on_shutdown, lifespan=lifespan,
                                 responses=responses, callbacks=callbacks, deprecated=deprecated,
-                                include_in_schema=include_in_schema, routes=routes)
+                                include_in_schema=include_in_schema, routes=routes,
+                                strict_content_type=strict_content_type)
         self._dependency_overrides = _Overrides(self)
         self.lifespan = Lifespan(self)
         self.max_pending_requests = max_pending_requests

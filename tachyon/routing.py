@@ -62,8 +62,11 @@ class APIRoute:
                  generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
                  response_model_include: Any = None, response_model_exclude: Any = None,
                  response_model_by_alias: bool = True, response_model_exclude_unset: bool = False,
-                 response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False) -> None:
+                 response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False,
+                 strict_content_type: bool | DefaultPlaceholder = Default(True)) -> None:
         self.path = path
+        # FastAPI 0.132+: a body without a Content-Type header is not read as JSON (unless False).
+        self.strict_content_type = strict_content_type
         self.path_format = re.sub(r"{(\w+):\w+}", r"{\1}", path)  # as documented: "{file_path:path}" -> "{file_path}"
         self.endpoint = endpoint
         self.name = name or getattr(endpoint, "__name__", type(endpoint).__name__)
@@ -107,7 +110,8 @@ class APIRoute:
         finish = make_finish(self.render, self.status_code, self.actual_response_class)
         context = lambda raw: RequestContext(raw, app)  # noqa: E731
         self.solver = solver.build(self.signature, context, finish)
-        self.binder = Binder(self.signature, solver.build_partial(self.signature, context))
+        self.binder = Binder(self.signature, solver.build_partial(self.signature, context),
+                             strict_content_type=_actual(self.strict_content_type))
         self.is_async = solver.is_async(self.signature)
 
     @property
@@ -193,6 +197,7 @@ class APIRouter(PathOperationDecorators):
                  generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
                  on_startup: Sequence[Callable[[], Any]] | None = None, on_shutdown: Sequence[Callable[[], Any]] | None = None,
                  lifespan: Callable[[Any], Any] | None = None, routes: list[APIRoute] | None = None,
+                 strict_content_type: bool | DefaultPlaceholder = Default(True),
                  route_class: type[APIRoute] | None = None, **_: Any) -> None:
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
@@ -200,6 +205,7 @@ class APIRouter(PathOperationDecorators):
             # A custom route class changes how requests are handled (get_route_handler): refuse, do not ignore.
             raise NotImplementedError("Tachyon does not support custom route classes (APIRouter(route_class=...)) yet")
         self.prefix = prefix
+        self.strict_content_type = strict_content_type
         self.on_startup = list(on_startup or [])
         self.on_shutdown = list(on_shutdown or [])
         self.lifespan_context = lifespan_context(lifespan) if lifespan is not None else DefaultLifespan(self)
@@ -239,13 +245,14 @@ class APIRouter(PathOperationDecorators):
                       responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
                       include_in_schema: bool = True,
                       generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
-                      **kwargs: Any) -> None:
+                      strict_content_type: bool | DefaultPlaceholder = Default(True), **kwargs: Any) -> None:
         route = APIRoute(
             self.prefix + path, endpoint, dependencies=[*self.dependencies, *(dependencies or [])],
             tags=[*self.tags, *(tags or [])], response_class=get_value_or_default(response_class, self.default_response_class),
             responses={**self.responses, **(responses or {})}, callbacks=[*self.callbacks, *(callbacks or [])] or None,
             deprecated=deprecated or self.deprecated, include_in_schema=include_in_schema and self.include_in_schema,
             generate_unique_id_function=get_value_or_default(generate_unique_id_function, self.generate_unique_id_function),
+            strict_content_type=get_value_or_default(strict_content_type, self.strict_content_type),
             **kwargs,
         )
         self.routes.append(route)
@@ -256,7 +263,7 @@ class APIRouter(PathOperationDecorators):
                        responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
                        include_in_schema: bool = True,
                        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
-                       **_: Any) -> None:
+                       strict_content_type: bool | DefaultPlaceholder = Default(True), **_: Any) -> None:
         """Adds ``router``'s routes under ``prefix``, with extra tags and dependencies (outermost first).
         Options a route left at their defaults take the included router's, then this call's, then ours."""
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
@@ -276,6 +283,8 @@ class APIRouter(PathOperationDecorators):
                 generate_unique_id_function=get_value_or_default(
                     route.generate_unique_id_function, router.generate_unique_id_function,
                     generate_unique_id_function, self.generate_unique_id_function),
+                strict_content_type=get_value_or_default(route.strict_content_type, router.strict_content_type,
+                                                         strict_content_type, self.strict_content_type),
                 **route.options,
             )
         # As FastAPI: the included router's handlers join ours, and its lifespan nests inside ours.

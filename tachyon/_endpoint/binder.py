@@ -44,9 +44,11 @@ class Binder:
     partial solver, if it has dependencies) has run the valid dependencies; for an async route the
     binder returns that solver's coroutine instead, which raises once the engine has stepped it."""
 
-    def __init__(self, signature: EndpointSignature, partial: Callable[..., Any] | None = None) -> None:
+    def __init__(self, signature: EndpointSignature, partial: Callable[..., Any] | None = None,
+                 strict_content_type: bool = True) -> None:
         self._signature = signature
         self._partial = partial
+        self.strict_content_type = strict_content_type
 
     def __call__(self, raw: tuple) -> tuple:
         data = RequestData._make(raw)
@@ -60,7 +62,8 @@ class Binder:
         if any(isinstance(p.field_info, params.Form) for p in self._signature.body_params):
             body: Any = parse_form(data)
         else:
-            body = _read_body(data.body, data.content_type) if self._signature.body_params else None
+            body = (_read_body(data.body, data.content_type, self.strict_content_type)
+                    if self._signature.body_params else None)
 
         values: dict[int, Any] = {}
         errors_of: dict[int, list[dict[str, Any]]] = {}   # leaf index -> its errors
@@ -172,10 +175,13 @@ def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def _read_body(body: bytes | None, content_type: str | None) -> Any:
-    """FastAPI reads the body as JSON when there is no content type or a JSON one; otherwise as bytes."""
+def _read_body(body: bytes | None, content_type: str | None, strict_content_type: bool) -> Any:
+    """FastAPI reads the body as JSON when its content type is a JSON one (or, with
+    ``strict_content_type=False``, when there is none); otherwise as bytes."""
     if not body:
         return None
+    if not content_type and strict_content_type:
+        return body
     if content_type:
         message = email.message.Message()
         message["content-type"] = content_type

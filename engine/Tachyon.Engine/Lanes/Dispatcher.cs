@@ -116,17 +116,18 @@ internal static unsafe class Dispatcher
 
     static nint ValidateBody(DispatchPlan plan, WorkItem item)
     {
-        if (item.Body == null || item.Body.Length == 0 || !IsJson(item.ContentType)) return 0;
+        if (item.Body == null || item.Body.Length == 0 || !IsJson(item.ContentType, plan.StrictContentType)) return 0;
         nint bytes = CPython.NewBytes(item.Body);
         nint model = CPython.CallOneArg(plan.BodyValidator, bytes);
         CPython.DecRef(bytes);
         return model;
     }
 
-    // FastAPI reads the body as JSON when there is no content type or a JSON one (application/json, */*+json).
-    static bool IsJson(string? contentType)
+    // FastAPI reads the body as JSON when its content type is a JSON one (application/json, application/*+json),
+    // or, with strict_content_type=False, when there is none.
+    static bool IsJson(string? contentType, bool strictContentType)
     {
-        if (string.IsNullOrEmpty(contentType)) return true;
+        if (string.IsNullOrEmpty(contentType)) return !strictContentType;
         var media = contentType.AsSpan();
         int semi = media.IndexOf(';');
         if (semi >= 0) media = media[..semi];
