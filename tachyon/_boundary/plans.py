@@ -67,7 +67,6 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
         "render": b.ref(route.render) if route.render is not None else None,
         "body_validator": body_validator,
         "python_binding": python_binding,
-        "needs_headers": sig.needs_request,
         "strict_content_type": route.binder.strict_content_type,
         "uuid_type": b.ref(uuid.UUID),
         "deep_copy": b.ref(copy.deepcopy),

@@ -8,7 +8,7 @@ class RequestData(NamedTuple):
     path_params: dict[str, str]
     query: list[tuple[str, str]]
     body: bytes | None
-    headers: list[tuple[str, str]] | None
+    headers: list[tuple[str, str]]
     content_type: str | None
     method: str
     scheme: str

@@ -15,7 +15,6 @@ internal sealed class DispatchPlan
     public nint Render { get; init; }                            // callable(value) -> Response | JSON-compatible value; 0 = engine renders
     public nint BodyValidator { get; init; }                     // callable(bytes) -> model; 0 = no body parameter
     public bool AlwaysPythonBinding { get; init; }               // the signature needs what only Python binding provides
-    public bool NeedsHeaders { get; init; }
     public bool StrictContentType { get; init; }                 // no Content-Type: the body is not JSON (FastAPI 0.132+)                      // the Python side reads headers (Request, Header params…)
     public nint UuidType { get; init; }                          // uuid.UUID when a parameter needs it (owned)
     public nint DeepCopy { get; init; }                          // copy.deepcopy when a default needs it (owned)

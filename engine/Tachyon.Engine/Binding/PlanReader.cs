@@ -36,7 +36,6 @@ internal static unsafe class PlanReader
             Render = Obj(root, "render"),
             BodyValidator = Obj(root, "body_validator"),
             AlwaysPythonBinding = root.GetProperty("python_binding").GetBoolean(),
-            NeedsHeaders = root.GetProperty("needs_headers").GetBoolean(),
             StrictContentType = root.TryGetProperty("strict_content_type", out var strict) && strict.ValueKind == JsonValueKind.True,
             UuidType = Obj(root, "uuid_type"),
             DeepCopy = Obj(root, "deep_copy"),

@@ -7,7 +7,7 @@ namespace Tachyon.Engine.Lanes;
 /// <summary>
 /// The request as Python sees it (tachyon/_endpoint/request_data.py names the fields):
 /// <c>(path_params: dict[str, str], query: list[tuple[str, str]], body: bytes | None,
-/// headers: list[tuple[str, str]] | None, content_type: str | None, method, scheme, path, query_string,
+/// headers: list[tuple[str, str]], content_type: str | None, method, scheme, path, query_string,
 /// client: (host, port) | None, server: (host, port) | None, http_version,
 /// form: list[(name, filename | None, headers, data: bytes)] | str (the parse error) | None,
 /// allow: str | None (the Allow header when the router matched the path but not the method))</c>.
@@ -22,7 +22,7 @@ internal static unsafe class RawRequest
         CPython.TupleSetItem(tuple, 0, PathParams(item));
         CPython.TupleSetItem(tuple, 1, Pairs(item.Query));
         CPython.TupleSetItem(tuple, 2, item.Body != null ? CPython.NewBytes(item.Body) : CPython.NewRef(CPython.None));
-        CPython.TupleSetItem(tuple, 3, item.Headers != null ? Pairs(item.Headers) : CPython.NewRef(CPython.None));
+        CPython.TupleSetItem(tuple, 3, Pairs(item.Headers));
         CPython.TupleSetItem(tuple, 4, item.ContentType != null ? CPython.NewStr(item.ContentType) : CPython.NewRef(CPython.None));
         CPython.TupleSetItem(tuple, 5, CPython.NewStr(info.Method));
         CPython.TupleSetItem(tuple, 6, CPython.NewStr(info.Scheme));

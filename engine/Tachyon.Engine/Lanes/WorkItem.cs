@@ -27,18 +27,30 @@ internal sealed class WorkItem
     public required Route Route { get; init; }
     public required string[] PathValues { get; init; }
     public List<KeyValuePair<string, string>>? Query { get; init; }
-    public List<KeyValuePair<string, string>>? Headers { get; init; }
     public byte[]? Body { get; init; }
     public string? ContentType { get; init; }
     public MultipartForm? Form { get; init; }   // a multipart body, split into parts off the GIL
     public required IFeatureCollection Features { get; init; }
     public required RequestTarget Target { get; init; }
     RequestInfo? _info;
+    List<KeyValuePair<string, string>>? _headers;
 
-    // Described only when Python builds a Request (the slow path, Request parameters, errors): the
-    // addresses' strings and the rest cost allocations most requests never need. The request is still
-    // in flight then (its response waits for this item), so its features are valid.
+    // Described only when Python builds a Request (the slow path, Request parameters, exception
+    // handlers): the strings cost allocations most requests never need. The request is still in flight
+    // then (its response waits for this item), so its features are valid and nothing else touches them.
     public RequestInfo Info => _info ??= RequestInfo.From(Features, Target);
+
+    /// <summary>The request headers as (lower-case name, value) pairs, in order.</summary>
+    public List<KeyValuePair<string, string>> Headers => _headers ??= HeaderList(Features.Get<IHttpRequestFeature>()!.Headers);
+
+    static List<KeyValuePair<string, string>> HeaderList(Microsoft.AspNetCore.Http.IHeaderDictionary headers)
+    {
+        var list = new List<KeyValuePair<string, string>>(headers.Count);
+        foreach (var h in headers)
+            foreach (var v in h.Value)
+                list.Add(new(h.Key.ToLowerInvariant(), v ?? ""));
+        return list;
+    }
     public string? Allow { get; init; }        // the router's 405: the path's methods, for the misses plan
     public ArgValue[]? Args { get; init; }     // null: bind through the route's Python binder
 

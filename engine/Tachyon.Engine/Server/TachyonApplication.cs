@@ -84,7 +84,6 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
                 Plan = plan,
                 PathValues = match.PathValues,
                 Query = query,
-                Headers = plan.NeedsHeaders || pythonReads ? HeaderList(request.Headers) : null,
                 Body = body,
                 ContentType = contentType,
                 Form = form,
@@ -125,15 +124,6 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
             }
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
-    }
-
-    static List<KeyValuePair<string, string>> HeaderList(IHeaderDictionary headers)
-    {
-        var list = new List<KeyValuePair<string, string>>(headers.Count);
-        foreach (var h in headers)
-            foreach (var v in h.Value)
-                list.Add(new(h.Key.ToLowerInvariant(), v ?? ""));
-        return list;
     }
 
     static async Task Write(IFeatureCollection features, string method, ResponseData data)
