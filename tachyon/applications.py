@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import inspect
 import sys
 import traceback
@@ -18,7 +19,7 @@ from .exception_handlers import http_exception_handler, request_validation_excep
 from .exceptions import RequestValidationError, StarletteHTTPException
 from .lifespan import Lifespan
 from .requests import Request
-from .responses import JSONResponse, PlainTextResponse, Response
+from .responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from .routing import APIRoute, APIRouter, Mount, NoMatchFound, PathOperationDecorators
 from .utils import generate_unique_id
 
@@ -295,6 +296,9 @@ class FastAPI(PathOperationDecorators):
         I/O finishes on the event loop: on the loop lane this returns its coroutine for the engine to
         suspend; a sync lane runs it on the loop and waits (with the GIL released)."""
         handler, server_error = self._handler_for(exc)
+        if self.debug and (handler is None or server_error):
+            self._report(exc)   # Starlette's debug mode answers with the traceback, bypassing a 500 handler
+            return _debug_response(exc, Request(RequestData._make(raw), self))
         if handler is None:
             return self._handler_failed(exc)
         try:
@@ -413,6 +417,17 @@ class FastAPI(PathOperationDecorators):
         from ._boundary.engine import get_engine
 
         self.lifespan.shutdown(get_engine().lanes.loop)
+
+
+def _debug_response(exc: BaseException, request: Request) -> Response:
+    """FastAPI(debug=True)'s 500: the traceback, as an HTML page for a browser, else as plain text."""
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    if "text/html" in request.headers.get("accept", ""):
+        page = (f"<html><head><title>{html.escape(type(exc).__name__)}</title></head><body>"
+                f"<h1>500 Server Error</h1><h2>{html.escape(f'{type(exc).__name__}: {exc}')}</h2>"
+                f"<pre>{html.escape(text)}</pre></body></html>")
+        return HTMLResponse(page, status_code=500)
+    return PlainTextResponse(text, status_code=500)
 
 
 # FastAPI's default handlers: async def, but they never await anything, so a sync lane steps them inline.

@@ -113,6 +113,60 @@ class StatusCodeHandlerTest(AppTestCase):
         self.assertEqual(self.client.put("/things/3").json(), {"thing_id": 3})
 
 
+debug_app = FastAPI(debug=True)
+
+
+@debug_app.exception_handler(500)
+def never_used_in_debug(request, exc):
+    return JSONResponse({"handled": True}, status_code=500)
+
+
+@debug_app.get("/boom")
+def boom():
+    raise ValueError("debug me")
+
+
+class Traced(Exception):
+    pass
+
+
+traced_app = FastAPI()
+
+
+@traced_app.exception_handler(Traced)
+def traced_handler(request, exc):
+    return JSONResponse({"trace": request.headers.get("x-trace"), "agent": request.headers.get("user-agent")}, status_code=409)
+
+
+@traced_app.get("/fast/{n}")
+def fast(n: int):   # bound entirely in C#: the handler's Request is built only for the error
+    raise Traced()
+
+
+class HandlerSeesTheRequestTest(AppTestCase):
+    app = traced_app
+
+    def test_headers_reach_an_exception_handler_of_a_fast_path_route(self):
+        r = self.client.get("/fast/1", headers={"X-Trace": "abc"})
+        self.assertEqual((r.status_code, r.json()), (409, {"trace": "abc", "agent": "testclient"}))
+
+
+class DebugModeTest(unittest.TestCase):
+    def test_debug_mode_answers_with_the_traceback(self):
+        from tachyon.testclient import TestClient
+
+        with TestClient(debug_app, raise_server_exceptions=False) as client:
+            r = client.get("/boom")
+            self.assertEqual((r.status_code, r.headers["content-type"]), (500, "text/plain; charset=utf-8"))
+            self.assertTrue(r.text.startswith("Traceback (most recent call last):"), r.text[:80])
+            self.assertIn("ValueError: debug me", r.text)
+            page = client.get("/boom", headers={"accept": "text/html"})
+            self.assertEqual(page.headers["content-type"], "text/html; charset=utf-8")
+            self.assertIn("ValueError: debug me", page.text)
+        with TestClient(debug_app) as client, self.assertRaisesRegex(ValueError, "debug me"):
+            client.get("/boom")
+
+
 # A stand-in for an installed Starlette (PyPI is not reachable here): just its exceptions module.
 FAKE_STARLETTE = '''
 class HTTPException(Exception):
