@@ -55,7 +55,7 @@ class UploadFile:
 def parse_form(data: RequestData) -> FormData:
     """The request's form: urlencoded fields, or the multipart parts the engine split off the GIL.
     A multipart body the engine could not parse is FastAPI's 400 with Starlette's message."""
-    media, options = _media_type(data.content_type)
+    media, options = media_type(data.content_type)
     if media == "multipart/form-data" and isinstance(data.form, str):
         raise HTTPException(status_code=400, detail=data.form)
     if media == "multipart/form-data" and data.form is not None:
@@ -68,7 +68,8 @@ def parse_form(data: RequestData) -> FormData:
     return FormData()
 
 
-def _media_type(content_type: str | None) -> tuple[str, dict[str, str]]:
+def media_type(content_type: str | None) -> tuple[str, dict[str, str]]:
+    """A Content-Type header's lower-case media type and its parameters (as the email parser reads them)."""
     message = email.message.Message()
     message["content-type"] = content_type or ""
     params = message.get_params() or [("", "")]

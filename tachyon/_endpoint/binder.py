@@ -11,7 +11,6 @@ calls those whose own values are valid (as FastAPI does) before the 422.
 from __future__ import annotations
 
 import copy
-import email.message
 import json
 from typing import Any, Callable
 
@@ -20,7 +19,7 @@ from pydantic import ValidationError
 from .. import params
 from ..cookies import parse_cookie_header
 from ..datastructures import FormData
-from ..forms import parse_form
+from ..forms import media_type, parse_form
 from ..exceptions import RequestValidationError
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
@@ -183,10 +182,8 @@ def _read_body(body: bytes | None, content_type: str | None, strict_content_type
     if not content_type and strict_content_type:
         return body
     if content_type:
-        message = email.message.Message()
-        message["content-type"] = content_type
-        subtype = message.get_content_subtype()
-        if message.get_content_maintype() != "application" or not (subtype == "json" or subtype.endswith("+json")):
+        maintype, _, subtype = media_type(content_type)[0].partition("/")
+        if maintype != "application" or not (subtype == "json" or subtype.endswith("+json")):
             return body
     try:
         return json.loads(body)

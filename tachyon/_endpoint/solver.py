@@ -141,7 +141,7 @@ class _Emitter:
         self.lines: list[str] = []
         self.cache: dict[tuple, str] = {}
         self.first_use: dict[tuple, Dependant] = {}
-        self.below: dict[int, frozenset[int]] = {}   # id(dependant) -> leaf indices its value rests on
+        self.below: dict[int, frozenset[int]] = {}   # partial: id(dependant) -> leaf indices its value rests on
         self.count = 0
 
     def emit_tree(self, root: Dependant) -> list[str]:
@@ -163,17 +163,18 @@ class _Emitter:
 
     def _value(self, node: Dependant) -> str:
         if node.use_cache and node.cache_key in self.cache:
-            self.below[id(node)] = self.below[id(self.first_use[node.cache_key])]
+            if self.partial:
+                self.below[id(node)] = self.below[id(self.first_use[node.cache_key])]
             return self.cache[node.cache_key]
         expression = self._call(node)   # writes the sub-dependencies' calls first
         var = f"v{self.count}"
         self.count += 1
-        # The leaves a dependency's value rests on: its own and its sub-dependencies' (a cached one's
-        # are those of its first use, the one that was bound).
-        below = frozenset(p.index for p in node.leaves()).union(*(self.below[id(c)] for c in node.children))
-        self.below[id(node)] = below
         if self.partial:
-            # FastAPI skips a dependency when anything below it failed; its dependants are skipped too.
+            # The leaves a dependency's value rests on: its own and its sub-dependencies' (a cached one's
+            # are those of its first use, the one that was bound). FastAPI skips a dependency when one
+            # of them failed; its dependants are skipped too.
+            below = frozenset(p.index for p in node.leaves()).union(*(self.below[id(c)] for c in node.children))
+            self.below[id(node)] = below
             self.lines += [f"{var} = None", f"if not (_failed & {self._constant(below)}):", f"    {var} = {expression}"]
         else:
             self.lines.append(f"{var} = {expression}")
