@@ -3,7 +3,6 @@
 using System.Net;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Tachyon.Bench.Ceiling;
@@ -15,7 +14,8 @@ bool manyRoutes = Environment.GetEnvironmentVariable("BENCH_MANY_ROUTES") == "1"
 
 var kestrel = new KestrelServerOptions { AddServerHeader = false };
 kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http1);
-var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
+var (transport, services) = Tachyon.Engine.Server.SocketTransport.Create();
+using var ownedServices = services;
 using var server = new KestrelServer(Options.Create(kestrel), transport, NullLoggerFactory.Instance);
 
 var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

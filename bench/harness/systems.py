@@ -11,6 +11,8 @@ from . import prereqs
 REPO = Path(__file__).resolve().parents[2]
 CEILING_DIR = REPO / "bench" / "ceiling"
 CEILING_DLL = CEILING_DIR / "bin" / "Release" / "net10.0" / "Ceiling.dll"
+# The ceiling compiles the engine's Kestrel transport wiring too (see Ceiling.csproj).
+CEILING_LINKED = [REPO / "engine" / "Tachyon.Engine" / "Server" / "SocketTransport.cs"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class System:
 
 def build_ceiling() -> None:
     """dotnet build -c Release, skipped when the dll is newer than every source file."""
-    sources = [p for p in CEILING_DIR.iterdir() if p.suffix in (".cs", ".csproj")]
+    sources = [p for p in CEILING_DIR.iterdir() if p.suffix in (".cs", ".csproj")] + CEILING_LINKED
     if CEILING_DLL.exists() and CEILING_DLL.stat().st_mtime > max(p.stat().st_mtime for p in sources):
         return
     print("[bench] building bench/ceiling (dotnet build -c Release)", flush=True)

@@ -15,5 +15,7 @@ internal static class EngineStats
         ["suspended_coroutines"] = Interlocked.Read(ref Suspended),
         ["handler_errors"] = Interlocked.Read(ref Errors),
         ["lane_drains"] = Interlocked.Read(ref Drains),   // requests / drains = the average batch
+        ["allocated_bytes"] = GC.GetTotalAllocatedBytes(),   // the engine's managed allocations, for bench diagnostics
+        ["gen0_collections"] = GC.CollectionCount(0),
     });
 }

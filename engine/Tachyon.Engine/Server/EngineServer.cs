@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,6 +18,7 @@ internal sealed class EngineServer(ServerOptions options)
 {
     readonly Router _router = new();
     KestrelServer? _kestrel;
+    ServiceProvider? _services;
 
     public void AddRoute(ReadOnlySpan<byte> planJson, nint objects)
     {
@@ -41,17 +41,24 @@ internal sealed class EngineServer(ServerOptions options)
     public int Start(string host, int port)
     {
         if (_kestrel != null) throw new InvalidOperationException("the server is already running");
+        var (transport, services) = SocketTransport.Create();
         var kestrelOptions = new KestrelServerOptions
         {
             AddServerHeader = false,
-            ApplicationServices = new ServiceCollection().AddLogging().BuildServiceProvider(),
+            ApplicationServices = services,
         };
         kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
         kestrelOptions.Listen(new IPEndPoint(ParseHost(host), port));
-        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
         var kestrel = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
-        kestrel.StartAsync(new TachyonApplication(_router, options), CancellationToken.None).GetAwaiter().GetResult();
+        try { kestrel.StartAsync(new TachyonApplication(_router, options), CancellationToken.None).GetAwaiter().GetResult(); }
+        catch
+        {
+            kestrel.Dispose();
+            services.Dispose();
+            throw;
+        }
         _kestrel = kestrel;
+        _services = services;
         var address = kestrel.Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Uri(address).Port;
     }
@@ -64,7 +71,9 @@ internal sealed class EngineServer(ServerOptions options)
         using var cts = new CancellationTokenSource(timeout);
         kestrel.StopAsync(cts.Token).GetAwaiter().GetResult();
         kestrel.Dispose();
+        _services?.Dispose();
         _kestrel = null;
+        _services = null;
     }
 
     static IPAddress ParseHost(string host) => host switch
