@@ -20,7 +20,7 @@ from . import environment, prereqs, procstat, report, runner, scenarios, systems
 
 RESULTS = systems.REPO / "bench" / "results"
 PRESETS = {  # duration s, runs, warm-up s
-    "full": (4.0, 3, 2.0),
+    "full": (4.0, 3, 5.0),  # .NET keeps JIT-compiling (tiered PGO) for seconds: measure after that
     "quick": (3.0, 1, 1.0),
     "smoke": (2.0, 1, 1.0),
 }
