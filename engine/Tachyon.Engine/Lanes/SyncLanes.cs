@@ -19,7 +19,7 @@ internal sealed unsafe class SyncLanes
     static readonly long StallTicks = 10 * Millisecond;
 
     readonly ConcurrentQueue<WorkItem> _queue = new();
-    readonly SemaphoreSlim _wake = new(0);
+    readonly ParkingSemaphore _wake = new();
     readonly ManualResetEventSlim _supervisorWake = new(false);
     int _active, _idle, _waking;
     int _supervisorParked;
