@@ -59,7 +59,7 @@ SYSTEMS = [
         "ceiling", "C# ceiling",
         lambda port: ["dotnet", str(CEILING_DLL), "--port", str(port)],
         prepare=build_ceiling,
-        notes="raw IHttpApplication on KestrelServer, bench/ceiling/",
+        notes="raw IHttpApplication on KestrelServer with the engine's transport wiring, bench/ceiling/",
         env={"DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1"},
     ),
     System(
