@@ -17,6 +17,8 @@ internal sealed class CompletionBatch
     // 34-43 us of CPU per request, at 512 about 30). A batch waits for at most the lane's drain (the
     // loop lane's is capped at 256 requests).
     const int MaxBatch = 512;
+    // Small: a resumed coroutine completes a batch of one, and a list sized for MaxBatch is 8 KiB to zero.
+    const int InitialCapacity = 16;
 
     static readonly ConcurrentBag<CompletionBatch> All = [];
     [ThreadStatic] static CompletionBatch? _current;
@@ -44,7 +46,7 @@ internal sealed class CompletionBatch
     {
         lock (_lock)
         {
-            (_items ??= new(MaxBatch)).Add((item, response));
+            (_items ??= new(InitialCapacity)).Add((item, response));
             if (_items.Count >= MaxBatch) FlushLocked();
         }
     }
