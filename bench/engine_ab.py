@@ -6,6 +6,7 @@ the machine hits both alike; each run is a fresh server, warmed up, then one wrk
 
     python3 bench/engine_ab.py --a /tmp/engine-main --b build/engine --scenario items --connections 256 --rounds 3
 
+A and B may also be one build run with different settings (--a-env NAME=VALUE, --b-env ...).
 Build an engine elsewhere with:
     dotnet build engine/Tachyon.Engine/Tachyon.Engine.csproj -c Release -o /tmp/engine-main
 """
@@ -35,8 +36,9 @@ def context_switches(pids: list[int]) -> int:
     return total
 
 
-def one_run(engine: Path, scenario: scenarios.Scenario, connections: int, seconds: float, script: Path, log: Path) -> str:
-    env = {**scenarios.VARIANT_ENV[scenario.variant], "TACHYON_ENGINE_DIR": str(engine.resolve())}
+def one_run(engine: Path, extra_env: dict[str, str], scenario: scenarios.Scenario, connections: int, seconds: float,
+            script: Path, log: Path) -> str:
+    env = {**scenarios.VARIANT_ENV[scenario.variant], "TACHYON_ENGINE_DIR": str(engine.resolve()), **extra_env}
     server = Server(systems.BY_NAME["tachyon"], env, log)
     server.start()
     try:
@@ -58,6 +60,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--a", type=Path, required=True, help="engine build directory A")
     p.add_argument("--b", type=Path, required=True, help="engine build directory B")
+    p.add_argument("--a-env", action="append", default=[], metavar="NAME=VALUE", help="environment for A's server")
+    p.add_argument("--b-env", action="append", default=[], metavar="NAME=VALUE", help="environment for B's server")
     p.add_argument("--scenario", default="health", choices=sorted(scenarios.BY_NAME))
     p.add_argument("--connections", type=int, default=64)
     p.add_argument("--rounds", type=int, default=3)
@@ -68,8 +72,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="tachyon-ab-") as tmp:
         script = wrk.write_script(scenario, Path(tmp))
         for round_ in range(1, args.rounds + 1):
-            for name, engine in (("A", args.a), ("B", args.b)):
-                line = one_run(engine, scenario, args.connections, args.seconds, script, Path(tmp) / f"{name}{round_}.log")
+            for name, engine, env in (("A", args.a, args.a_env), ("B", args.b, args.b_env)):
+                extra_env = dict(item.split("=", 1) for item in env)
+                line = one_run(engine, extra_env, scenario, args.connections, args.seconds, script, Path(tmp) / f"{name}{round_}.log")
                 print(f"round {round_} {name}: {line}", flush=True)
     return 0
 
