@@ -1,8 +1,9 @@
 """The Python side of the engine's lanes: the threads that hold the GIL to run handlers.
 
-* The asyncio lane is the thread of the engine's event loop. The engine wakes it through an eventfd
-  (once per batch, not per request); it drains the queued requests with the GIL held, stepping
-  ``async def`` handlers eagerly; the few that really suspend continue as Tasks on this loop.
+* The asyncio lane is the thread of the engine's event loop. While it waits in epoll, the engine steps
+  ``async def`` handlers eagerly on the request's own thread (see loop_gate.py); otherwise it queues
+  them here and wakes the loop through an eventfd (once per batch, not per request), which drains them
+  with the GIL held. The few handlers that really suspend continue as Tasks on this loop.
 * The sync lanes are a pool of threads for plain ``def`` handlers. Normally one drains everything;
   the engine wakes another when the draining one is blocked (FastAPI's thread-pool guarantee).
 """
@@ -15,6 +16,7 @@ import sys
 import threading
 
 from .coroutines import resume
+from .loop_gate import GatedSelector
 from .native import Native
 
 DEFAULT_SYNC_LANES = 40  # FastAPI's (anyio's) default thread-pool size for def endpoints
@@ -48,14 +50,16 @@ class Lanes:
     # -- asyncio lane -------------------------------------------------------------------------
 
     def _run_loop(self) -> None:
-        loop = asyncio.new_event_loop()
+        native = self._native
+        loop = asyncio.SelectorEventLoop(GatedSelector(native.loop_gate))
         asyncio.set_event_loop(loop)
         self.loop = loop
         wake_fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
-        native = self._native
         # The engine's drain export is the reader callback itself; it resets the eventfd.
         loop.add_reader(wake_fd, native.loop_lane_drain)
         native.loop_lane_attach(wake_fd)
+        if not loop.get_debug() and os.environ.get("TACHYON_INLINE_STEPS") != "0":  # debug mode checks that only the loop's thread calls it
+            native.inline_steps_attach((asyncio.events._set_running_loop, loop, loop._ready, loop._scheduled))
         self._loop_ready.set()
         try:
             loop.run_forever()

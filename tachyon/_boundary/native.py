@@ -27,6 +27,9 @@ _EXPORTS = [
     ("lanes_shutdown", False, c_int, []),
     ("stats", False, c_int, [c_char_p, c_int]),
     ("server_replace_route", True, c_int, [c_int64, c_int, c_char_p, c_int, py_object]),
+    ("inline_steps_attach", True, c_int, [py_object]),
+    ("loop_gate_open", False, c_int, []),
+    ("loop_gate_close", False, c_int, []),
 ]
 
 
@@ -89,6 +92,14 @@ class Native:
     def loop_lane_drain(self):
         """The raw export, given to the event loop as the eventfd's reader callback (no Python frame per wake)."""
         return self._loop_lane_drain
+
+    def inline_steps_attach(self, objects: tuple) -> None:
+        self._check(self._inline_steps_attach(objects), "cannot attach inline steps")
+
+    @property
+    def loop_gate(self) -> tuple:
+        """The raw (open, close) exports the loop calls around each wait in epoll (GIL released)."""
+        return self._loop_gate_open, self._loop_gate_close
 
     def sync_lane_run(self) -> None:
         self._check(self._sync_lane_run(), "sync lane failed")

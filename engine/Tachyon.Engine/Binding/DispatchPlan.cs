@@ -19,6 +19,12 @@ internal sealed class DispatchPlan
     public nint UuidType { get; init; }                          // uuid.UUID when a parameter needs it (owned)
     public nint DeepCopy { get; init; }                          // copy.deepcopy when a default needs it (owned)
 
+    // How this route's coroutines fared when stepped inline (Lanes/InlineSteps): a score of suspensions
+    // and a count of requests sent to the loop since. Updated without locks by several threads: a lost
+    // update only delays the verdict by a request.
+    public int InlineSuspendScore;
+    public int InlineSkipped;
+
     public bool HasBody => BodyValidator != 0;
     public bool NeedsRequest => Array.Exists(Parameters, p => p.Source == ParameterSource.Request);
 }

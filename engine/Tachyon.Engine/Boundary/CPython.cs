@@ -4,7 +4,8 @@ namespace Tachyon.Engine.Boundary;
 
 /// <summary>
 /// The CPython C-API, resolved once from the host process (libpython is already loaded: Python is the host).
-/// Every call here needs the GIL; the engine only makes them on a lane thread that holds it.
+/// Every call here needs the GIL (the engine makes them on a thread that holds it), except the thread-state
+/// ones (InterpreterStateMain, ThreadStateNew, GilStateGetThisThreadState, GilStateCheck) used to take it.
 /// Only exported API functions are used, never struct offsets, so the engine keeps working where the
 /// object layout differs (free-threaded builds).
 /// </summary>
@@ -26,6 +27,11 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint, nint, nint*, int> IterSend;
     public static delegate* unmanaged<nint> EvalSaveThread;
     public static delegate* unmanaged<nint, void> EvalRestoreThread;
+    public static delegate* unmanaged<nint> InterpreterStateMain;
+    public static delegate* unmanaged<nint, nint> ThreadStateNew;
+    public static delegate* unmanaged<nint> GilStateGetThisThreadState;
+    public static delegate* unmanaged<int> GilStateCheck;
+    public static delegate* unmanaged<nint, nint> ObjectSize;
 
     public static delegate* unmanaged<long, nint> LongFromLongLong;
     public static delegate* unmanaged<nint, int*, long> LongAsLongLongAndOverflow;
@@ -90,6 +96,11 @@ internal static unsafe class CPython
         IterSend = (delegate* unmanaged<nint, nint, nint*, int>)Sym("PyIter_Send");
         EvalSaveThread = (delegate* unmanaged<nint>)Sym("PyEval_SaveThread");
         EvalRestoreThread = (delegate* unmanaged<nint, void>)Sym("PyEval_RestoreThread");
+        InterpreterStateMain = (delegate* unmanaged<nint>)Sym("PyInterpreterState_Main");
+        ThreadStateNew = (delegate* unmanaged<nint, nint>)Sym("PyThreadState_New");
+        GilStateGetThisThreadState = (delegate* unmanaged<nint>)Sym("PyGILState_GetThisThreadState");
+        GilStateCheck = (delegate* unmanaged<int>)Sym("PyGILState_Check");
+        ObjectSize = (delegate* unmanaged<nint, nint>)Sym("PyObject_Size");
 
         LongFromLongLong = (delegate* unmanaged<long, nint>)Sym("PyLong_FromLongLong");
         LongAsLongLongAndOverflow = (delegate* unmanaged<nint, int*, long>)Sym("PyLong_AsLongLongAndOverflow");

@@ -34,6 +34,9 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<int>)&LanesShutdown,
             (nint)(delegate* unmanaged<byte*, int, int>)&Stats,
             (nint)(delegate* unmanaged<long, int, byte*, int, nint, int>)&ServerReplaceRoute,
+            (nint)(delegate* unmanaged<nint, int>)&InlineStepsAttach,
+            (nint)(delegate* unmanaged<int>)&LoopGateOpen,
+            (nint)(delegate* unmanaged<int>)&LoopGateClose,
         ];
         if (capacity < entries.Length) return -1;
         for (int i = 0; i < entries.Length; i++) table[i] = entries[i];
@@ -107,6 +110,18 @@ public static unsafe class Exports
     /// </summary>
     [UnmanagedCallersOnly]
     public static int SyncLaneRun() => Guard(() => LaneSet.Sync.Run());
+
+    /// <summary>GIL held: lets request threads step async handlers while the loop waits (see InlineSteps).</summary>
+    [UnmanagedCallersOnly]
+    public static int InlineStepsAttach(nint objects) => Guard(() => InlineSteps.Attach(objects));
+
+    /// <summary>GIL released, on the asyncio loop thread: it is about to wait in epoll (see LoopGate).</summary>
+    [UnmanagedCallersOnly]
+    public static int LoopGateOpen() => Guard(LoopGate.OpenForWait);
+
+    /// <summary>GIL released, on the asyncio loop thread: back from epoll; may wait out an inline step.</summary>
+    [UnmanagedCallersOnly]
+    public static int LoopGateClose() => Guard(LoopGate.CloseAfterWait);
 
     /// <summary>GIL held: a suspended coroutine finished on the asyncio loop.</summary>
     [UnmanagedCallersOnly]

@@ -17,17 +17,23 @@ internal static unsafe class Dispatcher
 
     [ThreadStatic] static ArrayBufferWriter<byte>? _buffer;
 
+    /// <summary>Runs a queued request; a lane's batch collects its response.</summary>
     public static void Run(WorkItem item)
     {
+        var response = RunHere(item);
+        if (response != null) CompletionBatch.Current.Add(item, response);
+    }
+
+    /// <summary>Runs the request and returns its response (null: the coroutine suspended and finishes on the loop).</summary>
+    public static ResponseData? RunHere(WorkItem item)
+    {
         Interlocked.Increment(ref EngineStats.Requests);
-        ResponseData? response;
-        try { response = Execute(item); }
+        try { return Execute(item); }
         catch (Exception e)
         {
             Console.Error.WriteLine($"tachyon: engine error: {e}");
-            response = ResponseData.InternalServerError();
+            return ResponseData.InternalServerError();
         }
-        if (response != null) CompletionBatch.Current.Add(item, response);
     }
 
     /// <summary>A suspended coroutine finished on the loop: <paramref name="error"/> is None or the exception.</summary>

@@ -5,7 +5,7 @@ namespace Tachyon.Engine.Lanes;
 /// <summary>Process-wide counters, readable from Python (tachyon's engine stats).</summary>
 internal static class EngineStats
 {
-    public static long Requests, Rejected, PythonBindings, Suspended, Errors, Drains;
+    public static long Requests, Rejected, PythonBindings, Suspended, Errors, Drains, InlineSteps;
 
     public static byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, long>
     {
@@ -15,6 +15,7 @@ internal static class EngineStats
         ["suspended_coroutines"] = Interlocked.Read(ref Suspended),
         ["handler_errors"] = Interlocked.Read(ref Errors),
         ["lane_drains"] = Interlocked.Read(ref Drains),   // requests / drains = the average batch
+        ["inline_steps"] = Interlocked.Read(ref InlineSteps),   // async requests run on the request's own thread
         ["allocated_bytes"] = GC.GetTotalAllocatedBytes(),   // the engine's managed allocations, for bench diagnostics
         ["gen0_collections"] = GC.CollectionCount(0),
     });

@@ -6,5 +6,9 @@ internal static class LaneSet
     public static readonly LoopLane Loop = new();
     public static readonly SyncLanes Sync = new();
 
-    public static void Shutdown() => Sync.Shutdown();
+    public static void Shutdown()
+    {
+        InlineSteps.Disable();
+        Sync.Shutdown();
+    }
 }

@@ -24,6 +24,19 @@ internal sealed unsafe partial class LoopLane
     {
         if (_eventFd < 0) throw new InvalidOperationException("the asyncio lane is not running");
         _queue.Enqueue(item);
+        Nudge();
+    }
+
+    /// <summary>Queues without waking the loop: the caller drains the queue itself or calls <see cref="Nudge"/>.</summary>
+    public void EnqueueQuietly(WorkItem item) => _queue.Enqueue(item);
+
+    public bool TryDequeue(out WorkItem item) => _queue.TryDequeue(out item!);
+
+    public bool IsEmpty => _queue.IsEmpty;
+
+    /// <summary>Makes the loop run a drain soon (one wake-up for any number of calls until it does).</summary>
+    public void Nudge()
+    {
         if (Interlocked.Exchange(ref _scheduled, 1) == 0) Wake();
     }
 
@@ -31,7 +44,7 @@ internal sealed unsafe partial class LoopLane
     public void EnqueueBackground(nint callable)
     {
         _background.Enqueue(callable);
-        if (Interlocked.Exchange(ref _scheduled, 1) == 0) Wake();
+        Nudge();
     }
 
     /// <summary>

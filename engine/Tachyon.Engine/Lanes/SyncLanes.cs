@@ -27,6 +27,9 @@ internal sealed unsafe class SyncLanes
     volatile bool _shutdown;
     Thread? _supervisor;
 
+    /// <summary>A lane holds (or is about to take) the GIL for def handlers.</summary>
+    public bool IsDraining => Volatile.Read(ref _active) > 0;
+
     public void Enqueue(WorkItem item)
     {
         _queue.Enqueue(item);

@@ -11,9 +11,10 @@ using Tachyon.Engine.Serialization;
 namespace Tachyon.Engine.Server;
 
 /// <summary>
-/// The request pipeline Kestrel runs: route, bind in C#, hand the request to a Python lane, write the
-/// response. Works on Kestrel's feature interfaces directly (no HttpContext per request). Never touches
-/// Python: everything that needs the GIL happens on a lane.
+/// The request pipeline Kestrel runs: route, bind in C#, run the handler (an async one's first step right
+/// here when the loop is idle, see InlineSteps; otherwise on a Python lane), write the response. Works on
+/// Kestrel's feature interfaces directly (no HttpContext per request). Touches Python only through
+/// InlineSteps, which takes the GIL itself.
 /// </summary>
 internal sealed class TachyonApplication(Router router, ServerOptions options) : IHttpApplication<IFeatureCollection>
 {
@@ -92,8 +93,8 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
                 Target = target,
                 Allow = allow,
             };
-            if (plan.IsAsync) LaneSet.Loop.Enqueue(item);
-            else LaneSet.Sync.Enqueue(item);
+            if (plan.IsAsync) return InlineSteps.Run(item) ?? await item.Completion.Task;
+            LaneSet.Sync.Enqueue(item);
             return await item.Completion.Task;
         }
         finally { Interlocked.Decrement(ref _pending); }
