@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import atexit
+import contextvars
 import os
 import signal
 import threading
@@ -41,7 +42,10 @@ class Engine:
         self.native = Native()
         reclaim_signals()
         self.lanes = Lanes(self.native, int(os.environ.get("TACHYON_SYNC_LANES", DEFAULT_SYNC_LANES)))
-        self.native.initialize((self.lanes.suspend, to_json_compatible, Response, self.lanes.run_background))
+        # Requests start from a copy of the context the engine started in, as uvicorn's tasks copy the
+        # context the server was started in (module-level ContextVar.set() calls are seen).
+        self.native.initialize((self.lanes.suspend, to_json_compatible, Response, self.lanes.run_background,
+                                contextvars.copy_context()))
         self.lanes.start()
         self._servers: set[ServerHandle] = set()
         atexit.register(self.shutdown)

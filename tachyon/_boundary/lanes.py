@@ -79,9 +79,11 @@ class Lanes:
             error = task.exception()
         self._native.complete(ticket, None if error is not None else task.result(), error)
 
-    def run_background(self, callback) -> None:
-        """Called by the engine on the loop thread once a response was sent: run its background work."""
-        task = self.loop.create_task(callback())
+    def run_background(self, work: tuple) -> None:
+        """Called by the engine on the loop thread once a response was sent: run its background work
+        (a (callable, the request's contextvars.Context) pair) in the request's context."""
+        callback, context = work
+        task = self.loop.create_task(context.run(callback), context=context)
         task.add_done_callback(_report_background_failure)
 
     # -- sync lanes ---------------------------------------------------------------------------

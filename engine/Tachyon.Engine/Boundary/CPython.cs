@@ -32,6 +32,10 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint> GilStateGetThisThreadState;
     public static delegate* unmanaged<int> GilStateCheck;
     public static delegate* unmanaged<nint, nint> ObjectSize;
+    public static delegate* unmanaged<nint, nint> ContextCopy;
+    public static delegate* unmanaged<nint> ContextCopyCurrent;
+    public static delegate* unmanaged<nint, int> ContextEnter;
+    public static delegate* unmanaged<nint, int> ContextExit;
 
     public static delegate* unmanaged<long, nint> LongFromLongLong;
     public static delegate* unmanaged<nint, int*, long> LongAsLongLongAndOverflow;
@@ -101,6 +105,10 @@ internal static unsafe class CPython
         GilStateGetThisThreadState = (delegate* unmanaged<nint>)Sym("PyGILState_GetThisThreadState");
         GilStateCheck = (delegate* unmanaged<int>)Sym("PyGILState_Check");
         ObjectSize = (delegate* unmanaged<nint, nint>)Sym("PyObject_Size");
+        ContextCopy = (delegate* unmanaged<nint, nint>)Sym("PyContext_Copy");
+        ContextCopyCurrent = (delegate* unmanaged<nint>)Sym("PyContext_CopyCurrent");
+        ContextEnter = (delegate* unmanaged<nint, int>)Sym("PyContext_Enter");
+        ContextExit = (delegate* unmanaged<nint, int>)Sym("PyContext_Exit");
 
         LongFromLongLong = (delegate* unmanaged<long, nint>)Sym("PyLong_FromLongLong");
         LongAsLongLongAndOverflow = (delegate* unmanaged<nint, int*, long>)Sym("PyLong_AsLongLongAndOverflow");

@@ -28,11 +28,26 @@ internal static unsafe class Dispatcher
     public static ResponseData? RunHere(WorkItem item)
     {
         Interlocked.Increment(ref EngineStats.Requests);
+        // Each request runs in its own copy of the app's contextvars, as in its own ASGI task: what a handler
+        // sets stays with its request (the task a suspending coroutine becomes copies it), never leaks into
+        // the next request on this thread.
+        nint context = CPython.ContextCopy(PythonHelpers.BaseContext);
+        if (context == 0 || CPython.ContextEnter(context) != 0)
+        {
+            CPython.ErrPrintEx(0);
+            if (context != 0) CPython.DecRef(context);
+            return ResponseData.InternalServerError();
+        }
         try { return Execute(item); }
         catch (Exception e)
         {
             Console.Error.WriteLine($"tachyon: engine error: {e}");
             return ResponseData.InternalServerError();
+        }
+        finally
+        {
+            if (CPython.ContextExit(context) != 0) CPython.ErrPrintEx(0);
+            CPython.DecRef(context);
         }
     }
 
@@ -59,7 +74,7 @@ internal static unsafe class Dispatcher
         CompletionBatch.Current.Flush();
     }
 
-    /// <summary>Hands a background callable (owned) to the loop, which runs it as a task.</summary>
+    /// <summary>Hands a (background callable, request context) pair (owned) to the loop, which runs it as a task.</summary>
     public static void StartBackground(nint callable)
     {
         nint done = CPython.CallOneArg(PythonHelpers.RunBackground, callable);

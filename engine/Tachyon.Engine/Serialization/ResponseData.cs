@@ -12,7 +12,7 @@ internal sealed class ResponseData
     public byte[] Body = [];
     public string? ContentType;
     public List<KeyValuePair<string, string>>? Headers;
-    public nint Background;   // owned: the Response's ``background`` callable, run after the response is sent
+    public nint Background;   // owned: (the Response's ``background`` callable, its request's context), run after the response is sent
 
     public static ResponseData FromJson(int status, byte[] body) => new() { Status = status, Body = body, ContentType = Json };
 

@@ -49,8 +49,18 @@ internal static unsafe class ResponseReader
         nint background = CPython.GetAttr(response, "background");
         if (background == 0) CPython.ErrClear();   // a response class without the attribute has no tasks
         else if (background == CPython.None) CPython.DecRef(background);
-        else data.Background = background;
+        else data.Background = WithContext(background);
         return data;
+    }
+
+    /// <summary>(background, the request's context), consuming <paramref name="background"/>: Starlette runs
+    /// background tasks in the request's task, so they see the contextvars the handler set.</summary>
+    static nint WithContext(nint background)
+    {
+        nint pair = CPython.TupleNew(2);
+        CPython.TupleSetItem(pair, 0, background);
+        CPython.TupleSetItem(pair, 1, CPython.ContextCopyCurrent());
+        return pair;
     }
 
     static string? Latin1(nint bytes)
