@@ -5,7 +5,7 @@ namespace Tachyon.Engine.Boundary;
 /// <summary>
 /// The CPython C-API, resolved once from the host process (libpython is already loaded: Python is the host).
 /// Every call here needs the GIL (the engine makes them on a thread that holds it), except the thread-state
-/// ones (InterpreterStateMain, ThreadStateNew, GilStateGetThisThreadState, GilStateCheck) used to take it.
+/// ones (InterpreterStateMain, ThreadStateNew, GilStateGetThisThreadState) used to take it.
 /// Only exported API functions are used, never struct offsets, so the engine keeps working where the
 /// object layout differs (free-threaded builds).
 /// </summary>
@@ -30,7 +30,6 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint> InterpreterStateMain;
     public static delegate* unmanaged<nint, nint> ThreadStateNew;
     public static delegate* unmanaged<nint> GilStateGetThisThreadState;
-    public static delegate* unmanaged<int> GilStateCheck;
     public static delegate* unmanaged<nint, nint> ObjectSize;
     public static delegate* unmanaged<nint, nint> ContextCopy;
     public static delegate* unmanaged<nint> ContextCopyCurrent;
@@ -103,7 +102,6 @@ internal static unsafe class CPython
         InterpreterStateMain = (delegate* unmanaged<nint>)Sym("PyInterpreterState_Main");
         ThreadStateNew = (delegate* unmanaged<nint, nint>)Sym("PyThreadState_New");
         GilStateGetThisThreadState = (delegate* unmanaged<nint>)Sym("PyGILState_GetThisThreadState");
-        GilStateCheck = (delegate* unmanaged<int>)Sym("PyGILState_Check");
         ObjectSize = (delegate* unmanaged<nint, nint>)Sym("PyObject_Size");
         ContextCopy = (delegate* unmanaged<nint, nint>)Sym("PyContext_Copy");
         ContextCopyCurrent = (delegate* unmanaged<nint>)Sym("PyContext_CopyCurrent");
@@ -180,6 +178,16 @@ internal static unsafe class CPython
     public static nint NewBytes(ReadOnlySpan<byte> data)
     {
         fixed (byte* p = data) return BytesFromStringAndSize(p, data.Length);
+    }
+
+    /// <summary>New references to the items of a tuple Python handed over, which must have exactly
+    /// as many items as <paramref name="expected"/> names.</summary>
+    public static nint[] TupleItems(nint tuple, params string[] expected)
+    {
+        if (TupleSize(tuple) != expected.Length) throw new ArgumentException($"expected ({string.Join(", ", expected)})");
+        var items = new nint[expected.Length];
+        for (int i = 0; i < items.Length; i++) items[i] = NewRef(TupleGetItem(tuple, i));
+        return items;
     }
 
     public static nint NewRef(nint o)

@@ -14,11 +14,7 @@ internal static unsafe class PythonHelpers
 
     public static void Install(nint helpers)
     {
-        if (CPython.TupleSize(helpers) != 5) throw new ArgumentException("expected (suspend, encode, Response, run_background, context)");
-        Suspend = CPython.NewRef(CPython.TupleGetItem(helpers, 0));
-        Encode = CPython.NewRef(CPython.TupleGetItem(helpers, 1));
-        ResponseType = CPython.NewRef(CPython.TupleGetItem(helpers, 2));
-        RunBackground = CPython.NewRef(CPython.TupleGetItem(helpers, 3));
-        BaseContext = CPython.NewRef(CPython.TupleGetItem(helpers, 4));
+        var items = CPython.TupleItems(helpers, "suspend", "encode", "Response", "run_background", "context");
+        (Suspend, Encode, ResponseType, RunBackground, BaseContext) = (items[0], items[1], items[2], items[3], items[4]);
     }
 }

@@ -37,11 +37,8 @@ internal static unsafe class InlineSteps
     /// <summary>GIL held. <paramref name="objects"/>: (asyncio's _set_running_loop, the loop, loop._ready, loop._scheduled).</summary>
     public static void Attach(nint objects)
     {
-        if (CPython.TupleSize(objects) != 4) throw new ArgumentException("expected (set_running_loop, loop, ready, scheduled)");
-        _setRunningLoop = CPython.NewRef(CPython.TupleGetItem(objects, 0));
-        _loop = CPython.NewRef(CPython.TupleGetItem(objects, 1));
-        _ready = CPython.NewRef(CPython.TupleGetItem(objects, 2));
-        _scheduled = CPython.NewRef(CPython.TupleGetItem(objects, 3));
+        var items = CPython.TupleItems(objects, "set_running_loop", "loop", "ready", "scheduled");
+        (_setRunningLoop, _loop, _ready, _scheduled) = (items[0], items[1], items[2], items[3]);
         _enabled = true;
     }
 
