@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from . import params
-from ._boundary.coroutines import resume
+from ._boundary.eager_tasks import outcome, start_eagerly
 from ._endpoint.request_data import RequestData
 from ._endpoint.signature import path_param_names
 from .datastructures import Default, DefaultPlaceholder, State
@@ -304,18 +304,22 @@ class FastAPI(PathOperationDecorators):
         try:
             response = handler(Request(RequestData._make(raw), self), exc)
             if inspect.iscoroutine(response):
-                if asyncio._get_running_loop() is None and handler not in _NEVER_AWAIT:
+                loop = asyncio._get_running_loop()
+                if loop is None and handler in _NEVER_AWAIT:
+                    return self._handled(_run_to_end(response), exc, server_error)
+                if loop is None:
                     # A sync lane: the handler may await, which only works on the loop; wait for it there.
                     from ._boundary.engine import get_engine
 
                     finish = self._finish_handler(response, exc, server_error)
                     return asyncio.run_coroutine_threadsafe(finish, get_engine().lanes.loop).result()
-                try:
-                    pending = response.send(None)   # most handlers return without awaiting anything
-                except StopIteration as done:
-                    response = done.value
-                else:   # on the loop lane: the engine suspends the rest like a handler's coroutine
-                    return self._finish_handler(resume(response, pending), exc, server_error)
+                # On the loop (or an inline step): most handlers return without awaiting anything.
+                task = start_eagerly(response, loop)
+                if not task.done():   # the engine continues this like a handler's coroutine
+                    return self._finish_handler(task, exc, server_error)
+                response, failure = outcome(task)
+                if failure is not None:
+                    raise failure
         except Exception as failure:
             return self._handler_failed(failure)
         return self._handled(response, exc, server_error)
@@ -432,6 +436,16 @@ def _debug_response(exc: BaseException, request: Request) -> Response:
 
 # FastAPI's default handlers: async def, but they never await anything, so a sync lane steps them inline.
 _NEVER_AWAIT = (http_exception_handler, request_validation_exception_handler)
+
+
+def _run_to_end(coro: Any) -> Any:
+    """The value of a coroutine that finishes without awaiting (one of _NEVER_AWAIT's)."""
+    try:
+        coro.send(None)
+    except StopIteration as done:
+        return done.value
+    coro.close()
+    raise RuntimeError(f"{coro.__qualname__} awaited outside the event loop")
 
 
 def _raise_router_miss(request: Request) -> None:

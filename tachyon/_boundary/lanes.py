@@ -15,7 +15,7 @@ import os
 import sys
 import threading
 
-from .coroutines import resume
+from .eager_tasks import outcome, start_eagerly
 from .loop_gate import GatedSelector
 from .native import Native
 
@@ -67,17 +67,18 @@ class Lanes:
             loop.remove_reader(wake_fd)
             os.close(wake_fd)
 
-    def suspend(self, coro, pending, ticket: int) -> None:
-        """Called by the engine on the loop thread: ``coro`` yielded ``pending`` on its first step."""
-        task = self.loop.create_task(resume(coro, pending))
+    def start_task(self, coro, context):
+        """Called by the engine (loop thread or inline step, in the request's ``context``): runs the first
+        step of ``coro`` in its task now. Returns (result, error) if it finished, else the pending task."""
+        task = start_eagerly(coro, self.loop, context)
+        return outcome(task) if task.done() else task
+
+    def watch_task(self, task: asyncio.Task, ticket: int) -> None:
+        """Called by the engine for a task ``start_task`` left pending: completes the request when it finishes."""
         task.add_done_callback(functools.partial(self._finished, ticket))
 
     def _finished(self, ticket: int, task: asyncio.Task) -> None:
-        if task.cancelled():
-            error: BaseException | None = asyncio.CancelledError()
-        else:
-            error = task.exception()
-        self._native.complete(ticket, None if error is not None else task.result(), error)
+        self._native.complete(ticket, *outcome(task))
 
     def run_background(self, work: tuple) -> None:
         """Called by the engine on the loop thread once a response was sent: run its background work

@@ -11,8 +11,6 @@ namespace Tachyon.Engine.Boundary;
 /// </summary>
 internal static unsafe class CPython
 {
-    public const int GenReturn = 0, GenError = -1, GenNext = 1;
-
     public static delegate* unmanaged<nint, void> IncRef;
     public static delegate* unmanaged<nint, void> DecRef;
     public static delegate* unmanaged<nint, nint> ObjectType;
@@ -24,7 +22,6 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint, byte*, nint> GetAttrString;
     public static delegate* unmanaged<nint, nint> ObjectStr;
     public static delegate* unmanaged<nint, int> ObjectIsTrue;
-    public static delegate* unmanaged<nint, nint, nint*, int> IterSend;
     public static delegate* unmanaged<nint> EvalSaveThread;
     public static delegate* unmanaged<nint, void> EvalRestoreThread;
     public static delegate* unmanaged<nint> InterpreterStateMain;
@@ -96,7 +93,6 @@ internal static unsafe class CPython
         GetAttrString = (delegate* unmanaged<nint, byte*, nint>)Sym("PyObject_GetAttrString");
         ObjectStr = (delegate* unmanaged<nint, nint>)Sym("PyObject_Str");
         ObjectIsTrue = (delegate* unmanaged<nint, int>)Sym("PyObject_IsTrue");
-        IterSend = (delegate* unmanaged<nint, nint, nint*, int>)Sym("PyIter_Send");
         EvalSaveThread = (delegate* unmanaged<nint>)Sym("PyEval_SaveThread");
         EvalRestoreThread = (delegate* unmanaged<nint, void>)Sym("PyEval_RestoreThread");
         InterpreterStateMain = (delegate* unmanaged<nint>)Sym("PyInterpreterState_Main");

@@ -7,8 +7,9 @@ using Tachyon.Engine.Serialization;
 namespace Tachyon.Engine.Lanes;
 
 /// <summary>
-/// Runs one request on a lane, with the GIL held: builds the arguments, calls the handler, steps a
-/// coroutine eagerly (only one that really suspends goes to the asyncio loop), renders the result.
+/// Runs one request on a lane, with the GIL held: builds the arguments, calls the handler, runs a
+/// coroutine's first step at once in its own asyncio task (only one that really suspends goes on on the
+/// loop; see tachyon/_boundary/eager_tasks.py), renders the result.
 /// Reference ownership: every nint named "owned" here is a new reference that this code must DecRef.
 /// </summary>
 internal static unsafe class Dispatcher
@@ -38,7 +39,7 @@ internal static unsafe class Dispatcher
             if (context != 0) CPython.DecRef(context);
             return ResponseData.InternalServerError();
         }
-        try { return Execute(item); }
+        try { return Execute(item, context); }
         catch (Exception e)
         {
             Console.Error.WriteLine($"tachyon: engine error: {e}");
@@ -83,7 +84,7 @@ internal static unsafe class Dispatcher
         else CPython.ErrPrintEx(0);
     }
 
-    static ResponseData? Execute(WorkItem item)
+    static ResponseData? Execute(WorkItem item, nint context)
     {
         var plan = item.Plan;
         nint result = item.Args != null && !plan.AlwaysPythonBinding ? CallBound(item, item.Args) : 0;
@@ -92,11 +93,33 @@ internal static unsafe class Dispatcher
         if (result == 0) return Failure(item);
         if (!plan.IsAsync) return Finish(item, result);
 
-        nint yielded;
-        int state = CPython.IterSend(result, CPython.None, &yielded);
-        if (state == CPython.GenNext) return Suspend(item, result, yielded);
+        // The task's steps run in the request's context (its first one right here, where it is entered):
+        // what the handler sets is seen when the response is read, and by its background tasks.
+        nint started = StartTask(result, context);
         CPython.DecRef(result);
-        return state == CPython.GenReturn ? Finish(item, yielded) : Failure(item);
+        return Settle(item, started);
+    }
+
+    /// <summary>start(coroutine, context): (result, error) if its first step finished it, else the pending task; 0 on error.</summary>
+    static nint StartTask(nint coroutine, nint context)
+    {
+        nint* args = stackalloc nint[3];
+        args[1] = coroutine; args[2] = context;
+        return CPython.Vectorcall(PythonHelpers.Start, args + 1, 2 | ArgumentsOffset, 0);
+    }
+
+    /// <summary>The response of a started task (owned <paramref name="started"/>, see <see cref="StartTask"/>);
+    /// null when it is pending: <see cref="Resume"/> finishes the request.</summary>
+    static ResponseData? Settle(WorkItem item, nint started)
+    {
+        if (started == 0) return Failure(item);
+        if (CPython.TypeOf(started) != CPython.TupleType) return Watch(item, started);
+        nint result = CPython.TupleGetItem(started, 0), error = CPython.TupleGetItem(started, 1);
+        var response = error != CPython.None
+            ? ErrorResponse(item, CPython.NewRef(error))
+            : Finish(item, CPython.NewRef(result));
+        CPython.DecRef(started);
+        return response;
     }
 
     /// <summary>
@@ -212,16 +235,16 @@ internal static unsafe class Dispatcher
         return result;
     }
 
-    static ResponseData? Suspend(WorkItem item, nint coroutine, nint yielded)
+    /// <summary>Has the loop complete the request when its pending task (owned) finishes.</summary>
+    static ResponseData? Watch(WorkItem item, nint task)
     {
         Interlocked.Increment(ref EngineStats.Suspended);
         var handle = GCHandle.Alloc(item);
         nint ticket = CPython.LongFromLongLong(GCHandle.ToIntPtr(handle));
-        nint* args = stackalloc nint[4];
-        args[1] = coroutine; args[2] = yielded; args[3] = ticket;
-        nint done = CPython.Vectorcall(PythonHelpers.Suspend, args + 1, 3 | ArgumentsOffset, 0);
-        CPython.DecRef(coroutine);
-        CPython.DecRef(yielded);
+        nint* args = stackalloc nint[3];
+        args[1] = task; args[2] = ticket;
+        nint done = CPython.Vectorcall(PythonHelpers.Watch, args + 1, 2 | ArgumentsOffset, 0);
+        CPython.DecRef(task);
         CPython.DecRef(ticket);
         if (done != 0) { CPython.DecRef(done); return null; }   // the loop owns it now; Resume finishes it
         handle.Free();
@@ -275,7 +298,7 @@ internal static unsafe class Dispatcher
 
     /// <summary>
     /// error_handler(exception, raw request) -> Response, or on the loop lane a coroutine when the app's
-    /// handler awaits I/O: that one is stepped and suspended like a handler's (null is returned then).
+    /// handler awaits I/O: that one is started as a task like a handler's (null is returned if it is pending).
     /// Consumes <paramref name="exception"/>.
     /// </summary>
     static ResponseData? ErrorResponse(WorkItem item, nint exception)
@@ -288,11 +311,9 @@ internal static unsafe class Dispatcher
         CPython.DecRef(exception);
         if (response != 0 && CPython.IsInstance(response, PythonHelpers.ResponseType) != 1)
         {
-            nint yielded;
-            int state = CPython.IterSend(response, CPython.None, &yielded);
-            if (state == CPython.GenNext) return Suspend(item, response, yielded);
+            nint started = StartTask(response, CPython.None);   // its task copies the current context
             CPython.DecRef(response);
-            response = state == CPython.GenReturn ? yielded : 0;
+            return Settle(item, started);
         }
         var data = response != 0 ? ResponseReader.Read(response) : null;
         if (response != 0) CPython.DecRef(response);

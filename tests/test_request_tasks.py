@@ -1,0 +1,102 @@
+"""Every async handler runs inside its own asyncio task, as FastAPI's endpoints run in their request's
+task: ``asyncio.current_task()``, ``asyncio.timeout()`` and cancel scopes work from the first line on,
+though the engine runs that first step at once rather than on a later loop iteration."""
+from __future__ import annotations
+
+import asyncio
+import unittest
+
+from tachyon import FastAPI, HTTPException, Request
+from tachyon.responses import JSONResponse
+from tachyon.testclient import TestClient
+from tests.concurrency import get_many
+
+
+class Teapot(Exception):
+    pass
+
+
+app = FastAPI()
+seen_tasks: list[asyncio.Task] = []   # kept alive, so no two can share an id()
+
+
+@app.exception_handler(Teapot)
+async def teapot_handler(request: Request, exc: Teapot):
+    return JSONResponse({"in_task": asyncio.current_task() is not None}, status_code=418)
+
+
+@app.get("/task-id")
+async def task_id(suspend: bool = False):
+    first = asyncio.current_task()
+    seen_tasks.append(first)
+    if suspend:
+        await asyncio.sleep(0.01)
+    return {"task": id(first), "same_after_await": asyncio.current_task() is first, "in_task": first is not None}
+
+
+@app.get("/timeout-unused")
+async def timeout_unused():
+    async with asyncio.timeout(1):
+        value = 42
+    return {"value": value}
+
+
+@app.get("/timeout-expires")
+async def timeout_expires():
+    try:
+        async with asyncio.timeout(0.05):
+            await asyncio.sleep(5)
+    except TimeoutError:
+        return {"timed_out": True, "cancelling": asyncio.current_task().cancelling()}
+    return {"timed_out": False}
+
+
+@app.get("/teapot")
+async def teapot():
+    raise Teapot()
+
+
+@app.get("/not-found")
+async def not_found():
+    raise HTTPException(status_code=404, detail="nope")
+
+
+class RequestTaskTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.client = TestClient(app)
+        cls.port = app.start().port
+
+    def test_handler_that_finishes_at_once_runs_in_a_task(self) -> None:
+        body = self.client.get("/task-id").json()
+        self.assertTrue(body["in_task"])
+        self.assertTrue(body["same_after_await"])
+
+    def test_handler_keeps_its_task_across_a_suspension(self) -> None:
+        body = self.client.get("/task-id?suspend=true").json()
+        self.assertEqual((body["in_task"], body["same_after_await"]), (True, True))
+
+    def test_each_request_has_its_own_task(self) -> None:
+        seen_tasks.clear()
+        for _ in range(10):
+            self.client.get("/task-id")   # finish in their first step, one after the other
+        get_many(self.port, ["/task-id?suspend=true"] * 20)
+        self.assertEqual(len({id(t) for t in seen_tasks}), 30)
+
+    def test_asyncio_timeout_works_without_suspending(self) -> None:
+        self.assertEqual(self.client.get("/timeout-unused").json(), {"value": 42})
+
+    def test_asyncio_timeout_expires(self) -> None:
+        self.assertEqual(self.client.get("/timeout-expires").json(), {"timed_out": True, "cancelling": 0})
+
+    def test_async_exception_handler_runs_in_a_task(self) -> None:
+        response = self.client.get("/teapot")
+        self.assertEqual((response.status_code, response.json()), (418, {"in_task": True}))
+
+    def test_default_exception_handler_still_answers(self) -> None:
+        response = self.client.get("/not-found")
+        self.assertEqual((response.status_code, response.json()), (404, {"detail": "nope"}))
+
+
+if __name__ == "__main__":
+    unittest.main()
