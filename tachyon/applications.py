@@ -304,9 +304,9 @@ class FastAPI(PathOperationDecorators):
         try:
             response = handler(Request(RequestData._make(raw), self), exc)
             if inspect.iscoroutine(response):
-                loop = asyncio._get_running_loop()
-                if loop is None and handler in _NEVER_AWAIT:
+                if handler in _NEVER_AWAIT:
                     return self._handled(_run_to_end(response), exc, server_error)
+                loop = asyncio._get_running_loop()
                 if loop is None:
                     # A sync lane: the handler may await, which only works on the loop; wait for it there.
                     from ._boundary.engine import get_engine
@@ -434,7 +434,8 @@ def _debug_response(exc: BaseException, request: Request) -> Response:
     return PlainTextResponse(text, status_code=500)
 
 
-# FastAPI's default handlers: async def, but they never await anything, so a sync lane steps them inline.
+# FastAPI's default handlers: async def, but they never await anything (nor look for their task), so
+# they are run to the end at once, on any lane, without a task.
 _NEVER_AWAIT = (http_exception_handler, request_validation_exception_handler)
 
 
