@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from . import params
-from ._boundary.eager_tasks import outcome, start_eagerly
 from ._endpoint.request_data import RequestData
 from ._endpoint.signature import path_param_names
 from .datastructures import Default, DefaultPlaceholder, State
@@ -292,9 +291,9 @@ class FastAPI(PathOperationDecorators):
         """Called by the engine (on a lane) for any exception a request raised: the matching handler's
         response (an HTTPException's status code first, then the exception's classes), or FastAPI's
         500. As in Starlette, an error that reaches the 500 handler is still reported (logged, or
-        raised by the TestClient), and so is an error raised by a handler itself. A handler that awaits
-        I/O finishes on the event loop: on the loop lane this returns its coroutine for the engine to
-        suspend; a sync lane runs it on the loop and waits (with the GIL released)."""
+        raised by the TestClient), and so is an error raised by a handler itself. An async handler runs
+        on the event loop: there (or in an inline step) this returns a coroutine the engine runs as a
+        task, its first step at once; a sync lane runs it on the loop and waits (GIL released)."""
         handler, server_error = self._handler_for(exc)
         if self.debug and (handler is None or server_error):
             self._report(exc)   # Starlette's debug mode answers with the traceback, bypassing a 500 handler
@@ -306,20 +305,13 @@ class FastAPI(PathOperationDecorators):
             if inspect.iscoroutine(response):
                 if handler in _NEVER_AWAIT:
                     return self._handled(_run_to_end(response), exc, server_error)
-                loop = asyncio._get_running_loop()
-                if loop is None:
+                finish = self._finish_handler(response, exc, server_error)
+                if asyncio._get_running_loop() is None:
                     # A sync lane: the handler may await, which only works on the loop; wait for it there.
                     from ._boundary.engine import get_engine
 
-                    finish = self._finish_handler(response, exc, server_error)
                     return asyncio.run_coroutine_threadsafe(finish, get_engine().lanes.loop).result()
-                # On the loop (or an inline step): most handlers return without awaiting anything.
-                task = start_eagerly(response, loop)
-                if not task.done():   # the engine continues this like a handler's coroutine
-                    return self._finish_handler(task, exc, server_error)
-                response, failure = outcome(task)
-                if failure is not None:
-                    raise failure
+                return finish   # on the loop (or an inline step): the engine runs it as a handler's task
         except Exception as failure:
             return self._handler_failed(failure)
         return self._handled(response, exc, server_error)

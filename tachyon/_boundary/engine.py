@@ -44,8 +44,8 @@ class Engine:
         self.lanes = Lanes(self.native, int(os.environ.get("TACHYON_SYNC_LANES", DEFAULT_SYNC_LANES)))
         # Requests start from a copy of the context the engine started in, as uvicorn's tasks copy the
         # context the server was started in (module-level ContextVar.set() calls are seen).
-        self.native.initialize((self.lanes.start_task, self.lanes.watch_task, to_json_compatible, Response,
-                                self.lanes.run_background, contextvars.copy_context()))
+        self.native.initialize((self.lanes.watch_task, to_json_compatible, Response, self.lanes.run_background,
+                                contextvars.copy_context()))
         self.lanes.start()
         self._servers: set[ServerHandle] = set()
         atexit.register(self.shutdown)

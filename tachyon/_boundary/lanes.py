@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 
-from .eager_tasks import outcome, start_eagerly
 from .loop_gate import GatedSelector
 from .native import Native
 
@@ -58,6 +57,7 @@ class Lanes:
         # The engine's drain export is the reader callback itself; it resets the eventfd.
         loop.add_reader(wake_fd, native.loop_lane_drain)
         native.loop_lane_attach(wake_fd)
+        native.eager_tasks_attach((loop, asyncio.Task, asyncio.CancelledError))
         if not loop.get_debug() and os.environ.get("TACHYON_INLINE_STEPS") != "0":  # debug mode checks that only the loop's thread calls it
             native.inline_steps_attach((asyncio.events._set_running_loop, loop, loop._ready, loop._scheduled))
         self._loop_ready.set()
@@ -67,18 +67,18 @@ class Lanes:
             loop.remove_reader(wake_fd)
             os.close(wake_fd)
 
-    def start_task(self, coro, context):
-        """Called by the engine (loop thread or inline step, in the request's ``context``): runs the first
-        step of ``coro`` in its task now. Returns (result, error) if it finished, else the pending task."""
-        task = start_eagerly(coro, self.loop, context)
-        return outcome(task) if task.done() else task
-
     def watch_task(self, task: asyncio.Task, ticket: int) -> None:
-        """Called by the engine for a task ``start_task`` left pending: completes the request when it finishes."""
+        """Called by the engine for a handler's task still pending after its first step (see EagerTasks.cs):
+        completes the request when it finishes."""
         task.add_done_callback(functools.partial(self._finished, ticket))
 
     def _finished(self, ticket: int, task: asyncio.Task) -> None:
-        self._native.complete(ticket, *outcome(task))
+        if task.cancelled():
+            self._native.complete(ticket, None, asyncio.CancelledError())
+        elif (error := task.exception()) is not None:
+            self._native.complete(ticket, None, error)
+        else:
+            self._native.complete(ticket, task.result(), None)
 
     def run_background(self, work: tuple) -> None:
         """Called by the engine on the loop thread once a response was sent: run its background work

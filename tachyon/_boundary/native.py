@@ -28,6 +28,7 @@ _EXPORTS = [
     ("stats", False, c_int, [c_char_p, c_int]),
     ("server_replace_route", True, c_int, [c_int64, c_int, c_char_p, c_int, py_object]),
     ("inline_steps_attach", True, c_int, [py_object]),
+    ("eager_tasks_attach", True, c_int, [py_object]),
     ("loop_gate_open", False, c_int, []),
     ("loop_gate_close", False, c_int, []),
 ]
@@ -92,6 +93,9 @@ class Native:
     def loop_lane_drain(self):
         """The raw export, given to the event loop as the eventfd's reader callback (no Python frame per wake)."""
         return self._loop_lane_drain
+
+    def eager_tasks_attach(self, objects: tuple) -> None:
+        self._check(self._eager_tasks_attach(objects), "cannot attach eager tasks")
 
     def inline_steps_attach(self, objects: tuple) -> None:
         self._check(self._inline_steps_attach(objects), "cannot attach inline steps")

@@ -32,6 +32,9 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint> ContextCopyCurrent;
     public static delegate* unmanaged<nint, int> ContextEnter;
     public static delegate* unmanaged<nint, int> ContextExit;
+    public static delegate* unmanaged<nint, nint, nint, int> ObjectSetAttr;
+    public static delegate* unmanaged<nint, nint, nint, nint, nint> CMethodNew;
+    public static delegate* unmanaged<nint, nint*, nuint, nint, nint> VectorcallMethod;
 
     public static delegate* unmanaged<long, nint> LongFromLongLong;
     public static delegate* unmanaged<nint, int*, long> LongAsLongLongAndOverflow;
@@ -103,6 +106,9 @@ internal static unsafe class CPython
         ContextCopyCurrent = (delegate* unmanaged<nint>)Sym("PyContext_CopyCurrent");
         ContextEnter = (delegate* unmanaged<nint, int>)Sym("PyContext_Enter");
         ContextExit = (delegate* unmanaged<nint, int>)Sym("PyContext_Exit");
+        ObjectSetAttr = (delegate* unmanaged<nint, nint, nint, int>)Sym("PyObject_SetAttr");
+        CMethodNew = (delegate* unmanaged<nint, nint, nint, nint, nint>)Sym("PyCMethod_New");
+        VectorcallMethod = (delegate* unmanaged<nint, nint*, nuint, nint, nint>)Sym("PyObject_VectorcallMethod");
 
         LongFromLongLong = (delegate* unmanaged<long, nint>)Sym("PyLong_FromLongLong");
         LongAsLongLongAndOverflow = (delegate* unmanaged<nint, int*, long>)Sym("PyLong_AsLongLongAndOverflow");

@@ -35,6 +35,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<byte*, int, int>)&Stats,
             (nint)(delegate* unmanaged<long, int, byte*, int, nint, int>)&ServerReplaceRoute,
             (nint)(delegate* unmanaged<nint, int>)&InlineStepsAttach,
+            (nint)(delegate* unmanaged<nint, int>)&EagerTasksAttach,
             (nint)(delegate* unmanaged<int>)&LoopGateOpen,
             (nint)(delegate* unmanaged<int>)&LoopGateClose,
         ];
@@ -114,6 +115,10 @@ public static unsafe class Exports
     /// <summary>GIL held: lets request threads step async handlers while the loop waits (see InlineSteps).</summary>
     [UnmanagedCallersOnly]
     public static int InlineStepsAttach(nint objects) => Guard(() => InlineSteps.Attach(objects));
+
+    /// <summary>GIL held, on the asyncio loop thread: what starting handlers' tasks needs (see EagerTasks).</summary>
+    [UnmanagedCallersOnly]
+    public static int EagerTasksAttach(nint objects) => Guard(() => EagerTasks.Attach(objects));
 
     /// <summary>GIL released, on the asyncio loop thread: it is about to wait in epoll (see LoopGate).</summary>
     [UnmanagedCallersOnly]

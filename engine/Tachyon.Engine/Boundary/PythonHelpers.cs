@@ -6,7 +6,6 @@ namespace Tachyon.Engine.Boundary;
 /// </summary>
 internal static unsafe class PythonHelpers
 {
-    public static nint Start;         // start(coroutine, context): its first step, in its own task: (result, error) or the pending task
     public static nint Watch;         // watch(task, ticket): complete the request when the task finishes
     public static nint Encode;        // encode(value): jsonable_encoder for what the engine cannot write itself
     public static nint ResponseType;  // tachyon.responses.Response
@@ -15,7 +14,7 @@ internal static unsafe class PythonHelpers
 
     public static void Install(nint helpers)
     {
-        var items = CPython.TupleItems(helpers, "start", "watch", "encode", "Response", "run_background", "context");
-        (Start, Watch, Encode, ResponseType, RunBackground, BaseContext) = (items[0], items[1], items[2], items[3], items[4], items[5]);
+        var items = CPython.TupleItems(helpers, "watch", "encode", "Response", "run_background", "context");
+        (Watch, Encode, ResponseType, RunBackground, BaseContext) = (items[0], items[1], items[2], items[3], items[4]);
     }
 }

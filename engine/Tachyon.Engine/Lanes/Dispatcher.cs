@@ -9,12 +9,12 @@ namespace Tachyon.Engine.Lanes;
 /// <summary>
 /// Runs one request on a lane, with the GIL held: builds the arguments, calls the handler, runs a
 /// coroutine's first step at once in its own asyncio task (only one that really suspends goes on on the
-/// loop; see tachyon/_boundary/eager_tasks.py), renders the result.
+/// loop; see EagerTasks), renders the result.
 /// Reference ownership: every nint named "owned" here is a new reference that this code must DecRef.
 /// </summary>
 internal static unsafe class Dispatcher
 {
-    static readonly nuint ArgumentsOffset = (nuint)1 << (8 * sizeof(nuint) - 1);   // PY_VECTORCALL_ARGUMENTS_OFFSET
+    internal static readonly nuint ArgumentsOffset = (nuint)1 << (8 * sizeof(nuint) - 1);   // PY_VECTORCALL_ARGUMENTS_OFFSET
 
     [ThreadStatic] static ArrayBufferWriter<byte>? _buffer;
 
@@ -95,31 +95,22 @@ internal static unsafe class Dispatcher
 
         // The task's steps run in the request's context (its first one right here, where it is entered):
         // what the handler sets is seen when the response is read, and by its background tasks.
-        nint started = StartTask(result, context);
+        nint task = EagerTasks.Start(result, context);
         CPython.DecRef(result);
-        return Settle(item, started);
+        return Settle(item, task);
     }
 
-    /// <summary>start(coroutine, context): (result, error) if its first step finished it, else the pending task; 0 on error.</summary>
-    static nint StartTask(nint coroutine, nint context)
+    /// <summary>The response of a started task (owned; 0 if starting it failed); null when it is pending:
+    /// <see cref="Resume"/> finishes the request.</summary>
+    static ResponseData? Settle(WorkItem item, nint task)
     {
-        nint* args = stackalloc nint[3];
-        args[1] = coroutine; args[2] = context;
-        return CPython.Vectorcall(PythonHelpers.Start, args + 1, 2 | ArgumentsOffset, 0);
-    }
-
-    /// <summary>The response of a started task (owned <paramref name="started"/>, see <see cref="StartTask"/>);
-    /// null when it is pending: <see cref="Resume"/> finishes the request.</summary>
-    static ResponseData? Settle(WorkItem item, nint started)
-    {
-        if (started == 0) return Failure(item);
-        if (CPython.TypeOf(started) != CPython.TupleType) return Watch(item, started);
-        nint result = CPython.TupleGetItem(started, 0), error = CPython.TupleGetItem(started, 1);
-        var response = error != CPython.None
-            ? ErrorResponse(item, CPython.NewRef(error))
-            : Finish(item, CPython.NewRef(result));
-        CPython.DecRef(started);
-        return response;
+        if (task == 0) return Failure(item);
+        int done = EagerTasks.IsDone(task);
+        if (done == 0) return Watch(item, task);
+        nint error = 0, result = done == 1 ? EagerTasks.Outcome(task, out error) : 0;
+        CPython.DecRef(task);
+        if (error != 0) return ErrorResponse(item, error);
+        return result != 0 ? Finish(item, result) : Failure(item);
     }
 
     /// <summary>
@@ -311,9 +302,9 @@ internal static unsafe class Dispatcher
         CPython.DecRef(exception);
         if (response != 0 && CPython.IsInstance(response, PythonHelpers.ResponseType) != 1)
         {
-            nint started = StartTask(response, CPython.None);   // its task copies the current context
+            nint task = EagerTasks.Start(response, 0);   // its task copies the current context
             CPython.DecRef(response);
-            return Settle(item, started);
+            return Settle(item, task);
         }
         var data = response != 0 ? ResponseReader.Read(response) : null;
         if (response != 0) CPython.DecRef(response);
