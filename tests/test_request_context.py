@@ -47,6 +47,14 @@ async def background(rid: str, tasks: BackgroundTasks):
     return {}
 
 
+@app.get("/background-after-await/{rid}")
+async def background_after_await(rid: str, tasks: BackgroundTasks):
+    await asyncio.sleep(0.01)
+    request_id.set(rid)   # set by a later step of the handler's task
+    tasks.add_task(lambda: seen_by_background.append(request_id.get()))
+    return {}
+
+
 @app.get("/module-level")
 def read_module_level():
     return {"value": module_level.get("missing")}
@@ -80,6 +88,13 @@ class RequestContextTest(unittest.TestCase):
         while "bg1" not in seen_by_background and time.monotonic() < deadline:
             time.sleep(0.01)
         self.assertIn("bg1", seen_by_background)
+
+    def test_background_task_sees_values_set_after_a_suspension(self) -> None:
+        self.assertEqual(self.client.get("/background-after-await/bg2").status_code, 200)
+        deadline = time.monotonic() + 2
+        while "bg2" not in seen_by_background and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.assertIn("bg2", seen_by_background)
 
     def test_module_level_value_is_seen(self) -> None:
         self.assertEqual(self.client.get("/module-level").json(), {"value": "set at import"})

@@ -67,10 +67,11 @@ class Lanes:
             loop.remove_reader(wake_fd)
             os.close(wake_fd)
 
-    def watch_task(self, task: asyncio.Task, ticket: int) -> None:
+    def watch_task(self, task: asyncio.Task, ticket: int, context) -> None:
         """Called by the engine for a handler's task still pending after its first step (see EagerTasks.cs):
-        completes the request when it finishes."""
-        task.add_done_callback(functools.partial(self._finished, ticket))
+        completes the request when it finishes, in ``context`` (the task's, so the response and its
+        background tasks see what the handler set; None: a copy of the current one)."""
+        task.add_done_callback(functools.partial(self._finished, ticket), context=context)
 
     def _finished(self, ticket: int, task: asyncio.Task) -> None:
         if task.cancelled():

@@ -6,7 +6,7 @@ namespace Tachyon.Engine.Boundary;
 /// </summary>
 internal static unsafe class PythonHelpers
 {
-    public static nint Watch;         // watch(task, ticket): complete the request when the task finishes
+    public static nint Watch;         // watch(task, ticket, context): complete the request when the task finishes
     public static nint Encode;        // encode(value): jsonable_encoder for what the engine cannot write itself
     public static nint ResponseType;  // tachyon.responses.Response
     public static nint RunBackground; // run_background((callable, context)): schedule a response's background work on the loop

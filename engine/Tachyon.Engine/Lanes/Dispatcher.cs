@@ -97,16 +97,17 @@ internal static unsafe class Dispatcher
         // what the handler sets is seen when the response is read, and by its background tasks.
         nint task = EagerTasks.Start(result, context);
         CPython.DecRef(result);
-        return Settle(item, task);
+        return Settle(item, task, context);
     }
 
     /// <summary>The response of a started task (owned; 0 if starting it failed); null when it is pending:
-    /// <see cref="Resume"/> finishes the request.</summary>
-    static ResponseData? Settle(WorkItem item, nint task)
+    /// <see cref="Resume"/> finishes the request, reading the response in <paramref name="context"/> (the
+    /// task's, where the handler's later steps set their values; 0: a copy of the current one).</summary>
+    static ResponseData? Settle(WorkItem item, nint task, nint context)
     {
         if (task == 0) return Failure(item);
         int done = EagerTasks.IsDone(task);
-        if (done == 0) return Watch(item, task);
+        if (done == 0) return Watch(item, task, context);
         nint error = 0, result = done == 1 ? EagerTasks.Outcome(task, out error) : 0;
         CPython.DecRef(task);
         if (error != 0) return ErrorResponse(item, error);
@@ -227,14 +228,14 @@ internal static unsafe class Dispatcher
     }
 
     /// <summary>Has the loop complete the request when its pending task (owned) finishes.</summary>
-    static ResponseData? Watch(WorkItem item, nint task)
+    static ResponseData? Watch(WorkItem item, nint task, nint context)
     {
         Interlocked.Increment(ref EngineStats.Suspended);
         var handle = GCHandle.Alloc(item);
         nint ticket = CPython.LongFromLongLong(GCHandle.ToIntPtr(handle));
-        nint* args = stackalloc nint[3];
-        args[1] = task; args[2] = ticket;
-        nint done = CPython.Vectorcall(PythonHelpers.Watch, args + 1, 2 | ArgumentsOffset, 0);
+        nint* args = stackalloc nint[4];
+        args[1] = task; args[2] = ticket; args[3] = context != 0 ? context : CPython.None;
+        nint done = CPython.Vectorcall(PythonHelpers.Watch, args + 1, 3 | ArgumentsOffset, 0);
         CPython.DecRef(task);
         CPython.DecRef(ticket);
         if (done != 0) { CPython.DecRef(done); return null; }   // the loop owns it now; Resume finishes it
@@ -304,7 +305,7 @@ internal static unsafe class Dispatcher
         {
             nint task = EagerTasks.Start(response, 0);   // its task copies the current context
             CPython.DecRef(response);
-            return Settle(item, task);
+            return Settle(item, task, 0);
         }
         var data = response != 0 ? ResponseReader.Read(response) : null;
         if (response != 0) CPython.DecRef(response);
