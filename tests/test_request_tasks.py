@@ -13,7 +13,7 @@ from tests.concurrency import get_many
 
 
 class Teapot(Exception):
-    pass
+    """Raised by /teapot; an async handler answers it with 418."""
 
 
 app = FastAPI()

@@ -1,9 +1,10 @@
 """The Python side of the engine's lanes: the threads that hold the GIL to run handlers.
 
-* The asyncio lane is the thread of the engine's event loop. While it waits in epoll, the engine steps
-  ``async def`` handlers eagerly on the request's own thread (see loop_gate.py); otherwise it queues
-  them here and wakes the loop through an eventfd (once per batch, not per request), which drains them
-  with the GIL held. The few handlers that really suspend continue as Tasks on this loop.
+* The asyncio lane is the thread of the engine's event loop. Every ``async def`` handler runs in its own
+  task on it, whose first step the engine runs at once (EagerTasks.cs): while the loop waits in epoll,
+  on the request's own thread (see loop_gate.py); otherwise the engine queues the request here and
+  wakes the loop through an eventfd (once per batch, not per request), which drains the queue with the
+  GIL held. The few tasks that really suspend go on on this loop.
 * The sync lanes are a pool of threads for plain ``def`` handlers. Normally one drains everything;
   the engine wakes another when the draining one is blocked (FastAPI's thread-pool guarantee).
 """
@@ -57,7 +58,7 @@ class Lanes:
         # The engine's drain export is the reader callback itself; it resets the eventfd.
         loop.add_reader(wake_fd, native.loop_lane_drain)
         native.loop_lane_attach(wake_fd)
-        native.eager_tasks_attach((loop, asyncio.Task, asyncio.CancelledError))
+        native.eager_tasks_attach((loop, asyncio.Task))
         if not loop.get_debug() and os.environ.get("TACHYON_INLINE_STEPS") != "0":  # debug mode checks that only the loop's thread calls it
             native.inline_steps_attach((asyncio.events._set_running_loop, loop, loop._ready, loop._scheduled))
         self._loop_ready.set()
@@ -74,12 +75,12 @@ class Lanes:
         task.add_done_callback(functools.partial(self._finished, ticket), context=context)
 
     def _finished(self, ticket: int, task: asyncio.Task) -> None:
-        if task.cancelled():
-            self._native.complete(ticket, None, asyncio.CancelledError())
-        elif (error := task.exception()) is not None:
+        try:
+            result = task.result()   # raises the task's exception, CancelledError if it was cancelled
+        except BaseException as error:
             self._native.complete(ticket, None, error)
         else:
-            self._native.complete(ticket, task.result(), None)
+            self._native.complete(ticket, result, None)
 
     def run_background(self, work: tuple) -> None:
         """Called by the engine on the loop thread once a response was sent: run its background work

@@ -108,10 +108,15 @@ internal static unsafe class Dispatcher
         if (task == 0) return Failure(item);
         int done = EagerTasks.IsDone(task);
         if (done == 0) return Watch(item, task, context);
-        nint error = 0, result = done == 1 ? EagerTasks.Outcome(task, out error) : 0;
+        if (done < 0)
+        {
+            CPython.DecRef(task);
+            return Failure(item);
+        }
+        nint result = EagerTasks.Outcome(task, out nint error);
         CPython.DecRef(task);
-        if (error != 0) return ErrorResponse(item, error);
-        return result != 0 ? Finish(item, result) : Failure(item);
+        if (result != 0) return Finish(item, result);
+        return error != 0 ? ErrorResponse(item, error) : Failure(item);
     }
 
     /// <summary>

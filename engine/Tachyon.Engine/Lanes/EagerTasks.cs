@@ -20,20 +20,19 @@ internal static unsafe class EagerTasks
     const int MethFastcallKeywords = 0x0080 | 0x0002;   // METH_FASTCALL | METH_KEYWORDS
 
     // Owned, for the life of the process.
-    static nint _loop, _taskType, _cancelledError, _takeStep, _kwnames;
-    static nint _callSoon, _done, _cancelled, _exception, _result;
+    static nint _loop, _taskType, _takeStep, _kwnames;
+    static nint _callSoon, _done, _result;
     [ThreadStatic] static nint _step;
 
-    /// <summary>GIL held. <paramref name="objects"/>: (the engine's loop, asyncio.Task, asyncio.CancelledError).</summary>
+    /// <summary>GIL held. <paramref name="objects"/>: (the engine's loop, asyncio.Task).</summary>
     public static void Attach(nint objects)
     {
-        var items = CPython.TupleItems(objects, "loop", "Task", "CancelledError");
-        (_loop, _taskType, _cancelledError) = (items[0], items[1], items[2]);
+        var items = CPython.TupleItems(objects, "loop", "Task");
+        (_loop, _taskType) = (items[0], items[1]);
         _kwnames = CPython.TupleNew(2);
         CPython.TupleSetItem(_kwnames, 0, CPython.NewStr("loop"));
         CPython.TupleSetItem(_kwnames, 1, CPython.NewStr("context"));
-        (_callSoon, _done, _cancelled, _exception, _result) = (CPython.NewStr("call_soon"), CPython.NewStr("done"),
-            CPython.NewStr("cancelled"), CPython.NewStr("exception"), CPython.NewStr("result"));
+        (_callSoon, _done, _result) = (CPython.NewStr("call_soon"), CPython.NewStr("done"), CPython.NewStr("result"));
         var def = (nint*)NativeMemory.AllocZeroed((nuint)(4 * sizeof(nint)));   // a PyMethodDef, never freed
         def[0] = Marshal.StringToCoTaskMemUTF8("take_first_step");
         def[1] = (nint)(delegate* unmanaged<nint, nint*, nint, nint, nint>)&TakeStep;
@@ -65,26 +64,13 @@ internal static unsafe class EagerTasks
     /// <summary>1 if the task finished, 0 if it is pending, -1 with a Python error set.</summary>
     public static int IsDone(nint task) => Truth(CallMethod(task, _done));
 
-    /// <summary>A finished task's result (owned), or 0 and its exception (owned) in <paramref name="error"/>;
-    /// 0 and no error when asking failed (a Python error is set). A cancelled task failed with CancelledError.</summary>
+    /// <summary>A finished task's result (owned), or 0 and its exception (owned) in <paramref name="error"/>:
+    /// task.result() raises it, CancelledError for a cancelled task, and marks it retrieved.</summary>
     public static nint Outcome(nint task, out nint error)
     {
-        error = 0;
-        int cancelled = Truth(CallMethod(task, _cancelled));
-        if (cancelled != 0)
-        {
-            if (cancelled == 1) error = CPython.CallNoArgs(_cancelledError);
-            return 0;
-        }
-        nint exception = CallMethod(task, _exception);
-        if (exception == 0) return 0;
-        if (exception != CPython.None)
-        {
-            error = exception;
-            return 0;
-        }
-        CPython.DecRef(exception);
-        return CallMethod(task, _result);
+        nint result = CallMethod(task, _result);
+        error = result == 0 ? CPython.FetchException() : 0;
+        return result;
     }
 
     static nint NewTask(nint coroutine, nint context, out nint step)
