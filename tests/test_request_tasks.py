@@ -3,7 +3,9 @@ task: ``asyncio.current_task()``, ``asyncio.timeout()`` and cancel scopes work f
 though the engine runs that first step at once rather than on a later loop iteration."""
 from __future__ import annotations
 
+import _weakrefset
 import asyncio
+import types
 import unittest
 
 from tachyon import FastAPI, HTTPException, Request
@@ -56,6 +58,31 @@ async def teapot():
     raise Teapot()
 
 
+@app.get("/all-tasks")
+async def all_tasks(suspend: bool = False):
+    if suspend:
+        await asyncio.sleep(0.01)
+    return {"listed": asyncio.current_task() in asyncio.all_tasks()}
+
+
+async def _finish_at_once() -> None:
+    return None
+
+
+@app.get("/dies-while-iterated")
+async def dies_while_iterated():
+    """A task that dies while asyncio's task set is iterated leaves its reference for after the iteration."""
+    tasks = asyncio.tasks._all_tasks
+    with _weakrefset._IterationGuard(tasks):
+        spawned = asyncio.get_running_loop().create_task(_finish_at_once())
+        await asyncio.sleep(0.01)   # it finishes; only this name holds it
+        reference_count = len(tasks.data)
+        del spawned
+        deferred = len(tasks._pending_removals)
+        still_in_data = len(tasks.data) == reference_count
+    return {"deferred": deferred >= 1, "still_in_data": still_in_data, "pending_after": len(tasks._pending_removals)}
+
+
 @app.get("/not-found")
 async def not_found():
     raise HTTPException(status_code=404, detail="nope")
@@ -96,6 +123,25 @@ class RequestTaskTest(unittest.TestCase):
     def test_default_exception_handler_still_answers(self) -> None:
         response = self.client.get("/not-found")
         self.assertEqual((response.status_code, response.json()), (404, {"detail": "nope"}))
+
+    def test_asyncio_task_set_has_the_native_add(self) -> None:
+        self.assertIsInstance(asyncio.tasks._all_tasks.__dict__.get("add"), types.BuiltinFunctionType)
+
+    def test_all_tasks_lists_the_handler_task(self) -> None:
+        self.assertEqual(self.client.get("/all-tasks").json(), {"listed": True})
+        self.assertEqual(self.client.get("/all-tasks?suspend=true").json(), {"listed": True})
+
+    def test_finished_request_tasks_leave_the_task_set(self) -> None:
+        tasks = asyncio.tasks._all_tasks
+        self.client.get("/all-tasks")
+        before = len(tasks.data)
+        get_many(self.port, ["/all-tasks", "/all-tasks?suspend=true"] * 100)
+        self.assertLessEqual(len(tasks.data), before)
+        self.assertEqual(len(tasks), len(tasks.data))   # no removal left pending
+
+    def test_task_dying_during_iteration_is_removed_after_it(self) -> None:
+        body = self.client.get("/dies-while-iterated").json()
+        self.assertEqual(body, {"deferred": True, "still_in_data": True, "pending_after": 0})
 
 
 if __name__ == "__main__":

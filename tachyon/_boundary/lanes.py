@@ -58,7 +58,7 @@ class Lanes:
         # The engine's drain export is the reader callback itself; it resets the eventfd.
         loop.add_reader(wake_fd, native.loop_lane_drain)
         native.loop_lane_attach(wake_fd)
-        native.eager_tasks_attach((loop, asyncio.Task))
+        native.eager_tasks_attach((loop, asyncio.Task, asyncio.tasks._all_tasks))
         if not loop.get_debug() and os.environ.get("TACHYON_INLINE_STEPS") != "0":  # debug mode checks that only the loop's thread calls it
             native.inline_steps_attach((asyncio.events._set_running_loop, loop, loop._ready, loop._scheduled))
         self._loop_ready.set()

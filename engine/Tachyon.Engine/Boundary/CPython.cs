@@ -58,6 +58,11 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint, nint, nint, int> DictSetItem;
     public static delegate* unmanaged<nint, nint*, nint*, nint*, int> DictNext;
     public static delegate* unmanaged<nint, nint> DictSize;
+    public static delegate* unmanaged<nint, nint, int> ListAppend;
+    public static delegate* unmanaged<nint, nint, int> SetAdd;
+    public static delegate* unmanaged<nint, nint, int> SetDiscard;
+    public static delegate* unmanaged<nint, nint> SetSize;
+    public static delegate* unmanaged<nint, nint, nint> WeakrefNewRef;
 
     public static delegate* unmanaged<nint> ErrOccurred;
     public static delegate* unmanaged<nint*, nint*, nint*, void> ErrFetch;
@@ -69,7 +74,7 @@ internal static unsafe class CPython
 
     // Singletons and exact types, for identity checks on the hot path.
     public static nint None, True, False;
-    public static nint DictType, ListType, TupleType, StrType, IntType, FloatType, BoolType;
+    public static nint DictType, ListType, SetType, TupleType, StrType, IntType, FloatType, BoolType;
     public static nint RuntimeError, ValueError;
 
     static bool _ready;
@@ -132,6 +137,11 @@ internal static unsafe class CPython
         DictSetItem = (delegate* unmanaged<nint, nint, nint, int>)Sym("PyDict_SetItem");
         DictNext = (delegate* unmanaged<nint, nint*, nint*, nint*, int>)Sym("PyDict_Next");
         DictSize = (delegate* unmanaged<nint, nint>)Sym("PyDict_Size");
+        ListAppend = (delegate* unmanaged<nint, nint, int>)Sym("PyList_Append");
+        SetAdd = (delegate* unmanaged<nint, nint, int>)Sym("PySet_Add");
+        SetDiscard = (delegate* unmanaged<nint, nint, int>)Sym("PySet_Discard");
+        SetSize = (delegate* unmanaged<nint, nint>)Sym("PySet_Size");
+        WeakrefNewRef = (delegate* unmanaged<nint, nint, nint>)Sym("PyWeakref_NewRef");
 
         ErrOccurred = (delegate* unmanaged<nint>)Sym("PyErr_Occurred");
         ErrFetch = (delegate* unmanaged<nint*, nint*, nint*, void>)Sym("PyErr_Fetch");
@@ -146,6 +156,7 @@ internal static unsafe class CPython
         False = Sym("_Py_FalseStruct");
         DictType = Sym("PyDict_Type");
         ListType = Sym("PyList_Type");
+        SetType = Sym("PySet_Type");
         TupleType = Sym("PyTuple_Type");
         StrType = Sym("PyUnicode_Type");
         IntType = Sym("PyLong_Type");

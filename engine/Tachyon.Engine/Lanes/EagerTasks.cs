@@ -24,11 +24,13 @@ internal static unsafe class EagerTasks
     static nint _callSoon, _done, _result;
     [ThreadStatic] static nint _step;
 
-    /// <summary>GIL held. <paramref name="objects"/>: (the engine's loop, asyncio.Task).</summary>
+    /// <summary>GIL held. <paramref name="objects"/>: (the engine's loop, asyncio.Task, asyncio's set of all tasks).</summary>
     public static void Attach(nint objects)
     {
-        var items = CPython.TupleItems(objects, "loop", "Task");
+        var items = CPython.TupleItems(objects, "loop", "Task", "all_tasks");
         (_loop, _taskType) = (items[0], items[1]);
+        TaskRegistry.Attach(items[2]);
+        CPython.DecRef(items[2]);
         _kwnames = CPython.TupleNew(2);
         CPython.TupleSetItem(_kwnames, 0, CPython.NewStr("loop"));
         CPython.TupleSetItem(_kwnames, 1, CPython.NewStr("context"));
