@@ -15,6 +15,7 @@ from typing import Any
 
 import annotated_types
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import SchemaValidator
 
 from .. import params
 from .._endpoint.signature import ParamSpec
@@ -55,7 +56,7 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
         if single is None or isinstance(single.field_info, params.Form):
             python_binding = True
         else:
-            body_validator = b.ref(single.adapter.validate_json)
+            body_validator = b.ref(_validate_json(single.adapter))
     plan = {
         "path": route.path,
         "methods": sorted(route.methods),
@@ -73,6 +74,13 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
         "params": entries,
     }
     return plan, tuple(b.objects)
+
+
+def _validate_json(adapter: TypeAdapter[Any]) -> Any:
+    """``adapter.validate_json``, straight from pydantic-core's validator when it is built (the TypeAdapter
+    method only adds a layer of default keywords)."""
+    validator = adapter.validator
+    return validator.validate_json if isinstance(validator, SchemaValidator) else adapter.validate_json
 
 
 def _scalar_entry(spec: ParamSpec, b: PlanBuilder) -> dict:
