@@ -7,20 +7,41 @@ import os
 import signal
 import threading
 
-from .lanes import DEFAULT_SYNC_LANES, Lanes
-from .native import Native
+from .lanes import DEFAULT_SYNC_LANES, Lanes, restore_python_task_set
+from .native import EngineError, Native
 
 _engine: Engine | None = None
 _engine_lock = threading.Lock()
+_forked_from: int | None = None   # in a child forked after the engine loaded: the parent's pid
 
 
 def get_engine() -> Engine:
     """Loads the CLR and starts the lanes on first call (about 0.2 s); later calls are free."""
     global _engine
     with _engine_lock:
+        if _forked_from is not None:
+            raise EngineError(f"this process was forked from process {_forked_from}, which had loaded the engine: "
+                              "the engine's threads do not survive a fork, so it cannot serve here (start the "
+                              "process with multiprocessing's 'spawn' method, or fork before using the app)")
         if _engine is None:
             _engine = Engine()
         return _engine
+
+
+def _after_fork_in_child() -> None:
+    """A child of fork() has the parent's memory but none of its threads, the CLR's included: a call into
+    the engine would crash or hang. The child drops the engine (its exit no longer stops servers that are
+    not its own) and gives asyncio back its own task registration."""
+    global _engine, _engine_lock, _forked_from
+    _engine_lock = threading.Lock()   # it may have been held by a thread that is gone
+    if _engine is not None:
+        atexit.unregister(_engine.shutdown)
+        _forked_from = _engine.pid
+        _engine = None
+        restore_python_task_set()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def reclaim_signals() -> None:
@@ -39,6 +60,7 @@ class Engine:
         from ..encoders import to_json_compatible
         from ..responses import Response
 
+        self.pid = os.getpid()
         self.native = Native()
         reclaim_signals()
         self.lanes = Lanes(self.native, int(os.environ.get("TACHYON_SYNC_LANES", DEFAULT_SYNC_LANES)))

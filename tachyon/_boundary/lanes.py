@@ -104,3 +104,18 @@ def _report_background_failure(task: asyncio.Task) -> None:
 
         print("tachyon: a background task failed", file=sys.stderr)
         traceback.print_exception(task.exception())
+
+
+def restore_python_task_set() -> None:
+    """Undoes the engine's native registration of asyncio tasks (TaskRegistry.cs) in a process where the
+    engine cannot run (a forked child): WeakSet's own add again, and every live task re-registered with
+    WeakSet's own removal callback. Dropping the old references runs no callback."""
+    tasks = asyncio.tasks._all_tasks
+    if "add" not in vars(tasks):
+        return
+    del tasks.add
+    alive = [reference() for reference in list(tasks.data)]
+    tasks.data.clear()
+    for task in alive:
+        if task is not None:
+            tasks.add(task)
