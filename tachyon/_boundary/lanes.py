@@ -58,7 +58,8 @@ class Lanes:
         # The engine's drain export is the reader callback itself; it resets the eventfd.
         loop.add_reader(wake_fd, native.loop_lane_drain)
         native.loop_lane_attach(wake_fd)
-        native.eager_tasks_attach((loop, asyncio.Task, asyncio.tasks._all_tasks))
+        # asyncio's WeakSet of all tasks (None on Pythons that keep tasks otherwise): see TaskRegistry.cs.
+        native.eager_tasks_attach((loop, asyncio.Task, getattr(asyncio.tasks, "_all_tasks", None)))
         if not loop.get_debug() and os.environ.get("TACHYON_INLINE_STEPS") != "0":  # debug mode checks that only the loop's thread calls it
             native.inline_steps_attach((asyncio.events._set_running_loop, loop, loop._ready, loop._scheduled))
         self._loop_ready.set()
@@ -110,8 +111,8 @@ def restore_python_task_set() -> None:
     """Undoes the engine's native registration of asyncio tasks (TaskRegistry.cs) in a process where the
     engine cannot run (a forked child): WeakSet's own add again, and every live task re-registered with
     WeakSet's own removal callback. Dropping the old references runs no callback."""
-    tasks = asyncio.tasks._all_tasks
-    if "add" not in vars(tasks):
+    tasks = getattr(asyncio.tasks, "_all_tasks", None)
+    if tasks is None or "add" not in vars(tasks):
         return
     del tasks.add
     alive = [reference() for reference in list(tasks.data)]

@@ -20,11 +20,11 @@ internal static unsafe class TaskRegistry
     // list (WeakSet never replaces them), the class's add, and the native remove.
     static nint _weakSet, _data, _iterating, _pendingRemovals, _classAdd, _remove;
 
-    /// <summary>Installs the native add on <paramref name="weakSet"/> (borrowed), once per process; leaves a
-    /// set whose layout is not WeakSet's as it is.</summary>
+    /// <summary>Installs the native add on <paramref name="weakSet"/> (borrowed), once per process; leaves
+    /// None (a Python without that set) and a set whose layout is not WeakSet's as they are.</summary>
     public static void Attach(nint weakSet)
     {
-        if (_weakSet != 0) return;
+        if (_weakSet != 0 || weakSet == CPython.None) return;
         nint data = CPython.GetAttr(weakSet, "data"), iterating = CPython.GetAttr(weakSet, "_iterating");
         nint pending = CPython.GetAttr(weakSet, "_pending_removals");
         nint classAdd = CPython.GetAttr(CPython.TypeOf(weakSet), "add");
