@@ -252,7 +252,7 @@ class FastAPI(PathOperationDecorators):
         from ._boundary.plans import compile_route
 
         route.compile(dict(owner._dependency_overrides), owner)
-        plan, objects = compile_route(route, owner.handle_exception)
+        plan, objects = compile_route(route, owner.handle_exception, owner)
         return {**plan, "path": prefix + route.path}, objects
 
     def url_path_for(self, name: str, /, **path_params: Any) -> str:
@@ -386,7 +386,7 @@ class FastAPI(PathOperationDecorators):
         if self._handles_router_misses():
             misses = APIRoute("/", _raise_router_miss, include_in_schema=False)
             misses.compile({}, self)
-            plan, objects = compile_route(misses, self.handle_exception)
+            plan, objects = compile_route(misses, self.handle_exception, self)
             server.add_route({**plan, "misses": True}, objects)
         server.start(host, port)
         self._server = server

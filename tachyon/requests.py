@@ -10,8 +10,18 @@ from .datastructures import URL, Address, FormData, Headers, QueryParams, State
 from .forms import parse_form
 
 
+_SCOPE_DATA = "tachyon.request_data"   # the scope of a Tachyon request carries the request itself
+
+
 class HTTPConnection:
-    def __init__(self, data: RequestData, app: Any = None) -> None:
+    def __init__(self, data: RequestData | dict[str, Any], app: Any = None) -> None:
+        if isinstance(data, dict):
+            # Starlette's Request(scope, receive), as a custom route class builds its own request class from
+            # request.scope and request.receive: the scope of a request the engine made carries its data.
+            if _SCOPE_DATA not in data:
+                raise TypeError("Tachyon builds a Request from a scope only when it is the scope of another "
+                                "Tachyon request (request.scope)")
+            data, app = data[_SCOPE_DATA], data.get("app")
         self._data = data
         self._app = app
         self._headers: Headers | None = None
@@ -29,7 +39,7 @@ class HTTPConnection:
             "type": "http", "http_version": d.http_version, "method": d.method, "scheme": d.scheme,
             "path": d.path, "query_string": d.query_string.encode("latin-1"), "root_path": getattr(self._app, "root_path", ""),
             "headers": self.headers.raw, "client": d.client, "server": d.server, "path_params": d.path_params,
-            "app": self._app,
+            "app": self._app, _SCOPE_DATA: d,
         }
 
     @property
@@ -98,6 +108,13 @@ class Request(HTTPConnection):
 
     async def body(self) -> bytes:
         return self._data.body or b""
+
+    @property
+    def receive(self) -> Any:
+        """The ASGI receive callable: one message with the whole body (the engine has read it)."""
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": self._data.body or b"", "more_body": False}
+        return receive
 
     async def json(self) -> Any:
         return json.loads(await self.body())

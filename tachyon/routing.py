@@ -4,7 +4,7 @@ from __future__ import annotations
 import inspect
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, get_type_hints
 
 from . import params
@@ -13,9 +13,11 @@ from ._endpoint.binder import Binder
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
 from ._endpoint.signature import analyze
 from ._endpoint.specials import RequestContext, make_finish
+from .concurrency import run_in_threadpool
 from .datastructures import Default, DefaultPlaceholder, get_value_or_default
 from .encoders import jsonable_encoder
 from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
+from .requests import Request
 from .responses import JSONResponse, Response
 from .utils import generate_unique_id
 
@@ -108,11 +110,38 @@ class APIRoute:
         """(Re)builds the dependency plan: at registration, and when the app's dependency_overrides change."""
         self.signature = analyze(self.endpoint, self.path, self.dependencies, overrides)
         finish = make_finish(self.render, self.status_code, self.actual_response_class)
+        self.finish_response = finish
         context = lambda raw: RequestContext(raw, app)  # noqa: E731
         self.solver = solver.build(self.signature, context, finish)
         self.binder = Binder(self.signature, solver.build_partial(self.signature, context),
                              strict_content_type=_actual(self.strict_content_type))
         self.is_async = solver.is_async(self.signature)
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """FastAPI's hook for custom route classes: an async function from the Request to the Response that
+        does everything this route does (binding, dependencies, the endpoint, the response model). A
+        subclass that overrides it to wrap or replace that function is served through it (see
+        ``_boundary/plans.py``); other routes run their compiled plan and never call it."""
+        return self._handle_request
+
+    @property
+    def serves_through_handler(self) -> bool:
+        return type(self).get_route_handler is not APIRoute.get_route_handler
+
+    async def _handle_request(self, request: Request) -> Response:
+        data = request._data
+        if type(request).body is not Request.body:   # a custom request class's body (say, decompressed) is the body
+            data = data._replace(body=await request.body())
+        arguments = self.binder(tuple(data))
+        if not isinstance(arguments, tuple):
+            await arguments   # an invalid request: runs the valid dependencies, then raises the 422 error
+        if self.is_async:
+            result = self.solver(*arguments)
+            if inspect.isawaitable(result):
+                result = await result
+        else:
+            result = await run_in_threadpool(self.solver, *arguments)   # FastAPI runs sync code in its thread pool
+        return result if isinstance(result, Response) else self.finish_response(result, None, None)
 
     @property
     def actual_response_class(self) -> type[Response]:
@@ -201,10 +230,8 @@ class APIRouter(PathOperationDecorators):
                  route_class: type[APIRoute] | None = None, **_: Any) -> None:
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
-        if route_class not in (None, APIRoute):
-            # A custom route class changes how requests are handled (get_route_handler): refuse, do not ignore.
-            raise NotImplementedError("Tachyon does not support custom route classes (APIRouter(route_class=...)) yet")
         self.prefix = prefix
+        self.route_class = route_class or APIRoute
         self.strict_content_type = strict_content_type
         self.on_startup = list(on_startup or [])
         self.on_shutdown = list(on_shutdown or [])
@@ -245,8 +272,9 @@ class APIRouter(PathOperationDecorators):
                       responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
                       include_in_schema: bool = True,
                       generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
-                      strict_content_type: bool | DefaultPlaceholder = Default(True), **kwargs: Any) -> None:
-        route = APIRoute(
+                      strict_content_type: bool | DefaultPlaceholder = Default(True),
+                      route_class_override: type[APIRoute] | None = None, **kwargs: Any) -> None:
+        route = (route_class_override or self.route_class)(
             self.prefix + path, endpoint, dependencies=[*self.dependencies, *(dependencies or [])],
             tags=[*self.tags, *(tags or [])], response_class=get_value_or_default(response_class, self.default_response_class),
             responses={**self.responses, **(responses or {})}, callbacks=[*self.callbacks, *(callbacks or [])] or None,
@@ -279,7 +307,7 @@ class APIRouter(PathOperationDecorators):
                 responses={**(responses or {}), **route.responses}, callbacks=[*(callbacks or []), *(route.callbacks or [])],
                 deprecated=route.deprecated or deprecated, operation_id=route.operation_id,
                 include_in_schema=route.include_in_schema and include_in_schema,
-                openapi_extra=route.openapi_extra,
+                openapi_extra=route.openapi_extra, route_class_override=type(route),
                 generate_unique_id_function=get_value_or_default(
                     route.generate_unique_id_function, router.generate_unique_id_function,
                     generate_unique_id_function, self.generate_unique_id_function),

@@ -18,7 +18,9 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator
 
 from .. import params
+from .._endpoint.request_data import RequestData
 from .._endpoint.signature import ParamSpec
+from ..requests import Request
 from .._endpoint.types import sequence_item, strip_optional
 
 _IMMUTABLE = (type(None), bool, int, float, str, bytes, enum.Enum, uuid.UUID, frozenset)
@@ -35,8 +37,10 @@ class PlanBuilder:
         return len(self.objects) - 1
 
 
-def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
-    """``route`` is an APIRoute; ``error_handler(exc, raw_request) -> Response`` is the app's."""
+def compile_route(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple]:
+    """``route`` is an APIRoute of ``app``; ``error_handler(exc, raw_request) -> Response`` is the app's."""
+    if route.serves_through_handler:
+        return _handler_plan(route, error_handler, app)
     b = PlanBuilder()
     sig = route.signature
     python_binding = any(p.field_info.default_factory is not None for p in sig.leaves)
@@ -74,6 +78,39 @@ def compile_route(route: Any, error_handler: Any) -> tuple[dict, tuple]:
         "params": entries,
     }
     return plan, tuple(b.objects)
+
+
+def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple]:
+    """A route of a custom class (FastAPI's ``route_class``) that overrides ``get_route_handler``: the engine
+    passes it the whole request and sends the Response its handler returns. Binding, dependencies and
+    rendering happen in Python, inside the route's own handler, which the custom one wraps."""
+    handler = route.get_route_handler()   # once, as FastAPI does when it builds the route
+
+    async def handle(raw: tuple) -> Any:
+        return await handler(Request(RequestData._make(raw), app))
+
+    b = PlanBuilder()
+    plan = {
+        "path": route.path,
+        "methods": sorted(route.methods),
+        "handler": b.ref(handle),
+        "is_async": True,
+        "status_code": route.status_code or 200,
+        "binder": b.ref(_whole_request),
+        "error_handler": b.ref(error_handler),
+        "render": None,
+        "body_validator": None,
+        "python_binding": True,
+        "strict_content_type": route.binder.strict_content_type,
+        "uuid_type": None,
+        "deep_copy": None,
+        "params": [{"name": "request", "source": "request", "key": ""}],
+    }
+    return plan, tuple(b.objects)
+
+
+def _whole_request(raw: tuple) -> tuple:
+    return (raw,)
 
 
 def _validate_json(adapter: TypeAdapter[Any]) -> Any:
