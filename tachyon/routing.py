@@ -132,15 +132,16 @@ class APIRoute:
         data = request._data
         if type(request).body is not Request.body:   # a custom request class's body (say, decompressed) is the body
             data = data._replace(body=await request.body())
-        arguments = self.binder(tuple(data))
-        if not isinstance(arguments, tuple):
-            await arguments   # an invalid request: runs the valid dependencies, then raises the 422 error
         if self.is_async:
+            arguments = self.binder(tuple(data))
+            if not isinstance(arguments, tuple):
+                await arguments   # an invalid request: runs the valid dependencies, then raises the 422 error
             result = self.solver(*arguments)
             if inspect.isawaitable(result):
                 result = await result
-        else:
-            result = await run_in_threadpool(self.solver, *arguments)   # FastAPI runs sync code in its thread pool
+        else:   # FastAPI runs sync code in its thread pool: the dependencies an invalid request still runs too
+            arguments = await run_in_threadpool(self.binder, tuple(data))
+            result = await run_in_threadpool(self.solver, *arguments)
         return result if isinstance(result, Response) else self.finish_response(result, None, None)
 
     @property

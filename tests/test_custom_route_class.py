@@ -177,6 +177,12 @@ class CustomRouteClassTest(unittest.TestCase):
         wait_for(lambda: len(events) == 3)   # after the response is sent
         self.assertEqual(events, ["enter", "background", "exit"])
 
+    def test_invalid_body_of_a_sync_route_still_runs_its_valid_dependencies(self) -> None:
+        response = self.client.post("/timed/items/", json={"name": "pen", "price": "free"})
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(response.json()["detail"][0]["loc"], ["body", "price"])
+        self.assertEqual(events, ["enter"])   # the error was thrown into it at its yield
+
     def test_http_exception_goes_to_the_app_handlers(self) -> None:
         response = self.client.get("/timed/missing")
         self.assertEqual((response.status_code, response.json()), (404, {"detail": "not here"}))
