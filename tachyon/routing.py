@@ -12,7 +12,7 @@ from ._endpoint import solver
 from ._endpoint.binder import Binder
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
 from ._endpoint.signature import analyze
-from ._endpoint.specials import RequestContext, make_finish
+from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
 from .concurrency import run_in_threadpool
 from .datastructures import Default, DefaultPlaceholder, get_value_or_default
 from .encoders import jsonable_encoder
@@ -132,15 +132,17 @@ class APIRoute:
         data = request._data
         if type(request).body is not Request.body:   # a custom request class's body (say, decompressed) is the body
             data = data._replace(body=await request.body())
+        raw = HandlerRequest(data)
+        raw.request = request
         if self.is_async:
-            arguments = self.binder(tuple(data))
+            arguments = self.binder(raw)
             if not isinstance(arguments, tuple):
                 await arguments   # an invalid request: runs the valid dependencies, then raises the 422 error
             result = self.solver(*arguments)
             if inspect.isawaitable(result):
                 result = await result
         else:   # FastAPI runs sync code in its thread pool: the dependencies an invalid request still runs too
-            arguments = await run_in_threadpool(self.binder, tuple(data))
+            arguments = await run_in_threadpool(self.binder, raw)
             result = await run_in_threadpool(self.solver, *arguments)
         return result if isinstance(result, Response) else self.finish_response(result, None, None)
 

@@ -124,8 +124,8 @@ gzip_router = APIRouter(route_class=GzipRoute)
 
 
 @gzip_router.post("/gzip-sum")
-async def gzip_sum(numbers: list[int] = Body()):
-    return {"sum": sum(numbers)}
+async def gzip_sum(request: Request, numbers: list[int] = Body()):
+    return {"sum": sum(numbers), "request_class": type(request).__name__, "body": (await request.body()).decode()}
 
 
 app.include_router(gzip_router)
@@ -198,8 +198,9 @@ class CustomRouteClassTest(unittest.TestCase):
         compressed = gzip.compress(b"[1, 2, 3, 4]")
         response = self.client.post("/gzip-sum", content=compressed,
                                     headers={"content-type": "application/json", "content-encoding": "gzip"})
-        self.assertEqual((response.status_code, response.json()), (200, {"sum": 10}))
-        self.assertEqual(self.client.post("/gzip-sum", json=[5, 5]).json(), {"sum": 10})
+        self.assertEqual((response.status_code, response.json()),
+                         (200, {"sum": 10, "request_class": "GzipRequest", "body": "[1, 2, 3, 4]"}))
+        self.assertEqual(self.client.post("/gzip-sum", json=[5, 5]).json()["sum"], 10)
 
     def test_request_from_a_foreign_scope_is_refused_clearly(self) -> None:
         with self.assertRaisesRegex(TypeError, "scope of another Tachyon request"):

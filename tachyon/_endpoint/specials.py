@@ -13,6 +13,13 @@ from ..responses import Response
 from .request_data import RequestData
 
 
+class HandlerRequest(tuple):
+    """The raw request tuple, carrying the Request a custom route class's handler was called with, so that
+    the endpoint's ``request: Request`` parameter gets that very object (a custom request class), as in FastAPI."""
+
+    request: Request
+
+
 class RequestContext:
     """Created once per request, only for routes whose tree asks for a special object."""
 
@@ -31,7 +38,8 @@ class RequestContext:
     @property
     def request(self) -> Request:
         if self._request is None:
-            self._request = Request(RequestData._make(self._raw), self._app)
+            # A custom route class's handler passes its own request object along (see HandlerRequest).
+            self._request = getattr(self._raw, "request", None) or Request(RequestData._make(self._raw), self._app)
         return self._request
 
 
