@@ -11,7 +11,9 @@ from __future__ import annotations
 import base64
 import http.client
 import json as json_module
+import time
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -151,6 +153,7 @@ class TestClient:
             out.append(("cookie", cookie))
         if body is not None or method in ("POST", "PUT", "PATCH"):
             out.append(("content-length", str(len(body or b""))))
+        started = time.perf_counter()
         for attempt in range(2):
             connection = self._connection_for_request()
             self._connection = connection
@@ -177,6 +180,8 @@ class TestClient:
         self._cookies.extract_set_cookie(headers.get_list("set-cookie"))
         request = Request(method, f"{self.base_url}{target}", out, body)
         response = Response(raw.status, raw.reason, headers, content, request)
+        response.elapsed = timedelta(seconds=time.perf_counter() - started)
+        response.http_version = "HTTP/1.0" if raw.version == 10 else "HTTP/1.1"
         rendered = peers.templates.pop(self._local_address, None)
         if rendered is not None:
             response.template, response.context = rendered

@@ -2,6 +2,7 @@
 response.url parts, response.cookies and raise_for_status."""
 from __future__ import annotations
 
+import datetime
 import unittest
 from typing import Annotated
 
@@ -78,6 +79,12 @@ class TestClientApiTest(unittest.TestCase):
         self.assertEqual((r.url.path, r.url.query, r.url.params, r.url.host), ("/items/3", b"q=x", {"q": "x"}, "testserver"))
         self.assertEqual((r.request.method, r.request.url.path), ("GET", "/items/3"))
         self.assertEqual(self.client.post("/login", content=b"abc").request.content, b"abc")
+
+    def test_http_version_and_elapsed(self) -> None:
+        r = self.client.get("/items/3")
+        self.assertEqual(r.http_version, "HTTP/1.1")
+        self.assertGreater(r.elapsed, datetime.timedelta(0))
+        self.assertLess(r.elapsed, datetime.timedelta(seconds=10))
 
     def test_raise_for_status(self) -> None:
         ok = self.client.get("/items/1")

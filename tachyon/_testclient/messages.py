@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json as json_module
 from collections.abc import Iterator, Mapping
+from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -99,6 +100,8 @@ class Response:
         self.request = request
         self.url = request.url
         self.history: list[Response] = []
+        self.http_version = "HTTP/1.1"
+        self.elapsed = timedelta(0)   # from sending the request to reading the whole response
         self.cookies = Cookies()
         self.cookies.extract_set_cookie(headers.get_list("set-cookie"))
 
