@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from tachyon import APIRouter, BackgroundTasks, Body, Depends, FastAPI, HTTPException, Request, Response
 from tachyon.exceptions import RequestValidationError
+from tachyon.responses import PlainTextResponse
 from tachyon.routing import APIRoute
 from tachyon.testclient import TestClient
 from tests.test_dependency_scopes import wait_for
@@ -69,6 +70,16 @@ class GzipRoute(APIRoute):
             return await original_route_handler(request)
 
         return custom_route_handler
+
+
+class SyncHandlerRoute(APIRoute):
+    """A plain function as the route handler: Starlette runs it in its thread pool."""
+
+    def get_route_handler(self) -> Callable:
+        def handle(request: Request) -> Response:
+            return PlainTextResponse(f"sync handler for {request.url.path}")
+
+        return handle
 
 
 class Item(BaseModel):
@@ -129,6 +140,7 @@ async def gzip_sum(request: Request, numbers: list[int] = Body()):
 
 
 app.include_router(gzip_router)
+app.add_api_route("/sync-handler", lambda: None, route_class_override=SyncHandlerRoute)
 
 
 @app.get("/plain")
@@ -206,6 +218,9 @@ class CustomRouteClassTest(unittest.TestCase):
         with self.assertRaisesRegex(TypeError, "scope of another Tachyon request"):
             Request({"type": "http", "method": "GET", "path": "/", "headers": []})
 
+    def test_plain_function_as_route_handler(self) -> None:
+        self.assertEqual(self.client.get("/sync-handler").text, "sync handler for /sync-handler")
+
     def test_routes_of_plain_class_are_unaffected(self) -> None:
         response = self.client.get("/plain")
         self.assertEqual(response.json(), {"plain": True})
@@ -213,7 +228,7 @@ class CustomRouteClassTest(unittest.TestCase):
 
     def test_openapi_lists_custom_routes(self) -> None:
         paths = self.client.get("/openapi.json").json()["paths"]
-        self.assertEqual(sorted(paths), ["/gzip-sum", "/plain", "/sum", "/timed/items/", "/timed/items/{item_id}",
+        self.assertEqual(sorted(paths), ["/gzip-sum", "/plain", "/sum", "/sync-handler", "/timed/items/", "/timed/items/{item_id}",
                                          "/timed/missing", "/timed/response"])
 
 

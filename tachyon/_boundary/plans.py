@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import enum
+import functools
 import inspect
 import uuid
 from typing import Any
@@ -19,6 +20,7 @@ from pydantic_core import SchemaValidator
 
 from .. import params
 from .._endpoint.request_data import RequestData
+from ..concurrency import run_in_threadpool
 from .._endpoint.signature import ParamSpec
 from ..requests import Request
 from .._endpoint.types import sequence_item, strip_optional
@@ -85,6 +87,8 @@ def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
     passes it the whole request and sends the Response its handler returns. Binding, dependencies and
     rendering happen in Python, inside the route's own handler, which the custom one wraps."""
     handler = route.get_route_handler()   # once, as FastAPI does when it builds the route
+    if not inspect.iscoroutinefunction(handler):   # Starlette runs a plain function in its thread pool
+        handler = functools.partial(run_in_threadpool, handler)
 
     async def handle(raw: tuple) -> Any:
         return await handler(Request(RequestData._make(raw), app))
