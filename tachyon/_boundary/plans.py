@@ -20,10 +20,10 @@ from pydantic_core import SchemaValidator
 
 from .. import params
 from .._endpoint.request_data import RequestData
-from ..concurrency import run_in_threadpool
 from .._endpoint.signature import ParamSpec
-from ..requests import Request
 from .._endpoint.types import sequence_item, strip_optional
+from ..concurrency import run_in_threadpool
+from ..requests import Request
 
 _IMMUTABLE = (type(None), bool, int, float, str, bytes, enum.Enum, uuid.UUID, frozenset)
 _BOUNDS = {annotated_types.Gt: "gt", annotated_types.Ge: "ge", annotated_types.Lt: "lt", annotated_types.Le: "le"}
