@@ -126,7 +126,9 @@ class TestClient:
         if files is not None:
             return encode_multipart(data or {}, files)
         if json is not None:
-            return json_module.dumps(json).encode("utf-8"), {"content-type": "application/json"}
+            # httpx 0.28+ (what Starlette's TestClient sends): compact, UTF-8, no NaN.
+            body = json_module.dumps(json, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            return body.encode("utf-8"), {"content-type": "application/json"}
         if isinstance(data, Mapping):
             return urlencode(query_pairs(data)).encode(), {"content-type": "application/x-www-form-urlencoded"}
         raw = data if data is not None else content

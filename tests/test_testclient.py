@@ -80,6 +80,12 @@ class TestClientApiTest(unittest.TestCase):
         self.assertEqual((r.request.method, r.request.url.path), ("GET", "/items/3"))
         self.assertEqual(self.client.post("/login", content=b"abc").request.content, b"abc")
 
+    def test_json_body_is_httpx_compact_utf8(self) -> None:
+        sent = self.client.post("/login", json={"a": [1, 2], "b": "é"}).request.content
+        self.assertEqual(sent, '{"a":[1,2],"b":"é"}'.encode())
+        with self.assertRaises(ValueError):
+            self.client.post("/login", json={"x": float("nan")})
+
     def test_http_version_and_elapsed(self) -> None:
         r = self.client.get("/items/3")
         self.assertEqual(r.http_version, "HTTP/1.1")
