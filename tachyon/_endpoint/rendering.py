@@ -12,6 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import SchemaSerializer
 
 from ..exceptions import ResponseValidationError
+from .fields import field_adapter
 from ..responses import Response
 
 
@@ -26,7 +27,7 @@ class ResponseModelOptions:
 
 
 def make_renderer(response_model: Any, options: ResponseModelOptions) -> Callable[[Any], Any]:
-    adapter = TypeAdapter(response_model)
+    adapter = field_adapter(response_model, response_model)
     dump = _json_dumper(adapter, options)
     # A value that already is an instance of a plain response model (no validators, serializers or
     # computed fields that could make "dump, validate again" differ) is serialized directly: the

@@ -21,6 +21,7 @@ from pydantic_core import PydanticUndefined
 
 from .. import params
 from ..exceptions import DependencyScopeError
+from .fields import field_adapter
 from .types import is_complex, is_sequence
 
 _PATH_PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
@@ -268,7 +269,7 @@ class _Analyzer:
                 alias = name.replace("_", "-")
         return ParamSpec(
             name=name, source=source, alias=alias, annotation=type_, field_info=declared,
-            adapter=TypeAdapter(Annotated[type_, declared]),
+            adapter=field_adapter(Annotated[type_, declared], type_),
             sequence=source in ("query", "header") and is_sequence(type_),
             # A form field is a key of the form unless it is a model, whose fields are the keys (FastAPI's
             # _should_embed_body_fields).
@@ -295,7 +296,7 @@ def _model_fields(spec: ParamSpec) -> list[ParamSpec]:
             alias = name.replace("_", "-")
         found.append(ParamSpec(
             name=name, source=spec.source, alias=alias, annotation=info.annotation, field_info=info,
-            adapter=TypeAdapter(Annotated[info.annotation, info]),
+            adapter=field_adapter(Annotated[info.annotation, info], info.annotation),
             sequence=spec.source in ("query", "header", "body") and is_sequence(info.annotation),
         ))
     return found
