@@ -6,6 +6,7 @@ does not raise again makes the request fail with a 500."""
 import time
 
 from examples.compat import deps_yield
+from tachyon.exceptions import FastAPIError
 from tachyon.testclient import TestClient
 from tests.client_case import AppTestCase
 from examples.compat.openapi_shapes import RESPONSE_200, RESPONSE_422, VALIDATION_SCHEMAS
@@ -64,6 +65,13 @@ class YieldDependenciesTest(AppTestCase):
         self.assertEqual(response.headers["content-type"], "text/plain; charset=utf-8")
         self.wait_for("swallowed")
         self.assertEqual(events, ["swallowed"])
+
+    def test_swallowed_exception_is_fastapis_error_in_the_test(self):
+        with self.assertRaises(FastAPIError) as caught:
+            self.client.get("/swallow/bad")   # the TestClient raises what the app did not handle
+        self.assertIn("No response object was returned", caught.exception.args[0])
+        self.assertIn("dependencies-with-yield-and-except", caught.exception.args[0])
+        self.wait_for("swallowed")
 
     def test_openapi(self):
         responses = {

@@ -16,8 +16,17 @@ from collections.abc import Callable
 from typing import Any
 
 from ..concurrency import contextmanager_in_threadpool, run_in_threadpool
+from ..exceptions import FastAPIError
 from ..security.oauth2 import SecurityScopes
 from .signature import Dependant, EndpointSignature
+
+
+_NO_RESPONSE = (
+    "No response object was returned. There's a high chance that the application code is raising an exception "
+    "and a dependency with yield has a block with a bare except, or a block with except Exception, and is not "
+    "raising the exception again. Read more about it in the docs: "
+    "https://fastapi.tiangolo.com/tutorial/dependencies/dependencies-with-yield/#dependencies-with-yield-and-except"
+)
 
 
 def _kinds(node: Dependant) -> set[str]:
@@ -65,7 +74,8 @@ def build_partial(signature: EndpointSignature, context_factory: Callable[[Any],
 def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Callable[[Any], Any] | None,
              name: str, first_arguments: list[str], ending: str | None) -> Callable[..., Any]:
     env = code.env
-    env.update({"_threadpool": run_in_threadpool, "_cm_threadpool": contextmanager_in_threadpool,
+    env.update({"_FastAPIError": FastAPIError, "_NO_RESPONSE": _NO_RESPONSE,
+                "_threadpool": run_in_threadpool, "_cm_threadpool": contextmanager_in_threadpool,
                 "_Scopes": SecurityScopes, "_cm": contextlib.contextmanager,
                 "_acm": contextlib.asynccontextmanager, "_make_context": context_factory})
     root = signature.root
@@ -96,9 +106,12 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
 
 
 def _closing(stack: str, lines: list[str], run_async: bool) -> list[str]:
-    """``lines`` in a try whose failure is thrown into ``stack`` (its dependencies see it), then re-raised."""
+    """``lines`` in a try whose failure is thrown into ``stack`` (its dependencies see it), then re-raised.
+    A dependency that swallows it leaves FastAPI without a response: its FastAPIError, as FastAPI raises."""
     return (["try:"] + ["    " + line for line in lines]
-            + ["except BaseException as _exc:", "    " + _exit(stack, "type(_exc), _exc, _exc.__traceback__", run_async),
+            + ["except BaseException as _exc:",
+               "    if " + _exit(stack, "type(_exc), _exc, _exc.__traceback__", run_async) + ":",
+               "        raise _FastAPIError(_NO_RESPONSE) from None",
                "    raise"])
 
 
