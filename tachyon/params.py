@@ -2,6 +2,8 @@
 value comes from. pydantic applies their constraints; the engine reads them to compile its fast path."""
 from __future__ import annotations
 
+import sys
+import warnings
 from enum import Enum
 from typing import Any, Literal
 
@@ -16,6 +18,15 @@ class ParamTypes(Enum):
     header = "header"
     path = "path"
     cookie = "cookie"
+
+
+def _user_stacklevel() -> int:
+    """The ``warnings.warn`` stack level, in the caller of this, of the first frame outside Tachyon (the
+    app's ``Query(...)`` line, however many of our constructors lie between)."""
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("tachyon."):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 class Param(FieldInfo):
@@ -56,6 +67,9 @@ class Param(FieldInfo):
     ) -> None:
         if default is ...:
             default = PydanticUndefined  # Query(...) means required, as in FastAPI
+        if regex is not None:
+            warnings.warn("`regex` has been deprecated, please use `pattern` instead", DeprecationWarning,
+                          stacklevel=_user_stacklevel())
         self.include_in_schema = include_in_schema
         self.openapi_examples = openapi_examples
         kwargs = dict(

@@ -4,6 +4,8 @@ tests/test_schema_extra_examples.py in FastAPI's repository): each constraint fa
 error and context, the alias is the only accepted key, and the OpenAPI document carries the
 constraints, title, description, ``deprecated`` (also inside the schema with pydantic >= 2.10),
 JSON Schema ``examples`` and the parameter's ``examples``, and omits hidden parameters."""
+import unittest
+
 from examples.compat import params_query_validations
 from tests.client_case import AppTestCase
 from examples.compat.openapi_shapes import RESPONSE_200 as OK, RESPONSE_422, VALIDATION_SCHEMAS
@@ -150,3 +152,23 @@ class QueryValidationsTest(AppTestCase):
             },
             "components": {"schemas": VALIDATION_SCHEMAS},
         })
+
+
+class DeprecatedRegexTest(unittest.TestCase):
+    """``regex=`` (before ``pattern=``) still validates, with FastAPI's DeprecationWarning pointing at the app."""
+
+    def test_regex_warns_and_validates(self):
+        from typing import Annotated
+
+        from tachyon import FastAPI, Query
+        from tachyon.testclient import TestClient
+
+        app = FastAPI()
+        with self.assertWarnsRegex(DeprecationWarning, "`regex` has been deprecated, please use `pattern` instead") as caught:
+            @app.get("/items/")
+            async def read_items(q: Annotated[str | None, Query(regex="^fixedquery$")] = None):
+                return {"q": q}
+        self.assertEqual(caught.filename, __file__)
+        client = TestClient(app)
+        self.assertEqual(client.get("/items/?q=fixedquery").json(), {"q": "fixedquery"})
+        self.assertEqual(client.get("/items/?q=other").json()["detail"][0]["type"], "string_pattern_mismatch")
