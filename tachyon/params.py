@@ -29,6 +29,14 @@ def _user_stacklevel() -> int:
     return level
 
 
+def _deprecated_example(example: Any) -> Any:
+    """FastAPI's ``example=`` (before ``examples``): still shown in OpenAPI next to the schema, with a warning."""
+    if example is not _Unset:
+        warnings.warn("`example` has been deprecated, please use `examples` instead", DeprecationWarning,
+                      stacklevel=_user_stacklevel())
+    return example
+
+
 class Param(FieldInfo):
     in_: ParamTypes
 
@@ -59,6 +67,7 @@ class Param(FieldInfo):
         max_digits: int | None = _Unset,
         decimal_places: int | None = _Unset,
         examples: list[Any] | None = None,
+        example: Any = _Unset,
         openapi_examples: dict[str, Any] | None = None,
         deprecated: bool | str | None = None,
         include_in_schema: bool = True,
@@ -70,6 +79,7 @@ class Param(FieldInfo):
         if regex is not None:
             warnings.warn("`regex` has been deprecated, please use `pattern` instead", DeprecationWarning,
                           stacklevel=_user_stacklevel())
+        self.example = _deprecated_example(example)
         self.include_in_schema = include_in_schema
         self.openapi_examples = openapi_examples
         kwargs = dict(
@@ -115,11 +125,12 @@ class Cookie(Param):
 class Body(FieldInfo):
     def __init__(self, default: Any = PydanticUndefined, *, embed: bool | None = None,
                  media_type: str = "application/json", alias: str | None = None, title: str | None = None,
-                 description: str | None = None, examples: list[Any] | None = None,
+                 description: str | None = None, examples: list[Any] | None = None, example: Any = _Unset,
                  openapi_examples: dict[str, Any] | None = None, include_in_schema: bool = True,
                  **kwargs: Any) -> None:
         if default is ...:
             default = PydanticUndefined
+        self.example = _deprecated_example(example)
         self.openapi_examples = openapi_examples   # documented next to the schema, not inside it
         self.embed = embed
         self.media_type = media_type

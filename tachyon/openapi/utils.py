@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, create_model
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema
+from pydantic_core import PydanticUndefined
 
 from .. import params
 from ..encoders import jsonable_encoder
@@ -213,8 +214,7 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
         if method in METHODS_WITH_BODY and entry["body"] is not None:
             body_field, info = entry["body"]
             content: dict[str, Any] = {"schema": schema_of(body_field)}
-            if getattr(info, "openapi_examples", None):
-                content["examples"] = jsonable_encoder(info.openapi_examples)
+            _add_examples(content, info)
             request_body: dict[str, Any] = {"content": {getattr(info, "media_type", "application/json"): content}}
             if info.is_required():
                 request_body["required"] = True
@@ -295,8 +295,7 @@ def _parameters(fields: list[tuple[Any, _Field]], schema_of: Any) -> list[dict[s
         if getattr(info, "deprecated", None):
             parameter["deprecated"] = True
         parameter["schema"] = schema_of(f)
-        if getattr(info, "openapi_examples", None):
-            parameter["examples"] = jsonable_encoder(info.openapi_examples)
+        _add_examples(parameter, info)
         key = (spec.source, spec.alias)
         if key not in found or parameter["required"]:
             found[key] = parameter
@@ -311,3 +310,12 @@ def _deep_update(target: dict[str, Any], update: dict[str, Any]) -> None:
             target[key] = target[key] + value
         else:
             target[key] = value
+
+
+def _add_examples(target: dict[str, Any], info: Any) -> None:
+    """A parameter's or a body's ``openapi_examples`` or, failing those, its deprecated ``example``: next to
+    the schema, as FastAPI documents them."""
+    if getattr(info, "openapi_examples", None):
+        target["examples"] = jsonable_encoder(info.openapi_examples)
+    elif getattr(info, "example", PydanticUndefined) is not PydanticUndefined:
+        target["example"] = jsonable_encoder(info.example)
