@@ -1,4 +1,5 @@
-"""Concurrent raw HTTP requests for the lane and server tests (TestClient is one connection)."""
+"""Concurrent raw HTTP requests for the lane and server tests (TestClient is one connection), and waiting
+for what the server does after a response (background tasks, dependency exits)."""
 from __future__ import annotations
 
 import http.client
@@ -40,3 +41,10 @@ def get_many(port: int, paths: list[str], timeout: float = 30) -> list[tuple[int
 
 def body_json(result: tuple) -> object:
     return json.loads(result[2])
+
+
+def wait_for(predicate, seconds: float = 2.0) -> None:
+    """Polls ``predicate`` until it holds or ``seconds`` pass; the caller then asserts what it expects."""
+    deadline = time.monotonic() + seconds
+    while not predicate() and time.monotonic() < deadline:
+        time.sleep(0.005)

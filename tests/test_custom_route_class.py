@@ -17,7 +17,7 @@ from tachyon.routing import APIRoute
 from tachyon.testclient import TestClient
 
 from examples.compat.routing_custom_route_class import TimedRoute, ValidationErrorLoggingRoute
-from tests.test_dependency_scopes import wait_for
+from tests.concurrency import wait_for
 
 events: list[str] = []
 

@@ -4,7 +4,6 @@ the default, closes it after the response. A request-scoped yield dependency can
 function-scoped one."""
 from __future__ import annotations
 
-import time
 import unittest
 from typing import Annotated, Any
 
@@ -12,6 +11,7 @@ from tachyon import Depends, FastAPI
 from tachyon.exceptions import DependencyScopeError, FastAPIError
 from tachyon.testclient import TestClient
 from tests.client_case import AppTestCase
+from tests.concurrency import wait_for
 
 events: list[str] = []
 
@@ -78,12 +78,6 @@ async def commit_function(tx: Annotated[str, Depends(failing_commit, scope="func
 @app.get("/commit/request")
 async def commit_request(tx: Annotated[str, Depends(failing_commit)]):
     return {"tx": tx}
-
-
-def wait_for(predicate, seconds: float = 2.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not predicate() and time.monotonic() < deadline:
-        time.sleep(0.005)
 
 
 class DependencyScopesTest(AppTestCase):

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import _weakrefset
 import asyncio
-import time
 import types
 import unittest
 
 from tachyon import FastAPI, HTTPException, Request
 from tachyon.responses import JSONResponse
 from tachyon.testclient import TestClient
-from tests.concurrency import get_many
+from tests.concurrency import get_many, wait_for
 
 
 class Teapot(Exception):
@@ -89,19 +88,6 @@ async def not_found():
     raise HTTPException(status_code=404, detail="nope")
 
 
-def settled_size(tasks, at_most: int | None = None, seconds: float = 2.0) -> int:
-    """The number of references in asyncio's task set once the loop has let go of finished requests'
-    tasks (it may still hold the last ones for a moment after their responses were sent)."""
-    deadline = time.monotonic() + seconds
-    size = len(tasks.data)
-    while time.monotonic() < deadline and (at_most is None or size > at_most):
-        time.sleep(0.05)
-        previous, size = size, len(tasks.data)
-        if at_most is None and size == previous:
-            break
-    return size
-
-
 class RequestTaskTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls) -> None:
@@ -148,9 +134,11 @@ class RequestTaskTest(unittest.TestCase):
     def test_finished_request_tasks_leave_the_task_set(self) -> None:
         tasks = asyncio.tasks._all_tasks
         self.client.get("/all-tasks")
-        before = settled_size(tasks)
+        before = len(tasks.data)
         get_many(self.port, ["/all-tasks", "/all-tasks?suspend=true"] * 100)
-        self.assertLessEqual(settled_size(tasks, at_most=before), before)
+        # The loop may hold the last requests' tasks for a moment after their responses were sent.
+        wait_for(lambda: len(tasks.data) <= before)
+        self.assertLessEqual(len(tasks.data), before)
         self.assertEqual(len(tasks), len(tasks.data))   # no removal left pending
 
     def test_task_dying_during_iteration_is_removed_after_it(self) -> None:

@@ -1,6 +1,6 @@
 """A response model that refers to a model defined after the route is registered: pydantic builds its
 validator and serializer only once ``model_rebuild()`` resolves the name, and the route serializes with
-them then (the registration-time placeholder is never called)."""
+them then (never with the MockValSer stand-in pydantic gives the adapter at registration)."""
 from __future__ import annotations
 
 import unittest

@@ -61,7 +61,7 @@ def _json_dumper(adapter: TypeAdapter[Any], options: ResponseModelOptions) -> Ca
                                                     ("exclude_defaults", options.exclude_defaults),
                                                     ("exclude_none", options.exclude_none)) if value})
     serializer = adapter.serializer
-    if not isinstance(serializer, SchemaSerializer):   # a placeholder until forward references resolve
+    if not isinstance(serializer, SchemaSerializer):   # pydantic's MockValSer: built once forward references resolve
         return functools.partial(adapter.dump_python, **keywords)
     return functools.partial(serializer.to_python, **keywords)
 

@@ -203,6 +203,21 @@ internal static unsafe class CPython
         return items;
     }
 
+    public const int MethO = 0x0008, MethFastcallKeywords = 0x0080 | 0x0002;   // METH_O; METH_FASTCALL | METH_KEYWORDS
+
+    /// <summary>A Python builtin function (owned) calling the native <paramref name="function"/> with the
+    /// given METH_* calling convention; its PyMethodDef and name live as long as the process.</summary>
+    public static nint NewFunction(string name, nint function, int flags)
+    {
+        var def = (nint*)NativeMemory.AllocZeroed((nuint)(4 * sizeof(nint)));   // a PyMethodDef, never freed
+        def[0] = Marshal.StringToCoTaskMemUTF8(name);
+        def[1] = function;
+        *(int*)&def[2] = flags;
+        nint made = CMethodNew((nint)def, 0, 0, 0);
+        if (made == 0) throw new InvalidOperationException($"cannot create the native function {name}");
+        return made;
+    }
+
     public static nint NewRef(nint o)
     {
         IncRef(o);

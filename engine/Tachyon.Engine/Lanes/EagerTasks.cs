@@ -17,8 +17,6 @@ namespace Tachyon.Engine.Lanes;
 /// </summary>
 internal static unsafe class EagerTasks
 {
-    const int MethFastcallKeywords = 0x0080 | 0x0002;   // METH_FASTCALL | METH_KEYWORDS
-
     // Owned, for the life of the process.
     static nint _loop, _taskType, _takeStep, _kwnames;
     static nint _callSoon, _done, _result;
@@ -35,12 +33,8 @@ internal static unsafe class EagerTasks
         CPython.TupleSetItem(_kwnames, 0, CPython.NewStr("loop"));
         CPython.TupleSetItem(_kwnames, 1, CPython.NewStr("context"));
         (_callSoon, _done, _result) = (CPython.NewStr("call_soon"), CPython.NewStr("done"), CPython.NewStr("result"));
-        var def = (nint*)NativeMemory.AllocZeroed((nuint)(4 * sizeof(nint)));   // a PyMethodDef, never freed
-        def[0] = Marshal.StringToCoTaskMemUTF8("take_first_step");
-        def[1] = (nint)(delegate* unmanaged<nint, nint*, nint, nint, nint>)&TakeStep;
-        *(int*)&def[2] = MethFastcallKeywords;
-        _takeStep = CPython.CMethodNew((nint)def, 0, 0, 0);
-        if (_takeStep == 0) throw new InvalidOperationException("cannot create the eager-task step catcher");
+        _takeStep = CPython.NewFunction("take_first_step",
+            (nint)(delegate* unmanaged<nint, nint*, nint, nint, nint>)&TakeStep, CPython.MethFastcallKeywords);
     }
 
     /// <summary>

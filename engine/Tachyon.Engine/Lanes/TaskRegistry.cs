@@ -14,8 +14,6 @@ namespace Tachyon.Engine.Lanes;
 /// </summary>
 internal static unsafe class TaskRegistry
 {
-    const int MethO = 0x0008;
-
     // Owned, for the life of the process: the WeakSet, its data set, _iterating set and _pending_removals
     // list (WeakSet never replaces them), the class's add, and the native remove.
     static nint _weakSet, _data, _iterating, _pendingRemovals, _classAdd, _remove;
@@ -36,8 +34,8 @@ internal static unsafe class TaskRegistry
             foreach (var o in found) if (o != 0) CPython.DecRef(o);
             return;
         }
-        _remove = NativeFunction("remove_task_reference", (nint)(delegate* unmanaged<nint, nint, nint>)&Remove);
-        nint add = NativeFunction("add_task", (nint)(delegate* unmanaged<nint, nint, nint>)&Add);
+        _remove = CPython.NewFunction("remove_task_reference", (nint)(delegate* unmanaged<nint, nint, nint>)&Remove, CPython.MethO);
+        nint add = CPython.NewFunction("add_task", (nint)(delegate* unmanaged<nint, nint, nint>)&Add, CPython.MethO);
         (_data, _iterating, _pendingRemovals, _classAdd) = (data, iterating, pending, classAdd);
         _weakSet = CPython.NewRef(weakSet);
         nint name = CPython.NewStr("add");
@@ -72,16 +70,5 @@ internal static unsafe class TaskRegistry
             ? CPython.ListAppend(_pendingRemovals, reference)
             : CPython.SetDiscard(_data, reference) < 0 ? -1 : 0;
         return failed != 0 ? 0 : CPython.NewRef(CPython.None);
-    }
-
-    static nint NativeFunction(string name, nint function)
-    {
-        var def = (nint*)NativeMemory.AllocZeroed((nuint)(4 * sizeof(nint)));   // a PyMethodDef, never freed
-        def[0] = Marshal.StringToCoTaskMemUTF8(name);
-        def[1] = function;
-        *(int*)&def[2] = MethO;
-        nint made = CPython.CMethodNew((nint)def, 0, 0, 0);
-        if (made == 0) throw new InvalidOperationException($"cannot create the native {name}");
-        return made;
     }
 }
