@@ -38,7 +38,10 @@ internal static class SocketTransport
     /// <summary>Lets the web host's extension methods register their services, and nothing else.</summary>
     sealed class ServicesOnlyBuilder(IServiceCollection services) : IWebHostBuilder
     {
+        // IWebHostBuilder still declares Build() with the obsolete IWebHost type; this builder never builds one.
+#pragma warning disable ASPDEPR008
         public IWebHost Build() => throw new NotSupportedException("only collects services");
+#pragma warning restore ASPDEPR008
         public IWebHostBuilder ConfigureAppConfiguration(Action<WebHostBuilderContext, IConfigurationBuilder> configure) => this;
         public IWebHostBuilder ConfigureServices(Action<IServiceCollection> configure)
         {
