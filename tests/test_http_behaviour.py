@@ -89,6 +89,7 @@ VALUES = {
     "datetime": dt.datetime(2024, 1, 2, 3, 4, 5, 6000), "date": dt.date(2024, 1, 2),
     "uuid": uuid.UUID("12345678-1234-5678-1234-567812345678"), "decimal": decimal.Decimal("1.5"),
     "decimal_int": decimal.Decimal("10"), "enum": Color.red, "set": {1}, "tuple": (1, "a"), "dataclass": Point(1, 2),
+    "scalar_keys": {1: "a", 1e16: "b", False: "c", None: "d", "nested": {10: [Color.red]}}, "enum_keys": {Color.red: 1},
 }
 EXPECTED = {
     "dict": b'{"a":1,"b":[true,null]}', "list": b'[1,"two",3.5]', "str": '"héllo \\"q\\" \\n\\t\\u0001"'.encode(),
@@ -96,6 +97,7 @@ EXPECTED = {
     "bool": b"false", "none": b"null", "datetime": b'"2024-01-02T03:04:05.006000"', "date": b'"2024-01-02"',
     "uuid": b'"12345678-1234-5678-1234-567812345678"', "decimal": b"1.5", "decimal_int": b"10", "enum": b'"red"',
     "set": b"[1]", "tuple": b'[1,"a"]', "dataclass": b'{"x":1,"y":2}',
+    "scalar_keys": b'{"1":"a","1e+16":"b","false":"c","null":"d","nested":{"10":["red"]}}', "enum_keys": b'{"red":1}',
 }
 
 

@@ -8,7 +8,7 @@ internal enum WriteOutcome { Ok, Unsupported, PythonError }
 /// <summary>
 /// Writes Python objects as JSON, byte-for-byte what FastAPI sends: <c>json.dumps(ensure_ascii=False,
 /// allow_nan=False, separators=(",", ":"))</c> encoded as UTF-8. Handles the JSON-native exact types
-/// (dict with str keys, list, tuple, str, int, float, bool, None); anything else returns Unsupported and the
+/// (dict, list, tuple, str, int, float, bool, None); anything else returns Unsupported and the
 /// caller runs it through jsonable_encoder first. Needs the GIL.
 /// </summary>
 internal static unsafe class PyJsonWriter
@@ -122,10 +122,9 @@ internal static unsafe class PyJsonWriter
         // PyDict_Next hands out borrowed references; nothing here runs Python code that could mutate the dict.
         while (CPython.DictNext(o, &pos, &key, &value) != 0)
         {
-            if (CPython.TypeOf(key) != CPython.StrType) return WriteOutcome.Unsupported;
             if (!first) Put(w, ","u8);
             first = false;
-            var r = WriteString(key, w);
+            var r = WriteKey(key, w);
             if (r != WriteOutcome.Ok) return r;
             Put(w, ":"u8);
             r = Write(value, w, depth + 1);
@@ -133,6 +132,24 @@ internal static unsafe class PyJsonWriter
         }
         Put(w, "}"u8);
         return WriteOutcome.Ok;
+    }
+
+    /// <summary>
+    /// json.dumps turns int, float, bool and None keys into strings (<c>{1: 2.5}</c> is <c>{"1":2.5}</c>); jsonable_encoder
+    /// leaves them as they are, so FastAPI answers with those strings. Other keys (enums, dates, ...) take jsonable_encoder.
+    /// </summary>
+    static WriteOutcome WriteKey(nint key, ArrayBufferWriter<byte> w)
+    {
+        nint type = CPython.TypeOf(key);
+        if (type == CPython.StrType) return WriteString(key, w);
+        if (key == CPython.None) { Put(w, "\"null\""u8); return WriteOutcome.Ok; }
+        if (key == CPython.True) { Put(w, "\"true\""u8); return WriteOutcome.Ok; }
+        if (key == CPython.False) { Put(w, "\"false\""u8); return WriteOutcome.Ok; }
+        if (type != CPython.IntType && type != CPython.FloatType) return WriteOutcome.Unsupported;
+        Put(w, "\""u8);
+        var r = type == CPython.IntType ? WriteInt(key, w) : WriteFloat(key, w);
+        Put(w, "\""u8);
+        return r;
     }
 
     static WriteOutcome WriteSequence(nint o, ArrayBufferWriter<byte> w, int depth,
