@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from ._boundary.engine import get_engine
 from ._testclient import peers
 from ._testclient.cookies import Cookies
 from ._testclient.encoding import encode_multipart, merge_headers, query_pairs
@@ -44,6 +45,8 @@ class TestClient:
         self._local_address: tuple[str, int] | None = None   # of the open connection
         self._port = app.start("127.0.0.1", 0).port
         app.capture_unhandled_exceptions()
+        if raise_server_exceptions:
+            get_engine().lanes.keep_background_failures = True
 
     def __enter__(self) -> TestClient:
         self.app.startup()  # as Starlette's TestClient: the lifespan runs inside ``with``
@@ -175,7 +178,10 @@ class TestClient:
                 self._connection = None
                 if attempt:
                     raise
-        exc = self.app.take_captured_exception()
+        # As Starlette's TestClient, return once the response's background tasks and the exit code of its yield
+        # dependencies have run, and raise what they raised.
+        background_failures = get_engine().settle_background(connection.timeout)
+        exc = self.app.take_captured_exception() or next(iter(background_failures), None)
         if exc is not None and self.raise_server_exceptions:
             raise exc
         headers = Headers(raw.getheaders())

@@ -17,7 +17,6 @@ from tachyon.routing import APIRoute
 from tachyon.testclient import TestClient
 
 from examples.compat.routing_custom_route_class import TimedRoute, ValidationErrorLoggingRoute
-from tests.concurrency import wait_for
 
 events: list[str] = []
 
@@ -156,7 +155,6 @@ class CustomRouteClassTest(unittest.TestCase):
         response = self.client.post("/timed/items/", json={"name": "pen", "price": 2})
         self.assertEqual(response.json(), {"name": "pen", "price": 2.0})
         self.assertIn("x-response-time", response.headers)
-        wait_for(lambda: len(events) == 3)   # after the response is sent
         self.assertEqual(events, ["enter", "background", "exit"])
 
     def test_invalid_body_of_a_sync_route_still_runs_its_valid_dependencies(self) -> None:

@@ -2,7 +2,6 @@
 async) with cleanup after the response, route/router/app-level dependencies, overrides, Security."""
 from __future__ import annotations
 
-import time
 import unittest
 from typing import Annotated
 
@@ -184,9 +183,6 @@ class DependenciesTest(AppTestCase):
 
     def test_yield_dependencies_close_after_the_response(self) -> None:
         self.assertEqual(self.client.get("/yield").json(), {"d": "db", "a": "adb"})
-        deadline = time.time() + 2
-        while "db close" not in events and time.time() < deadline:
-            time.sleep(0.01)
         self.assertEqual(events, ["db open", "adb open", "handler", "adb close", "db close"])
 
     def test_exceptions_propagate_into_yield_dependencies(self) -> None:
@@ -209,10 +205,7 @@ class DependenciesTest(AppTestCase):
         r = self.client.get("/special?q=1")
         self.assertEqual((r.status_code, r.json()), (202, {"path": "/special", "q": "1"}))
         self.assertEqual(r.headers["x-extra"], "1")
-        deadline = time.time() + 2
-        while "background ran" not in events and time.time() < deadline:
-            time.sleep(0.01)
-        self.assertEqual(events, ["background ran"])
+        self.assertEqual(events, ["background ran"])   # the TestClient returns after the background tasks
 
     def test_security_scopes(self) -> None:
         self.assertEqual(self.client.get("/scopes").json(), ["items", "me"])

@@ -15,6 +15,7 @@ import functools
 import os
 import sys
 import threading
+import traceback
 
 from .loop_gate import GatedSelector
 from .native import Native
@@ -29,6 +30,12 @@ class Lanes:
         self.loop: asyncio.AbstractEventLoop | None = None
         self._loop_ready = threading.Event()
         self._threads: list[threading.Thread] = []
+        # Background work finished (the engine counts what it queued), and its failures while a TestClient
+        # keeps them to raise in the test.
+        self._background_done = 0
+        self._background_settled = threading.Condition()
+        self.keep_background_failures = False
+        self._background_failures: list[BaseException] = []
 
     def start(self) -> None:
         loop_thread = threading.Thread(target=self._run_loop, name="tachyon-asyncio-lane", daemon=True)
@@ -87,8 +94,31 @@ class Lanes:
         """Called by the engine on the loop thread once a response was sent: run its background work
         (a (callable, the request's contextvars.Context) pair) in the request's context."""
         callback, context = work
-        task = self.loop.create_task(context.run(callback), context=context)
-        task.add_done_callback(_report_background_failure)
+        try:
+            task = self.loop.create_task(context.run(callback), context=context)
+        except BaseException as error:   # e.g. a callable that is not a coroutine function
+            self._background_finished(error)
+            return
+        task.add_done_callback(lambda task: self._background_finished(None if task.cancelled() else task.exception()))
+
+    def _background_finished(self, error: BaseException | None) -> None:
+        with self._background_settled:
+            if error is not None:
+                if self.keep_background_failures:
+                    self._background_failures.append(error)
+                else:
+                    print("tachyon: a background task failed", file=sys.stderr)
+                    traceback.print_exception(error)
+            self._background_done += 1
+            self._background_settled.notify_all()
+
+    def settle_background(self, queued: int, timeout: float) -> list[BaseException]:
+        """Waits (up to ``timeout``) until ``queued`` pieces of background work have finished; returns the
+        failures kept since the last call."""
+        with self._background_settled:
+            self._background_settled.wait_for(lambda: self._background_done >= queued, timeout)
+            failures, self._background_failures = self._background_failures, []
+        return failures
 
     # -- sync lanes ---------------------------------------------------------------------------
 
@@ -97,14 +127,6 @@ class Lanes:
             self._native.sync_lane_run()  # returns at shutdown; releases the GIL whenever it waits
         except Exception as exc:  # the lane must not die silently
             print(f"tachyon: sync lane stopped: {exc}", file=sys.stderr)
-
-
-def _report_background_failure(task: asyncio.Task) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        import traceback
-
-        print("tachyon: a background task failed", file=sys.stderr)
-        traceback.print_exception(task.exception())
 
 
 def restore_python_task_set() -> None:

@@ -5,7 +5,7 @@ namespace Tachyon.Engine.Lanes;
 /// <summary>Process-wide counters, readable from Python (tachyon's engine stats).</summary>
 internal static class EngineStats
 {
-    public static long Requests, Rejected, PythonBindings, Suspended, Errors, Drains, InlineSteps;
+    public static long Requests, Rejected, PythonBindings, Suspended, Errors, Drains, InlineSteps, BackgroundQueued;
 
     public static byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, long>
     {
@@ -16,6 +16,9 @@ internal static class EngineStats
         ["handler_errors"] = Interlocked.Read(ref Errors),
         ["lane_drains"] = Interlocked.Read(ref Drains),   // requests / drains = the average batch
         ["inline_steps"] = Interlocked.Read(ref InlineSteps),   // async requests run on the request's own thread
+        // responses with work after them (background tasks, yield dependencies' exits), counted before they are
+        // sent: the TestClient waits for that many to have finished, as Starlette's returns only after them
+        ["background_queued"] = Interlocked.Read(ref BackgroundQueued),
         ["allocated_bytes"] = GC.GetTotalAllocatedBytes(),   // the engine's managed allocations, for bench diagnostics
         ["gen0_collections"] = GC.CollectionCount(0),
     });

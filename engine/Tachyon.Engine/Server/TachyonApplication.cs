@@ -49,8 +49,15 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
             response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, misses, []));
         else
             response = ResponseData.Detail(404, "Not Found");
-        await Write(features, request.Method, response);
-        if (response.Background != 0) LaneSet.Loop.EnqueueBackground(response.Background);
+        if (response.Background == 0)
+        {
+            await Write(features, request.Method, response);
+            return;
+        }
+        Interlocked.Increment(ref EngineStats.BackgroundQueued);
+        // Queued even when the write fails: the work includes the exit code of yield dependencies.
+        try { await Write(features, request.Method, response); }
+        finally { LaneSet.Loop.EnqueueBackground(response.Background); }
     }
 
     /// <param name="missesPlan">for the router's 405: the plan that serves it instead of the matched route's</param>

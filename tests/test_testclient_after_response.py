@@ -1,0 +1,111 @@
+"""The TestClient returns once the work after a response has run, as Starlette's does (its ASGI call
+includes it): background tasks, sync and async, and the exit code of ``yield`` dependencies. What that
+work raises is raised in the test (``raise_server_exceptions=True``), after the response was sent."""
+from __future__ import annotations
+
+import asyncio
+import unittest
+from typing import Annotated
+
+from tachyon import BackgroundTasks, Depends, FastAPI, HTTPException
+from tachyon.responses import JSONResponse
+from tachyon.background import BackgroundTask
+from tachyon.testclient import TestClient
+
+app = FastAPI()
+events: list[str] = []
+
+
+def record(event: str) -> None:
+    events.append(event)
+
+
+async def record_later(event: str) -> None:
+    await asyncio.sleep(0.05)
+    events.append(event)
+
+
+def fail(message: str) -> None:
+    raise ValueError(message)
+
+
+async def session():
+    events.append("session open")
+    yield "session"
+    await asyncio.sleep(0.05)
+    events.append("session closed")
+
+
+def broken_after_yield():
+    yield
+    raise HTTPException(status_code=400, detail="too late")
+
+
+@app.post("/tasks")
+def tasks(background: BackgroundTasks):
+    background.add_task(record, "sync task")
+    background.add_task(record_later, "async task")
+    return {"queued": 2}
+
+
+@app.get("/session")
+async def uses_session(s: Annotated[str, Depends(session)]):
+    events.append("endpoint")
+    return {"session": s}
+
+
+@app.get("/response-task")
+async def response_task():
+    return JSONResponse({"ok": True}, background=BackgroundTask(record_later, "response task"))
+
+
+@app.get("/failing-task")
+def failing_task(background: BackgroundTasks):
+    background.add_task(fail, "task failed")
+    return {"ok": True}
+
+
+@app.get("/broken-after-yield", dependencies=[Depends(broken_after_yield)])
+def broken():
+    return {"ok": True}
+
+
+class AfterResponseTest(unittest.TestCase):
+    def setUp(self) -> None:
+        events.clear()
+        self.client = TestClient(app)
+
+    def tearDown(self) -> None:
+        self.client.close()
+
+    def test_background_tasks_ran_when_the_client_returns(self) -> None:
+        response = self.client.post("/tasks")
+        self.assertEqual(response.json(), {"queued": 2})
+        self.assertEqual(events, ["sync task", "async task"])
+
+    def test_a_responses_own_background_task(self) -> None:
+        self.assertEqual(self.client.get("/response-task").json(), {"ok": True})
+        self.assertEqual(events, ["response task"])
+
+    def test_yield_dependency_exit_code_ran_when_the_client_returns(self) -> None:
+        self.assertEqual(self.client.get("/session").json(), {"session": "session"})
+        self.assertEqual(events, ["session open", "endpoint", "session closed"])
+
+    def test_a_failing_background_task_is_raised_in_the_test(self) -> None:
+        with self.assertRaisesRegex(ValueError, "task failed"):
+            self.client.get("/failing-task")
+        self.assertEqual(self.client.post("/tasks").status_code, 200)   # raised once, the client goes on
+
+    def test_an_exception_after_yield_is_raised_in_the_test(self) -> None:
+        with self.assertRaises(HTTPException) as caught:
+            self.client.get("/broken-after-yield")
+        self.assertEqual(caught.exception.detail, "too late")
+
+    def test_without_raise_server_exceptions_the_sent_response_is_returned(self) -> None:
+        with TestClient(app, raise_server_exceptions=False) as client:
+            response = client.get("/failing-task")
+        self.assertEqual((response.status_code, response.json()), (200, {"ok": True}))
+
+
+if __name__ == "__main__":
+    unittest.main()
