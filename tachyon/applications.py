@@ -118,6 +118,7 @@ class FastAPI(PathOperationDecorators):
             **(exception_handlers or {}),
         }
         self._server = None
+        self._served_state: tuple = ()   # _routes_state() of what the engine serves
         self._mounts: list[Mount] = []
         self._mounted_in: FastAPI | None = None
         self._capture_unhandled = False
@@ -135,14 +136,13 @@ class FastAPI(PathOperationDecorators):
         return self.router.generate_unique_id_function
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
-        self._check_open()
         self.router.add_api_route(path, endpoint, **kwargs)
+        self.serve_route_changes()
 
     def mount(self, path: str, app: Any, name: str | None = None) -> None:
         """Serves another Tachyon app under ``path`` (FastAPI's sub-applications): its routes, docs,
         dependencies and exception handlers answer there, with ``path`` added to its root path; this
         app's OpenAPI document leaves it out. Other ASGI apps (StaticFiles…) are not supported yet."""
-        self._check_open()
         if not isinstance(app, FastAPI):
             raise TypeError(f"Tachyon can only mount Tachyon (FastAPI) applications, not {type(app).__name__}")
         if not path.startswith("/") or "{" in path:
@@ -151,6 +151,7 @@ class FastAPI(PathOperationDecorators):
         app.root_path = self.root_path + prefix + app.root_path
         app._mounted_in = self
         self._mounts.append(Mount(prefix, app, name))
+        self.serve_route_changes()
 
     # -- OpenAPI and docs ---------------------------------------------------------------------------
 
@@ -217,8 +218,8 @@ class FastAPI(PathOperationDecorators):
         self.router.routes.append(APIRoute(path, endpoint, include_in_schema=False))
 
     def include_router(self, router: APIRouter, **kwargs: Any) -> None:
-        self._check_open()
         self.router.include_router(router, **kwargs)
+        self.serve_route_changes()
 
     @property
     def dependency_overrides(self) -> dict[Any, Any]:
@@ -264,9 +265,21 @@ class FastAPI(PathOperationDecorators):
                 return path
         raise NoMatchFound(name, path_params)
 
-    def _check_open(self) -> None:
-        if self._server is not None:
-            raise RuntimeError("routes must be added before the app starts serving")
+    def serve_route_changes(self) -> None:
+        """Routes, mounts or exception handlers added while the app serves (also straight to ``app.router``,
+        which the TestClient checks before each request) are served from then on, as Starlette reads its
+        routes on every request: the engine gets the whole table again."""
+        if self._mounted_in is not None:
+            self._mounted_in.serve_route_changes()
+        elif self._server is not None and self._served_state != self._routes_state():
+            self._add_routes(self._server)
+            self._server.publish_routes()
+
+    def _routes_state(self) -> tuple:
+        """Changes when a route, mount or exception handler is added here or in a mounted app."""
+        routes = self.routes
+        return (len(routes), id(routes[-1]) if routes else None, tuple(self.exception_handlers.values()),
+                tuple((mount.path, mount.app._routes_state()) for mount in self._mounts))
 
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Deprecated in FastAPI in favour of ``lifespan``; still supported."""
@@ -286,6 +299,7 @@ class FastAPI(PathOperationDecorators):
 
     def add_exception_handler(self, exc_class_or_status_code: int | type[Exception], handler: Callable[..., Any]) -> None:
         self.exception_handlers[exc_class_or_status_code] = handler
+        self.serve_route_changes()   # whether the router's 404/405 reach Python may have changed
 
     def handle_exception(self, exc: BaseException, raw: tuple) -> Any:
         """Called by the engine (on a lane) for any exception a request raised: the matching handler's
@@ -372,7 +386,6 @@ class FastAPI(PathOperationDecorators):
         """Starts serving on the engine (in this process, in the background); returns the server handle,
         whose ``port`` is the bound port (useful with ``port=0``)."""
         from ._boundary.engine import get_engine
-        from ._boundary.plans import compile_route
 
         if self._server is not None:
             return self._server
@@ -381,6 +394,15 @@ class FastAPI(PathOperationDecorators):
             "max_pending": self.max_pending_requests,
             "redirect_slashes": self.router.redirect_slashes,
         })
+        self._add_routes(server)
+        server.start(host, port)
+        self._server = server
+        return server
+
+    def _add_routes(self, server: Any) -> None:
+        from ._boundary.plans import compile_route
+
+        self._served_state = self._routes_state()
         for entry in self._served():
             server.add_route(*self._compile(*entry))
         if self._handles_router_misses():
@@ -388,9 +410,6 @@ class FastAPI(PathOperationDecorators):
             misses.compile({}, self)
             plan, objects = compile_route(misses, self.handle_exception, self)
             server.add_route({**plan, "misses": True}, objects)
-        server.start(host, port)
-        self._server = server
-        return server
 
     def _handles_router_misses(self) -> bool:
         """True when the router's 404 or 405 would reach a handler of the app's own (for that status, or

@@ -158,6 +158,7 @@ class TestClient:
             out.append(("cookie", cookie))
         if body is not None or method in ("POST", "PUT", "PATCH"):
             out.append(("content-length", str(len(body or b""))))
+        self.app.serve_route_changes()   # routes added to the app since the last request
         started = time.perf_counter()
         for attempt in range(2):
             connection = self._connection_for_request()

@@ -101,6 +101,10 @@ class ServerHandle:
     def add_route(self, plan: dict, objects: tuple) -> None:
         self._engine.native.server_add_route(self._handle, plan, objects)
 
+    def publish_routes(self) -> None:
+        """Serves the routes added since the server started (the whole table again) instead of the current ones."""
+        self._engine.native.server_publish_routes(self._handle)
+
     def replace_route(self, index: int, plan: dict, objects: tuple) -> None:
         self._engine.native.server_replace_route(self._handle, index, plan, objects)
 

@@ -31,6 +31,7 @@ _EXPORTS = [
     ("eager_tasks_attach", True, c_int, [py_object]),
     ("loop_gate_open", False, c_int, []),
     ("loop_gate_close", False, c_int, []),
+    ("server_publish_routes", False, c_int, [c_int64]),
 ]
 
 
@@ -73,6 +74,9 @@ class Native:
     def server_add_route(self, server: int, plan: dict, objects: tuple) -> None:
         data = json.dumps(plan).encode()
         self._check(self._server_add_route(server, data, len(data), objects), f"cannot add route {plan.get('path')}")
+
+    def server_publish_routes(self, server: int) -> None:
+        self._check(self._server_publish_routes(server), "cannot serve the new routes")
 
     def server_replace_route(self, server: int, index: int, plan: dict, objects: tuple) -> None:
         data = json.dumps(plan).encode()

@@ -38,6 +38,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<nint, int>)&EagerTasksAttach,
             (nint)(delegate* unmanaged<int>)&LoopGateOpen,
             (nint)(delegate* unmanaged<int>)&LoopGateClose,
+            (nint)(delegate* unmanaged<long, int>)&ServerPublishRoutes,
         ];
         if (capacity < entries.Length) return -1;
         for (int i = 0; i < entries.Length; i++) table[i] = entries[i];
@@ -82,6 +83,9 @@ public static unsafe class Exports
     [UnmanagedCallersOnly]
     public static int ServerReplaceRoute(long server, int index, byte* planJson, int length, nint objects) => Guard(() =>
         ServerRegistry.Get(server).ReplaceRoute(index, new ReadOnlySpan<byte>(planJson, length), objects));
+
+    [UnmanagedCallersOnly]
+    public static int ServerPublishRoutes(long server) => Guard(() => ServerRegistry.Get(server).PublishRoutes());
 
     [UnmanagedCallersOnly]
     public static int ServerStart(long server, byte* host, int port, int* boundPort)

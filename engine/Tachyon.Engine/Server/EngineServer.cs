@@ -16,16 +16,33 @@ namespace Tachyon.Engine.Server;
 /// </summary>
 internal sealed class EngineServer(ServerOptions options)
 {
-    readonly Router _router = new();
+    Router _router = new();
+    // Routes changed while serving are built into a new router, which replaces the served one whole (the
+    // router is not safe to change under concurrent lookups).
+    Router? _next;
+    TachyonApplication? _application;
     KestrelServer? _kestrel;
     ServiceProvider? _services;
 
+    /// <summary>Before the server starts, adds to its router; while it serves, to the next router (see PublishRoutes).</summary>
     public void AddRoute(ReadOnlySpan<byte> planJson, nint objects)
     {
-        if (_kestrel != null) throw new InvalidOperationException("routes must be added before the server starts");
-        var route = PlanReader.Read(planJson, objects, _router.Routes.Count);
-        if (route.ServesMisses) _router.Misses = route;
-        else _router.Add(route);
+        var router = _application == null ? _router : (_next ??= new Router());
+        var route = PlanReader.Read(planJson, objects, router.Routes.Count);
+        if (route.ServesMisses) router.Misses = route;
+        else router.Add(route);
+    }
+
+    /// <summary>
+    /// Serves the routes added since the server started (the app's whole table) instead of the current ones.
+    /// Requests already routed finish on their old routes, whose Python objects are kept, not released.
+    /// </summary>
+    public void PublishRoutes()
+    {
+        if (_application == null || _next == null) throw new InvalidOperationException("no new routes to serve");
+        _router = _next;
+        _application.Router = _next;
+        _next = null;
     }
 
     /// <summary>
@@ -50,13 +67,15 @@ internal sealed class EngineServer(ServerOptions options)
         kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
         kestrelOptions.Listen(new IPEndPoint(ParseHost(host), port));
         var kestrel = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
-        try { kestrel.StartAsync(new TachyonApplication(_router, options), CancellationToken.None).GetAwaiter().GetResult(); }
+        var application = new TachyonApplication(_router, options);
+        try { kestrel.StartAsync(application, CancellationToken.None).GetAwaiter().GetResult(); }
         catch
         {
             kestrel.Dispose();
             services.Dispose();
             throw;
         }
+        _application = application;
         _kestrel = kestrel;
         _services = services;
         var address = kestrel.Features.Get<IServerAddressesFeature>()!.Addresses.First();

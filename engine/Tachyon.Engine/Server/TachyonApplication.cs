@@ -16,9 +16,13 @@ namespace Tachyon.Engine.Server;
 /// Kestrel's feature interfaces directly (no HttpContext per request). Touches Python only through
 /// InlineSteps, which takes the GIL itself.
 /// </summary>
-internal sealed class TachyonApplication(Router router, ServerOptions options) : IHttpApplication<IFeatureCollection>
+internal sealed class TachyonApplication(Router routes, ServerOptions options) : IHttpApplication<IFeatureCollection>
 {
     int _pending;
+    volatile Router _router = routes;
+
+    /// <summary>Replaced whole when the app's routes change while it serves; each request reads it once.</summary>
+    public Router Router { set => _router = value; }
 
     public IFeatureCollection CreateContext(IFeatureCollection features) => features;
 
@@ -28,6 +32,7 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
     {
         var request = features.Get<IHttpRequestFeature>()!;
         var target = RequestTarget.From(request);
+        var router = _router;
         var match = router.Match(target.Path, request.Method);
         ResponseData response;
         if (match.Kind == MatchKind.Full)
@@ -43,7 +48,7 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
                 response.Headers = [new("allow", allow)];
             }
         }
-        else if (TrailingSlashRedirect(request, target) is { } redirect)
+        else if (TrailingSlashRedirect(router, request, target) is { } redirect)
             response = redirect;
         else if (router.Misses is { } misses)
             response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, misses, []));
@@ -108,7 +113,7 @@ internal sealed class TachyonApplication(Router router, ServerOptions options) :
     }
 
     /// <summary>Starlette's redirect_slashes: a miss whose path with the trailing slash toggled matches gets a 307 there.</summary>
-    ResponseData? TrailingSlashRedirect(IHttpRequestFeature request, RequestTarget target)
+    ResponseData? TrailingSlashRedirect(Router router, IHttpRequestFeature request, RequestTarget target)
     {
         if (!options.RedirectSlashes || target.Path == "/") return null;
         string other = target.Path.EndsWith('/') ? target.Path.TrimEnd('/') : target.Path + "/";

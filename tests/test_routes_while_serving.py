@@ -1,0 +1,104 @@
+"""Routes, routers, mounts and exception handlers added while the app serves are served from then on, as
+Starlette reads its route list on every request (FastAPI's own tests add routes after creating the
+TestClient). The engine gets the whole table again and swaps its router; requests in flight finish."""
+from __future__ import annotations
+
+import threading
+import unittest
+
+from tachyon import APIRouter, Depends, FastAPI
+from tachyon.responses import JSONResponse
+from tachyon.testclient import TestClient
+from tests.concurrency import get_many
+
+
+def dependency():
+    return "real"
+
+
+class RoutesWhileServingTest(unittest.TestCase):
+    def setUp(self) -> None:
+        self.app = FastAPI()
+
+        @self.app.get("/first")
+        def first():
+            return "first"
+
+        self.client = TestClient(self.app)
+        self.assertEqual(self.client.get("/first").json(), "first")
+
+    def tearDown(self) -> None:
+        self.client.close()
+
+    def test_decorated_route(self) -> None:
+        self.assertEqual(self.client.get("/later").status_code, 404)
+
+        @self.app.get("/later/{n}")
+        async def later(n: int):
+            return {"n": n}
+
+        self.assertEqual(self.client.get("/later/3").json(), {"n": 3})
+        self.assertEqual(self.client.get("/first").json(), "first")
+
+    def test_route_added_straight_to_the_router(self) -> None:
+        self.app.router.add_api_route("/direct", lambda: "direct", methods=["POST"])
+        self.assertEqual(self.client.post("/direct").json(), "direct")
+        response = self.client.get("/direct")
+        self.assertEqual((response.status_code, response.headers["allow"]), (405, "POST"))
+
+    def test_included_router_and_mounted_app(self) -> None:
+        router = APIRouter(prefix="/r")
+        router.add_api_route("/ping", lambda: "pong")
+        self.app.include_router(router)
+        sub = FastAPI()
+        self.app.mount("/sub", sub)
+
+        @sub.get("/hello")
+        def hello():
+            return "hello from sub"
+
+        self.assertEqual(self.client.get("/r/ping").json(), "pong")
+        self.assertEqual(self.client.get("/sub/hello").json(), "hello from sub")
+
+    def test_exception_handler_for_the_routers_404(self) -> None:
+        self.assertEqual(self.client.get("/nowhere").json(), {"detail": "Not Found"})
+
+        @self.app.exception_handler(404)
+        async def not_found(request, exc):
+            return JSONResponse({"missing": request.url.path}, status_code=404)
+
+        self.assertEqual(self.client.get("/nowhere").json(), {"missing": "/nowhere"})
+
+    def test_dependency_overrides_of_a_route_added_later(self) -> None:
+        @self.app.get("/dep")
+        def dep(value: str = Depends(dependency)):
+            return value
+
+        self.assertEqual(self.client.get("/dep").json(), "real")
+        self.app.dependency_overrides[dependency] = lambda: "override"
+        self.assertEqual(self.client.get("/dep").json(), "override")
+        self.assertEqual(self.client.get("/first").json(), "first")
+
+    def test_requests_in_flight_while_routes_are_added(self) -> None:
+        results: list = []
+        done = threading.Event()
+
+        def hammer() -> None:
+            while not done.is_set():
+                results.extend(get_many(self.client._port, ["/first"] * 20))
+
+        worker = threading.Thread(target=hammer)
+        worker.start()
+        try:
+            for i in range(30):
+                self.app.add_api_route(f"/added/{i}", lambda i=i: i)
+        finally:
+            done.set()
+            worker.join()
+        self.assertTrue(results)
+        self.assertEqual({status for status, *_ in results}, {200})
+        self.assertEqual([self.client.get(f"/added/{i}").json() for i in (0, 29)], [0, 29])
+
+
+if __name__ == "__main__":
+    unittest.main()
