@@ -6,15 +6,7 @@ from typing import Any
 from .encoders import jsonable_encoder
 from .exceptions import RequestValidationError, StarletteHTTPException
 from .responses import JSONResponse, Response
-
-
-def is_body_allowed_for_status_code(status_code: int | str | None) -> bool:
-    if status_code is None:
-        return True
-    if status_code in {"default", "1XX", "2XX", "3XX", "4XX", "5XX"}:
-        return True
-    current = int(status_code)
-    return not (current < 200 or current in {204, 205, 304})
+from .utils import is_body_allowed_for_status_code
 
 
 async def http_exception_handler(request: Any, exc: StarletteHTTPException) -> Response:

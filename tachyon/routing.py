@@ -19,10 +19,7 @@ from .encoders import jsonable_encoder
 from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .requests import Request
 from .responses import JSONResponse, Response
-from .utils import generate_unique_id
-
-_NO_BODY_STATUS = {204, 304}
-
+from .utils import generate_unique_id, is_body_allowed_for_status_code
 
 try:
     from starlette.routing import NoMatchFound  # code catching Starlette's must catch ours, as with FastAPI
@@ -95,7 +92,8 @@ class APIRoute:
             exclude_unset=response_model_exclude_unset, exclude_defaults=response_model_exclude_defaults,
             exclude_none=response_model_exclude_none,
         )
-        self.render = self._renderer(options)
+        self.render_body = self._body_renderer(options)
+        self.render = self._renderer(self.status_code or 200)
         self.options = {
             "response_model_include": response_model_include, "response_model_exclude": response_model_exclude,
             "response_model_by_alias": response_model_by_alias,
@@ -109,7 +107,7 @@ class APIRoute:
     def compile(self, overrides: dict[Any, Any], app: Any) -> None:
         """(Re)builds the dependency plan: at registration, and when the app's dependency_overrides change."""
         self.signature = analyze(self.endpoint, self.path, self.dependencies, overrides)
-        finish = make_finish(self.render, self.status_code, self.actual_response_class)
+        finish = make_finish(self.render_body, self.status_code, self.actual_response_class)
         self.finish_response = finish
         context = lambda raw: RequestContext(raw, app)  # noqa: E731
         self.solver = solver.build(self.signature, context, finish)
@@ -160,12 +158,16 @@ class APIRoute:
             return None
         return annotation
 
-    def _renderer(self, options: ResponseModelOptions) -> Callable[[Any], Any] | None:
-        status = self.status_code or 200
-        if status < 200 or status in _NO_BODY_STATUS:
-            def empty(value: Any) -> Response:
-                return value if isinstance(value, Response) else Response(status_code=status, media_type="application/json")
-            return empty
+    def _renderer(self, status: int) -> Callable[[Any], Any] | None:
+        """What the engine calls on a value the endpoint returned, when no Response parameter can change the status."""
+        if is_body_allowed_for_status_code(status):
+            return self.render_body
+
+        def empty(value: Any) -> Response:
+            return value if isinstance(value, Response) else Response(status_code=status, media_type="application/json")
+        return empty
+
+    def _body_renderer(self, options: ResponseModelOptions) -> Callable[[Any], Any] | None:
         render = make_renderer(self.response_model, options) if self.response_model is not None else None
         response_class = self.actual_response_class
         if response_class is JSONResponse:

@@ -10,3 +10,13 @@ def generate_unique_id(route: Any) -> str:
     then its first method (``read_item_items__item_id__get``)."""
     operation_id = re.sub(r"\W", "_", f"{route.name}{route.path_format}")
     return f"{operation_id}_{sorted(route.methods)[0].lower()}"
+
+
+def is_body_allowed_for_status_code(status_code: int | str | None) -> bool:
+    """False for the statuses HTTP sends without a body (1xx, 204, 205, 304); OpenAPI's ranges allow one."""
+    if status_code is None:
+        return True
+    if status_code in {"default", "1XX", "2XX", "3XX", "4XX", "5XX"}:
+        return True
+    current = int(status_code)
+    return not (current < 200 or current in {204, 205, 304})

@@ -10,6 +10,7 @@ from ..background import BackgroundTasks
 from ..encoders import jsonable_encoder
 from ..requests import Request
 from ..responses import Response
+from ..utils import is_body_allowed_for_status_code
 from .request_data import RequestData
 
 
@@ -80,6 +81,8 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
                     response.status_code = context.response.status_code
                 response.raw_headers.extend(context.response.raw_headers)
             tasks = context.background if context.background.tasks else None
+        if not returned and not is_body_allowed_for_status_code(response.status_code):
+            response.body = b""   # FastAPI decides on the final status (the route's, or the Response parameter's)
         if response.background is not None:
             tasks = response.background  # FastAPI keeps a response's own tasks over the request's
         response.background = AfterResponse(tasks, stack) if tasks is not None or stack is not None else None

@@ -145,10 +145,12 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
         response.StatusCode = data.Status;
         var headers = response.Headers;
         if (data.ContentType != null) headers.ContentType = data.ContentType;
-        headers.ContentLength = data.Body.Length;
+        // 204, 205 and 304 have no body (Kestrel refuses to write one): what a Python Response holds is dropped.
+        bool bodyAllowed = data.Status is not (204 or 205 or 304);
+        headers.ContentLength = bodyAllowed ? data.Body.Length : 0;
         if (data.Headers != null)
             foreach (var h in data.Headers) headers.Append(h.Key, h.Value);
-        if (data.Body.Length == 0 || HttpMethods.IsHead(method)) return;
+        if (data.Body.Length == 0 || !bodyAllowed || HttpMethods.IsHead(method)) return;
         await features.Get<IHttpResponseBodyFeature>()!.Writer.WriteAsync(data.Body);
     }
 }

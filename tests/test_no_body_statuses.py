@@ -1,0 +1,74 @@
+"""Statuses sent without a body (204, 205, 304), as FastAPI decides them: on the response's final status,
+the route's or the one a Response parameter set (FastAPI's test_reponse_set_reponse_code_empty.py and
+test_response_code_no_body.py). A Response an endpoint returns with such a status loses its body in the
+engine instead of failing (Kestrel refuses to write one)."""
+from __future__ import annotations
+
+import unittest
+from typing import Any
+
+from tachyon import FastAPI, Response
+from tachyon.responses import PlainTextResponse
+from tachyon.testclient import TestClient
+
+app = FastAPI()
+
+
+@app.get("/reset", status_code=205)
+async def reset():
+    return {"message": "never sent"}
+
+
+@app.get("/not-modified", status_code=304)
+def not_modified():
+    return {"message": "never sent"}
+
+
+@app.delete("/{item_id}", status_code=204, response_model=None)
+async def delete(item_id: int, response: Response) -> Any:
+    if item_id == 0:
+        response.status_code = 400
+        return {"msg": "Status overwritten", "id": item_id}
+    return {"msg": "deleted"}
+
+
+@app.get("/parameter-sets-204")
+def parameter_sets_204(response: Response):
+    response.status_code = 204
+    return {"message": "never sent"}
+
+
+@app.get("/returned-205")
+def returned_205():
+    return PlainTextResponse("never sent", status_code=205)
+
+
+class NoBodyStatusesTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def assert_empty(self, path: str, status: int, method: str = "GET") -> None:
+        response = self.client.request(method, path)
+        self.assertEqual((response.status_code, response.content), (status, b""))
+
+    def test_route_status_without_body(self) -> None:
+        self.assert_empty("/reset", 205)
+        self.assert_empty("/not-modified", 304)
+        self.assert_empty("/1", 204, "DELETE")
+
+    def test_response_parameter_status_decides(self) -> None:
+        response = self.client.delete("/0")
+        self.assertEqual((response.status_code, response.json()), (400, {"msg": "Status overwritten", "id": 0}))
+        self.assert_empty("/parameter-sets-204", 204)
+
+    def test_returned_response_with_205_loses_its_body(self) -> None:
+        self.assert_empty("/returned-205", 205)
+
+
+if __name__ == "__main__":
+    unittest.main()
