@@ -23,10 +23,13 @@ from ._testclient.cookies import Cookies
 from ._testclient.encoding import encode_multipart, merge_headers, query_pairs
 from ._testclient.messages import URL, Headers, HTTPStatusError, Request, Response
 from .applications import FastAPI
+from .datastructures import MutableHeaders
 
 __all__ = ["TestClient", "Response", "Request", "Headers", "Cookies", "URL", "HTTPStatusError", "encode_multipart"]
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+_DEFAULT_HEADERS = {"accept": "*/*", "accept-encoding": "gzip, deflate", "connection": "keep-alive",
+                    "user-agent": "testclient"}
 
 
 class TestClient:
@@ -39,7 +42,7 @@ class TestClient:
         self.base_url = base_url.rstrip("/")
         self.raise_server_exceptions = raise_server_exceptions
         self.follow_redirects = follow_redirects
-        self.headers = dict(headers or {})
+        self.headers = headers
         self._cookies = Cookies(cookies)
         self._connection: http.client.HTTPConnection | None = None
         self._local_address: tuple[str, int] | None = None   # of the open connection
@@ -62,6 +65,18 @@ class TestClient:
     def app_state(self) -> dict[str, Any]:
         """What the app's lifespan yielded (Starlette's TestClient.app_state)."""
         return self.app.lifespan.state
+
+    @property
+    def headers(self) -> MutableHeaders:
+        """What every request sends (besides host), as httpx's client headers: the defaults, then the
+        client's own. Editing them edits what is sent; ``clear()`` leaves only host."""
+        return self._headers
+
+    @headers.setter
+    def headers(self, headers: Mapping[str, str] | None) -> None:
+        self._headers = MutableHeaders([])
+        self._headers.update(_DEFAULT_HEADERS)
+        self._headers.update(headers or {})
 
     @property
     def cookies(self) -> Cookies:
@@ -149,10 +164,7 @@ class TestClient:
 
     def _send(self, method: str, target: str, body: bytes | None, headers: list[tuple[str, str]],
               cookies: Mapping[str, str] | None, timeout: float | None) -> Response:
-        host = urlsplit(self.base_url).netloc
-        defaults = {"host": host, "accept": "*/*", "accept-encoding": "gzip, deflate", "connection": "keep-alive",
-                    "user-agent": "testclient"}
-        out = merge_headers(defaults, headers)
+        out = merge_headers({"host": urlsplit(self.base_url).netloc}, headers)
         cookie = self._cookies.header(cookies)
         if cookie:
             out.append(("cookie", cookie))

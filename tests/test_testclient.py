@@ -46,6 +46,11 @@ def item(item_id: int):
     return {"item_id": item_id}
 
 
+@app.get("/headers")
+def headers(request: Request):
+    return sorted(map(list, request.headers.items()))
+
+
 class TestClientApiTest(unittest.TestCase):
     def setUp(self) -> None:
         self.client = TestClient(app)
@@ -110,6 +115,29 @@ class TestClientApiTest(unittest.TestCase):
         host, port = body_json(raw)
         self.assertEqual(host, "127.0.0.1")
         self.assertNotEqual(port, 50000)
+
+    def test_client_headers_are_httpxs_defaults_and_what_is_sent(self) -> None:
+        defaults = {"accept": "*/*", "accept-encoding": "gzip, deflate", "connection": "keep-alive", "user-agent": "testclient"}
+        self.assertEqual(dict(self.client.headers), defaults)
+        self.assertEqual(self.client.headers["User-Agent"], "testclient")
+        r = self.client.get("/headers")
+        self.assertEqual(r.request.headers.multi_items(), [("host", "testserver"), *defaults.items()])
+        self.assertEqual(r.json(), sorted([["host", "testserver"], *map(list, defaults.items())]))
+        own = TestClient(app, headers={"User-Agent": "mine", "X-Token": "t"})
+        self.addCleanup(own.close)
+        self.assertEqual(dict(own.headers), {**defaults, "user-agent": "mine", "x-token": "t"})
+        own.headers = {"x-other": "o"}   # as httpx: the defaults, then these
+        self.assertEqual(dict(own.headers), {**defaults, "x-other": "o"})
+
+    def test_editing_client_headers_edits_what_is_sent(self) -> None:
+        del self.client.headers["Accept"]
+        self.client.headers["X-Token"] = "t"
+        self.client.headers["user-agent"] = "other"
+        self.assertEqual(self.client.get("/headers", headers={"x-token": "request wins"}).json(), [
+            ["accept-encoding", "gzip, deflate"], ["connection", "keep-alive"], ["host", "testserver"],
+            ["user-agent", "other"], ["x-token", "request wins"]])
+        self.client.headers.clear()
+        self.assertEqual(self.client.get("/headers").json(), [["host", "testserver"]])
 
     def test_redirect_history(self) -> None:
         r = self.client.get("/items/3/")

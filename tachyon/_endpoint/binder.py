@@ -20,7 +20,7 @@ from .. import params
 from ..cookies import parse_cookie_header
 from ..datastructures import FormData
 from ..forms import media_type, parse_form
-from ..exceptions import RequestValidationError
+from ..exceptions import HTTPException, RequestValidationError
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
 from .types import is_sequence, strip_optional
@@ -58,11 +58,7 @@ class Binder:
         for key, value in data.headers or ():
             headers.setdefault(key.lower(), []).append(value)
         cookies = parse_cookie_header(headers["cookie"][0]) if "cookie" in headers else {}
-        if any(isinstance(p.field_info, params.Form) for p in self._signature.body_params):
-            body: Any = parse_form(data)
-        else:
-            body = (_read_body(data.body, data.content_type, self.strict_content_type)
-                    if self._signature.body_params else None)
+        body = self._body(data)
 
         values: dict[int, Any] = {}
         errors_of: dict[int, list[dict[str, Any]]] = {}   # leaf index -> its errors
@@ -79,6 +75,18 @@ class Binder:
         if self._partial is None:
             raise error
         return self._partial(error, frozenset(errors_of), *arguments)
+
+    def _body(self, data: RequestData) -> Any:
+        """The parsed body. As in FastAPI, invalid JSON is a 422 and any other failure to read or parse
+        it (say, JSON nested too deep to decode) a 400."""
+        try:
+            if any(isinstance(p.field_info, params.Form) for p in self._signature.body_params):
+                return parse_form(data)
+            return _read_body(data.body, data.content_type, self.strict_content_type) if self._signature.body_params else None
+        except (RequestValidationError, HTTPException):
+            raise
+        except Exception as exc:
+            raise HTTPException(status_code=400, detail="There was an error parsing the body") from exc
 
     def _leaf(self, spec: ParamSpec, data: RequestData, query: dict[str, list[str]], headers: dict[str, list[str]],
               cookies: dict[str, str], errors: list) -> Any:
@@ -192,13 +200,6 @@ def _read_body(body: bytes | None, content_type: str | None, strict_content_type
             [{"type": "json_invalid", "loc": ("body", exc.pos), "msg": "JSON decode error", "input": {},
               "ctx": {"error": exc.msg}}],
             body=exc.doc,
-        ) from exc
-    except UnicodeDecodeError as exc:
-        # json.loads rejects bytes that are not UTF-8/16/32 before parsing; FastAPI answers the same way.
-        raise RequestValidationError(
-            [{"type": "json_invalid", "loc": ("body", 0), "msg": "JSON decode error", "input": {},
-              "ctx": {"error": str(exc)}}],
-            body=body,
         ) from exc
 
 
