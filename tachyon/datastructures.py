@@ -220,7 +220,7 @@ class State:
     """An object for arbitrary attributes (``request.state``, ``app.state``)."""
 
     def __init__(self, state: dict[str, Any] | None = None) -> None:
-        super().__setattr__("_state", dict(state or {}))
+        super().__setattr__("_state", state if state is not None else {})   # the dict itself, as Starlette's
 
     def __setattr__(self, key: str, value: Any) -> None:
         self._state[key] = value

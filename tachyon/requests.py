@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from typing import Any
 
 from ._endpoint.request_data import RequestData
@@ -11,19 +12,23 @@ from .forms import parse_form
 
 
 _SCOPE_DATA = "tachyon.request_data"   # the scope of a Tachyon request carries the request itself
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"   # characters a path keeps unescaped (RFC 3986 pchar and "/")
 
 
 class HTTPConnection:
-    def __init__(self, data: RequestData | dict[str, Any], app: Any = None) -> None:
+    def __init__(self, data: RequestData | dict[str, Any], app: Any = None, route: Any = None) -> None:
+        self._scope: dict[str, Any] | None = None
         if isinstance(data, dict):
             # Starlette's Request(scope, receive), as a custom route class builds its own request class from
             # request.scope and request.receive: the scope of a request the engine made carries its data.
             if _SCOPE_DATA not in data:
                 raise TypeError("Tachyon builds a Request from a scope only when it is the scope of another "
                                 "Tachyon request (request.scope)")
-            data, app = data[_SCOPE_DATA], data.get("app")
+            self._scope = data
+            data, app, route = data[_SCOPE_DATA], data.get("app"), data.get("route")
         self._data = data
         self._app = app
+        self._route = route   # the APIRoute serving the request; None in a handler of the router's own errors
         self._headers: Headers | None = None
         self._cookies: dict[str, str] | None = None
         self._state: State | None = None
@@ -34,13 +39,22 @@ class HTTPConnection:
 
     @property
     def scope(self) -> dict[str, Any]:
-        d = self._data
-        return {
-            "type": "http", "http_version": d.http_version, "method": d.method, "scheme": d.scheme,
-            "path": d.path, "query_string": d.query_string.encode("latin-1"), "root_path": getattr(self._app, "root_path", ""),
-            "headers": self.headers.raw, "client": d.client, "server": d.server, "path_params": d.path_params,
-            "app": self._app, _SCOPE_DATA: d,
-        }
+        """Starlette's ASGI scope, built on first use; values written to it stay for the request."""
+        if self._scope is None:
+            d = self._data
+            lifespan = getattr(self._app, "lifespan", None)
+            self._scope = {
+                "type": "http", "http_version": d.http_version, "method": d.method, "scheme": d.scheme,
+                # the engine hands over the decoded path; quoting it again gives the raw one for any usual path
+                "path": d.path, "raw_path": quote(d.path, safe=_PATH_SAFE).encode("ascii"),
+                "query_string": d.query_string.encode("latin-1"), "root_path": getattr(self._app, "root_path", ""),
+                "headers": self.headers.raw, "client": d.client, "server": d.server, "path_params": d.path_params,
+                "app": self._app, "state": dict(lifespan.state) if lifespan is not None else {}, _SCOPE_DATA: d,
+            }
+            if self._route is not None:
+                self._scope["route"] = self._route
+                self._scope["endpoint"] = self._route.endpoint
+        return self._scope
 
     @property
     def url(self) -> URL:
@@ -90,9 +104,9 @@ class HTTPConnection:
 
     @property
     def state(self) -> State:
+        """Backed by ``scope["state"]`` as in Starlette: a copy of what the lifespan yielded, for this request."""
         if self._state is None:
-            lifespan = getattr(self._app, "lifespan", None)
-            self._state = State(dict(lifespan.state) if lifespan is not None else {})
+            self._state = State(self.scope.setdefault("state", {}))
         return self._state
 
     def url_for(self, name: str, /, **path_params: Any) -> URL:

@@ -109,7 +109,7 @@ class APIRoute:
         self.signature = analyze(self.endpoint, self.path, self.dependencies, overrides)
         finish = make_finish(self.render_body, self.status_code, self.actual_response_class)
         self.finish_response = finish
-        context = lambda raw: RequestContext(raw, app)  # noqa: E731
+        context = lambda raw: RequestContext(raw, app, self)  # noqa: E731
         self.solver = solver.build(self.signature, context, finish)
         self.binder = Binder(self.signature, solver.build_partial(self.signature, context),
                              strict_content_type=_actual(self.strict_content_type))

@@ -83,7 +83,7 @@ class Engine:
     def settle_background(self, timeout: float) -> list[BaseException]:
         """For the TestClient: waits until the work after every response sent so far has finished (Starlette's
         TestClient returns only then); returns the failures kept meanwhile."""
-        return self.lanes.settle_background(self.stats()["background_queued"], timeout)
+        return self.lanes.settle_background(self.native.background_queued(), timeout)
 
     def shutdown(self) -> None:
         """Stops every server (letting requests in flight finish) before the interpreter finalizes."""

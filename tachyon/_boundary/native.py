@@ -32,6 +32,7 @@ _EXPORTS = [
     ("loop_gate_open", False, c_int, []),
     ("loop_gate_close", False, c_int, []),
     ("server_publish_routes", False, c_int, [c_int64]),
+    ("background_queued", False, c_int64, []),
 ]
 
 
@@ -77,6 +78,9 @@ class Native:
 
     def server_publish_routes(self, server: int) -> None:
         self._check(self._server_publish_routes(server), "cannot serve the new routes")
+
+    def background_queued(self) -> int:
+        return self._background_queued()
 
     def server_replace_route(self, server: int, index: int, plan: dict, objects: tuple) -> None:
         data = json.dumps(plan).encode()

@@ -91,7 +91,7 @@ def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
         handler = functools.partial(run_in_threadpool, handler)
 
     async def handle(raw: tuple) -> Any:
-        return await handler(Request(RequestData._make(raw), app))
+        return await handler(Request(RequestData._make(raw), app, route))
 
     b = PlanBuilder()
     plan = {

@@ -24,11 +24,12 @@ class HandlerRequest(tuple):
 class RequestContext:
     """Created once per request, only for routes whose tree asks for a special object."""
 
-    __slots__ = ("_raw", "_app", "_request", "response", "background")
+    __slots__ = ("_raw", "_app", "_route", "_request", "response", "background")
 
-    def __init__(self, raw: tuple, app: Any) -> None:
+    def __init__(self, raw: tuple, app: Any, route: Any) -> None:
         self._raw = raw
         self._app = app
+        self._route = route
         self._request: Request | None = None
         # FastAPI's "sub-response": headers, cookies and a status code a handler sets on its parameter.
         self.response = Response()
@@ -40,7 +41,7 @@ class RequestContext:
     def request(self) -> Request:
         if self._request is None:
             # A custom route class's handler passes its own request object along (see HandlerRequest).
-            self._request = getattr(self._raw, "request", None) or Request(RequestData._make(self._raw), self._app)
+            self._request = getattr(self._raw, "request", None) or Request(RequestData._make(self._raw), self._app, self._route)
         return self._request
 
 

@@ -39,6 +39,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<int>)&LoopGateOpen,
             (nint)(delegate* unmanaged<int>)&LoopGateClose,
             (nint)(delegate* unmanaged<long, int>)&ServerPublishRoutes,
+            (nint)(delegate* unmanaged<long>)&BackgroundQueued,
         ];
         if (capacity < entries.Length) return -1;
         for (int i = 0; i < entries.Length; i++) table[i] = entries[i];
@@ -83,6 +84,10 @@ public static unsafe class Exports
     [UnmanagedCallersOnly]
     public static int ServerReplaceRoute(long server, int index, byte* planJson, int length, nint objects) => Guard(() =>
         ServerRegistry.Get(server).ReplaceRoute(index, new ReadOnlySpan<byte>(planJson, length), objects));
+
+    /// <summary>Responses sent (or being sent) with work after them; see EngineStats.BackgroundQueued.</summary>
+    [UnmanagedCallersOnly]
+    public static long BackgroundQueued() => Interlocked.Read(ref EngineStats.BackgroundQueued);
 
     [UnmanagedCallersOnly]
     public static int ServerPublishRoutes(long server) => Guard(() => ServerRegistry.Get(server).PublishRoutes());

@@ -17,7 +17,8 @@ internal static class EngineStats
         ["lane_drains"] = Interlocked.Read(ref Drains),   // requests / drains = the average batch
         ["inline_steps"] = Interlocked.Read(ref InlineSteps),   // async requests run on the request's own thread
         // responses with work after them (background tasks, yield dependencies' exits), counted before they are
-        // sent: the TestClient waits for that many to have finished, as Starlette's returns only after them
+        // sent: the TestClient waits for that many to have finished (the background_queued export), as
+        // Starlette's returns only after them
         ["background_queued"] = Interlocked.Read(ref BackgroundQueued),
         ["allocated_bytes"] = GC.GetTotalAllocatedBytes(),   // the engine's managed allocations, for bench diagnostics
         ["gen0_collections"] = GC.CollectionCount(0),
