@@ -160,15 +160,11 @@ class FastAPI(PathOperationDecorators):
         if self.openapi_schema is None:
             from .openapi.utils import get_openapi
 
-            servers = list(self.servers)
-            root_path = self.root_path.rstrip("/")
-            if root_path and self.root_path_in_servers and root_path not in {s.get("url") for s in servers}:
-                servers.insert(0, {"url": root_path})  # FastAPI lists the app's own root path first
             self.openapi_schema = get_openapi(
                 title=self.title, version=self.version, openapi_version=self.openapi_version, summary=self.summary,
                 description=self.description, terms_of_service=self.terms_of_service, contact=self.contact,
                 license_info=self.license_info, routes=self.routes, webhooks=self.webhooks.routes,
-                tags=self.openapi_tags, servers=servers or None, separate_input_output_schemas=self.separate_input_output_schemas,
+                tags=self.openapi_tags, servers=self.servers or None, separate_input_output_schemas=self.separate_input_output_schemas,
             )
         return self.openapi_schema
 
@@ -181,26 +177,31 @@ class FastAPI(PathOperationDecorators):
         if not self.openapi_url:
             return
 
-        # URLs are read when a page is served: mounting the app adds to its root path afterwards.
-        def openapi() -> Response:
+        # As FastAPI's, these read the request's root path (the app's, or a TestClient's root_path).
+        def openapi(req: Request) -> Response:
+            root_path = req.scope["root_path"].rstrip("/")
+            if root_path and self.root_path_in_servers and root_path not in {s.get("url") for s in self.servers}:
+                self.servers.insert(0, {"url": root_path})   # FastAPI records it once, before the first document
             return JSONResponse(self.openapi())
 
-        def swagger_ui_html() -> Response:
+        def swagger_ui_html(req: Request) -> Response:
+            root_path = req.scope["root_path"].rstrip("/")
             oauth2_url = self.swagger_ui_oauth2_redirect_url
-            assets = self.root_path + docs.ASSETS
+            assets = root_path + docs.ASSETS
             return docs.get_swagger_ui_html(
-                openapi_url=self.root_path + self.openapi_url, title=f"{self.title} - Swagger UI",
+                openapi_url=root_path + self.openapi_url, title=f"{self.title} - Swagger UI",
                 swagger_js_url=f"{assets}/swagger-ui-bundle.js", swagger_css_url=f"{assets}/swagger-ui.css",
                 swagger_favicon_url=f"{assets}/favicon-32x32.png",
-                oauth2_redirect_url=self.root_path + oauth2_url if oauth2_url else None,
+                oauth2_redirect_url=root_path + oauth2_url if oauth2_url else None,
                 init_oauth=self.swagger_ui_init_oauth, swagger_ui_parameters=self.swagger_ui_parameters)
 
         def swagger_ui_redirect() -> Response:
             return docs.get_swagger_ui_oauth2_redirect_html()
 
-        def redoc_html() -> Response:
-            assets = self.root_path + docs.ASSETS
-            return docs.get_redoc_html(openapi_url=self.root_path + self.openapi_url, title=f"{self.title} - ReDoc",
+        def redoc_html(req: Request) -> Response:
+            root_path = req.scope["root_path"].rstrip("/")
+            assets = root_path + docs.ASSETS
+            return docs.get_redoc_html(openapi_url=root_path + self.openapi_url, title=f"{self.title} - ReDoc",
                                        redoc_js_url=f"{assets}/redoc.standalone.js",
                                        redoc_favicon_url=f"{assets}/favicon-32x32.png")
 
@@ -263,6 +264,14 @@ class FastAPI(PathOperationDecorators):
                 for key, value in path_params.items():
                     path = path.replace("{" + key + "}", str(value)).replace("{" + key + ":path}", str(value))
                 return path
+        for mount in self._mounts:   # as Starlette's Mount: its app's route names, prefixed "name:" if it is named
+            if mount.name is not None and not name.startswith(mount.name + ":"):
+                continue
+            try:
+                return mount.path + mount.app.url_path_for(name if mount.name is None else name[len(mount.name) + 1:],
+                                                           **path_params)
+            except NoMatchFound:
+                pass
         raise NoMatchFound(name, path_params)
 
     def serve_route_changes(self) -> None:
@@ -393,6 +402,7 @@ class FastAPI(PathOperationDecorators):
         server = engine.create_server({
             "max_pending": self.max_pending_requests,
             "redirect_slashes": self.router.redirect_slashes,
+            "root_path": self.root_path,
         })
         self._add_routes(server)
         server.start(host, port)

@@ -47,7 +47,7 @@ class HTTPConnection:
                 "type": "http", "http_version": d.http_version, "method": d.method, "scheme": d.scheme,
                 # the engine hands over the decoded path; quoting it again gives the raw one for any usual path
                 "path": d.path, "raw_path": quote(d.path, safe=_PATH_SAFE).encode("ascii"),
-                "query_string": d.query_string.encode("latin-1"), "root_path": getattr(self._app, "root_path", ""),
+                "query_string": d.query_string.encode("latin-1"), "root_path": self._root_path(self._app),
                 "headers": self.headers.raw, "client": d.client, "server": d.server, "path_params": d.path_params,
                 "app": self._app, "state": dict(lifespan.state) if lifespan is not None else {}, _SCOPE_DATA: d,
             }
@@ -64,7 +64,13 @@ class HTTPConnection:
 
     @property
     def base_url(self) -> URL:
-        return URL(f"{self._data.scheme}://{self._host()}/")
+        """Under the root path of the app that serves (not of a mounted app): where ``url_for`` resolves from."""
+        root = self._root_path(_serving_app(self._app))
+        return URL(f"{self._data.scheme}://{self._host()}{root}{'' if root.endswith('/') else '/'}")
+
+    def _root_path(self, app: Any) -> str:
+        """An app's root_path (a mounted app's includes its mount path), else the TestClient's."""
+        return getattr(app, "root_path", "") or peers.root_paths.get(self._data.client, "")
 
     def _host(self) -> str:
         host = self.headers.get("host")
@@ -110,7 +116,9 @@ class HTTPConnection:
         return self._state
 
     def url_for(self, name: str, /, **path_params: Any) -> URL:
-        return URL(str(self.base_url).rstrip("/") + self._app.url_path_for(name, **path_params))
+        """Starlette's: the route's path in the app that serves (so through its mounts), under ``base_url``."""
+        path = _serving_app(self._app).url_path_for(name, **path_params)
+        return URL(str(self.base_url).rstrip("/") + path)
 
 
 class Request(HTTPConnection):
@@ -166,3 +174,10 @@ class _FormReader:
 
     async def __aexit__(self, *exc_info: Any) -> None:
         await self._read().close()
+
+
+def _serving_app(app: Any) -> Any:
+    """The app the server serves: a mounted app's outermost parent."""
+    while getattr(app, "_mounted_in", None) is not None:
+        app = app._mounted_in
+    return app

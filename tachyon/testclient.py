@@ -36,11 +36,12 @@ class TestClient:
     __test__ = False  # not a test class, for pytest's collector
 
     def __init__(self, app: FastAPI, base_url: str = "http://testserver", raise_server_exceptions: bool = True,
-                 follow_redirects: bool = True, headers: Mapping[str, str] | None = None,
+                 root_path: str = "", follow_redirects: bool = True, headers: Mapping[str, str] | None = None,
                  cookies: Any = None) -> None:
         self.app = app
         self.base_url = base_url.rstrip("/")
         self.raise_server_exceptions = raise_server_exceptions
+        self.root_path = root_path   # the requests' scope["root_path"] where the app sets none, as Starlette's
         self.follow_redirects = follow_redirects
         self.headers = headers
         self._cookies = Cookies(cookies)
@@ -133,11 +134,14 @@ class TestClient:
             connection.connect()
             self._local_address = connection.sock.getsockname()[:2]
             peers.connections.add(self._local_address)
+            if self.root_path:
+                peers.root_paths[self._local_address] = self.root_path
         return connection
 
     def _forget(self) -> None:
         peers.connections.discard(self._local_address)
         peers.templates.pop(self._local_address, None)
+        peers.root_paths.pop(self._local_address, None)
 
     @staticmethod
     def _encode_body(json: Any, data: Any, files: Any, content: bytes | str | None) -> tuple[bytes | None, dict[str, str]]:

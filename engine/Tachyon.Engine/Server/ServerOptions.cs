@@ -10,6 +10,9 @@ internal sealed record ServerOptions
     public int RetryAfterSeconds { get; init; } = 1;
     public bool RedirectSlashes { get; init; } = true;
     public long MaxRequestBodySize { get; init; } = 30_000_000;
+    /// <summary>The app's root_path: a path under it is routed without it, as Starlette's get_route_path does
+    /// (a proxy that forwards /api/v1/items to an app with root_path="/api/v1"). Empty: none.</summary>
+    public string RootPath { get; init; } = "";
 
     public static ServerOptions Parse(ReadOnlySpan<byte> json)
     {
@@ -18,6 +21,15 @@ internal sealed record ServerOptions
         if (o.RetryAfterSeconds < 0) throw new ArgumentException("retry_after must not be negative");
         if (o.MaxRequestBodySize < 0) throw new ArgumentException("max_request_body_size must not be negative");
         return o;
+    }
+
+    /// <summary>The path the router matches: <paramref name="path"/> without the root path, if it is under it.</summary>
+    public string RoutePath(string path)
+    {
+        var root = RootPath;
+        if (root.Length == 0 || !path.StartsWith(root, StringComparison.Ordinal)) return path;
+        if (path.Length == root.Length) return "";
+        return path[root.Length] == '/' ? path[root.Length..] : path;
     }
 
     static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

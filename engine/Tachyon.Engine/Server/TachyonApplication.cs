@@ -33,7 +33,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
         var request = features.Get<IHttpRequestFeature>()!;
         var target = RequestTarget.From(request);
         var router = _router;
-        var match = router.Match(target.Path, request.Method);
+        var match = router.Match(options.RoutePath(target.Path), request.Method);
         ResponseData response;
         if (match.Kind == MatchKind.Full)
             response = await Dispatch(features, request, target, match);
@@ -117,7 +117,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
     {
         if (!options.RedirectSlashes || target.Path == "/") return null;
         string other = target.Path.EndsWith('/') ? target.Path.TrimEnd('/') : target.Path + "/";
-        if (!router.MatchesAnyMethod(other)) return null;
+        if (!router.MatchesAnyMethod(options.RoutePath(other))) return null;
         string host = request.Headers.Host.ToString();
         string location = $"{request.Scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
         return new ResponseData { Status = 307, Headers = [new("location", location)] };
