@@ -9,10 +9,12 @@ then the callable's own path, query, header and cookie parameters; body paramete
 from __future__ import annotations
 
 import copy
+import functools
 import inspect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel, TypeAdapter
@@ -63,7 +65,8 @@ class Dependant:
     arguments: list[tuple[str, str, Any]]  # (parameter, "leaf" | "dependency" | "special", ParamSpec | Dependant | kind)
     kind: str  # "function" | "coroutine" | "generator" | "async_generator"
     use_cache: bool = True
-    security_scopes: list[str] = field(default_factory=list)
+    security_scopes: list[str] = field(default_factory=list)  # its Security(scopes=...) and its dependants'
+    own_scopes: list[str] = field(default_factory=list)  # its own Security(scopes=...)
     discard_result: bool = False  # route- or router-level dependencies=[...]: run, result unused
     scope: str | None = None  # Depends(scope=...): "function" or "request"
 
@@ -79,9 +82,20 @@ class Dependant:
     def children(self) -> list[Dependant]:
         return [t for _, k, t in self.arguments if k == "dependency"]
 
+    @cached_property
+    def uses_scopes(self) -> bool:
+        """Whether the scopes reach what it computes: it declares some, reads SecurityScopes, is a
+        security scheme, or depends on something that does."""
+        from ..security.base import SecurityBase
+
+        return bool(self.own_scopes or "security_scopes" in (t for _, k, t in self.arguments if k == "special")
+                    or isinstance(_unwrap(self.call), SecurityBase) or any(c.uses_scopes for c in self.children))
+
     @property
     def cache_key(self) -> tuple:
-        return (self.call, tuple(sorted(set(self.security_scopes))), self.computed_scope or "")
+        # As FastAPI: the scopes only make a separate cache entry for a dependency they can change.
+        scopes = tuple(sorted(set(self.security_scopes))) if self.uses_scopes else ()
+        return (self.call, scopes, self.computed_scope or "")
 
 
 @dataclass(eq=False)
@@ -167,6 +181,17 @@ def _error_order(root: Dependant) -> list[int]:
     return order
 
 
+def _impartial(call: Any) -> Any:
+    while isinstance(call, functools.partial):
+        call = call.func
+    return call
+
+
+def _unwrap(call: Any) -> Any:
+    """The callable behind functools.partial and functools.wraps layers."""
+    return inspect.unwrap(_impartial(call))
+
+
 def _callable_kind(call: Any) -> str:
     for target in (call, getattr(call, "__call__", None)):
         if inspect.isasyncgenfunction(target):
@@ -193,7 +218,7 @@ class _Analyzer:
         self.specials: set[str] = set()
 
     def dependant(self, call: Callable[..., Any], scopes: list[str], use_cache: bool = True,
-                  scope: str | None = None) -> Dependant:
+                  scope: str | None = None, own_scopes: list[str] = ()) -> Dependant:
         hints = _type_hints(call)
         arguments: list[tuple[str, str, Any]] = []
         for name, parameter in inspect.signature(call).parameters.items():
@@ -201,7 +226,7 @@ class _Analyzer:
                 continue
             annotation = hints.get(name, parameter.annotation if parameter.annotation is not parameter.empty else Any)
             arguments.append(self._argument(name, parameter, annotation, scopes))
-        node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), scope=scope)
+        node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), list(own_scopes), scope=scope)
         if node.computed_scope == "request" and node.kind in ("generator", "async_generator"):
             for child in node.children:
                 if child.scope == "function":
@@ -220,7 +245,7 @@ class _Analyzer:
             raise AssertionError("Depends() without a dependency needs a type annotation to call")
         own = depends.scopes if isinstance(depends, params.Security) else []
         call = self.overrides.get(call, call)
-        return self.dependant(call, scopes + own, depends.use_cache, getattr(depends, "scope", None))
+        return self.dependant(call, scopes + own, depends.use_cache, getattr(depends, "scope", None), own)
 
     def _argument(self, name: str, parameter: inspect.Parameter, annotation: Any, scopes: list[str]) -> tuple[str, str, Any]:
         declared: Any = None
