@@ -2,6 +2,7 @@
 callables behind functools.partial / functools.wraps, definition-time errors, body fields declared twice,
 several markers in one Annotated, and route classes and routers as FastAPI builds them."""
 import unittest
+from functools import partial, wraps
 from typing import Annotated
 
 from tachyon import Depends, FastAPI, Security
@@ -49,6 +50,110 @@ class SecurityScopesCacheTest(unittest.TestCase):
         with TestClient(app) as client:
             self.assertEqual(client.get("/").json(), {"plain": [], "read": ["read"]})
         self.assertEqual(calls, [[], ["read"]])
+
+
+class AsyncCallable:
+    async def __call__(self, value: str) -> str:
+        return value
+
+
+class GeneratorCallable:
+    def __call__(self, value: str):
+        yield value
+
+
+class AsyncGeneratorCallable:
+    async def __call__(self, value: str):
+        yield value
+
+
+class InstantiatedPerRequest:
+    """A class whose instances are awaitable callables: as a dependency it is instantiated, not awaited."""
+
+    def __init__(self, q: str = "x") -> None:
+        self.q = q
+
+    async def __call__(self) -> str:
+        return self.q
+
+
+def passthrough(func):
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
+
+
+@passthrough
+def wrapped_generator(q: str):
+    yield f"gen {q}"
+
+
+@passthrough
+async def wrapped_coroutine(q: str):
+    return f"async {q}"
+
+
+async def prefixed(prefix: str, q: str):
+    return f"{prefix} {q}"
+
+
+class PartialAndWrappedCallablesTest(unittest.TestCase):
+    """FastAPI looks through functools.partial and functools.wraps (and at an instance's __call__) to
+    await coroutines and iterate generators."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        app = FastAPI()
+
+        @app.get("/partial-async")
+        async def partial_async(v: Annotated[str, Depends(partial(AsyncCallable(), "async"))]):
+            return v
+
+        @app.get("/partial-generator")
+        def partial_generator(v: Annotated[str, Depends(partial(GeneratorCallable(), "gen"))]):
+            return v
+
+        @app.get("/partial-async-generator")
+        async def partial_async_generator(v: Annotated[str, Depends(partial(AsyncGeneratorCallable(), "agen"))]):
+            return v
+
+        @app.get("/wrapped")
+        def wrapped(g: Annotated[str, Depends(wrapped_generator)], c: Annotated[str, Depends(wrapped_coroutine)]):
+            return [g, c]
+
+        @app.get("/class")
+        def instantiated(dep: Annotated[InstantiatedPerRequest, Depends()]):
+            return type(dep).__name__ + " " + dep.q
+
+        @app.get("/wrapped-endpoint")
+        @passthrough
+        async def wrapped_endpoint(q: str):
+            return {"q": q}
+
+        app.get("/partial-endpoint")(partial(prefixed, "hello"))
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_partial_of_an_instance_with_async_or_generator_call(self) -> None:
+        for path, value in (("/partial-async", "async"), ("/partial-generator", "gen"),
+                            ("/partial-async-generator", "agen")):
+            with self.subTest(path):
+                response = self.client.get(path)
+                self.assertEqual((response.status_code, response.json()), (200, value))
+
+    def test_wraps_decorated_generator_and_coroutine_dependencies(self) -> None:
+        self.assertEqual(self.client.get("/wrapped", params={"q": "a"}).json(), ["gen a", "async a"])
+
+    def test_a_class_with_an_async_call_is_instantiated(self) -> None:
+        self.assertEqual(self.client.get("/class", params={"q": "y"}).json(), "InstantiatedPerRequest y")
+
+    def test_wraps_decorated_and_partial_async_endpoints(self) -> None:
+        self.assertEqual(self.client.get("/wrapped-endpoint", params={"q": "a"}).json(), {"q": "a"})
+        self.assertEqual(self.client.get("/partial-endpoint", params={"q": "a"}).json(), "hello a")
 
 
 if __name__ == "__main__":

@@ -193,17 +193,22 @@ def _unwrap(call: Any) -> Any:
 
 
 def _callable_kind(call: Any) -> str:
-    for target in (call, getattr(call, "__call__", None)):
-        if inspect.isasyncgenfunction(target):
-            return "async_generator"
-        if inspect.isgeneratorfunction(target):
-            return "generator"
-        if inspect.iscoroutinefunction(target):
-            return "coroutine"
+    """As FastAPI: the kind of the function behind partial and wraps layers, or of its ``__call__`` (a
+    class is called, never awaited or iterated)."""
+    targets = [_impartial(call), _unwrap(call)]
+    if not inspect.isclass(targets[-1]):
+        for owner in targets[:]:
+            method = getattr(owner, "__call__", None)
+            targets += [_impartial(method), _unwrap(method)]
+    for test, kind in ((inspect.isasyncgenfunction, "async_generator"), (inspect.isgeneratorfunction, "generator"),
+                       (inspect.iscoroutinefunction, "coroutine")):
+        if any(test(target) for target in targets):
+            return kind
     return "function"
 
 
 def _type_hints(call: Any) -> dict[str, Any]:
+    call = _unwrap(call)   # the wrapped function's annotations, resolved in its own module
     target = call.__init__ if inspect.isclass(call) else call if inspect.isroutine(call) else call.__call__
     try:
         return get_type_hints(target, include_extras=True)
