@@ -156,5 +156,58 @@ class PartialAndWrappedCallablesTest(unittest.TestCase):
         self.assertEqual(self.client.get("/partial-endpoint", params={"q": "a"}).json(), "hello a")
 
 
+def original() -> str:
+    return "original"
+
+
+def replacement() -> str:
+    return "overridden"
+
+
+class DependencyOverridesAsDictTest(unittest.TestCase):
+    """app.dependency_overrides is a plain dict FastAPI reads at each request: every way of changing it counts."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.app = FastAPI()
+
+        @cls.app.get("/")
+        def root(v: Annotated[str, Depends(original)]):
+            return v
+
+        cls.client = TestClient(cls.app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.app.dependency_overrides = {}
+        cls.client.close()
+
+    def served(self) -> str:
+        return self.client.get("/").json()
+
+    def test_assigning_none_means_no_overrides(self) -> None:
+        self.app.dependency_overrides = {original: replacement}
+        self.app.dependency_overrides = None
+        self.assertEqual(self.served(), "original")
+
+    def test_in_place_changes(self) -> None:
+        overrides = {original: replacement}
+        changes = [("|=", lambda d: d.__ior__(overrides), "overridden"),
+                   ("setdefault", lambda d: d.setdefault(original, replacement), "overridden"),
+                   ("update", lambda d: d.update(overrides), "overridden")]
+        for label, change, expected in changes:
+            with self.subTest(label):
+                self.app.dependency_overrides = {}
+                change(self.app.dependency_overrides)
+                self.assertEqual(self.served(), expected)
+        for label, change in [("popitem", lambda d: d.popitem()), ("pop", lambda d: d.pop(original)),
+                              ("del", lambda d: d.__delitem__(original)), ("clear", lambda d: d.clear())]:
+            with self.subTest(label):
+                self.app.dependency_overrides = dict(overrides)
+                self.assertEqual(self.served(), "overridden")
+                change(self.app.dependency_overrides)
+                self.assertEqual(self.served(), "original")
+
+
 if __name__ == "__main__":
     unittest.main()
