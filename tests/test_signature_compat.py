@@ -5,6 +5,8 @@ import unittest
 from functools import partial, wraps
 from typing import Annotated
 
+from pydantic import BaseModel
+
 from tachyon import Depends, FastAPI, Security
 from tachyon.security import SecurityScopes
 from tachyon.testclient import TestClient
@@ -207,6 +209,77 @@ class DependencyOverridesAsDictTest(unittest.TestCase):
                 self.assertEqual(self.served(), "overridden")
                 change(self.app.dependency_overrides)
                 self.assertEqual(self.served(), "original")
+
+
+class Item(BaseModel):
+    data: str
+
+
+def item_dependency(item: Item):
+    return item
+
+
+def item2_dependency(item2: Item):
+    return item2
+
+
+def item_and_sub_item(item: Item, sub_item: Annotated[Item, Depends(item_dependency)]):
+    return [item, sub_item]
+
+
+class SameBodyParameterInDependenciesTest(unittest.TestCase):
+    """A body parameter the endpoint and its dependencies declare under one name is one field: alone, it
+    is the whole body (FastAPI's test_dependency_duplicates.py)."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        app = FastAPI()
+
+        @app.post("/with-duplicates")
+        async def with_duplicates(item: Item, item2: Annotated[Item, Depends(item_dependency)]):
+            return [item, item2]
+
+        @app.post("/no-duplicates")
+        async def no_duplicates(item: Item, item2: Annotated[Item, Depends(item2_dependency)]):
+            return [item, item2]
+
+        @app.post("/with-duplicates-sub")
+        async def with_duplicates_sub(item: Item, sub_items: Annotated[list, Depends(item_and_sub_item)]):
+            return [item, sub_items]
+
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_one_field_is_the_whole_body(self) -> None:
+        response = self.client.post("/with-duplicates", json={"data": "myitem"})
+        self.assertEqual((response.status_code, response.json()), (200, [{"data": "myitem"}, {"data": "myitem"}]))
+        response = self.client.post("/with-duplicates-sub", json={"data": "myitem"})
+        self.assertEqual((response.status_code, response.json()),
+                         (200, [{"data": "myitem"}, [{"data": "myitem"}, {"data": "myitem"}]]))
+
+    def test_each_declaration_reports_its_errors(self) -> None:
+        body = {"item": {"data": "myitem"}}
+        error = {"type": "missing", "loc": ["body", "data"], "msg": "Field required", "input": body}
+        response = self.client.post("/with-duplicates", json=body)
+        self.assertEqual((response.status_code, response.json()), (422, {"detail": [error, error]}))
+
+    def test_different_names_stay_embedded(self) -> None:
+        response = self.client.post("/no-duplicates", json={"item": {"data": "myitem"}})
+        self.assertEqual(response.json(), {"detail": [
+            {"type": "missing", "loc": ["body", "item2"], "msg": "Field required", "input": None}]})
+        response = self.client.post("/no-duplicates", json={"item": {"data": "a"}, "item2": {"data": "b"}})
+        self.assertEqual(response.json(), [{"data": "a"}, {"data": "b"}])
+
+    def test_openapi_documents_the_model_as_the_body(self) -> None:
+        paths = self.client.get("/openapi.json").json()["paths"]
+        item = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}}, "required": True}
+        self.assertEqual(paths["/with-duplicates"]["post"]["requestBody"], item)
+        self.assertEqual(paths["/with-duplicates-sub"]["post"]["requestBody"], item)
+        self.assertEqual(paths["/no-duplicates"]["post"]["requestBody"]["content"]["application/json"]["schema"],
+                         {"$ref": "#/components/schemas/Body_no_duplicates_no_duplicates_post"})
 
 
 if __name__ == "__main__":

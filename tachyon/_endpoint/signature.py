@@ -141,9 +141,11 @@ def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.D
 
 
 def _flatten(root: Dependant) -> list[ParamSpec]:
-    """Leaves in FastAPI's error order, each cached dependency's leaves once; body parameters last."""
+    """Leaves in FastAPI's error order, each cached dependency's leaves once; body parameters last, one
+    per name (FastAPI reads a body parameter that several callables declare as one field)."""
     ordered: list[ParamSpec] = []
-    bodies: list[ParamSpec] = []
+    bodies: dict[str, ParamSpec] = {}
+    repeated: list[tuple[ParamSpec, ParamSpec]] = []
     seen: set[tuple] = set()
 
     def walk(d: Dependant) -> None:
@@ -155,12 +157,17 @@ def _flatten(root: Dependant) -> list[ParamSpec]:
                 seen.add(child.cache_key)
         for source in _LEAF_ORDER:
             ordered.extend(d.leaves(source))
-        bodies.extend(d.leaves("body"))
+        for p in d.leaves("body"):
+            first = bodies.setdefault(p.name, p)
+            if first is not p:
+                repeated.append((p, first))
 
     walk(root)
-    leaves = ordered + bodies
+    leaves = ordered + list(bodies.values())
     for i, p in enumerate(leaves):
         p.index = i
+    for p, first in repeated:
+        p.index = first.index
     return leaves
 
 
