@@ -5,9 +5,9 @@ import unittest
 from functools import partial, wraps
 from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from tachyon import Depends, FastAPI, Security
+from tachyon import Depends, FastAPI, Query, Security
 from tachyon.security import SecurityScopes
 from tachyon.testclient import TestClient
 
@@ -280,6 +280,54 @@ class SameBodyParameterInDependenciesTest(unittest.TestCase):
         self.assertEqual(paths["/with-duplicates-sub"]["post"]["requestBody"], item)
         self.assertEqual(paths["/no-duplicates"]["post"]["requestBody"]["content"]["application/json"]["schema"],
                          {"$ref": "#/components/schemas/Body_no_duplicates_no_duplicates_post"})
+
+
+class SeveralMarkersInAnnotatedTest(unittest.TestCase):
+    """Annotated[int, Query(gt=2), Query(lt=10)]: FastAPI keeps the last FastAPI marker's settings with the
+    constraints of every FieldInfo in the Annotated (test_ambiguous_params.py::test_multiple_annotations)."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        app = FastAPI()
+
+        @app.get("/multi-query")
+        async def multi_query(foo: Annotated[int, Query(gt=2), Query(lt=10)]):
+            return foo
+
+        @app.get("/query-then-field")
+        async def query_then_field(value: Annotated[str, Query(alias="v"), Field(min_length=2)]):
+            return value
+
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_constraints_of_every_marker_apply(self) -> None:
+        self.assertEqual(self.client.get("/multi-query", params={"foo": "5"}).json(), 5)
+        response = self.client.get("/multi-query", params={"foo": "123"})
+        self.assertEqual((response.status_code, response.json()), (422, {"detail": [
+            {"type": "less_than", "loc": ["query", "foo"], "msg": "Input should be less than 10", "input": "123",
+             "ctx": {"lt": 10}}]}))
+        response = self.client.get("/multi-query", params={"foo": "1"})
+        self.assertEqual((response.status_code, response.json()), (422, {"detail": [
+            {"type": "greater_than", "loc": ["query", "foo"], "msg": "Input should be greater than 2", "input": "1",
+             "ctx": {"gt": 2}}]}))
+
+    def test_the_fastapi_marker_decides_where_the_value_comes_from(self) -> None:
+        self.assertEqual(self.client.get("/query-then-field", params={"v": "ab"}).json(), "ab")
+        response = self.client.get("/query-then-field", params={"v": "a"})
+        self.assertEqual(response.json()["detail"][0]["type"], "string_too_short")
+
+    def test_openapi_has_every_constraint(self) -> None:
+        paths = self.client.get("/openapi.json").json()["paths"]
+        self.assertEqual(paths["/multi-query"]["get"]["parameters"], [
+            {"name": "foo", "in": "query", "required": True,
+             "schema": {"type": "integer", "exclusiveMinimum": 2, "exclusiveMaximum": 10, "title": "Foo"}}])
+        self.assertEqual(paths["/query-then-field"]["get"]["parameters"], [
+            {"name": "v", "in": "query", "required": True,
+             "schema": {"type": "string", "minLength": 2, "title": "V"}}])
 
 
 if __name__ == "__main__":

@@ -269,8 +269,13 @@ class _Analyzer:
             if rest:
                 base = Annotated[(base, *rest)]
             if marks:
-                declared = copy.copy(marks[-1])
+                # As FastAPI: the last of Query/Path/.../Body/Depends (else of Field) decides, with the
+                # constraints of every FieldInfo in the Annotated.
+                chosen = [m for m in marks if isinstance(m, (params.Param, params.Body, params.Depends))] or marks
+                declared = copy.copy(chosen[-1])
                 if isinstance(declared, FieldInfo):
+                    infos = [m for m in marks if isinstance(m, FieldInfo)]
+                    declared.metadata = FieldInfo.from_annotation(Annotated[(Any, *infos)]).metadata
                     if declared.default is not PydanticUndefined:
                         raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` for {name!r}")
                     declared.default = PydanticUndefined if parameter.default is parameter.empty else parameter.default
