@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from tachyon import Depends, FastAPI, Query, Security
+from tachyon import Depends, FastAPI, Path, Query, Security
 from tachyon.security import SecurityScopes
 from tachyon.testclient import TestClient
 
@@ -328,6 +328,87 @@ class SeveralMarkersInAnnotatedTest(unittest.TestCase):
         self.assertEqual(paths["/query-then-field"]["get"]["parameters"], [
             {"name": "v", "in": "query", "required": True,
              "schema": {"type": "string", "minLength": 2, "title": "V"}}])
+
+
+async def dep() -> int:
+    return 1
+
+
+class DefinitionErrorsTest(unittest.TestCase):
+    """Declarations FastAPI refuses when the route is added, with its AssertionError messages
+    (test_ambiguous_params.py, test_invalid_path_param.py, test_invalid_sequence_param.py)."""
+
+    def assert_refused(self, endpoint, message: str, path: str = "/items/") -> None:
+        app = FastAPI()
+        with self.assertRaises(AssertionError) as caught:
+            app.get(path)(endpoint)
+        self.assertEqual(str(caught.exception), message)
+
+    def test_depends_and_an_annotation_together(self) -> None:
+        async def both_depends(foo: Annotated[int, Depends(dep)] = Depends(dep)):
+            return foo
+
+        async def query_and_depends(foo: Annotated[int, Query(min_length=1)] = Depends(dep)):
+            return foo
+
+        async def query_twice(foo: Annotated[int, Query(gt=1)] = Query(lt=5)):
+            return foo
+
+        self.assert_refused(both_depends, "Cannot specify `Depends` in `Annotated` and default value together for 'foo'")
+        self.assert_refused(query_and_depends, "Cannot specify a FastAPI annotation in `Annotated` and `Depends` as "
+                                               "a default value together for 'foo'")
+        self.assert_refused(query_twice, "Cannot specify FastAPI annotations in `Annotated` and default value "
+                                         "together for 'foo'")
+
+    def test_default_in_annotated(self) -> None:
+        async def default_in_annotated(item_id: Annotated[int, Query(default=1)]):
+            return item_id
+
+        self.assert_refused(default_in_annotated, "`Query` default value cannot be set in `Annotated` for 'item_id'. "
+                                                  "Set the default value with `=` instead.")
+
+    def test_path_params_must_be_scalar(self) -> None:
+        def models(id: list[Item]):
+            return id
+
+        def plain_list(id: list):
+            return id
+
+        def mapping(id: dict):
+            return id
+
+        def annotated(id: Annotated[tuple[int, int], Path()]):
+            return id
+
+        for endpoint in (models, plain_list, mapping, annotated):
+            with self.subTest(endpoint.__name__):
+                self.assert_refused(endpoint, "Path params must be of one of the supported types", "/items/{id}")
+
+    def test_query_params_must_be_scalars_sequences_of_scalars_or_a_model(self) -> None:
+        def models(q: list[Item] = Query(default=None)):
+            return q
+
+        def mapping(q: dict | None = Query(default=None)):
+            return q
+
+        def mixed(q: Annotated[list[int] | Item, Query()]):
+            return q
+
+        for endpoint in (models, mapping, mixed):
+            with self.subTest(endpoint.__name__):
+                self.assert_refused(endpoint, "Query parameter 'q' must be one of the supported types")
+
+    def test_supported_declarations_are_accepted(self) -> None:
+        app = FastAPI()
+
+        @app.get("/items/{id}")
+        def accepted(id: int, q: Annotated[list[int] | None, Query()] = None, t: tuple[int, ...] = Query(()),
+                     model: Annotated[Item, Query()] = None, d: Annotated[int, Depends(dep)] = Query(0)):
+            return [id, q, t, d]
+
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/items/3", params={"q": ["1", "2"], "t": "4", "data": "x"}).json(),
+                             [3, [1, 2], [4], 1])
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from pydantic_core import PydanticUndefined
 from .. import params
 from ..exceptions import DependencyScopeError
 from .fields import field_adapter
-from .types import is_complex, is_sequence
+from .types import is_complex, is_scalar, is_scalar_sequence, is_sequence, strip_annotated
 
 _PATH_PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
 _SOURCE_OF = {params.Path: "path", params.Query: "query", params.Header: "header", params.Cookie: "cookie"}
@@ -277,10 +277,22 @@ class _Analyzer:
                     infos = [m for m in marks if isinstance(m, FieldInfo)]
                     declared.metadata = FieldInfo.from_annotation(Annotated[(Any, *infos)]).metadata
                     if declared.default is not PydanticUndefined:
-                        raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` for {name!r}")
+                        raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` "
+                                             f"for {name!r}. Set the default value with `=` instead.")
                     declared.default = PydanticUndefined if parameter.default is parameter.empty else parameter.default
-        if isinstance(parameter.default, (FieldInfo, params.Depends)):
+        annotated_field = isinstance(declared, (params.Param, params.Body))
+        if isinstance(parameter.default, params.Depends):
+            if isinstance(declared, params.Depends):
+                raise AssertionError(f"Cannot specify `Depends` in `Annotated` and default value together for {name!r}")
+            if annotated_field:
+                raise AssertionError("Cannot specify a FastAPI annotation in `Annotated` and `Depends` as a default "
+                                     f"value together for {name!r}")
             declared = copy.copy(parameter.default)
+        elif isinstance(parameter.default, FieldInfo):
+            if annotated_field:
+                raise AssertionError(f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}")
+            if not isinstance(declared, params.Depends):   # FastAPI: Annotated[..., Depends(f)] = Query() is the dependency
+                declared = copy.copy(parameter.default)
         if isinstance(declared, params.Depends):
             return name, "dependency", self.sub_dependant(declared, base, scopes)
         special = _special_kind(base)
@@ -302,6 +314,11 @@ class _Analyzer:
                 declared = params.Query(default)
         if name in self.path_names and not isinstance(declared, params.Path):
             declared = params.Path(alias=declared.alias, title=declared.title, description=declared.description)
+        if name in self.path_names and not is_scalar(type_):
+            raise AssertionError("Path params must be of one of the supported types")
+        if isinstance(declared, params.Query) and not (is_scalar(type_) or is_scalar_sequence(type_)
+                                                        or _is_model(strip_annotated(type_))):
+            raise AssertionError(f"Query parameter {name!r} must be one of the supported types")
         source = "body" if isinstance(declared, params.Body) else next(
             (s for cls, s in _SOURCE_OF.items() if isinstance(declared, cls)), "query")
         declared.annotation = type_
