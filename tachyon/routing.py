@@ -297,6 +297,9 @@ class APIRouter(PathOperationDecorators):
                        strict_content_type: bool | DefaultPlaceholder = Default(True), **_: Any) -> None:
         """Adds ``router``'s routes under ``prefix``, with extra tags and dependencies (outermost first).
         Options a route left at their defaults take the included router's, then this call's, then ours."""
+        if router is self:
+            raise AssertionError("Cannot include the same APIRouter instance into itself. "
+                                 "Did you mean to include a different router?")
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         for route in router.routes:

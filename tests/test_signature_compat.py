@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from tachyon import Depends, FastAPI, Path, Query, Security
+from tachyon import APIRouter, Depends, FastAPI, Path, Query, Security
 from tachyon.security import SecurityScopes
 from tachyon.testclient import TestClient
 
@@ -409,6 +409,21 @@ class DefinitionErrorsTest(unittest.TestCase):
         with TestClient(app) as client:
             self.assertEqual(client.get("/items/3", params={"q": ["1", "2"], "t": "4", "data": "x"}).json(),
                              [3, [1, 2], [4], 1])
+
+
+class IncludeRouterTest(unittest.TestCase):
+    def test_a_router_cannot_include_itself(self) -> None:
+        router = APIRouter()
+        router.get("/x")(original)
+        message = "Cannot include the same APIRouter instance into itself. Did you mean to include a different router?"
+        with self.assertRaises(AssertionError) as caught:
+            router.include_router(router)
+        self.assertEqual(str(caught.exception), message)
+        self.assertEqual(len(router.routes), 1)
+        app = FastAPI()
+        with self.assertRaises(AssertionError) as caught:
+            app.include_router(app.router)
+        self.assertEqual(str(caught.exception), message)
 
 
 if __name__ == "__main__":
