@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from tachyon import APIRouter, Depends, FastAPI, Path, Query, Security
+from tachyon.routing import APIRoute
 from tachyon.security import SecurityScopes
 from tachyon.testclient import TestClient
 
@@ -424,6 +425,64 @@ class IncludeRouterTest(unittest.TestCase):
         with self.assertRaises(AssertionError) as caught:
             app.include_router(app.router)
         self.assertEqual(str(caught.exception), message)
+
+
+class LegacyRoute(APIRoute):
+    """A route class written before strict_content_type: an explicit __init__ without **kwargs."""
+
+    def __init__(self, path, endpoint, *, methods=None, status_code=None, response_model=None, name=None,
+                 dependencies=None, tags=None, response_class=None, summary=None, description=None,
+                 response_description="Successful Response", responses=None, deprecated=None, operation_id=None,
+                 include_in_schema=True, openapi_extra=None, callbacks=None, generate_unique_id_function=None,
+                 response_model_include=None, response_model_exclude=None, response_model_by_alias=True,
+                 response_model_exclude_unset=False, response_model_exclude_defaults=False,
+                 response_model_exclude_none=False) -> None:
+        super().__init__(
+            path, endpoint, methods=methods, status_code=status_code, response_model=response_model, name=name,
+            dependencies=dependencies, tags=tags, response_class=response_class, summary=summary,
+            description=description, response_description=response_description, responses=responses,
+            deprecated=deprecated, operation_id=operation_id, include_in_schema=include_in_schema,
+            openapi_extra=openapi_extra, callbacks=callbacks, generate_unique_id_function=generate_unique_id_function,
+            response_model_include=response_model_include, response_model_exclude=response_model_exclude,
+            response_model_by_alias=response_model_by_alias, response_model_exclude_unset=response_model_exclude_unset,
+            response_model_exclude_defaults=response_model_exclude_defaults,
+            response_model_exclude_none=response_model_exclude_none)
+
+
+class ForwardingRoute(APIRoute):
+    def __init__(self, path, endpoint, **kwargs) -> None:
+        super().__init__(path, endpoint, **kwargs)
+
+
+class RouteClassArgumentsTest(unittest.TestCase):
+    """FastAPI passes strict_content_type to a route class only if its __init__ takes it
+    (test_custom_route_class.py::test_legacy_route_class_with_explicit_init)."""
+
+    def test_a_legacy_route_class_without_kwargs(self) -> None:
+        app = FastAPI()
+        router = APIRouter(route_class=LegacyRoute)
+
+        @router.get("/items")
+        def read_items():
+            return {"items": []}
+
+        app.include_router(router)
+        with TestClient(app) as client:
+            response = client.get("/items")
+        self.assertEqual((response.status_code, response.json()), (200, {"items": []}))
+
+    def test_a_route_class_taking_kwargs_gets_the_option(self) -> None:
+        app = FastAPI()
+        router = APIRouter(route_class=ForwardingRoute, strict_content_type=False)
+
+        @router.post("/items")
+        def create(item: Item):
+            return item
+
+        app.include_router(router)
+        with TestClient(app) as client:
+            response = client.post("/items", content=b'{"data": "x"}')   # no Content-Type: lenient
+        self.assertEqual((response.status_code, response.json()), (200, {"data": "x"}))
 
 
 if __name__ == "__main__":
