@@ -9,12 +9,11 @@ then the callable's own path, query, header and cookie parameters; body paramete
 from __future__ import annotations
 
 import copy
-import functools
 import inspect
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel, TypeAdapter
@@ -189,7 +188,7 @@ def _error_order(root: Dependant) -> list[int]:
 
 
 def _impartial(call: Any) -> Any:
-    while isinstance(call, functools.partial):
+    while isinstance(call, partial):
         call = call.func
     return call
 
@@ -230,7 +229,7 @@ class _Analyzer:
         self.specials: set[str] = set()
 
     def dependant(self, call: Callable[..., Any], scopes: list[str], use_cache: bool = True,
-                  scope: str | None = None, own_scopes: list[str] = ()) -> Dependant:
+                  scope: str | None = None, own_scopes: Sequence[str] = ()) -> Dependant:
         hints = _type_hints(call)
         arguments: list[tuple[str, str, Any]] = []
         for name, parameter in inspect.signature(call).parameters.items():
