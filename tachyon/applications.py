@@ -7,7 +7,7 @@ import inspect
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from . import params
@@ -25,35 +25,29 @@ from .utils import generate_unique_id
 
 class _Overrides(dict):
     """``app.dependency_overrides``: a dict whose changes recompile the app's plans (the engine runs
-    compiled dependency plans, so an override must reach them, as it would in FastAPI per request)."""
+    compiled dependency plans, so an override must reach them, as it would in FastAPI per request).
+    Assigning None means no overrides, as FastAPI reads it."""
 
-    def __init__(self, app: FastAPI, *args: Any) -> None:
-        super().__init__(*args)
+    def __init__(self, app: FastAPI, overrides: Mapping[Any, Any] | None = None) -> None:
+        super().__init__(overrides or {})
         self._app = app
 
-    def _changed(self) -> None:
-        self._app._recompile()
+    def _recompiling(method: Callable[..., Any]) -> Callable[..., Any]:
+        def mutate(self: _Overrides, *args: Any, **kwargs: Any) -> Any:
+            result = method(self, *args, **kwargs)
+            self._app._recompile()
+            return result
+        return mutate
 
-    def __setitem__(self, key: Any, value: Any) -> None:
-        super().__setitem__(key, value)
-        self._changed()
-
-    def __delitem__(self, key: Any) -> None:
-        super().__delitem__(key)
-        self._changed()
-
-    def clear(self) -> None:
-        super().clear()
-        self._changed()
-
-    def update(self, *args: Any, **kwargs: Any) -> None:
-        super().update(*args, **kwargs)
-        self._changed()
-
-    def pop(self, *args: Any) -> Any:
-        value = super().pop(*args)
-        self._changed()
-        return value
+    __setitem__ = _recompiling(dict.__setitem__)
+    __delitem__ = _recompiling(dict.__delitem__)
+    __ior__ = _recompiling(dict.__ior__)
+    clear = _recompiling(dict.clear)
+    update = _recompiling(dict.update)
+    pop = _recompiling(dict.pop)
+    popitem = _recompiling(dict.popitem)
+    setdefault = _recompiling(dict.setdefault)
+    del _recompiling
 
 
 class FastAPI(PathOperationDecorators):

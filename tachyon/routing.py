@@ -49,6 +49,11 @@ def _return_annotation(endpoint: Callable[..., Any]) -> Any:
         return inspect.signature(endpoint).return_annotation
 
 
+def _accepts_keyword(cls: type, name: str) -> bool:
+    parameters = inspect.signature(cls).parameters.values()
+    return any(p.name == name or p.kind is p.VAR_KEYWORD for p in parameters)
+
+
 class APIRoute:
     def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
                  status_code: int | None = None, response_model: Any = Default(None), name: str | None = None,
@@ -279,13 +284,16 @@ class APIRouter(PathOperationDecorators):
                       generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
                       strict_content_type: bool | DefaultPlaceholder = Default(True),
                       route_class_override: type[APIRoute] | None = None, **kwargs: Any) -> None:
-        route = (route_class_override or self.route_class)(
+        route_class = route_class_override or self.route_class
+        if _accepts_keyword(route_class, "strict_content_type"):
+            # A route class written before FastAPI had this option may not take it (FastAPI then leaves it out).
+            kwargs["strict_content_type"] = get_value_or_default(strict_content_type, self.strict_content_type)
+        route = route_class(
             self.prefix + path, endpoint, dependencies=[*self.dependencies, *(dependencies or [])],
             tags=[*self.tags, *(tags or [])], response_class=get_value_or_default(response_class, self.default_response_class),
             responses={**self.responses, **(responses or {})}, callbacks=[*self.callbacks, *(callbacks or [])] or None,
             deprecated=deprecated or self.deprecated, include_in_schema=include_in_schema and self.include_in_schema,
             generate_unique_id_function=get_value_or_default(generate_unique_id_function, self.generate_unique_id_function),
-            strict_content_type=get_value_or_default(strict_content_type, self.strict_content_type),
             **kwargs,
         )
         self.routes.append(route)
@@ -299,6 +307,9 @@ class APIRouter(PathOperationDecorators):
                        strict_content_type: bool | DefaultPlaceholder = Default(True), **_: Any) -> None:
         """Adds ``router``'s routes under ``prefix``, with extra tags and dependencies (outermost first).
         Options a route left at their defaults take the included router's, then this call's, then ours."""
+        if router is self:
+            raise AssertionError("Cannot include the same APIRouter instance into itself. "
+                                 "Did you mean to include a different router?")
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         for route in router.routes:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import copy
 import inspect
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel, TypeAdapter
@@ -22,7 +23,7 @@ from pydantic_core import PydanticUndefined
 from .. import params
 from ..exceptions import DependencyScopeError
 from .fields import field_adapter
-from .types import is_complex, is_sequence
+from .types import is_complex, is_scalar, is_scalar_sequence, is_sequence, strip_annotated
 
 _PATH_PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
 _SOURCE_OF = {params.Path: "path", params.Query: "query", params.Header: "header", params.Cookie: "cookie"}
@@ -63,7 +64,8 @@ class Dependant:
     arguments: list[tuple[str, str, Any]]  # (parameter, "leaf" | "dependency" | "special", ParamSpec | Dependant | kind)
     kind: str  # "function" | "coroutine" | "generator" | "async_generator"
     use_cache: bool = True
-    security_scopes: list[str] = field(default_factory=list)
+    security_scopes: list[str] = field(default_factory=list)  # its Security(scopes=...) and its dependants'
+    own_scopes: list[str] = field(default_factory=list)  # its own Security(scopes=...)
     discard_result: bool = False  # route- or router-level dependencies=[...]: run, result unused
     scope: str | None = None  # Depends(scope=...): "function" or "request"
 
@@ -79,9 +81,20 @@ class Dependant:
     def children(self) -> list[Dependant]:
         return [t for _, k, t in self.arguments if k == "dependency"]
 
+    @cached_property
+    def uses_scopes(self) -> bool:
+        """Whether the scopes reach what it computes: it declares some, reads SecurityScopes, is a
+        security scheme, or depends on something that does."""
+        from ..security.base import SecurityBase
+
+        return bool(self.own_scopes or "security_scopes" in (t for _, k, t in self.arguments if k == "special")
+                    or isinstance(_unwrap(self.call), SecurityBase) or any(c.uses_scopes for c in self.children))
+
     @property
     def cache_key(self) -> tuple:
-        return (self.call, tuple(sorted(set(self.security_scopes))), self.computed_scope or "")
+        # As FastAPI: the scopes only make a separate cache entry for a dependency they can change.
+        scopes = tuple(sorted(set(self.security_scopes))) if self.uses_scopes else ()
+        return (self.call, scopes, self.computed_scope or "")
 
 
 @dataclass(eq=False)
@@ -127,9 +140,11 @@ def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.D
 
 
 def _flatten(root: Dependant) -> list[ParamSpec]:
-    """Leaves in FastAPI's error order, each cached dependency's leaves once; body parameters last."""
+    """Leaves in FastAPI's error order, each cached dependency's leaves once; body parameters last, one
+    per name (FastAPI reads a body parameter that several callables declare as one field)."""
     ordered: list[ParamSpec] = []
-    bodies: list[ParamSpec] = []
+    bodies: dict[str, ParamSpec] = {}
+    repeated: list[tuple[ParamSpec, ParamSpec]] = []
     seen: set[tuple] = set()
 
     def walk(d: Dependant) -> None:
@@ -141,12 +156,17 @@ def _flatten(root: Dependant) -> list[ParamSpec]:
                 seen.add(child.cache_key)
         for source in _LEAF_ORDER:
             ordered.extend(d.leaves(source))
-        bodies.extend(d.leaves("body"))
+        for p in d.leaves("body"):
+            first = bodies.setdefault(p.name, p)
+            if first is not p:
+                repeated.append((p, first))
 
     walk(root)
-    leaves = ordered + bodies
+    leaves = ordered + list(bodies.values())
     for i, p in enumerate(leaves):
         p.index = i
+    for p, first in repeated:
+        p.index = first.index
     return leaves
 
 
@@ -167,18 +187,34 @@ def _error_order(root: Dependant) -> list[int]:
     return order
 
 
+def _impartial(call: Any) -> Any:
+    while isinstance(call, partial):
+        call = call.func
+    return call
+
+
+def _unwrap(call: Any) -> Any:
+    """The callable behind functools.partial and functools.wraps layers."""
+    return inspect.unwrap(_impartial(call))
+
+
 def _callable_kind(call: Any) -> str:
-    for target in (call, getattr(call, "__call__", None)):
-        if inspect.isasyncgenfunction(target):
-            return "async_generator"
-        if inspect.isgeneratorfunction(target):
-            return "generator"
-        if inspect.iscoroutinefunction(target):
-            return "coroutine"
+    """As FastAPI: the kind of the function behind partial and wraps layers, or of its ``__call__`` (a
+    class is called, never awaited or iterated)."""
+    targets = [_impartial(call), _unwrap(call)]
+    if not inspect.isclass(targets[-1]):
+        for owner in targets[:]:
+            method = getattr(owner, "__call__", None)
+            targets += [_impartial(method), _unwrap(method)]
+    for test, kind in ((inspect.isasyncgenfunction, "async_generator"), (inspect.isgeneratorfunction, "generator"),
+                       (inspect.iscoroutinefunction, "coroutine")):
+        if any(test(target) for target in targets):
+            return kind
     return "function"
 
 
 def _type_hints(call: Any) -> dict[str, Any]:
+    call = _unwrap(call)   # the wrapped function's annotations, resolved in its own module
     target = call.__init__ if inspect.isclass(call) else call if inspect.isroutine(call) else call.__call__
     try:
         return get_type_hints(target, include_extras=True)
@@ -193,7 +229,7 @@ class _Analyzer:
         self.specials: set[str] = set()
 
     def dependant(self, call: Callable[..., Any], scopes: list[str], use_cache: bool = True,
-                  scope: str | None = None) -> Dependant:
+                  scope: str | None = None, own_scopes: Sequence[str] = ()) -> Dependant:
         hints = _type_hints(call)
         arguments: list[tuple[str, str, Any]] = []
         for name, parameter in inspect.signature(call).parameters.items():
@@ -201,7 +237,7 @@ class _Analyzer:
                 continue
             annotation = hints.get(name, parameter.annotation if parameter.annotation is not parameter.empty else Any)
             arguments.append(self._argument(name, parameter, annotation, scopes))
-        node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), scope=scope)
+        node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), list(own_scopes), scope=scope)
         if node.computed_scope == "request" and node.kind in ("generator", "async_generator"):
             for child in node.children:
                 if child.scope == "function":
@@ -220,7 +256,7 @@ class _Analyzer:
             raise AssertionError("Depends() without a dependency needs a type annotation to call")
         own = depends.scopes if isinstance(depends, params.Security) else []
         call = self.overrides.get(call, call)
-        return self.dependant(call, scopes + own, depends.use_cache, getattr(depends, "scope", None))
+        return self.dependant(call, scopes + own, depends.use_cache, getattr(depends, "scope", None), own)
 
     def _argument(self, name: str, parameter: inspect.Parameter, annotation: Any, scopes: list[str]) -> tuple[str, str, Any]:
         declared: Any = None
@@ -232,13 +268,30 @@ class _Analyzer:
             if rest:
                 base = Annotated[(base, *rest)]
             if marks:
-                declared = copy.copy(marks[-1])
+                # As FastAPI: the last of Query/Path/.../Body/Depends (else of Field) decides, with the
+                # constraints of every FieldInfo in the Annotated.
+                chosen = [m for m in marks if isinstance(m, (params.Param, params.Body, params.Depends))] or marks
+                declared = copy.copy(chosen[-1])
                 if isinstance(declared, FieldInfo):
+                    infos = [m for m in marks if isinstance(m, FieldInfo)]
+                    declared.metadata = FieldInfo.from_annotation(Annotated[(Any, *infos)]).metadata
                     if declared.default is not PydanticUndefined:
-                        raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` for {name!r}")
+                        raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` "
+                                             f"for {name!r}. Set the default value with `=` instead.")
                     declared.default = PydanticUndefined if parameter.default is parameter.empty else parameter.default
-        if isinstance(parameter.default, (FieldInfo, params.Depends)):
+        annotated_field = isinstance(declared, (params.Param, params.Body))
+        if isinstance(parameter.default, params.Depends):
+            if isinstance(declared, params.Depends):
+                raise AssertionError(f"Cannot specify `Depends` in `Annotated` and default value together for {name!r}")
+            if annotated_field:
+                raise AssertionError("Cannot specify a FastAPI annotation in `Annotated` and `Depends` as a default "
+                                     f"value together for {name!r}")
             declared = copy.copy(parameter.default)
+        elif isinstance(parameter.default, FieldInfo):
+            if annotated_field:
+                raise AssertionError(f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}")
+            if not isinstance(declared, params.Depends):   # FastAPI: Annotated[..., Depends(f)] = Query() is the dependency
+                declared = copy.copy(parameter.default)
         if isinstance(declared, params.Depends):
             return name, "dependency", self.sub_dependant(declared, base, scopes)
         special = _special_kind(base)
@@ -260,6 +313,11 @@ class _Analyzer:
                 declared = params.Query(default)
         if name in self.path_names and not isinstance(declared, params.Path):
             declared = params.Path(alias=declared.alias, title=declared.title, description=declared.description)
+        if name in self.path_names and not is_scalar(type_):
+            raise AssertionError("Path params must be of one of the supported types")
+        if isinstance(declared, params.Query) and not (is_scalar(type_) or is_scalar_sequence(type_)
+                                                        or _is_model(strip_annotated(type_))):
+            raise AssertionError(f"Query parameter {name!r} must be one of the supported types")
         source = "body" if isinstance(declared, params.Body) else next(
             (s for cls, s in _SOURCE_OF.items() if isinstance(declared, cls)), "query")
         declared.annotation = type_

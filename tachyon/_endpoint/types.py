@@ -44,6 +44,24 @@ def is_complex(annotation: Any) -> bool:
     )
 
 
+def is_scalar(annotation: Any) -> bool:
+    return not is_complex(annotation)
+
+
+def is_scalar_sequence(annotation: Any) -> bool:
+    """A sequence of scalars (or a union of such sequences and scalars): FastAPI's repeatable query value."""
+    if get_origin(annotation) is Annotated:
+        return is_scalar_sequence(get_args(annotation)[0])
+    if is_union(annotation):
+        args = get_args(annotation)
+        return all(is_scalar_sequence(a) or is_scalar(a) for a in args) and any(is_scalar_sequence(a) for a in args)
+    return is_sequence(annotation) and all(is_scalar(a) for a in get_args(annotation))
+
+
+def strip_annotated(annotation: Any) -> Any:
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+
+
 def sequence_item(annotation: Any) -> Any:
     base, _ = strip_optional(annotation)
     args = get_args(base)

@@ -1,0 +1,489 @@
+"""How path operations and their dependencies are read, as FastAPI reads them: the dependency cache key,
+callables behind functools.partial / functools.wraps, definition-time errors, body fields declared twice,
+several markers in one Annotated, and route classes and routers as FastAPI builds them."""
+import unittest
+from functools import partial, wraps
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from tachyon import APIRouter, Depends, FastAPI, Path, Query, Security
+from tachyon.routing import APIRoute
+from tachyon.security import SecurityScopes
+from tachyon.testclient import TestClient
+
+
+class SecurityScopesCacheTest(unittest.TestCase):
+    def test_a_dependency_that_ignores_scopes_runs_once_under_security(self) -> None:
+        calls: list[str] = []
+
+        def get_db():
+            calls.append("db")
+            return len(calls)
+
+        def get_user(db: Annotated[int, Depends(get_db)]):
+            return db
+
+        app = FastAPI()
+
+        @app.get("/")
+        def endpoint(db: Annotated[int, Depends(get_db)], user: Annotated[int, Security(get_user, scopes=["read"])]):
+            return {"db": db, "user": user}
+
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/").json(), {"db": 1, "user": 1})
+        self.assertEqual(calls, ["db"])
+
+    def test_a_dependency_reading_the_scopes_runs_once_per_set_of_scopes(self) -> None:
+        calls: list[list[str]] = []
+
+        def scopes_seen(security_scopes: SecurityScopes):
+            calls.append(security_scopes.scopes)
+            return security_scopes.scopes
+
+        def reader(scopes: Annotated[list, Depends(scopes_seen)]):
+            return scopes
+
+        app = FastAPI()
+
+        @app.get("/")
+        def endpoint(plain: Annotated[list, Depends(scopes_seen)], read: Annotated[list, Security(reader, scopes=["read"])]):
+            return {"plain": plain, "read": read}
+
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/").json(), {"plain": [], "read": ["read"]})
+        self.assertEqual(calls, [[], ["read"]])
+
+
+class AsyncCallable:
+    async def __call__(self, value: str) -> str:
+        return value
+
+
+class GeneratorCallable:
+    def __call__(self, value: str):
+        yield value
+
+
+class AsyncGeneratorCallable:
+    async def __call__(self, value: str):
+        yield value
+
+
+class InstantiatedPerRequest:
+    """A class whose instances are awaitable callables: as a dependency it is instantiated, not awaited."""
+
+    def __init__(self, q: str = "x") -> None:
+        self.q = q
+
+    async def __call__(self) -> str:
+        return self.q
+
+
+def passthrough(func):
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
+
+
+@passthrough
+def wrapped_generator(q: str):
+    yield f"gen {q}"
+
+
+@passthrough
+async def wrapped_coroutine(q: str):
+    return f"async {q}"
+
+
+async def prefixed(prefix: str, q: str):
+    return f"{prefix} {q}"
+
+
+class PartialAndWrappedCallablesTest(unittest.TestCase):
+    """FastAPI looks through functools.partial and functools.wraps (and at an instance's __call__) to
+    await coroutines and iterate generators."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        app = FastAPI()
+
+        @app.get("/partial-async")
+        async def partial_async(v: Annotated[str, Depends(partial(AsyncCallable(), "async"))]):
+            return v
+
+        @app.get("/partial-generator")
+        def partial_generator(v: Annotated[str, Depends(partial(GeneratorCallable(), "gen"))]):
+            return v
+
+        @app.get("/partial-async-generator")
+        async def partial_async_generator(v: Annotated[str, Depends(partial(AsyncGeneratorCallable(), "agen"))]):
+            return v
+
+        @app.get("/wrapped")
+        def wrapped(g: Annotated[str, Depends(wrapped_generator)], c: Annotated[str, Depends(wrapped_coroutine)]):
+            return [g, c]
+
+        @app.get("/class")
+        def instantiated(dep: Annotated[InstantiatedPerRequest, Depends()]):
+            return type(dep).__name__ + " " + dep.q
+
+        @app.get("/wrapped-endpoint")
+        @passthrough
+        async def wrapped_endpoint(q: str):
+            return {"q": q}
+
+        app.get("/partial-endpoint")(partial(prefixed, "hello"))
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_partial_of_an_instance_with_async_or_generator_call(self) -> None:
+        for path, value in (("/partial-async", "async"), ("/partial-generator", "gen"),
+                            ("/partial-async-generator", "agen")):
+            with self.subTest(path):
+                response = self.client.get(path)
+                self.assertEqual((response.status_code, response.json()), (200, value))
+
+    def test_wraps_decorated_generator_and_coroutine_dependencies(self) -> None:
+        self.assertEqual(self.client.get("/wrapped", params={"q": "a"}).json(), ["gen a", "async a"])
+
+    def test_a_class_with_an_async_call_is_instantiated(self) -> None:
+        self.assertEqual(self.client.get("/class", params={"q": "y"}).json(), "InstantiatedPerRequest y")
+
+    def test_wraps_decorated_and_partial_async_endpoints(self) -> None:
+        self.assertEqual(self.client.get("/wrapped-endpoint", params={"q": "a"}).json(), {"q": "a"})
+        self.assertEqual(self.client.get("/partial-endpoint", params={"q": "a"}).json(), "hello a")
+
+
+def original() -> str:
+    return "original"
+
+
+def replacement() -> str:
+    return "overridden"
+
+
+class DependencyOverridesAsDictTest(unittest.TestCase):
+    """app.dependency_overrides is a plain dict FastAPI reads at each request: every way of changing it counts."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.app = FastAPI()
+
+        @cls.app.get("/")
+        def root(v: Annotated[str, Depends(original)]):
+            return v
+
+        cls.client = TestClient(cls.app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.app.dependency_overrides = {}
+        cls.client.close()
+
+    def served(self) -> str:
+        return self.client.get("/").json()
+
+    def test_assigning_none_means_no_overrides(self) -> None:
+        self.app.dependency_overrides = {original: replacement}
+        self.app.dependency_overrides = None
+        self.assertEqual(self.served(), "original")
+
+    def test_in_place_changes(self) -> None:
+        overrides = {original: replacement}
+        changes = [("|=", lambda d: d.__ior__(overrides), "overridden"),
+                   ("setdefault", lambda d: d.setdefault(original, replacement), "overridden"),
+                   ("update", lambda d: d.update(overrides), "overridden")]
+        for label, change, expected in changes:
+            with self.subTest(label):
+                self.app.dependency_overrides = {}
+                change(self.app.dependency_overrides)
+                self.assertEqual(self.served(), expected)
+        for label, change in [("popitem", lambda d: d.popitem()), ("pop", lambda d: d.pop(original)),
+                              ("del", lambda d: d.__delitem__(original)), ("clear", lambda d: d.clear())]:
+            with self.subTest(label):
+                self.app.dependency_overrides = dict(overrides)
+                self.assertEqual(self.served(), "overridden")
+                change(self.app.dependency_overrides)
+                self.assertEqual(self.served(), "original")
+
+
+class Item(BaseModel):
+    data: str
+
+
+def item_dependency(item: Item):
+    return item
+
+
+def item2_dependency(item2: Item):
+    return item2
+
+
+def item_and_sub_item(item: Item, sub_item: Annotated[Item, Depends(item_dependency)]):
+    return [item, sub_item]
+
+
+class SameBodyParameterInDependenciesTest(unittest.TestCase):
+    """A body parameter the endpoint and its dependencies declare under one name is one field: alone, it
+    is the whole body (FastAPI's test_dependency_duplicates.py)."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        app = FastAPI()
+
+        @app.post("/with-duplicates")
+        async def with_duplicates(item: Item, item2: Annotated[Item, Depends(item_dependency)]):
+            return [item, item2]
+
+        @app.post("/no-duplicates")
+        async def no_duplicates(item: Item, item2: Annotated[Item, Depends(item2_dependency)]):
+            return [item, item2]
+
+        @app.post("/with-duplicates-sub")
+        async def with_duplicates_sub(item: Item, sub_items: Annotated[list, Depends(item_and_sub_item)]):
+            return [item, sub_items]
+
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_one_field_is_the_whole_body(self) -> None:
+        response = self.client.post("/with-duplicates", json={"data": "myitem"})
+        self.assertEqual((response.status_code, response.json()), (200, [{"data": "myitem"}, {"data": "myitem"}]))
+        response = self.client.post("/with-duplicates-sub", json={"data": "myitem"})
+        self.assertEqual((response.status_code, response.json()),
+                         (200, [{"data": "myitem"}, [{"data": "myitem"}, {"data": "myitem"}]]))
+
+    def test_each_declaration_reports_its_errors(self) -> None:
+        body = {"item": {"data": "myitem"}}
+        error = {"type": "missing", "loc": ["body", "data"], "msg": "Field required", "input": body}
+        response = self.client.post("/with-duplicates", json=body)
+        self.assertEqual((response.status_code, response.json()), (422, {"detail": [error, error]}))
+
+    def test_different_names_stay_embedded(self) -> None:
+        response = self.client.post("/no-duplicates", json={"item": {"data": "myitem"}})
+        self.assertEqual(response.json(), {"detail": [
+            {"type": "missing", "loc": ["body", "item2"], "msg": "Field required", "input": None}]})
+        response = self.client.post("/no-duplicates", json={"item": {"data": "a"}, "item2": {"data": "b"}})
+        self.assertEqual(response.json(), [{"data": "a"}, {"data": "b"}])
+
+    def test_openapi_documents_the_model_as_the_body(self) -> None:
+        paths = self.client.get("/openapi.json").json()["paths"]
+        item = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}}, "required": True}
+        self.assertEqual(paths["/with-duplicates"]["post"]["requestBody"], item)
+        self.assertEqual(paths["/with-duplicates-sub"]["post"]["requestBody"], item)
+        self.assertEqual(paths["/no-duplicates"]["post"]["requestBody"]["content"]["application/json"]["schema"],
+                         {"$ref": "#/components/schemas/Body_no_duplicates_no_duplicates_post"})
+
+
+class SeveralMarkersInAnnotatedTest(unittest.TestCase):
+    """Annotated[int, Query(gt=2), Query(lt=10)]: FastAPI keeps the last FastAPI marker's settings with the
+    constraints of every FieldInfo in the Annotated (test_ambiguous_params.py::test_multiple_annotations)."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        app = FastAPI()
+
+        @app.get("/multi-query")
+        async def multi_query(foo: Annotated[int, Query(gt=2), Query(lt=10)]):
+            return foo
+
+        @app.get("/query-then-field")
+        async def query_then_field(value: Annotated[str, Query(alias="v"), Field(min_length=2)]):
+            return value
+
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_constraints_of_every_marker_apply(self) -> None:
+        self.assertEqual(self.client.get("/multi-query", params={"foo": "5"}).json(), 5)
+        response = self.client.get("/multi-query", params={"foo": "123"})
+        self.assertEqual((response.status_code, response.json()), (422, {"detail": [
+            {"type": "less_than", "loc": ["query", "foo"], "msg": "Input should be less than 10", "input": "123",
+             "ctx": {"lt": 10}}]}))
+        response = self.client.get("/multi-query", params={"foo": "1"})
+        self.assertEqual((response.status_code, response.json()), (422, {"detail": [
+            {"type": "greater_than", "loc": ["query", "foo"], "msg": "Input should be greater than 2", "input": "1",
+             "ctx": {"gt": 2}}]}))
+
+    def test_the_fastapi_marker_decides_where_the_value_comes_from(self) -> None:
+        self.assertEqual(self.client.get("/query-then-field", params={"v": "ab"}).json(), "ab")
+        response = self.client.get("/query-then-field", params={"v": "a"})
+        self.assertEqual(response.json()["detail"][0]["type"], "string_too_short")
+
+    def test_openapi_has_every_constraint(self) -> None:
+        paths = self.client.get("/openapi.json").json()["paths"]
+        self.assertEqual(paths["/multi-query"]["get"]["parameters"], [
+            {"name": "foo", "in": "query", "required": True,
+             "schema": {"type": "integer", "exclusiveMinimum": 2, "exclusiveMaximum": 10, "title": "Foo"}}])
+        self.assertEqual(paths["/query-then-field"]["get"]["parameters"], [
+            {"name": "v", "in": "query", "required": True,
+             "schema": {"type": "string", "minLength": 2, "title": "V"}}])
+
+
+async def dep() -> int:
+    return 1
+
+
+class DefinitionErrorsTest(unittest.TestCase):
+    """Declarations FastAPI refuses when the route is added, with its AssertionError messages
+    (test_ambiguous_params.py, test_invalid_path_param.py, test_invalid_sequence_param.py)."""
+
+    def assert_refused(self, endpoint, message: str, path: str = "/items/") -> None:
+        app = FastAPI()
+        with self.assertRaises(AssertionError) as caught:
+            app.get(path)(endpoint)
+        self.assertEqual(str(caught.exception), message)
+
+    def test_depends_and_an_annotation_together(self) -> None:
+        async def both_depends(foo: Annotated[int, Depends(dep)] = Depends(dep)):
+            return foo
+
+        async def query_and_depends(foo: Annotated[int, Query(min_length=1)] = Depends(dep)):
+            return foo
+
+        async def query_twice(foo: Annotated[int, Query(gt=1)] = Query(lt=5)):
+            return foo
+
+        self.assert_refused(both_depends, "Cannot specify `Depends` in `Annotated` and default value together for 'foo'")
+        self.assert_refused(query_and_depends, "Cannot specify a FastAPI annotation in `Annotated` and `Depends` as "
+                                               "a default value together for 'foo'")
+        self.assert_refused(query_twice, "Cannot specify FastAPI annotations in `Annotated` and default value "
+                                         "together for 'foo'")
+
+    def test_default_in_annotated(self) -> None:
+        async def default_in_annotated(item_id: Annotated[int, Query(default=1)]):
+            return item_id
+
+        self.assert_refused(default_in_annotated, "`Query` default value cannot be set in `Annotated` for 'item_id'. "
+                                                  "Set the default value with `=` instead.")
+
+    def test_path_params_must_be_scalar(self) -> None:
+        def models(id: list[Item]):
+            return id
+
+        def plain_list(id: list):
+            return id
+
+        def mapping(id: dict):
+            return id
+
+        def annotated(id: Annotated[tuple[int, int], Path()]):
+            return id
+
+        for endpoint in (models, plain_list, mapping, annotated):
+            with self.subTest(endpoint.__name__):
+                self.assert_refused(endpoint, "Path params must be of one of the supported types", "/items/{id}")
+
+    def test_query_params_must_be_scalars_sequences_of_scalars_or_a_model(self) -> None:
+        def models(q: list[Item] = Query(default=None)):
+            return q
+
+        def mapping(q: dict | None = Query(default=None)):
+            return q
+
+        def mixed(q: Annotated[list[int] | Item, Query()]):
+            return q
+
+        for endpoint in (models, mapping, mixed):
+            with self.subTest(endpoint.__name__):
+                self.assert_refused(endpoint, "Query parameter 'q' must be one of the supported types")
+
+    def test_supported_declarations_are_accepted(self) -> None:
+        app = FastAPI()
+
+        @app.get("/items/{id}")
+        def accepted(id: int, q: Annotated[list[int] | None, Query()] = None, t: tuple[int, ...] = Query(()),
+                     model: Annotated[Item, Query()] = None, d: Annotated[int, Depends(dep)] = Query(0)):
+            return [id, q, t, d]
+
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/items/3", params={"q": ["1", "2"], "t": "4", "data": "x"}).json(),
+                             [3, [1, 2], [4], 1])
+
+
+class IncludeRouterTest(unittest.TestCase):
+    def test_a_router_cannot_include_itself(self) -> None:
+        router = APIRouter()
+        router.get("/x")(original)
+        message = "Cannot include the same APIRouter instance into itself. Did you mean to include a different router?"
+        with self.assertRaises(AssertionError) as caught:
+            router.include_router(router)
+        self.assertEqual(str(caught.exception), message)
+        self.assertEqual(len(router.routes), 1)
+        app = FastAPI()
+        with self.assertRaises(AssertionError) as caught:
+            app.include_router(app.router)
+        self.assertEqual(str(caught.exception), message)
+
+
+class LegacyRoute(APIRoute):
+    """A route class written before strict_content_type: an explicit __init__ without **kwargs."""
+
+    def __init__(self, path, endpoint, *, methods=None, status_code=None, response_model=None, name=None,
+                 dependencies=None, tags=None, response_class=None, summary=None, description=None,
+                 response_description="Successful Response", responses=None, deprecated=None, operation_id=None,
+                 include_in_schema=True, openapi_extra=None, callbacks=None, generate_unique_id_function=None,
+                 response_model_include=None, response_model_exclude=None, response_model_by_alias=True,
+                 response_model_exclude_unset=False, response_model_exclude_defaults=False,
+                 response_model_exclude_none=False) -> None:
+        super().__init__(
+            path, endpoint, methods=methods, status_code=status_code, response_model=response_model, name=name,
+            dependencies=dependencies, tags=tags, response_class=response_class, summary=summary,
+            description=description, response_description=response_description, responses=responses,
+            deprecated=deprecated, operation_id=operation_id, include_in_schema=include_in_schema,
+            openapi_extra=openapi_extra, callbacks=callbacks, generate_unique_id_function=generate_unique_id_function,
+            response_model_include=response_model_include, response_model_exclude=response_model_exclude,
+            response_model_by_alias=response_model_by_alias, response_model_exclude_unset=response_model_exclude_unset,
+            response_model_exclude_defaults=response_model_exclude_defaults,
+            response_model_exclude_none=response_model_exclude_none)
+
+
+class ForwardingRoute(APIRoute):
+    def __init__(self, path, endpoint, **kwargs) -> None:
+        super().__init__(path, endpoint, **kwargs)
+
+
+class RouteClassArgumentsTest(unittest.TestCase):
+    """FastAPI passes strict_content_type to a route class only if its __init__ takes it
+    (test_custom_route_class.py::test_legacy_route_class_with_explicit_init)."""
+
+    def test_a_legacy_route_class_without_kwargs(self) -> None:
+        app = FastAPI()
+        router = APIRouter(route_class=LegacyRoute)
+
+        @router.get("/items")
+        def read_items():
+            return {"items": []}
+
+        app.include_router(router)
+        with TestClient(app) as client:
+            response = client.get("/items")
+        self.assertEqual((response.status_code, response.json()), (200, {"items": []}))
+
+    def test_a_route_class_taking_kwargs_gets_the_option(self) -> None:
+        app = FastAPI()
+        router = APIRouter(route_class=ForwardingRoute, strict_content_type=False)
+
+        @router.post("/items")
+        def create(item: Item):
+            return item
+
+        app.include_router(router)
+        with TestClient(app) as client:
+            response = client.post("/items", content=b'{"data": "x"}')   # no Content-Type: lenient
+        self.assertEqual((response.status_code, response.json()), (200, {"data": "x"}))
+
+
+if __name__ == "__main__":
+    unittest.main()
