@@ -67,8 +67,10 @@ class APIRoute:
                  response_model_include: Any = None, response_model_exclude: Any = None,
                  response_model_by_alias: bool = True, response_model_exclude_unset: bool = False,
                  response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False,
-                 strict_content_type: bool | DefaultPlaceholder = Default(True)) -> None:
+                 strict_content_type: bool | DefaultPlaceholder = Default(True), dependency_overrides_provider: Any = None) -> None:
         self.path = path
+        # FastAPI's route argument, passed on by route classes written for it; overrides come from the serving app.
+        self.dependency_overrides_provider = dependency_overrides_provider
         # FastAPI 0.132+: a body without a Content-Type header is not read as JSON (unless False).
         self.strict_content_type = strict_content_type
         self.path_format = re.sub(r"{(\w+):\w+}", r"{\1}", path)  # as documented: "{file_path:path}" -> "{file_path}"

@@ -436,9 +436,10 @@ class LegacyRoute(APIRoute):
                  include_in_schema=True, openapi_extra=None, callbacks=None, generate_unique_id_function=None,
                  response_model_include=None, response_model_exclude=None, response_model_by_alias=True,
                  response_model_exclude_unset=False, response_model_exclude_defaults=False,
-                 response_model_exclude_none=False) -> None:
+                 response_model_exclude_none=False, dependency_overrides_provider=None) -> None:
         super().__init__(
             path, endpoint, methods=methods, status_code=status_code, response_model=response_model, name=name,
+            dependency_overrides_provider=dependency_overrides_provider,
             dependencies=dependencies, tags=tags, response_class=response_class, summary=summary,
             description=description, response_description=response_description, responses=responses,
             deprecated=deprecated, operation_id=operation_id, include_in_schema=include_in_schema,
