@@ -139,7 +139,8 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
     for route in _with_callbacks(documented):
         entry: dict[str, Any] = {"params": [(spec, _param_field(spec)) for spec in _documented_leaves(route.declared_signature.root)],
                                  "body": _body_field(route), "response": _response_field(route),
-                                 "extra": {code: _Field(TypeAdapter(r["model"]), "serialization", f"Response {code} {route.unique_id}")
+                                 "extra": {code: _Field(TypeAdapter(r["model"]), "serialization",
+                                                        f"Response_{code}_{route.unique_id}".title().replace("_", " "))
                                            for code, r in route.responses.items() if isinstance(r, dict) and "model" in r}}
         fields[id(route)] = entry
         all_fields = [f for _, f in entry["params"]] + ([entry["body"][0]] if entry["body"] else []) + \

@@ -1,0 +1,53 @@
+"""OpenAPI details where FastAPI's own tests found Tachyon's document different: the titles of
+additional responses' schemas, and more (each class names the FastAPI behaviour it pins)."""
+import unittest
+
+from pydantic import BaseModel
+
+from tachyon import FastAPI
+from tachyon.testclient import TestClient
+
+
+class Message(BaseModel):
+    message: str
+
+
+def openapi(app: FastAPI) -> dict:
+    with TestClient(app) as client:
+        return client.get("/openapi.json").json()
+
+
+class AdditionalResponseTitleTest(unittest.TestCase):
+    """A ``responses={code: {"model": T}}`` schema without a $ref is titled like the route's own response,
+    from the field name "Response_{code}_{unique_id}": "Response 404 Read Things Things Get"."""
+
+    def test_title_of_a_non_model_additional_response(self) -> None:
+        app = FastAPI()
+
+        @app.get("/things", response_model=list[Message], responses={404: {"model": list[Message]},
+                                                                    "5XX": {"model": list[int]}})
+        def read_things():
+            return []
+
+        responses = openapi(app)["paths"]["/things"]["get"]["responses"]
+        self.assertEqual(responses["200"]["content"]["application/json"]["schema"]["title"],
+                         "Response Read Things Things Get")
+        self.assertEqual(responses["404"]["content"]["application/json"]["schema"], {
+            "type": "array", "items": {"$ref": "#/components/schemas/Message"},
+            "title": "Response 404 Read Things Things Get"})
+        self.assertEqual(responses["5XX"]["content"]["application/json"]["schema"], {
+            "type": "array", "items": {"type": "integer"}, "title": "Response 5Xx Read Things Things Get"})
+
+    def test_title_follows_a_custom_unique_id(self) -> None:
+        app = FastAPI(generate_unique_id_function=lambda route: f"foo_{route.name}")
+
+        @app.post("/", responses={404: {"model": list[Message]}})
+        def post_root():
+            return []
+
+        schema = openapi(app)["paths"]["/"]["post"]["responses"]["404"]["content"]["application/json"]["schema"]
+        self.assertEqual(schema["title"], "Response 404 Foo Post Root")
+
+
+if __name__ == "__main__":
+    unittest.main()
