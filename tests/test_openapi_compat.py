@@ -4,7 +4,7 @@ import unittest
 
 from pydantic import BaseModel
 
-from tachyon import FastAPI
+from tachyon import Body, FastAPI
 from tachyon.testclient import TestClient
 
 
@@ -47,6 +47,38 @@ class AdditionalResponseTitleTest(unittest.TestCase):
 
         schema = openapi(app)["paths"]["/"]["post"]["responses"]["404"]["content"]["application/json"]["schema"]
         self.assertEqual(schema["title"], "Response 404 Foo Post Root")
+
+
+class BodyMediaTypeTest(unittest.TestCase):
+    """``Body(media_type=...)`` is the request body's content type also when the body is embedded or
+    made of several parameters, as long as they all declare the same one; else application/json."""
+
+    def test_embedded_and_several_bodies_keep_their_media_type(self) -> None:
+        vnd = "application/vnd.api+json"
+        app = FastAPI()
+
+        @app.post("/single")
+        def single(data: Message = Body(media_type=vnd)):
+            return data
+
+        @app.post("/embedded")
+        def embedded(data: Message = Body(media_type=vnd, embed=True)):
+            return data
+
+        @app.post("/several")
+        def several(data: Message = Body(media_type=vnd), included: list[Message] = Body([], media_type=vnd)):
+            return data
+
+        @app.post("/mixed")
+        def mixed(data: Message = Body(media_type=vnd), other: Message = Body()):
+            return data
+
+        paths = openapi(app)["paths"]
+        for path in ("/single", "/embedded", "/several"):
+            self.assertEqual(list(paths[path]["post"]["requestBody"]["content"]), [vnd], path)
+        self.assertEqual(paths["/embedded"]["post"]["requestBody"], {"required": True, "content": {vnd: {
+            "schema": {"$ref": "#/components/schemas/Body_embedded_embedded_post"}}}})
+        self.assertEqual(list(paths["/mixed"]["post"]["requestBody"]["content"]), ["application/json"])
 
 
 if __name__ == "__main__":

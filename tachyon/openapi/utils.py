@@ -81,7 +81,9 @@ def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
     elif any(isinstance(p.field_info, params.Form) for p in bodies):
         info = params.Form()
     else:
-        info = params.Body()
+        # The body's media type is its parameters' one when they all declare the same.
+        media_types = {p.field_info.media_type for p in bodies}
+        info = params.Body(media_type=media_types.pop()) if len(media_types) == 1 else params.Body()
     required = any(p.required for p in bodies)
     if not required:
         info.default = None
