@@ -81,5 +81,35 @@ class BodyMediaTypeTest(unittest.TestCase):
         self.assertEqual(list(paths["/mixed"]["post"]["requestBody"]["content"]), ["application/json"])
 
 
+class ModelDescriptionFormFeedTest(unittest.TestCase):
+    """A model's docstring, its description in components/schemas, stops at a form feed (what follows
+    is private), as FastAPI's test_get_model_definitions_formfeed_escape expects."""
+
+    def test_docstring_cut_at_form_feed(self) -> None:
+        class Address(BaseModel):
+            """
+            This is a public description of an Address
+            \f
+            You can't see this part of the docstring, it's private!
+            """
+
+            city: str
+
+        class Person(BaseModel):
+            """A person.\fPrivate."""
+
+            address: Address
+
+        app = FastAPI()
+
+        @app.post("/people")
+        def create(person: Person) -> Address:
+            return person.address
+
+        schemas = openapi(app)["components"]["schemas"]
+        self.assertEqual(schemas["Address"]["description"], "This is a public description of an Address\n")
+        self.assertEqual(schemas["Person"]["description"], "A person.")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -152,6 +152,10 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
             inputs.append((f, mode, f.adapter.core_schema))
     generator = _OpenAPISchemaGenerator(ref_template=REF_TEMPLATE)
     mapping, definitions = generator.generate_definitions(inputs=inputs) if inputs else ({}, {})
+    for definition in definitions.values():
+        # A model's docstring is documented up to a form feed, as an endpoint's is.
+        if "description" in definition:
+            definition["description"] = definition["description"].split("\f")[0]
 
     def schema_of(f: _Field) -> dict[str, Any]:
         schema = dict(mapping[(f, f.mode if separate_input_output_schemas else "validation")])
