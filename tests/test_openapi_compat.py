@@ -5,6 +5,7 @@ import unittest
 from pydantic import BaseModel
 
 from tachyon import Body, FastAPI
+from tachyon.exceptions import FastAPIError
 from tachyon.testclient import TestClient
 
 
@@ -109,6 +110,56 @@ class ModelDescriptionFormFeedTest(unittest.TestCase):
         schemas = openapi(app)["components"]["schemas"]
         self.assertEqual(schemas["Address"]["description"], "This is a public description of an Address\n")
         self.assertEqual(schemas["Person"]["description"], "A person.")
+
+
+class InvalidResponsesTest(unittest.TestCase):
+    """``responses=`` FastAPI refuses: a model pydantic cannot handle, a model for a status without a
+    body, or a non-dict, when the route is declared; a key that is no status code, range or "default",
+    when the document is generated (ValueError, test_additional_responses_bad)."""
+
+    def test_model_pydantic_cannot_handle_fails_at_declaration(self) -> None:
+        class NonPydanticModel:
+            pass
+
+        app = FastAPI()
+        with self.assertRaises(FastAPIError) as caught:
+            @app.get("/", responses={"500": {"model": NonPydanticModel}})
+            def read_root():
+                pass
+        self.assertIn(f"check that {NonPydanticModel} is a valid Pydantic field type", str(caught.exception))
+        self.assertNotIn("/", [route.path for route in app.routes])
+
+    def test_model_for_a_status_without_body_fails_at_declaration(self) -> None:
+        app = FastAPI()
+        with self.assertRaisesRegex(AssertionError, "^Status code 204 must not have a response body$"):
+            app.get("/", responses={204: {"model": Message}})(lambda: None)
+        with self.assertRaisesRegex(AssertionError, "^An additional response must be a dict$"):
+            app.get("/", responses={404: "Not Found"})(lambda: None)
+        with self.assertRaises(ValueError):
+            app.get("/", responses={"hello": {"model": Message}})(lambda: None)
+
+    def test_key_that_is_no_status_code_fails_the_document(self) -> None:
+        app = FastAPI()
+
+        @app.get("/a", responses={"hello": {"description": "Not a valid additional response"}})
+        async def a():
+            pass
+
+        with TestClient(app) as client:
+            with self.assertRaises(ValueError):
+                client.get("/openapi.json")
+
+    def test_valid_keys_without_models(self) -> None:
+        app = FastAPI()
+
+        @app.get("/a", responses={"default": {"description": "Anything"}, "4xx": {}, 418: {}})
+        async def a():
+            pass
+
+        responses = openapi(app)["paths"]["/a"]["get"]["responses"]
+        self.assertEqual({k: v["description"] for k, v in responses.items()},
+                         {"200": "Successful Response", "default": "Anything", "4XX": "Client Error",
+                          "418": "I'm a Teapot"})
 
 
 if __name__ == "__main__":

@@ -141,9 +141,9 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
     for route in _with_callbacks(documented):
         entry: dict[str, Any] = {"params": [(spec, _param_field(spec)) for spec in _documented_leaves(route.declared_signature.root)],
                                  "body": _body_field(route), "response": _response_field(route),
-                                 "extra": {code: _Field(TypeAdapter(r["model"]), "serialization",
+                                 "extra": {code: _Field(adapter, "serialization",
                                                         f"Response_{code}_{route.unique_id}".title().replace("_", " "))
-                                           for code, r in route.responses.items() if isinstance(r, dict) and "model" in r}}
+                                           for code, adapter in route.response_fields.items()}}
         fields[id(route)] = entry
         all_fields = [f for _, f in entry["params"]] + ([entry["body"][0]] if entry["body"] else []) + \
             ([entry["response"]] if entry["response"] else []) + list(entry["extra"].values())
@@ -252,7 +252,8 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
                 model_schema = schema_of(entry["extra"][code])
                 content_type = media_type or "application/json"
                 extra.setdefault("content", {}).setdefault(content_type, {}).setdefault("schema", {}).update(model_schema)
-            text = STATUS_RANGES.get(str(code).upper()) or (http.client.responses.get(int(code)) if str(code).isdigit() else None)
+            # A key that is no status code, range or "default" fails here (ValueError), as in FastAPI.
+            text = STATUS_RANGES.get(str(code).upper()) or http.client.responses.get(int(code))
             description = extra.get("description") or target.get("description") or text or "Additional Response"
             _deep_update(target, extra)
             target["description"] = description
