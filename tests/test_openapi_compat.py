@@ -162,5 +162,50 @@ class InvalidResponsesTest(unittest.TestCase):
                           "418": "I'm a Teapot"})
 
 
+class SharedResponsesTest(unittest.TestCase):
+    """App-level ``responses`` with a model and explicit content serve every route, each with its own
+    schema, and the app's dict is left as given (test_additional_responses_union_duplicate_anyof)."""
+
+    def test_shared_content_neither_leaks_nor_is_mutated(self) -> None:
+        class ModelA(BaseModel):
+            a: str
+
+        class ModelB(BaseModel):
+            b: str
+
+        examples = {"Case A": {"value": "a"}}
+        responses = {500: {"model": ModelA | ModelB, "content": {"application/json": {"examples": examples}}}}
+        app = FastAPI(responses=responses)
+
+        @app.get("/route1")
+        async def route1():
+            pass
+
+        @app.get("/route2")
+        async def route2():
+            pass
+
+        paths = openapi(app)["paths"]
+        for path, title in (("/route1", "Response 500 Route1 Route1 Get"), ("/route2", "Response 500 Route2 Route2 Get")):
+            self.assertEqual(paths[path]["get"]["responses"]["500"], {
+                "description": "Internal Server Error",
+                "content": {"application/json": {"examples": examples, "schema": {
+                    "anyOf": [{"$ref": "#/components/schemas/ModelA"}, {"$ref": "#/components/schemas/ModelB"}],
+                    "title": title}}}})
+        self.assertEqual(responses[500]["content"], {"application/json": {"examples": {"Case A": {"value": "a"}}}})
+
+    def test_model_schema_merges_into_a_given_schema(self) -> None:
+        app = FastAPI()
+
+        @app.get("/", responses={404: {"model": list[int], "content": {"application/json": {
+            "schema": {"description": "Not there", "items": {"description": "An id"}}}}}})
+        def read():
+            pass
+
+        schema = openapi(app)["paths"]["/"]["get"]["responses"]["404"]["content"]["application/json"]["schema"]
+        self.assertEqual(schema, {"description": "Not there", "items": {"description": "An id", "type": "integer"},
+                                  "type": "array", "title": "Response 404 Read  Get"})
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -4,6 +4,7 @@ parameter, body and response model (shared definitions under components/schemas,
 summaries, 422 responses and security schemes."""
 from __future__ import annotations
 
+import copy
 import http.client
 import inspect
 import warnings
@@ -247,11 +248,13 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
             key = str(code).upper()
             key = "default" if key == "DEFAULT" else key
             target = responses.setdefault(key, {})
-            extra = {k: v for k, v in dict(extra).items() if k != "model"}
+            # A copy: the same responses dict (an app's or a router's) may serve many routes.
+            extra = copy.deepcopy({k: v for k, v in extra.items() if k != "model"})
             if code in entry["extra"]:
                 model_schema = schema_of(entry["extra"][code])
                 content_type = media_type or "application/json"
-                extra.setdefault("content", {}).setdefault(content_type, {}).setdefault("schema", {}).update(model_schema)
+                _deep_update(extra.setdefault("content", {}).setdefault(content_type, {}).setdefault("schema", {}),
+                             model_schema)
             # A key that is no status code, range or "default" fails here (ValueError), as in FastAPI.
             text = STATUS_RANGES.get(str(code).upper()) or http.client.responses.get(int(code))
             description = extra.get("description") or target.get("description") or text or "Additional Response"
