@@ -6,6 +6,7 @@ from pydantic import BaseModel
 
 from tachyon import Body, FastAPI
 from tachyon.exceptions import FastAPIError
+from tachyon.openapi.utils import get_openapi
 from tachyon.testclient import TestClient
 
 
@@ -205,6 +206,26 @@ class SharedResponsesTest(unittest.TestCase):
         schema = openapi(app)["paths"]["/"]["get"]["responses"]["404"]["content"]["application/json"]["schema"]
         self.assertEqual(schema, {"description": "Not there", "items": {"description": "An id", "type": "integer"},
                                   "type": "array", "title": "Response 404 Read  Get"})
+
+
+class ExternalDocsTest(unittest.TestCase):
+    """``FastAPI(openapi_external_docs=...)`` and ``get_openapi(external_docs=...)``: the document's root
+    "externalDocs", after the tags (FastAPI 0.12x, test_application with tests/main.py)."""
+
+    def test_app_option_and_get_openapi_keyword(self) -> None:
+        docs = {"description": "External API documentation.", "url": "https://docs.example.com/api-general"}
+        app = FastAPI(openapi_external_docs=docs, openapi_tags=[{"name": "items"}])
+
+        @app.get("/")
+        def root():
+            return 1
+
+        document = openapi(app)
+        self.assertEqual(app.openapi_external_docs, docs)
+        self.assertEqual(document["externalDocs"], docs)
+        self.assertEqual(list(document), ["openapi", "info", "paths", "tags", "externalDocs"])
+        self.assertEqual(get_openapi(title="T", version="1", routes=app.routes, external_docs=docs)["externalDocs"], docs)
+        self.assertNotIn("externalDocs", openapi(FastAPI()))
 
 
 if __name__ == "__main__":

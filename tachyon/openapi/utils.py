@@ -125,7 +125,8 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
                 description: str | None = None, routes: list[Any], webhooks: list[Any] | None = None,
                 tags: list[dict[str, Any]] | None = None, servers: list[dict[str, Any]] | None = None,
                 terms_of_service: str | None = None, contact: dict[str, Any] | None = None,
-                license_info: dict[str, Any] | None = None, separate_input_output_schemas: bool = True) -> dict[str, Any]:
+                license_info: dict[str, Any] | None = None, separate_input_output_schemas: bool = True,
+                external_docs: dict[str, Any] | None = None) -> dict[str, Any]:
     info: dict[str, Any] = {"title": title}
     for key, value in (("summary", summary), ("description", description), ("termsOfService", terms_of_service),
                        ("contact", contact), ("license", license_info)):
@@ -184,6 +185,8 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
         output["components"] = components
     if tags:
         output["tags"] = tags
+    if external_docs:
+        output["externalDocs"] = external_docs
     return jsonable_encoder(output, exclude_none=True)
 
 
