@@ -228,5 +228,45 @@ class ExternalDocsTest(unittest.TestCase):
         self.assertNotIn("externalDocs", openapi(FastAPI()))
 
 
+class ComputedFieldsSharedSchemasTest(unittest.TestCase):
+    """With ``separate_input_output_schemas=False`` a model with a computed field, as a response (return
+    type or ``responses=``), is still documented as serialized: its computed property is a required
+    readOnly one (FastAPI's test_computed_fields[False])."""
+
+    def test_computed_property_documented(self) -> None:
+        from pydantic import computed_field
+
+        app = FastAPI(separate_input_output_schemas=False)
+
+        class Rectangle(BaseModel):
+            width: int
+            length: int
+
+            @computed_field
+            @property
+            def area(self) -> int:
+                return self.width * self.length
+
+        @app.get("/")
+        def read_root() -> Rectangle:
+            return Rectangle(width=3, length=4)
+
+        @app.get("/responses", responses={200: {"model": Rectangle}})
+        def read_responses() -> Rectangle:
+            return Rectangle(width=3, length=4)
+
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/").json(), {"width": 3, "length": 4, "area": 12})
+            document = client.get("/openapi.json").json()
+        self.assertEqual(document["components"]["schemas"], {"Rectangle": {
+            "properties": {"width": {"title": "Width", "type": "integer"},
+                           "length": {"title": "Length", "type": "integer"},
+                           "area": {"readOnly": True, "title": "Area", "type": "integer"}},
+            "required": ["width", "length", "area"], "title": "Rectangle", "type": "object"}})
+        for path in ("/", "/responses"):
+            self.assertEqual(document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"],
+                             {"schema": {"$ref": "#/components/schemas/Rectangle"}})
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -63,6 +63,11 @@ class _Field:
         self.mode = mode
         self.title = title
 
+    @property
+    def has_computed_fields(self) -> bool:
+        """Whether this is a model with computed fields (as FastAPI checks: not one inside a list, say)."""
+        return bool(self.adapter.core_schema.get("schema", {}).get("computed_fields"))
+
 
 def _param_field(spec: Any) -> _Field:
     # FastAPI titles a parameter by its request name: a header's converted alias gives "User-Agent".
@@ -137,6 +142,10 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
     if servers:
         output["servers"] = servers
 
+    def mode_of(f: _Field) -> str:
+        # Shared schemas are the validation ones, but a model computing fields documents them (FastAPI).
+        return f.mode if separate_input_output_schemas or f.has_computed_fields else "validation"
+
     documented = [r for r in list(routes) + list(webhooks or []) if r.include_in_schema]
     fields: dict[int, dict[str, Any]] = {}
     inputs = []
@@ -150,8 +159,7 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
         all_fields = [f for _, f in entry["params"]] + ([entry["body"][0]] if entry["body"] else []) + \
             ([entry["response"]] if entry["response"] else []) + list(entry["extra"].values())
         for f in all_fields:
-            mode = f.mode if separate_input_output_schemas else "validation"
-            inputs.append((f, mode, f.adapter.core_schema))
+            inputs.append((f, mode_of(f), f.adapter.core_schema))
     generator = _OpenAPISchemaGenerator(ref_template=REF_TEMPLATE)
     mapping, definitions = generator.generate_definitions(inputs=inputs) if inputs else ({}, {})
     for definition in definitions.values():
@@ -160,7 +168,7 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
             definition["description"] = definition["description"].split("\f")[0]
 
     def schema_of(f: _Field) -> dict[str, Any]:
-        schema = dict(mapping[(f, f.mode if separate_input_output_schemas else "validation")])
+        schema = dict(mapping[(f, mode_of(f))])
         if "$ref" not in schema:
             schema["title"] = f.title
         return schema
