@@ -138,6 +138,9 @@ class Body(FieldInfo):
         given = dict(default=default, alias=alias, title=title, description=description, examples=examples, **kwargs)
         super().__init__(**{k: v for k, v in given.items() if v is not None or k == "default"})
 
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}({self.default})"
+
 
 class Depends:
     """A dependency: FastAPI calls ``dependency`` (resolving its own parameters) and passes the result."""

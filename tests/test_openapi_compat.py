@@ -1,5 +1,6 @@
-"""OpenAPI details where FastAPI's own tests found Tachyon's document different: the titles of
-additional responses' schemas, and more (each class names the FastAPI behaviour it pins)."""
+"""Details where FastAPI's own tests found Tachyon different, mostly in the OpenAPI document, also in
+declarations (``responses=``, parameter reprs) and deprecations. Each class names the FastAPI behaviour
+it pins."""
 import unittest
 
 from pydantic import BaseModel
@@ -266,6 +267,20 @@ class ComputedFieldsSharedSchemasTest(unittest.TestCase):
         for path in ("/", "/responses"):
             self.assertEqual(document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"],
                              {"schema": {"$ref": "#/components/schemas/Rectangle"}})
+
+
+class ParamReprTest(unittest.TestCase):
+    """``repr()`` of a parameter declaration is FastAPI's: the class name and the default."""
+
+    def test_repr_of_every_declaration(self) -> None:
+        from tachyon import params
+
+        self.assertEqual([repr(cls("x")) for cls in (params.Query, params.Header, params.Cookie, params.Body,
+                                                     params.Form, params.File)],
+                         ["Query(x)", "Header(x)", "Cookie(x)", "Body(x)", "Form(x)", "File(x)"])
+        self.assertEqual([repr(declaration) for declaration in (params.Path(), params.Body(), params.Query(None),
+                                                                 params.Form(default_factory=list))],
+                         ["Path(PydanticUndefined)", "Body(PydanticUndefined)", "Query(None)", "Form(PydanticUndefined)"])
 
 
 if __name__ == "__main__":
