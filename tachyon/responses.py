@@ -105,6 +105,17 @@ class ORJSONResponse(JSONResponse):
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
 
 
+class UJSONResponse(JSONResponse):
+    """JSON rendered by ujson, which the app installs itself (importing this class does not need it)."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            import ujson
+        except ImportError:
+            raise AssertionError("ujson must be installed to use UJSONResponse") from None
+        return ujson.dumps(content, ensure_ascii=False).encode("utf-8")
+
+
 class RedirectResponse(Response):
     def __init__(self, url: str, status_code: int = 307, headers: Mapping[str, str] | None = None,
                  background: Any = None) -> None:

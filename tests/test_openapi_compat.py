@@ -1,7 +1,11 @@
 """Details where FastAPI's own tests found Tachyon different, mostly in the OpenAPI document, also in
 declarations (``responses=``, parameter reprs) and deprecations. Each class names the FastAPI behaviour
 it pins."""
+import json
+import sys
+import types
 import unittest
+from unittest import mock
 
 from pydantic import BaseModel
 
@@ -281,6 +285,30 @@ class ParamReprTest(unittest.TestCase):
         self.assertEqual([repr(declaration) for declaration in (params.Path(), params.Body(), params.Query(None),
                                                                  params.Form(default_factory=list))],
                          ["Path(PydanticUndefined)", "Body(PydanticUndefined)", "Query(None)", "Form(PydanticUndefined)"])
+
+
+class UJSONResponseTest(unittest.TestCase):
+    """``tachyon.responses.UJSONResponse`` imports without ujson, as FastAPI's does; rendering needs it."""
+
+    def test_renders_with_ujson_and_asserts_without(self) -> None:
+        from tachyon.responses import JSONResponse, UJSONResponse
+
+        self.assertTrue(issubclass(UJSONResponse, JSONResponse))
+        fake_ujson = types.ModuleType("ujson")
+        fake_ujson.dumps = lambda content, ensure_ascii: json.dumps(content, ensure_ascii=ensure_ascii)
+        app = FastAPI()
+
+        @app.get("/", response_class=UJSONResponse)
+        def read():
+            return {"name": "ünï"}
+
+        with mock.patch.dict(sys.modules, {"ujson": fake_ujson}), TestClient(app) as client:
+            response = client.get("/")
+        self.assertEqual(response.content, '{"name": "ünï"}'.encode())
+        self.assertEqual(response.headers["content-type"], "application/json")
+        with mock.patch.dict(sys.modules, {"ujson": None}):
+            with self.assertRaisesRegex(AssertionError, "^ujson must be installed to use UJSONResponse$"):
+                UJSONResponse({})
 
 
 if __name__ == "__main__":
