@@ -9,8 +9,8 @@ from unittest import mock
 
 from pydantic import BaseModel
 
-from tachyon import Body, FastAPI
-from tachyon.exceptions import FastAPIError
+from tachyon import Body, FastAPI, File, Form, Query
+from tachyon.exceptions import FastAPIDeprecationWarning, FastAPIError
 from tachyon.openapi.utils import get_openapi
 from tachyon.testclient import TestClient
 
@@ -309,6 +309,36 @@ class UJSONResponseTest(unittest.TestCase):
         with mock.patch.dict(sys.modules, {"ujson": None}):
             with self.assertRaisesRegex(AssertionError, "^ujson must be installed to use UJSONResponse$"):
                 UJSONResponse({})
+
+
+class FastAPIDeprecationWarningTest(unittest.TestCase):
+    """FastAPI warns its deprecations with ``fastapi.exceptions.FastAPIDeprecationWarning``, a UserWarning
+    (shown by default): ``regex=`` and ``example=`` on every declaration."""
+
+    def test_is_a_user_warning(self) -> None:
+        self.assertTrue(issubclass(FastAPIDeprecationWarning, UserWarning))
+        self.assertFalse(issubclass(FastAPIDeprecationWarning, DeprecationWarning))
+
+    def test_body_regex_warns_and_is_the_pattern(self) -> None:
+        app = FastAPI()
+        with self.assertWarnsRegex(FastAPIDeprecationWarning,
+                                   "^`regex` has been deprecated, please use `pattern` instead$") as caught:
+            @app.post("/")
+            def create(code: str = Body(regex="^[a-z]+$", embed=True)):
+                return code
+        self.assertEqual(caught.filename, __file__)
+        with TestClient(app) as client:
+            self.assertEqual(client.post("/", json={"code": "abc"}).json(), "abc")
+            self.assertEqual(client.post("/", json={"code": "ABC"}).json()["detail"][0]["type"],
+                             "string_pattern_mismatch")
+        with self.assertWarns(FastAPIDeprecationWarning):  # given with pattern=, it still warns
+            self.assertEqual(Form(pattern="^a", regex="^b").metadata[0].pattern, "^a")
+
+    def test_example_warns(self) -> None:
+        for declaration in (Query, Body, File):
+            with self.assertWarnsRegex(FastAPIDeprecationWarning, "^`example` has been deprecated, please use "
+                                                                  "`examples` instead$"):
+                declaration(example="x")
 
 
 if __name__ == "__main__":
