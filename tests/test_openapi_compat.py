@@ -5,6 +5,7 @@ import json
 import sys
 import types
 import unittest
+import warnings
 from unittest import mock
 
 from pydantic import BaseModel
@@ -293,6 +294,8 @@ class UJSONResponseTest(unittest.TestCase):
     def test_renders_with_ujson_and_asserts_without(self) -> None:
         from tachyon.responses import JSONResponse, UJSONResponse
 
+        self.enterContext(warnings.catch_warnings())
+        warnings.simplefilter("ignore", FastAPIDeprecationWarning)  # the deprecation has its own test below
         self.assertTrue(issubclass(UJSONResponse, JSONResponse))
         fake_ujson = types.ModuleType("ujson")
         fake_ujson.dumps = lambda content, ensure_ascii: json.dumps(content, ensure_ascii=ensure_ascii)
@@ -313,7 +316,8 @@ class UJSONResponseTest(unittest.TestCase):
 
 class FastAPIDeprecationWarningTest(unittest.TestCase):
     """FastAPI warns its deprecations with ``fastapi.exceptions.FastAPIDeprecationWarning``, a UserWarning
-    (shown by default): ``regex=`` and ``example=`` on every declaration."""
+    (shown by default): ``regex=`` and ``example=`` on every declaration, and creating or subclassing
+    ORJSONResponse or UJSONResponse (FastAPI 0.131)."""
 
     def test_is_a_user_warning(self) -> None:
         self.assertTrue(issubclass(FastAPIDeprecationWarning, UserWarning))
@@ -339,6 +343,22 @@ class FastAPIDeprecationWarningTest(unittest.TestCase):
             with self.assertWarnsRegex(FastAPIDeprecationWarning, "^`example` has been deprecated, please use "
                                                                   "`examples` instead$"):
                 declaration(example="x")
+
+    def test_json_library_responses_warn(self) -> None:
+        from tachyon.responses import ORJSONResponse, UJSONResponse
+
+        message = ("ORJSONResponse is deprecated, FastAPI now serializes data directly to JSON bytes via Pydantic "
+                   "when a return type or response model is set, which is faster and doesn't need a custom "
+                   "response class. Read more in the FastAPI docs: "
+                   "https://fastapi.tiangolo.com/advanced/custom-response/#orjson-or-response-model and "
+                   "https://fastapi.tiangolo.com/tutorial/response-model/")
+        with self.assertWarns(FastAPIDeprecationWarning) as caught:
+            response = ORJSONResponse({1: "one"})
+        self.assertEqual(str(caught.warning), message)
+        self.assertEqual(response.body, b'{"1":"one"}')
+        with self.assertWarnsRegex(FastAPIDeprecationWarning, "^UJSONResponse is deprecated"):
+            class MyResponse(UJSONResponse):
+                pass
 
 
 if __name__ == "__main__":
