@@ -361,5 +361,63 @@ class FastAPIDeprecationWarningTest(unittest.TestCase):
                 pass
 
 
+class MergedSecurityRequirementTest(unittest.TestCase):
+    """One security requirement per scheme, its uses' scopes merged in order, when an operation uses
+    the same scheme with and without scopes (FastAPI 0.123.8, issue #14454:
+    test_security_oauth2_authorization_code_bearer_scopes_openapi)."""
+
+    def test_scopes_of_every_use_merge(self) -> None:
+        from typing import Annotated
+
+        from tachyon import APIRouter, Depends, Security
+        from tachyon.security import OAuth2AuthorizationCodeBearer
+
+        oauth2_scheme = OAuth2AuthorizationCodeBearer(authorizationUrl="authorize", tokenUrl="token",
+                                                      scopes={"read": "Read access", "write": "Write access"})
+
+        async def get_token(token: Annotated[str, Depends(oauth2_scheme)]) -> str:
+            return token
+
+        app = FastAPI(dependencies=[Depends(get_token)])
+
+        @app.get("/")
+        async def root():
+            return {"message": "Hello World"}
+
+        @app.get("/with-oauth2-scheme", dependencies=[Security(oauth2_scheme, scopes=["read", "write"])])
+        async def read_with_oauth2_scheme():
+            return {"message": "Admin Access"}
+
+        @app.get("/with-get-token", dependencies=[Security(get_token, scopes=["read", "write"])])
+        async def read_with_get_token():
+            return {"message": "Admin Access"}
+
+        router = APIRouter(dependencies=[Security(oauth2_scheme, scopes=["read"])])
+
+        @router.get("/items/")
+        async def read_items(token: str | None = Depends(oauth2_scheme)):
+            return {"token": token}
+
+        @router.post("/items/")
+        async def create_item(token: str | None = Security(oauth2_scheme, scopes=["write", "read"])):
+            return {"token": token}
+
+        app.include_router(router)
+
+        with TestClient(app) as client:
+            self.assertEqual(client.post("/items/", headers={"Authorization": "Bearer t"}).json(), {"token": "t"})
+            document = client.get("/openapi.json").json()
+        security = {(path, method): operation["security"]
+                    for path, item in document["paths"].items() for method, operation in item.items()}
+        self.assertEqual(security, {
+            ("/", "get"): [{"OAuth2AuthorizationCodeBearer": []}],
+            ("/with-oauth2-scheme", "get"): [{"OAuth2AuthorizationCodeBearer": ["read", "write"]}],
+            ("/with-get-token", "get"): [{"OAuth2AuthorizationCodeBearer": ["read", "write"]}],
+            ("/items/", "get"): [{"OAuth2AuthorizationCodeBearer": ["read"]}],
+            ("/items/", "post"): [{"OAuth2AuthorizationCodeBearer": ["read", "write"]}],
+        })
+        self.assertEqual(list(document["components"]), ["securitySchemes"])
+
+
 if __name__ == "__main__":
     unittest.main()

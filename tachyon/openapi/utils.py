@@ -109,21 +109,21 @@ def _security(route: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     from ..security.base import SecurityBase
 
     definitions: dict[str, Any] = {}
-    requirements: list[dict[str, Any]] = []
-    seen: set = set()
+    scopes_by_scheme: dict[str, list[str]] = {}  # one requirement per scheme, all its uses' scopes in order
 
     def walk(node: Any) -> None:
         for child in node.children:
             if isinstance(child.call, SecurityBase):
-                key = (id(child.call), tuple(child.security_scopes))
-                if key not in seen:
-                    seen.add(key)
-                    definitions[child.call.scheme_name] = jsonable_encoder(child.call.model, exclude_none=True)
-                    requirements.append({child.call.scheme_name: list(child.security_scopes)})
+                name = child.call.scheme_name
+                definitions[name] = jsonable_encoder(child.call.model, exclude_none=True)
+                scopes = scopes_by_scheme.setdefault(name, [])
+                for scope in child.security_scopes:
+                    if scope not in scopes:
+                        scopes.append(scope)
             walk(child)
 
     walk(route.declared_signature.root)
-    return definitions, requirements
+    return definitions, [{name: scopes} for name, scopes in scopes_by_scheme.items()]
 
 
 def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", summary: str | None = None,
