@@ -58,6 +58,7 @@ class FastAPI(PathOperationDecorators):
                  lifespan: Callable[[FastAPI], Any] | None = None, on_startup: list[Callable[[], Any]] | None = None,
                  on_shutdown: list[Callable[[], Any]] | None = None, summary: str | None = None,
                  openapi_url: str | None = "/openapi.json", openapi_tags: list[dict[str, Any]] | None = None,
+                 openapi_external_docs: dict[str, Any] | None = None,
                  servers: list[dict[str, Any]] | None = None, docs_url: str | None = "/docs",
                  redoc_url: str | None = "/redoc", swagger_ui_oauth2_redirect_url: str | None = "/docs/oauth2-redirect",
                  swagger_ui_init_oauth: dict[str, Any] | None = None, swagger_ui_parameters: dict[str, Any] | None = None,
@@ -80,6 +81,7 @@ class FastAPI(PathOperationDecorators):
         self.summary = summary
         self.openapi_url = openapi_url
         self.openapi_tags = openapi_tags
+        self.openapi_external_docs = openapi_external_docs
         self.openapi_version = openapi_version
         self.servers = list(servers or [])
         self.docs_url = docs_url
@@ -159,6 +161,7 @@ class FastAPI(PathOperationDecorators):
                 description=self.description, terms_of_service=self.terms_of_service, contact=self.contact,
                 license_info=self.license_info, routes=self.routes, webhooks=self.webhooks.routes,
                 tags=self.openapi_tags, servers=self.servers or None, separate_input_output_schemas=self.separate_input_output_schemas,
+                external_docs=self.openapi_external_docs,
             )
         return self.openapi_schema
 

@@ -65,6 +65,11 @@ class DependencyScopeError(FastAPIError):
     """A ``yield`` dependency closed after the response depends on one closed before it (``scope="function"``)."""
 
 
+class FastAPIDeprecationWarning(UserWarning):
+    """FastAPI's deprecation warning (``regex=``, ``example=``, ``ORJSONResponse``...): a UserWarning, so
+    Python shows it by default, which it does not for DeprecationWarning outside ``__main__``."""
+
+
 class ValidationException(Exception):
     def __init__(self, errors: Sequence[Any]) -> None:
         self._errors = errors

@@ -10,6 +10,8 @@ from typing import Any, Literal
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from .exceptions import FastAPIDeprecationWarning
+
 _Unset: Any = PydanticUndefined
 
 
@@ -32,9 +34,17 @@ def _user_stacklevel() -> int:
 def _deprecated_example(example: Any) -> Any:
     """FastAPI's ``example=`` (before ``examples``): still shown in OpenAPI next to the schema, with a warning."""
     if example is not _Unset:
-        warnings.warn("`example` has been deprecated, please use `examples` instead", DeprecationWarning,
+        warnings.warn("`example` has been deprecated, please use `examples` instead", FastAPIDeprecationWarning,
                       stacklevel=_user_stacklevel())
     return example
+
+
+def _pattern(pattern: str | None, regex: str | None) -> str | None:
+    """The pattern; FastAPI's ``regex=`` (before ``pattern=``) is still one, with a warning."""
+    if regex is not None:
+        warnings.warn("`regex` has been deprecated, please use `pattern` instead", FastAPIDeprecationWarning,
+                      stacklevel=_user_stacklevel())
+    return pattern or regex
 
 
 class Param(FieldInfo):
@@ -76,16 +86,14 @@ class Param(FieldInfo):
     ) -> None:
         if default is ...:
             default = PydanticUndefined  # Query(...) means required, as in FastAPI
-        if regex is not None:
-            warnings.warn("`regex` has been deprecated, please use `pattern` instead", DeprecationWarning,
-                          stacklevel=_user_stacklevel())
+        pattern = _pattern(pattern, regex)
         self.example = _deprecated_example(example)
         self.include_in_schema = include_in_schema
         self.openapi_examples = openapi_examples
         kwargs = dict(
             default=default, default_factory=default_factory, alias=alias, title=title, description=description,
             gt=gt, ge=ge, lt=lt, le=le, min_length=min_length, max_length=max_length,
-            pattern=pattern or regex, discriminator=discriminator, strict=strict, multiple_of=multiple_of,
+            pattern=pattern, discriminator=discriminator, strict=strict, multiple_of=multiple_of,
             allow_inf_nan=allow_inf_nan, max_digits=max_digits, decimal_places=decimal_places,
             examples=examples, deprecated=deprecated, json_schema_extra=json_schema_extra or extra or None,
             alias_priority=alias_priority, validation_alias=validation_alias, serialization_alias=serialization_alias,
@@ -125,18 +133,24 @@ class Cookie(Param):
 class Body(FieldInfo):
     def __init__(self, default: Any = PydanticUndefined, *, embed: bool | None = None,
                  media_type: str = "application/json", alias: str | None = None, title: str | None = None,
-                 description: str | None = None, examples: list[Any] | None = None, example: Any = _Unset,
+                 description: str | None = None, pattern: str | None = None, regex: str | None = None,
+                 examples: list[Any] | None = None, example: Any = _Unset,
                  openapi_examples: dict[str, Any] | None = None, include_in_schema: bool = True,
                  **kwargs: Any) -> None:
         if default is ...:
             default = PydanticUndefined
+        pattern = _pattern(pattern, regex)
         self.example = _deprecated_example(example)
         self.openapi_examples = openapi_examples   # documented next to the schema, not inside it
         self.embed = embed
         self.media_type = media_type
         self.include_in_schema = include_in_schema
-        given = dict(default=default, alias=alias, title=title, description=description, examples=examples, **kwargs)
+        given = dict(default=default, alias=alias, title=title, description=description, pattern=pattern,
+                     examples=examples, **kwargs)
         super().__init__(**{k: v for k, v in given.items() if v is not None or k == "default"})
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}({self.default})"
 
 
 class Depends:

@@ -10,7 +10,10 @@ from datetime import datetime
 from email.utils import format_datetime
 from typing import Any, Literal
 
+from typing_extensions import deprecated
+
 from .datastructures import MutableHeaders
+from .exceptions import FastAPIDeprecationWarning
 
 
 class Response:
@@ -96,6 +99,15 @@ class JSONResponse(Response):
         return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
 
 
+def _deprecation_message(name: str) -> str:
+    return (f"{name} is deprecated, FastAPI now serializes data directly to JSON bytes via Pydantic when a return "
+            "type or response model is set, which is faster and doesn't need a custom response class. Read more in "
+            "the FastAPI docs: https://fastapi.tiangolo.com/advanced/custom-response/#orjson-or-response-model "
+            "and https://fastapi.tiangolo.com/tutorial/response-model/")
+
+
+# FastAPI 0.131 deprecates its two JSON-library responses: creating or subclassing one warns.
+@deprecated(_deprecation_message("ORJSONResponse"), category=FastAPIDeprecationWarning, stacklevel=2)
 class ORJSONResponse(JSONResponse):
     """JSON rendered by orjson (faster, and it serializes datetimes, dataclasses and numpy itself)."""
 
@@ -103,6 +115,18 @@ class ORJSONResponse(JSONResponse):
         import orjson
 
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+
+
+@deprecated(_deprecation_message("UJSONResponse"), category=FastAPIDeprecationWarning, stacklevel=2)
+class UJSONResponse(JSONResponse):
+    """JSON rendered by ujson, which the app installs itself (importing this class does not need it)."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            import ujson
+        except ImportError:
+            raise AssertionError("ujson must be installed to use UJSONResponse") from None
+        return ujson.dumps(content, ensure_ascii=False).encode("utf-8")
 
 
 class RedirectResponse(Response):

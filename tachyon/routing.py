@@ -10,6 +10,7 @@ from typing import Any, get_type_hints
 from . import params
 from ._endpoint import solver
 from ._endpoint.binder import Binder
+from ._endpoint.fields import field_adapter
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
 from ._endpoint.signature import analyze
 from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
@@ -93,6 +94,7 @@ class APIRoute:
         self.callbacks = callbacks
         self.generate_unique_id_function = generate_unique_id_function
         self.unique_id = self.operation_id or _actual(generate_unique_id_function)(self)
+        self.response_fields = self._response_fields()
         self.response_model = self._response_model(response_model)
         options = ResponseModelOptions(
             include=response_model_include, exclude=response_model_exclude, by_alias=response_model_by_alias,
@@ -164,6 +166,21 @@ class APIRoute:
         if inspect.isclass(annotation) and issubclass(annotation, Response):
             return None
         return annotation
+
+    def _response_fields(self) -> dict[int | str, Any]:
+        """The type adapters of the additional responses' models, checked as FastAPI checks them when the
+        route is declared: a dict each, no model for a status without a body (a key that is no status
+        code fails here too), a model pydantic can handle (else FastAPIError)."""
+        fields = {}
+        for code, response in self.responses.items():
+            if not isinstance(response, dict):
+                raise AssertionError("An additional response must be a dict")
+            model = response.get("model")
+            if model:
+                if not is_body_allowed_for_status_code(code):
+                    raise AssertionError(f"Status code {code} must not have a response body")
+                fields[code] = field_adapter(model, model)
+        return fields
 
     def _renderer(self, status: int) -> Callable[[Any], Any] | None:
         """What the engine calls on a value the endpoint returned, when no Response parameter can change the status."""

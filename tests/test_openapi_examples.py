@@ -8,6 +8,7 @@ import unittest
 from pydantic import BaseModel, ConfigDict
 
 from tachyon import Body, Cookie, FastAPI, Header, Path, Query
+from tachyon.exceptions import FastAPIDeprecationWarning
 from tachyon.testclient import TestClient
 
 NULLABLE_STR = [{"type": "string"}, {"type": "null"}]
@@ -45,33 +46,33 @@ def create_deprecated(case: unittest.TestCase) -> FastAPI:
     class Item(BaseModel):
         data: str
 
-    with case.assertWarnsRegex(DeprecationWarning, "`example` has been deprecated, please use `examples` instead"):
+    with case.assertWarnsRegex(FastAPIDeprecationWarning, "`example` has been deprecated, please use `examples` instead"):
         @app.post("/example/")
         def example(item: Item = Body(example={"data": "Data in Body example"})):
             return item
 
-    with case.assertWarns(DeprecationWarning):
+    with case.assertWarns(FastAPIDeprecationWarning):
         @app.post("/example_examples/")
         def example_examples(item: Item = Body(example={"data": "Overridden example"},
                                                examples=[{"data": "examples 1"}, {"data": "examples 2"}])):
             return item
 
-    with case.assertWarns(DeprecationWarning):
+    with case.assertWarns(FastAPIDeprecationWarning):
         @app.get("/path_example_examples/{item_id}")
         def path_example_examples(item_id: str = Path(example="item_overridden", examples=["item_1", "item_2"])):
             return item_id
 
-    with case.assertWarns(DeprecationWarning):
+    with case.assertWarns(FastAPIDeprecationWarning):
         @app.get("/query_example/")
         def query_example(data: str | None = Query(default=None, example="query1")):
             return data
 
-    with case.assertWarns(DeprecationWarning):
+    with case.assertWarns(FastAPIDeprecationWarning):
         @app.get("/header_example/")
         def header_example(data: str | None = Header(default=None, example="header1")):
             return data
 
-    with case.assertWarns(DeprecationWarning):
+    with case.assertWarns(FastAPIDeprecationWarning):
         @app.get("/cookie_example/")
         def cookie_example(data: str | None = Cookie(default=None, example="cookie1")):
             return data

@@ -1,6 +1,7 @@
 """How operations are described: ``generate_unique_id_function`` (operation ids and generated schema names,
 here ``{tag}-{function name}`` as in FastAPI's "Generating SDKs" page), ``openapi_extra`` (merged into the
-operation), and ``separate_input_output_schemas=False`` (one schema per model, the input one)."""
+operation), and ``separate_input_output_schemas=False`` (input schemas, but a response model with a computed
+field keeps its output one)."""
 from typing import Annotated
 
 from pydantic import BaseModel, computed_field

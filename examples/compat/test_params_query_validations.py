@@ -155,16 +155,18 @@ class QueryValidationsTest(AppTestCase):
 
 
 class DeprecatedRegexTest(unittest.TestCase):
-    """``regex=`` (before ``pattern=``) still validates, with FastAPI's DeprecationWarning pointing at the app."""
+    """``regex=`` (before ``pattern=``) still validates, with FastAPI's FastAPIDeprecationWarning (a
+    UserWarning) pointing at the app."""
 
     def test_regex_warns_and_validates(self):
         from typing import Annotated
 
         from tachyon import FastAPI, Query
+        from tachyon.exceptions import FastAPIDeprecationWarning
         from tachyon.testclient import TestClient
 
         app = FastAPI()
-        with self.assertWarnsRegex(DeprecationWarning, "`regex` has been deprecated, please use `pattern` instead") as caught:
+        with self.assertWarnsRegex(FastAPIDeprecationWarning, "`regex` has been deprecated, please use `pattern` instead") as caught:
             @app.get("/items/")
             async def read_items(q: Annotated[str | None, Query(regex="^fixedquery$")] = None):
                 return {"q": q}

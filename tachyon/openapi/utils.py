@@ -4,6 +4,7 @@ parameter, body and response model (shared definitions under components/schemas,
 summaries, 422 responses and security schemes."""
 from __future__ import annotations
 
+import copy
 import http.client
 import inspect
 import warnings
@@ -16,7 +17,7 @@ from pydantic_core import PydanticUndefined
 
 from .. import params
 from ..encoders import jsonable_encoder
-from ..exception_handlers import is_body_allowed_for_status_code
+from ..utils import is_body_allowed_for_status_code
 from ..responses import JSONResponse
 from .constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
 
@@ -62,6 +63,11 @@ class _Field:
         self.mode = mode
         self.title = title
 
+    @property
+    def has_computed_fields(self) -> bool:
+        """Whether this is a model with computed fields (as FastAPI checks: not one inside a list, say)."""
+        return bool(self.adapter.core_schema.get("schema", {}).get("computed_fields"))
+
 
 def _param_field(spec: Any) -> _Field:
     # FastAPI titles a parameter by its request name: a header's converted alias gives "User-Agent".
@@ -81,7 +87,9 @@ def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
     elif any(isinstance(p.field_info, params.Form) for p in bodies):
         info = params.Form()
     else:
-        info = params.Body()
+        # The body's media type is its parameters' one when they all declare the same.
+        media_types = {p.field_info.media_type for p in bodies}
+        info = params.Body(media_type=media_types.pop()) if len(media_types) == 1 else params.Body()
     required = any(p.required for p in bodies)
     if not required:
         info.default = None
@@ -101,28 +109,29 @@ def _security(route: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     from ..security.base import SecurityBase
 
     definitions: dict[str, Any] = {}
-    requirements: list[dict[str, Any]] = []
-    seen: set = set()
+    scopes_by_scheme: dict[str, list[str]] = {}  # one requirement per scheme, all its uses' scopes in order
 
     def walk(node: Any) -> None:
         for child in node.children:
             if isinstance(child.call, SecurityBase):
-                key = (id(child.call), tuple(child.security_scopes))
-                if key not in seen:
-                    seen.add(key)
-                    definitions[child.call.scheme_name] = jsonable_encoder(child.call.model, exclude_none=True)
-                    requirements.append({child.call.scheme_name: list(child.security_scopes)})
+                name = child.call.scheme_name
+                definitions[name] = jsonable_encoder(child.call.model, exclude_none=True)
+                scopes = scopes_by_scheme.setdefault(name, [])
+                for scope in child.security_scopes:
+                    if scope not in scopes:
+                        scopes.append(scope)
             walk(child)
 
     walk(route.declared_signature.root)
-    return definitions, requirements
+    return definitions, [{name: scopes} for name, scopes in scopes_by_scheme.items()]
 
 
 def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", summary: str | None = None,
                 description: str | None = None, routes: list[Any], webhooks: list[Any] | None = None,
                 tags: list[dict[str, Any]] | None = None, servers: list[dict[str, Any]] | None = None,
                 terms_of_service: str | None = None, contact: dict[str, Any] | None = None,
-                license_info: dict[str, Any] | None = None, separate_input_output_schemas: bool = True) -> dict[str, Any]:
+                license_info: dict[str, Any] | None = None, separate_input_output_schemas: bool = True,
+                external_docs: dict[str, Any] | None = None) -> dict[str, Any]:
     info: dict[str, Any] = {"title": title}
     for key, value in (("summary", summary), ("description", description), ("termsOfService", terms_of_service),
                        ("contact", contact), ("license", license_info)):
@@ -133,25 +142,33 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
     if servers:
         output["servers"] = servers
 
+    def mode_of(f: _Field) -> str:
+        # Shared schemas are the validation ones, but a model computing fields documents them (FastAPI).
+        return f.mode if separate_input_output_schemas or f.has_computed_fields else "validation"
+
     documented = [r for r in list(routes) + list(webhooks or []) if r.include_in_schema]
     fields: dict[int, dict[str, Any]] = {}
     inputs = []
     for route in _with_callbacks(documented):
         entry: dict[str, Any] = {"params": [(spec, _param_field(spec)) for spec in _documented_leaves(route.declared_signature.root)],
                                  "body": _body_field(route), "response": _response_field(route),
-                                 "extra": {code: _Field(TypeAdapter(r["model"]), "serialization", f"Response {code} {route.unique_id}")
-                                           for code, r in route.responses.items() if isinstance(r, dict) and "model" in r}}
+                                 "extra": {code: _Field(adapter, "serialization",
+                                                        f"Response_{code}_{route.unique_id}".title().replace("_", " "))
+                                           for code, adapter in route.response_fields.items()}}
         fields[id(route)] = entry
         all_fields = [f for _, f in entry["params"]] + ([entry["body"][0]] if entry["body"] else []) + \
             ([entry["response"]] if entry["response"] else []) + list(entry["extra"].values())
         for f in all_fields:
-            mode = f.mode if separate_input_output_schemas else "validation"
-            inputs.append((f, mode, f.adapter.core_schema))
+            inputs.append((f, mode_of(f), f.adapter.core_schema))
     generator = _OpenAPISchemaGenerator(ref_template=REF_TEMPLATE)
     mapping, definitions = generator.generate_definitions(inputs=inputs) if inputs else ({}, {})
+    for definition in definitions.values():
+        # A model's docstring is documented up to a form feed, as an endpoint's is.
+        if "description" in definition:
+            definition["description"] = definition["description"].split("\f")[0]
 
     def schema_of(f: _Field) -> dict[str, Any]:
-        schema = dict(mapping[(f, f.mode if separate_input_output_schemas else "validation")])
+        schema = dict(mapping[(f, mode_of(f))])
         if "$ref" not in schema:
             schema["title"] = f.title
         return schema
@@ -176,6 +193,8 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
         output["components"] = components
     if tags:
         output["tags"] = tags
+    if external_docs:
+        output["externalDocs"] = external_docs
     return jsonable_encoder(output, exclude_none=True)
 
 
@@ -240,12 +259,15 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
             key = str(code).upper()
             key = "default" if key == "DEFAULT" else key
             target = responses.setdefault(key, {})
-            extra = {k: v for k, v in dict(extra).items() if k != "model"}
+            # A copy: the same responses dict (an app's or a router's) may serve many routes.
+            extra = copy.deepcopy({k: v for k, v in extra.items() if k != "model"})
             if code in entry["extra"]:
                 model_schema = schema_of(entry["extra"][code])
                 content_type = media_type or "application/json"
-                extra.setdefault("content", {}).setdefault(content_type, {}).setdefault("schema", {}).update(model_schema)
-            text = STATUS_RANGES.get(str(code).upper()) or (http.client.responses.get(int(code)) if str(code).isdigit() else None)
+                _deep_update(extra.setdefault("content", {}).setdefault(content_type, {}).setdefault("schema", {}),
+                             model_schema)
+            # A key that is no status code, range or "default" fails here (ValueError), as in FastAPI.
+            text = STATUS_RANGES.get(str(code).upper()) or http.client.responses.get(int(code))
             description = extra.get("description") or target.get("description") or text or "Additional Response"
             _deep_update(target, extra)
             target["description"] = description
