@@ -1,9 +1,9 @@
 """Turning a handler's return value into response content through its response model, as FastAPI's
-``serialize_response`` does: dump models to dicts, validate against the response model, serialize in
-JSON mode with the route's include/exclude options."""
+``serialize_response`` does with pydantic 2: validate the returned object against the response model
+(reading attributes of objects that are not dicts), serialize in JSON mode with the route's
+include/exclude options."""
 from __future__ import annotations
 
-import dataclasses
 import functools
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -29,22 +29,22 @@ class ResponseModelOptions:
 def make_renderer(response_model: Any, options: ResponseModelOptions) -> Callable[[Any], Any]:
     adapter = field_adapter(response_model, response_model)
     dump = _json_dumper(adapter, options)
-    # A value that already is an instance of a plain response model (no validators, serializers or
-    # computed fields that could make "dump, validate again" differ) is serialized directly: the
-    # round trip FastAPI makes would rebuild an equal model.
-    plain_model = response_model if _is_plain_model(response_model) else None
+    # An instance of the response model itself passes validation unchanged (pydantic does not validate a
+    # model instance again unless its config asks to): it is serialized at once.
+    own_instances = response_model if _keeps_instances(response_model) else None
 
     def render(value: Any) -> Any:
-        if type(value) is plain_model:
+        if type(value) is own_instances:
             return dump(value)
         if isinstance(value, Response):
             return value
-        content = _prepare(value, options)
         try:
-            validated = adapter.validate_python(content, from_attributes=True)
+            # As FastAPI with pydantic 2: the returned object itself, read by attributes when it is not a dict
+            # (another model, an ORM object, a dataclass), not a dump of it.
+            validated = adapter.validate_python(value, from_attributes=True)
         except ValidationError as exc:
             errors = [{**e, "loc": ("response", *e["loc"])} for e in exc.errors(include_url=False)]
-            raise ResponseValidationError(errors, body=content) from None
+            raise ResponseValidationError(errors, body=value) from None
         return dump(validated)
 
     return render
@@ -66,23 +66,6 @@ def _json_dumper(adapter: TypeAdapter[Any], options: ResponseModelOptions) -> Ca
     return functools.partial(serializer.to_python, **keywords)
 
 
-def _is_plain_model(model: Any) -> bool:
-    if not (isinstance(model, type) and issubclass(model, BaseModel)):
-        return False
-    decorators = model.__pydantic_decorators__
-    return not (decorators.validators or decorators.field_validators or decorators.root_validators
-                or decorators.model_validators or decorators.field_serializers or decorators.model_serializers
-                or decorators.computed_fields) and not any(f.exclude for f in model.model_fields.values())
-
-
-def _prepare(value: Any, options: ResponseModelOptions) -> Any:
-    if isinstance(value, BaseModel):
-        return value.model_dump(by_alias=True, exclude_unset=options.exclude_unset,
-                                exclude_defaults=options.exclude_defaults, exclude_none=options.exclude_none)
-    if isinstance(value, list):
-        return [_prepare(v, options) for v in value]
-    if isinstance(value, dict):
-        return {k: _prepare(v, options) for k, v in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    return value
+def _keeps_instances(model: Any) -> bool:
+    return (isinstance(model, type) and issubclass(model, BaseModel)
+            and model.model_config.get("revalidate_instances", "never") == "never")
