@@ -257,9 +257,9 @@ class FastAPI(PathOperationDecorators):
     def url_path_for(self, name: str, /, **path_params: Any) -> str:
         for route in self.routes:
             if route.name == name and set(path_params) == set(path_param_names(route.path)):
-                path = route.path
+                path = route.path_format
                 for key, value in path_params.items():
-                    path = path.replace("{" + key + "}", str(value)).replace("{" + key + ":path}", str(value))
+                    path = path.replace("{" + key + "}", str(value))
                 return path
         for mount in self._mounts:   # as Starlette's Mount: its app's route names, prefixed "name:" if it is named
             if mount.name is not None and not name.startswith(mount.name + ":"):

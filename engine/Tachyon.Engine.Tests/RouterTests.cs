@@ -109,10 +109,26 @@ public class RouterTests
     }
 
     [Fact]
+    public void TypedConvertorsMatchOnlyTheirSegments()
+    {
+        var router = Build(("/n/{id:int}", ["GET"]), ("/n/{x:float}", ["GET"]), ("/n/{u:uuid}", ["GET"]), ("/n/{s}", ["GET"]));
+        string Matched(string path) => router.Match(path, "GET").Route!.Template;
+        Assert.Equal("/n/{id:int}", Matched("/n/007"));
+        Assert.Equal("/n/{x:float}", Matched("/n/2.5"));
+        Assert.Equal("/n/{u:uuid}", Matched("/n/3fa85f64-5717-4562-b3fc-2c963f66afa6"));
+        // Starlette's regexes: no sign, no exponent, no bare dot, lowercase uuids only
+        foreach (var other in new[] { "-1", "1e3", "1.", ".5", "3FA85F64-5717-4562-B3FC-2C963F66AFA6", "abc" })
+            Assert.Equal("/n/{s}", Matched("/n/" + other));
+        Assert.Equal(["2.5"], router.Match("/n/2.5", "GET").PathValues);
+        var typedOnly = Build(("/only/{id:int}", ["GET"]));
+        Assert.Equal(MatchKind.None, typedOnly.Match("/only/abc", "GET").Kind);   // Starlette: 404, not 422
+    }
+
+    [Fact]
     public void TemplatesRejectWhatTheRouterCannotServe()
     {
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("items"));
-        Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/items/{id:int}"));
+        Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/items/{id:decimal}"));
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/items/x{id}"));
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/f/{p:path}/more"));
     }

@@ -1,14 +1,17 @@
 namespace Tachyon.Engine.Routing;
 
-/// <summary>A node of the parameterised-route tree: literal children by text, one parameter child, tail routes.</summary>
+/// <summary>
+/// A node of the parameterised-route tree: literal children by text, a parameter child per convertor
+/// (almost always just <c>str</c>), tail routes.
+/// </summary>
 internal sealed class RouteNode
 {
     Dictionary<string, RouteNode>? _literals;
-    RouteNode? _parameter;
+    List<(PathConvertor Convertor, RouteNode Node)>? _parameters;
     List<Route>? _tails;   // routes whose template ends here with {name:path}
     List<Route>? _ends;    // routes whose template ends exactly here
 
-    public bool HasChildren => _literals != null || _parameter != null || _tails != null;
+    public bool HasChildren => _literals != null || _parameters != null || _tails != null;
 
     public void Insert(Route route, int depth)
     {
@@ -22,7 +25,10 @@ internal sealed class RouteNode
                 child.Insert(route, depth + 1);
                 break;
             case TemplateSegmentKind.Parameter:
-                (_parameter ??= new RouteNode()).Insert(route, depth + 1);
+                _parameters ??= [];
+                int at = _parameters.FindIndex(p => p.Convertor == seg.Convertor);
+                if (at < 0) _parameters.Add((seg.Convertor, new RouteNode()));
+                _parameters[at < 0 ? _parameters.Count - 1 : at].Node.Insert(route, depth + 1);
                 break;
             default:
                 (_tails ??= []).Add(route);
@@ -46,10 +52,14 @@ internal sealed class RouteNode
         string seg = segments[depth];
         if (_literals != null && _literals.TryGetValue(seg, out var lit))
             lit.Collect(segments, depth + 1, method, values, valueCount, ref full, ref fullValues, ref partial, ref partialValues);
-        if (_parameter != null && seg.Length > 0)
+        if (_parameters != null)
         {
-            values[valueCount] = seg;
-            _parameter.Collect(segments, depth + 1, method, values, valueCount + 1, ref full, ref fullValues, ref partial, ref partialValues);
+            foreach (var (convertor, node) in _parameters)
+            {
+                if (!RouteTemplate.Matches(convertor, seg)) continue;
+                values[valueCount] = seg;
+                node.Collect(segments, depth + 1, method, values, valueCount + 1, ref full, ref fullValues, ref partial, ref partialValues);
+            }
         }
         if (_tails != null)
         {
@@ -78,6 +88,7 @@ internal sealed class RouteNode
         if (depth == segments.Length) return _ends?.Exists(r => r.Index < beforeIndex) == true;
         if (_tails?.Exists(r => r.Index < beforeIndex) == true) return true;
         if (_literals != null && _literals.TryGetValue(segments[depth], out var lit) && lit.HasParameterisedMatch(segments, depth + 1, beforeIndex)) return true;
-        return _parameter != null && segments[depth].Length > 0 && _parameter.HasParameterisedMatch(segments, depth + 1, beforeIndex);
+        return _parameters?.Exists(p => RouteTemplate.Matches(p.Convertor, segments[depth])
+                                        && p.Node.HasParameterisedMatch(segments, depth + 1, beforeIndex)) == true;
     }
 }

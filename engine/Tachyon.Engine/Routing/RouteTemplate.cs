@@ -1,14 +1,22 @@
 namespace Tachyon.Engine.Routing;
 
-/// <summary>One segment of a path template: literal text, a parameter (<c>{id}</c>), or a tail (<c>{p:path}</c>).</summary>
-internal readonly record struct TemplateSegment(TemplateSegmentKind Kind, string Text);
+/// <summary>
+/// One segment of a path template: literal text, a parameter (<c>{id}</c>, <c>{id:int}</c>), or a tail
+/// (<c>{p:path}</c>). A parameter's convertor decides which segments it matches.
+/// </summary>
+internal readonly record struct TemplateSegment(TemplateSegmentKind Kind, string Text, PathConvertor Convertor = PathConvertor.Str);
 
 internal enum TemplateSegmentKind { Literal, Parameter, Tail }
 
+/// <summary>Starlette's one-segment convertors; the value reaches the binder as the matched text.</summary>
+internal enum PathConvertor { Str, Int, Float, Uuid }
+
 /// <summary>
 /// Parses Starlette path templates. FastAPI path parameters use Starlette's <c>str</c> convertor
-/// (one non-empty segment) unless declared <c>{name:path}</c>, which takes the rest of the path.
-/// A parameter must fill a whole segment, which is how FastAPI apps write them.
+/// (one non-empty segment) unless declared otherwise: <c>{name:int}</c>, <c>{name:float}</c> and
+/// <c>{name:uuid}</c> match only segments of that form (another path gets a 404, as in Starlette), and
+/// <c>{name:path}</c> takes the rest of the path. A parameter must fill a whole segment, which is how
+/// FastAPI apps write them.
 /// </summary>
 internal static class RouteTemplate
 {
@@ -26,15 +34,21 @@ internal static class RouteTemplate
                 int colon = inner.IndexOf(':');
                 string name = colon < 0 ? inner : inner[..colon];
                 string convertor = colon < 0 ? "str" : inner[(colon + 1)..];
-                var kind = convertor switch
+                if (convertor == "path")
                 {
-                    "str" => TemplateSegmentKind.Parameter,
-                    "path" => TemplateSegmentKind.Tail,
-                    _ => throw new ArgumentException($"unsupported path convertor '{convertor}' in '{template}'"),
+                    if (i != parts.Length - 1) throw new ArgumentException($"a ':path' parameter must be last in '{template}'");
+                    segments[i] = new TemplateSegment(TemplateSegmentKind.Tail, name);
+                    continue;
+                }
+                var parsed = convertor switch
+                {
+                    "str" => PathConvertor.Str,
+                    "int" => PathConvertor.Int,
+                    "float" => PathConvertor.Float,
+                    "uuid" => PathConvertor.Uuid,
+                    _ => throw new ArgumentException($"unknown path convertor '{convertor}' in '{template}' (Starlette's are str, int, float, uuid, path)"),
                 };
-                if (kind == TemplateSegmentKind.Tail && i != parts.Length - 1)
-                    throw new ArgumentException($"a ':path' parameter must be last in '{template}'");
-                segments[i] = new TemplateSegment(kind, name);
+                segments[i] = new TemplateSegment(TemplateSegmentKind.Parameter, name, parsed);
             }
             else if (part.Contains('{'))
                 throw new ArgumentException($"a path parameter must fill a whole segment in '{template}'");
@@ -42,6 +56,35 @@ internal static class RouteTemplate
                 segments[i] = new TemplateSegment(TemplateSegmentKind.Literal, part);
         }
         return segments;
+    }
+
+    /// <summary>Starlette's convertor regexes, applied to one decoded segment.</summary>
+    public static bool Matches(PathConvertor convertor, string segment) => convertor switch
+    {
+        PathConvertor.Str => segment.Length > 0,                       // [^/]+
+        PathConvertor.Int => IsDigits(segment),                         // [0-9]+
+        PathConvertor.Float => FloatText(segment),                      // [0-9]+(\.[0-9]+)?
+        _ => UuidText(segment),                                         // lowercase 8-4-4-4-12 hex
+    };
+
+    static bool IsDigits(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
+
+    static bool FloatText(string s)
+    {
+        int dot = s.IndexOf('.');
+        return dot < 0 ? IsDigits(s) : IsDigits(s.AsSpan(0, dot)) && IsDigits(s.AsSpan(dot + 1));
+    }
+
+    static bool UuidText(string s)
+    {
+        if (s.Length != 36) return false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            bool ok = i is 8 or 13 or 18 or 23 ? c == '-' : char.IsAsciiDigit(c) || (c >= 'a' && c <= 'f');
+            if (!ok) return false;
+        }
+        return true;
     }
 
     public static bool IsStatic(TemplateSegment[] segments) =>

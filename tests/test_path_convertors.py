@@ -1,0 +1,78 @@
+"""Starlette's path convertors in route paths (FastAPI's test_starlette_urlconvertors.py): {p:int},
+{p:float} and {p:uuid} match only segments of that form (another segment is a 404, or the next route),
+{p:path} takes the rest of the path; url_path_for fills them in."""
+from __future__ import annotations
+
+import unittest
+from uuid import UUID
+
+from tachyon import FastAPI, Path
+from tachyon.testclient import TestClient
+
+app = FastAPI()
+
+
+@app.get("/int/{param:int}")
+def int_convertor(param: int = Path()):
+    return {"int": param}
+
+
+@app.get("/float/{param:float}")
+def float_convertor(param: float = Path()):
+    return {"float": param}
+
+
+@app.get("/path/{param:path}")
+def path_convertor(param: str = Path()):
+    return {"path": param}
+
+
+@app.get("/uuid/{param:uuid}")
+def uuid_convertor(param: UUID = Path()):
+    return {"uuid": str(param)}
+
+
+@app.get("/either/{number:int}")
+def either_number(number: int):
+    return {"number": number}
+
+
+@app.get("/either/{word}")
+def either_word(word: str):
+    return {"word": word}
+
+
+class PathConvertorsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_convertors(self) -> None:
+        self.assertEqual(self.client.get("/int/5").json(), {"int": 5})
+        self.assertEqual(self.client.get("/float/25.5").json(), {"float": 25.5})
+        self.assertEqual(self.client.get("/path/some/example").json(), {"path": "some/example"})
+        uuid = "a9b2c3d4-0e1f-4a5b-8c6d-7e8f9a0b1c2d"
+        self.assertEqual(self.client.get(f"/uuid/{uuid}").json(), {"uuid": uuid})
+
+    def test_a_segment_of_another_form_does_not_match(self) -> None:
+        self.assertEqual(self.client.get("/int/five").status_code, 404)
+        self.assertEqual(self.client.get("/float/-1.5").status_code, 404)
+        self.assertEqual(self.client.get("/either/42").json(), {"number": 42})
+        self.assertEqual(self.client.get("/either/forty-two").json(), {"word": "forty-two"})
+
+    def test_url_path_for(self) -> None:
+        self.assertEqual(app.url_path_for("int_convertor", param=5), "/int/5")
+        self.assertEqual(app.url_path_for("path_convertor", param="some/example"), "/path/some/example")
+
+    def test_openapi_paths_drop_the_convertors(self) -> None:
+        paths = self.client.get("/openapi.json").json()["paths"]
+        self.assertIn("/int/{param}", paths)
+        self.assertIn("/path/{param}", paths)
+
+
+if __name__ == "__main__":
+    unittest.main()
