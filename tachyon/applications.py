@@ -135,6 +135,11 @@ class FastAPI(PathOperationDecorators):
         self.router.add_api_route(path, endpoint, **kwargs)
         self.serve_route_changes()
 
+    def add_route(self, path: str, endpoint: Callable[..., Any], methods: list[str] | None = None,
+                  name: str | None = None, include_in_schema: bool = True) -> None:
+        self.router.add_route(path, endpoint, methods=methods, name=name, include_in_schema=include_in_schema)
+        self.serve_route_changes()
+
     def mount(self, path: str, app: Any, name: str | None = None) -> None:
         """Serves another Tachyon app under ``path`` (FastAPI's sub-applications): its routes, docs,
         dependencies and exception handlers answer there, with ``path`` added to its root path; this

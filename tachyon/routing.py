@@ -218,6 +218,14 @@ class PathOperationDecorators:
             return func
         return decorator
 
+    def route(self, path: str, methods: list[str] | None = None, name: str | None = None,
+              include_in_schema: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Starlette's ``@app.route(path)``: a plain route (see Route)."""
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            self.add_route(path, func, methods=methods, name=name, include_in_schema=include_in_schema)
+            return func
+        return decorator
+
     def _method(self, method: str, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         return self.api_route(path, methods=[method], **kwargs)
 
@@ -229,6 +237,31 @@ class PathOperationDecorators:
     def options(self, path: str, **kwargs: Any): return self._method("OPTIONS", path, **kwargs)
     def head(self, path: str, **kwargs: Any): return self._method("HEAD", path, **kwargs)
     def trace(self, path: str, **kwargs: Any): return self._method("TRACE", path, **kwargs)
+
+
+class Route(APIRoute):
+    """Starlette's plain route (``app.add_route(path, endpoint)``, ``@app.route(path)``; Prometheus exporters
+    serve /metrics this way): the endpoint takes the Request and returns a Response. It is no path operation:
+    no parameters, dependencies or response model, and FastAPI's OpenAPI document never lists it
+    (``include_in_schema`` is accepted for Starlette's own schema generator). A GET route also answers HEAD,
+    as Starlette's do."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
+                 name: str | None = None, include_in_schema: bool = True) -> None:
+        self.declared_methods = list(methods) if methods is not None else None
+        methods = {m.upper() for m in (methods or ["GET"])}
+        if "GET" in methods:
+            methods.add("HEAD")
+        super().__init__(path, _no_parameters, methods=sorted(methods),
+                         name=name or getattr(endpoint, "__name__", type(endpoint).__name__), include_in_schema=False)
+        self.endpoint = endpoint
+
+    def get_route_handler(self) -> Callable[[Request], Any]:
+        return self.endpoint   # the engine runs a plain function in the thread pool
+
+
+def _no_parameters() -> None:
+    """What APIRoute analyses for a plain route, whose endpoint's one parameter is the Request."""
 
 
 class Mount:
@@ -317,6 +350,11 @@ class APIRouter(PathOperationDecorators):
         )
         self.routes.append(route)
 
+    def add_route(self, path: str, endpoint: Callable[..., Any], methods: list[str] | None = None,
+                  name: str | None = None, include_in_schema: bool = True) -> None:
+        """Starlette's plain route (see Route); like Starlette's, it takes no router prefix."""
+        self.routes.append(Route(path, endpoint, methods=methods, name=name, include_in_schema=include_in_schema))
+
     def include_router(self, router: APIRouter, *, prefix: str = "", tags: list[str] | None = None,
                        dependencies: Sequence[params.Depends] | None = None,
                        default_response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
@@ -332,6 +370,9 @@ class APIRouter(PathOperationDecorators):
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         for route in router.routes:
+            if isinstance(route, Route):   # Starlette's plain routes: only the prefix applies, as in FastAPI
+                self.add_route(prefix + route.path, route.endpoint, methods=route.declared_methods, name=route.name)
+                continue
             self.add_api_route(
                 prefix + route.path, route.endpoint, methods=route.methods, status_code=route.status_code,
                 response_model=route.response_model, name=route.name,

@@ -1,0 +1,61 @@
+"""Starlette's plain routes on FastAPI apps and routers (FastAPI's test_include_route.py; the
+``app.add_route("/metrics", handle_metrics)`` of Prometheus exporters): the endpoint takes the Request
+and returns a Response; GET routes answer HEAD; they are not in the OpenAPI document."""
+from __future__ import annotations
+
+import unittest
+
+from tachyon import APIRouter, FastAPI, Request
+from tachyon.responses import JSONResponse, PlainTextResponse
+from tachyon.testclient import TestClient
+
+app = FastAPI()
+router = APIRouter()
+
+
+def handle_metrics(request: Request):
+    return PlainTextResponse(f"requests_total 1\n# {request.method} {request.url.path}\n")
+
+
+@router.route("/items/", methods=["POST"])
+async def create_item(request: Request):
+    return JSONResponse({"received": await request.json()}, status_code=201)
+
+
+@app.route("/hello")
+async def hello(request):   # Starlette style: no annotation
+    return JSONResponse({"hello": request.query_params.get("name", "world")})
+
+
+app.add_route("/metrics", handle_metrics)
+app.include_router(router, prefix="/api")
+
+
+class PlainRoutesTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_sync_endpoint_and_head(self) -> None:
+        response = self.client.get("/metrics")
+        self.assertEqual((response.status_code, response.text), (200, "requests_total 1\n# GET /metrics\n"))
+        head = self.client.head("/metrics")
+        self.assertEqual((head.status_code, head.content), (200, b""))
+        self.assertEqual(self.client.post("/metrics").status_code, 405)
+
+    def test_async_endpoints_through_a_router_prefix(self) -> None:
+        response = self.client.post("/api/items/", json={"name": "pen"})
+        self.assertEqual((response.status_code, response.json()), (201, {"received": {"name": "pen"}}))
+        self.assertEqual(self.client.get("/hello?name=rick").json(), {"hello": "rick"})
+
+    def test_names_and_openapi(self) -> None:
+        self.assertEqual(app.url_path_for("handle_metrics"), "/metrics")
+        self.assertEqual(set(self.client.get("/openapi.json").json()["paths"]), set())
+
+
+if __name__ == "__main__":
+    unittest.main()
