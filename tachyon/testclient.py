@@ -12,6 +12,7 @@ import base64
 import http.client
 import json as json_module
 import time
+import warnings
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
@@ -96,10 +97,16 @@ class TestClient:
     def request(self, method: str, url: str, *, params: Any = None, json: Any = None, data: Any = None,
                 files: Any = None, content: bytes | str | None = None, headers: Any = None,
                 cookies: Mapping[str, str] | None = None, auth: tuple[str, str] | None = None,
-                follow_redirects: bool | None = None, timeout: float | None = None) -> Response:
+                follow_redirects: bool | None = None, allow_redirects: bool | None = None,
+                timeout: float | None = None) -> Response:
         """``headers`` is a mapping or a list of (name, value) pairs (a name may repeat); ``files`` is
         httpx's: {field: file, (filename, file) or (filename, file, content_type)}, or a list of pairs;
-        ``auth`` a (username, password) pair sent as HTTP Basic credentials."""
+        ``auth`` a (username, password) pair sent as HTTP Basic credentials. ``allow_redirects`` is the
+        requests-era name Starlette's TestClient still takes, with a DeprecationWarning."""
+        if allow_redirects is not None:
+            warnings.warn("The `allow_redirects` argument is deprecated. Use `follow_redirects` instead.",
+                          DeprecationWarning, stacklevel=3)
+            follow_redirects = allow_redirects
         body, body_headers = self._encode_body(json, data, files, content)
         target = self._target(url, params)
         headers = merge_headers(self.headers, body_headers, _basic_auth(auth), headers)

@@ -145,6 +145,12 @@ class TestClientApiTest(unittest.TestCase):
         self.assertTrue(r.history[0].is_redirect)
         self.assertEqual(r.url, "http://testserver/items/3")
 
+    def test_allow_redirects_is_the_deprecated_follow_redirects(self) -> None:
+        with self.assertWarnsRegex(DeprecationWarning, "Use `follow_redirects` instead") as caught:
+            r = self.client.get("/items/3/", allow_redirects=False)
+        self.assertEqual((r.status_code, r.headers["location"]), (307, "http://testserver/items/3"))
+        self.assertEqual(caught.filename, __file__)
+
 
 if __name__ == "__main__":
     unittest.main()
