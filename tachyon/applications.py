@@ -393,9 +393,11 @@ class FastAPI(PathOperationDecorators):
 
     # -- serving ----------------------------------------------------------------------------------
 
-    def start(self, host: str = "127.0.0.1", port: int = 8000):
+    def start(self, host: str = "127.0.0.1", port: int = 8000, forwarded_allow_ips: list[str] | None = None):
         """Starts serving on the engine (in this process, in the background); returns the server handle,
-        whose ``port`` is the bound port (useful with ``port=0``)."""
+        whose ``port`` is the bound port (useful with ``port=0``). Requests from ``forwarded_allow_ips``
+        (uvicorn's default: 127.0.0.1; "*": any; []: none) take their scheme and client from
+        X-Forwarded-Proto and X-Forwarded-For."""
         from ._boundary.engine import get_engine
 
         if self._server is not None:
@@ -405,6 +407,7 @@ class FastAPI(PathOperationDecorators):
             "max_pending": self.max_pending_requests,
             "redirect_slashes": self.router.redirect_slashes,
             "root_path": self.root_path,
+            "forwarded_allow_ips": ["127.0.0.1"] if forwarded_allow_ips is None else forwarded_allow_ips,
         })
         self._add_routes(server)
         server.start(host, port)

@@ -27,9 +27,9 @@ def load_app(spec: str):
     return app
 
 
-def serve(app, host: str, port: int) -> int:
+def serve(app, host: str, port: int, forwarded_allow_ips: list[str] | None = None) -> int:
     stopping = threading.Event()
-    server = app.start(host, port)
+    server = app.start(host, port, forwarded_allow_ips=forwarded_allow_ips)
     app.startup()
 
     def on_signal(signum: int, frame: object) -> None:
@@ -55,8 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("app", help="the app to serve, as MODULE:ATTRIBUTE (e.g. examples.hello:app)")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8000)
+    # uvicorn's options and defaults for X-Forwarded-Proto/-For from a proxy in front
+    run.add_argument("--proxy-headers", action=argparse.BooleanOptionalAction, default=True,
+                     help="trust X-Forwarded-Proto and X-Forwarded-For from --forwarded-allow-ips (default: on)")
+    run.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                     help="comma-separated IPs to trust with proxy headers, or '*' (default: $FORWARDED_ALLOW_IPS or 127.0.0.1)")
     args = parser.parse_args(argv)
-    return serve(load_app(args.app), args.host, args.port)
+    trusted = [ip.strip() for ip in args.forwarded_allow_ips.split(",") if ip.strip()] if args.proxy_headers else []
+    return serve(load_app(args.app), args.host, args.port, trusted)
 
 
 if __name__ == "__main__":

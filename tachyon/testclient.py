@@ -181,6 +181,10 @@ class TestClient:
             out.append(("cookie", cookie))
         if body is not None or method in ("POST", "PUT", "PATCH"):
             out.append(("content-length", str(len(body or b""))))
+        if self.base_url.startswith("https:") and not any(name.lower() == "x-forwarded-proto" for name, _ in out):
+            # The connection is plain HTTP on loopback: the engine takes the scheme from this header, as from a
+            # TLS-terminating proxy on the same host, so request.url and redirects are https as Starlette's are.
+            out.append(("x-forwarded-proto", "https"))
         self.app.serve_route_changes()   # routes added to the app since the last request
         started = time.perf_counter()
         for attempt in range(2):

@@ -10,14 +10,14 @@ namespace Tachyon.Engine.Lanes;
 internal sealed record RequestInfo(string Method, string Scheme, string Path, string RawQuery, string HttpVersion,
     string? ClientHost, int ClientPort, string? ServerHost, int ServerPort)
 {
-    public static RequestInfo From(IFeatureCollection features, RequestTarget target)
+    public static RequestInfo From(IFeatureCollection features, RequestTarget target, ForwardedHeaders forwarded)
     {
         var request = features.Get<IHttpRequestFeature>()!;
         var connection = features.Get<IHttpConnectionFeature>();
         string version = request.Protocol.StartsWith("HTTP/", StringComparison.Ordinal) ? request.Protocol[5..] : request.Protocol;
-        return new RequestInfo(request.Method, request.Scheme, target.Path, target.Query, version,
-            connection?.RemoteIpAddress?.ToString(), connection?.RemotePort ?? 0,
-            connection?.LocalIpAddress?.ToString(), connection?.LocalPort ?? 0);
+        var (clientHost, clientPort) = forwarded.Client(request, connection);
+        return new RequestInfo(request.Method, forwarded.Scheme(request, connection), target.Path, target.Query, version,
+            clientHost, clientPort, connection?.LocalIpAddress?.ToString(), connection?.LocalPort ?? 0);
     }
 }
 
@@ -32,13 +32,14 @@ internal sealed class WorkItem
     public MultipartForm? Form { get; init; }   // a multipart body, split into parts off the GIL
     public required IFeatureCollection Features { get; init; }
     public required RequestTarget Target { get; init; }
+    public required ForwardedHeaders Forwarded { get; init; }
     RequestInfo? _info;
     List<KeyValuePair<string, string>>? _headers;
 
     // Described only when Python builds a Request (the slow path, Request parameters, exception
     // handlers): the strings cost allocations most requests never need. The request is still in flight
     // then (its response waits for this item), so its features are valid and nothing else touches them.
-    public RequestInfo Info => _info ??= RequestInfo.From(Features, Target);
+    public RequestInfo Info => _info ??= RequestInfo.From(Features, Target, Forwarded);
 
     /// <summary>The request headers as (lower-case name, value) pairs, in order.</summary>
     public List<KeyValuePair<string, string>> Headers => _headers ??= HeaderList(Features.Get<IHttpRequestFeature>()!.Headers);

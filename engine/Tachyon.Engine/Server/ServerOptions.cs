@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tachyon.Engine.Http;
 
 namespace Tachyon.Engine.Server;
 
@@ -13,6 +14,11 @@ internal sealed record ServerOptions
     /// <summary>The app's root_path: a path under it is routed without it, as Starlette's get_route_path does
     /// (a proxy that forwards /api/v1/items to an app with root_path="/api/v1"). Empty: none.</summary>
     public string RootPath { get; init; } = "";
+    /// <summary>Peers whose X-Forwarded-Proto/-For are believed (uvicorn's forwarded_allow_ips; "*": any; empty: none).</summary>
+    public string[] ForwardedAllowIps { get; init; } = ["127.0.0.1"];
+
+    ForwardedHeaders? _forwarded;
+    public ForwardedHeaders Forwarded => _forwarded ??= new ForwardedHeaders(ForwardedAllowIps);
 
     public static ServerOptions Parse(ReadOnlySpan<byte> json)
     {

@@ -48,7 +48,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
                 response.Headers = [new("allow", allow)];
             }
         }
-        else if (TrailingSlashRedirect(router, request, target) is { } redirect)
+        else if (TrailingSlashRedirect(router, features, request, target) is { } redirect)
             response = redirect;
         else if (router.Misses is { } misses)
             response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, misses, []));
@@ -103,6 +103,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
                 Args = args,
                 Features = features,
                 Target = target,
+                Forwarded = options.Forwarded,
                 Allow = allow,
             };
             if (plan.IsAsync) return InlineSteps.Run(item) ?? await item.Completion.Task;
@@ -113,13 +114,14 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
     }
 
     /// <summary>Starlette's redirect_slashes: a miss whose path with the trailing slash toggled matches gets a 307 there.</summary>
-    ResponseData? TrailingSlashRedirect(Router router, IHttpRequestFeature request, RequestTarget target)
+    ResponseData? TrailingSlashRedirect(Router router, IFeatureCollection features, IHttpRequestFeature request, RequestTarget target)
     {
         if (!options.RedirectSlashes || target.Path == "/") return null;
         string other = target.Path.EndsWith('/') ? target.Path.TrimEnd('/') : target.Path + "/";
         if (!router.MatchesAnyMethod(options.RoutePath(other))) return null;
         string host = request.Headers.Host.ToString();
-        string location = $"{request.Scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
+        string scheme = options.Forwarded.Scheme(request, features.Get<IHttpConnectionFeature>());
+        string location = $"{scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
         return new ResponseData { Status = 307, Headers = [new("location", location)] };
     }
 
