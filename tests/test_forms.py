@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import unittest
-from typing import Annotated
+from typing import Annotated, Union
+
+from pydantic import BaseModel
 
 from tachyon import FastAPI, File, Form, Request, UploadFile
 from tests.client_case import AppTestCase
@@ -34,6 +36,21 @@ async def raw_form(request: Request):
         summary = {"fields": [[k, v if isinstance(v, str) else v.filename] for k, v in form.multi_items()], "same": same}
     summary["closed"] = upload.file.closed
     return summary
+
+
+class UserForm(BaseModel):
+    name: str
+    email: str
+
+
+class CompanyForm(BaseModel):
+    company_name: str
+    industry: str
+
+
+@app.post("/form-union/")
+def post_union_form(data: Annotated[Union[UserForm, CompanyForm], Form()]):
+    return {"received": data}
 
 
 def multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes, str]]) -> tuple[bytes, str]:
@@ -73,6 +90,29 @@ class FormTest(AppTestCase):
         body, ctype = multipart({}, {"upload": ("n.txt", b"x", "text/plain")})
         r = self.client.post("/files", content=body, headers={"content-type": ctype})
         self.assertEqual(r.json(), {"detail": [{"type": "missing", "loc": ["body", "file"], "msg": "Field required", "input": None}]})
+
+
+class UnionOfFormModelsTest(AppTestCase):
+    """A union of models as Form() is the whole form, as one model is (FastAPI's test_union_forms.py)."""
+    app = app
+
+    def test_the_matching_model(self) -> None:
+        self.assertEqual(self.client.post("/form-union/", data={"name": "John Doe", "email": "john@example.com"}).json(),
+                         {"received": {"name": "John Doe", "email": "john@example.com"}})
+        self.assertEqual(self.client.post("/form-union/", data={"company_name": "Tech Corp", "industry": "Tech"}).json(),
+                         {"received": {"company_name": "Tech Corp", "industry": "Tech"}})
+
+    def test_no_model_matches(self) -> None:
+        response = self.client.post("/form-union/", data={"name": "John", "company_name": "Tech Corp"})
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual([e["loc"] for e in response.json()["detail"]],
+                         [["body", "UserForm", "email"], ["body", "CompanyForm", "industry"]])
+
+    def test_openapi(self) -> None:
+        body = self.client.get("/openapi.json").json()["paths"]["/form-union/"]["post"]["requestBody"]
+        self.assertEqual(body, {"content": {"application/x-www-form-urlencoded": {"schema": {
+            "anyOf": [{"$ref": "#/components/schemas/UserForm"}, {"$ref": "#/components/schemas/CompanyForm"}],
+            "title": "Data"}}}, "required": True})
 
 
 class MultipartEdgesTest(AppTestCase):

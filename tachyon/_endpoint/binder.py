@@ -23,7 +23,7 @@ from ..forms import media_type, parse_form
 from ..exceptions import HTTPException, RequestValidationError
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
-from .types import is_sequence, strip_optional
+from .types import is_sequence, is_union_of_models, strip_optional
 
 def missing_error(loc: tuple) -> dict[str, Any]:
     return {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
@@ -126,6 +126,11 @@ class Binder:
             if spec.fields is not None:
                 received = {key: form.getlist(key) for key in form.keys()}
                 values[spec.index] = self._tracked(spec, errors_of, validate, spec, _model_input(spec, received), ("body",))
+                continue
+            if not spec.embed and is_union_of_models(spec.annotation):
+                # The whole form, each key's value (a list when it repeats), for pydantic to pick the model.
+                whole = {key: found[0] if len(found) == 1 else found for key in form.keys() for found in [form.getlist(key)]}
+                values[spec.index] = self._tracked(spec, errors_of, validate, spec, whole, ("body",))
                 continue
             found = form.getlist(spec.alias)
             if spec.sequence or is_sequence(spec.annotation):

@@ -23,7 +23,7 @@ from pydantic_core import PydanticUndefined
 from .. import params
 from ..exceptions import DependencyScopeError
 from .fields import field_adapter
-from .types import is_complex, is_scalar, is_scalar_sequence, is_sequence, strip_annotated
+from .types import is_complex, is_scalar, is_scalar_sequence, is_sequence, is_union_of_models, strip_annotated
 
 _PATH_PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
 _SOURCE_OF = {params.Path: "path", params.Query: "query", params.Header: "header", params.Cookie: "cookie"}
@@ -329,9 +329,10 @@ class _Analyzer:
             name=name, source=source, alias=alias, annotation=type_, field_info=declared,
             adapter=field_adapter(Annotated[type_, declared], type_),
             sequence=source in ("query", "header") and is_sequence(type_),
-            # A form field is a key of the form unless it is a model, whose fields are the keys (FastAPI's
-            # _should_embed_body_fields).
-            embed=bool(getattr(declared, "embed", False)) or (isinstance(declared, params.Form) and not _is_model(type_)),
+            # A form field is a key of the form unless it is a model (or a union of models), whose fields are the
+            # keys (FastAPI's _should_embed_body_fields).
+            embed=bool(getattr(declared, "embed", False))
+            or (isinstance(declared, params.Form) and not (_is_model(type_) or is_union_of_models(type_))),
         )
 
 

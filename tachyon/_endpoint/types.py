@@ -15,6 +15,11 @@ def is_union(annotation: Any) -> bool:
     return get_origin(annotation) in (Union, types.UnionType)
 
 
+def is_union_of_models(annotation: Any) -> bool:
+    """``Union[A, B]`` of pydantic models only (FastAPI's is_union_of_base_models): as a form, the whole form."""
+    return is_union(annotation) and all(isinstance(a, type) and issubclass(a, BaseModel) for a in get_args(annotation))
+
+
 def strip_optional(annotation: Any) -> tuple[Any, bool]:
     """``X | None`` -> (X, True); anything else -> (annotation, False)."""
     if is_union(annotation):
