@@ -260,3 +260,13 @@ def get_value_or_default(first: Any, *more: Any) -> Any:
         if not isinstance(value, DefaultPlaceholder):
             return value
     return first
+
+
+def __getattr__(name: str) -> Any:
+    # UploadFile lives with the form parsing (tachyon.forms, which builds on this module); FastAPI apps import
+    # it from here too (fastapi.datastructures.UploadFile).
+    if name == "UploadFile":
+        from .forms import UploadFile
+
+        return UploadFile
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -168,6 +168,16 @@ class Depends:
         cache = "" if self.use_cache else ", use_cache=False"
         return f"{self.__class__.__name__}({name}{cache})"
 
+    # Equal and hashable by value, as FastAPI's (frozen dataclasses): tools key caches on them.
+    def _key(self) -> tuple:
+        return (self.dependency, self.use_cache, self.scope)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._key()))
+
 
 class Security(Depends):
     """A dependency with OAuth2 scopes, which it and its sub-dependencies see through SecurityScopes."""
@@ -176,6 +186,9 @@ class Security(Depends):
                  scope: Literal["function", "request"] | None = None) -> None:
         super().__init__(dependency=dependency, use_cache=use_cache, scope=scope)
         self.scopes = list(scopes or [])
+
+    def _key(self) -> tuple:
+        return (*super()._key(), tuple(self.scopes))
 
 
 class Form(Body):

@@ -91,6 +91,11 @@ class FormTest(AppTestCase):
         r = self.client.post("/files", content=body, headers={"content-type": ctype})
         self.assertEqual(r.json(), {"detail": [{"type": "missing", "loc": ["body", "file"], "msg": "Field required", "input": None}]})
 
+    def test_upload_file_is_also_in_datastructures(self) -> None:
+        from tachyon.datastructures import UploadFile as FromDatastructures   # as fastapi.datastructures.UploadFile
+
+        self.assertIs(FromDatastructures, UploadFile)
+
 
 class UnionOfFormModelsTest(AppTestCase):
     """A union of models as Form() is the whole form, as one model is (FastAPI's test_union_forms.py)."""

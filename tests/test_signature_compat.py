@@ -486,5 +486,21 @@ class RouteClassArgumentsTest(unittest.TestCase):
         self.assertEqual((response.status_code, response.json()), (200, {"data": "x"}))
 
 
+class DependsValueTest(unittest.TestCase):
+    """Depends and Security compare and hash by value, as FastAPI's frozen dataclasses (test_depends_hashable.py)."""
+
+    def test_equal_declarations_are_one(self) -> None:
+        from tachyon import Depends, Security
+
+        def dep():
+            return 1
+
+        self.assertEqual(Depends(dep), Depends(dep))
+        self.assertEqual(len({Depends(dep), Depends(dep), Security(dep), Security(dep)}), 2)
+        self.assertNotEqual(hash(Depends(dep)), hash(Depends(dep, scope="function")))
+        self.assertNotEqual(Security(dep, scopes=["a"]), Security(dep, scopes=["b"]))
+        self.assertNotEqual(Depends(dep), Depends(dep, use_cache=False))
+
+
 if __name__ == "__main__":
     unittest.main()
