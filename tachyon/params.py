@@ -87,6 +87,9 @@ class Param(FieldInfo):
         if default is ...:
             default = PydanticUndefined  # Query(...) means required, as in FastAPI
         pattern = _pattern(pattern, regex)
+        if alias is not None:   # as pydantic's Field(): the alias reads and writes the value unless told otherwise
+            validation_alias = alias if validation_alias is None else validation_alias
+            serialization_alias = alias if serialization_alias is None else serialization_alias
         self.example = _deprecated_example(example)
         self.include_in_schema = include_in_schema
         self.openapi_examples = openapi_examples
@@ -145,6 +148,9 @@ class Body(FieldInfo):
         self.embed = embed
         self.media_type = media_type
         self.include_in_schema = include_in_schema
+        if alias is not None:   # as pydantic's Field() (a body model built from these fields keeps the alias)
+            for which in ("validation_alias", "serialization_alias"):
+                kwargs[which] = alias if kwargs.get(which) is None else kwargs[which]
         given = dict(default=default, alias=alias, title=title, description=description, pattern=pattern,
                      examples=examples, **kwargs)
         super().__init__(**{k: v for k, v in given.items() if v is not None or k == "default"})

@@ -502,5 +502,53 @@ class DependsValueTest(unittest.TestCase):
         self.assertNotEqual(Depends(dep), Depends(dep, use_cache=False))
 
 
+class ParameterAliasesTest(unittest.TestCase):
+    """FastAPI 0.124.4+: a string validation_alias is the request key of a parameter (and its error's loc),
+    and an alias names the field of an embedded body or form model (test_alias_and_validation_alias_in_form.py)."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        from tachyon import Body, Form, Header, Query
+
+        app = FastAPI()
+
+        @app.get("/query")
+        def query(id_test: int = Query(validation_alias="otherId")):
+            return {"id": id_test}
+
+        @app.get("/header")
+        def header(id_test: Annotated[int, Header(validation_alias="x-other")]):
+            return {"id": id_test}
+
+        @app.post("/form")
+        def form(id_test: int = Form(alias="otherId"), note: str = Form()):
+            return {"id": id_test, "note": note}
+
+        @app.post("/body")
+        def body(id_test: Annotated[int, Body(alias="otherId", embed=True)]):
+            return {"id": id_test}
+
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_request_keys(self) -> None:
+        self.assertEqual(self.client.get("/query", params={"otherId": "1"}).json(), {"id": 1})
+        self.assertEqual(self.client.get("/header", headers={"x-other": "2"}).json(), {"id": 2})
+        self.assertEqual(self.client.post("/form", data={"otherId": "3", "note": "n"}).json(), {"id": 3, "note": "n"})
+        self.assertEqual(self.client.post("/body", json={"otherId": 4}).json(), {"id": 4})
+        missing = self.client.get("/query", params={"id_test": "1"}).json()["detail"][0]
+        self.assertEqual((missing["type"], missing["loc"]), ("missing", ["query", "otherId"]))
+
+    def test_openapi_names(self) -> None:
+        document = self.client.get("/openapi.json").json()
+        self.assertEqual([p["name"] for p in document["paths"]["/header"]["get"]["parameters"]], ["x-other"])
+        schemas = document["components"]["schemas"]
+        self.assertEqual(list(schemas["Body_form_form_post"]["properties"]), ["otherId", "note"])
+        self.assertEqual(list(schemas["Body_body_body_post"]["properties"]), ["otherId"])
+
+
 if __name__ == "__main__":
     unittest.main()

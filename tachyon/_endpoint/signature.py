@@ -321,9 +321,10 @@ class _Analyzer:
         source = "body" if isinstance(declared, params.Body) else next(
             (s for cls, s in _SOURCE_OF.items() if isinstance(declared, cls)), "query")
         declared.annotation = type_
-        alias = declared.alias or name
+        # The request key: a string validation_alias, else the alias, else the name (FastAPI's get_validation_alias).
+        alias = declared.validation_alias if isinstance(declared.validation_alias, str) else declared.alias or name
         if source == "header":
-            if declared.alias is None and getattr(declared, "convert_underscores", True):
+            if declared.alias is None and declared.validation_alias is None and getattr(declared, "convert_underscores", True):
                 alias = name.replace("_", "-")
         return ParamSpec(
             name=name, source=source, alias=alias, annotation=type_, field_info=declared,
