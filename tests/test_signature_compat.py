@@ -550,5 +550,54 @@ class ParameterAliasesTest(unittest.TestCase):
         self.assertEqual(list(schemas["Body_body_body_post"]["properties"]), ["otherId"])
 
 
+class PlainFieldInAnnotatedTest(unittest.TestCase):
+    """A plain pydantic Field() in Annotated is part of the type; where the value comes from is inferred as
+    without it (FastAPI's test_union_body_discriminator.py)."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        from typing import Literal, Union
+
+        class First(BaseModel):
+            value: Literal["first"]
+            price: int
+
+        class Other(BaseModel):
+            value: Literal["other"]
+            price: float
+
+        app = FastAPI()
+
+        @app.post("/items/")
+        def save(item: Annotated[Union[First, Other], Field(discriminator="value")],
+                 q: Annotated[str, Field(description="Query string")]):
+            return {"item": item, "q": q}
+
+        @app.post("/numbers/")
+        def numbers(values: Annotated[list[int], Field(min_length=1)]):
+            return values
+
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_body_and_query(self) -> None:
+        response = self.client.post("/items/?q=x", json={"value": "other", "price": 2})
+        self.assertEqual(response.json(), {"item": {"value": "other", "price": 2.0}, "q": "x"})
+        wrong = self.client.post("/items/?q=x", json={"value": "third", "price": 2}).json()["detail"][0]
+        self.assertEqual((wrong["type"], wrong["loc"]), ("union_tag_invalid", ["body"]))
+        self.assertEqual(self.client.post("/numbers/", json=[1, 2]).json(), [1, 2])
+        short = self.client.post("/numbers/", json=[]).json()["detail"][0]
+        self.assertEqual((short["type"], short["loc"]), ("too_short", ["body"]))
+
+    def test_openapi(self) -> None:
+        operation = self.client.get("/openapi.json").json()["paths"]["/items/"]["post"]
+        self.assertEqual([(p["name"], p["in"]) for p in operation["parameters"]], [("q", "query")])
+        schema = operation["requestBody"]["content"]["application/json"]["schema"]
+        self.assertEqual(schema["discriminator"]["propertyName"], "value")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -267,11 +267,15 @@ class _Analyzer:
             rest = [m for m in metadata if not isinstance(m, (FieldInfo, params.Depends))]
             if rest:
                 base = Annotated[(base, *rest)]
-            if marks:
-                # As FastAPI: the last of Query/Path/.../Body/Depends (else of Field) decides, with the
-                # constraints of every FieldInfo in the Annotated.
-                chosen = [m for m in marks if isinstance(m, (params.Param, params.Body, params.Depends))] or marks
-                declared = copy.copy(chosen[-1])
+            specific = [m for m in marks if isinstance(m, (params.Param, params.Body, params.Depends))]
+            if marks and not specific:
+                # As FastAPI: a plain pydantic Field() is part of the type (a discriminator, constraints); where the
+                # value comes from is inferred as if it were absent.
+                base = annotation
+            elif marks:
+                # As FastAPI: the last of Query/Path/.../Body/Depends decides, with the constraints of every
+                # FieldInfo in the Annotated.
+                declared = copy.copy(specific[-1])
                 if isinstance(declared, FieldInfo):
                     infos = [m for m in marks if isinstance(m, FieldInfo)]
                     declared.metadata = FieldInfo.from_annotation(Annotated[(Any, *infos)]).metadata
