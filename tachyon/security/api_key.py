@@ -1,6 +1,7 @@
 """API keys in a query parameter, a header or a cookie."""
 from __future__ import annotations
 
+from ..openapi.models import APIKey, APIKeyIn
 from ..requests import Request
 from .base import SecurityBase
 
@@ -8,7 +9,7 @@ from .base import SecurityBase
 class APIKeyBase(SecurityBase):
     def __init__(self, *, location: str, name: str, scheme_name: str | None, description: str | None,
                  auto_error: bool) -> None:
-        self.model = {"type": "apiKey", "in": location, "name": name, **({"description": description} if description else {})}
+        self.model = APIKey(**{"in": APIKeyIn(location)}, name=name, description=description)
         self.scheme_name = scheme_name or self.__class__.__name__
         self.auto_error = auto_error
 
@@ -30,7 +31,7 @@ class APIKeyQuery(APIKeyBase):
         super().__init__(location="query", name=name, scheme_name=scheme_name, description=description, auto_error=auto_error)
 
     async def __call__(self, request: Request) -> str | None:
-        return self._check(request.query_params.get(self.model["name"]))
+        return self._check(request.query_params.get(self.model.name))
 
 
 class APIKeyHeader(APIKeyBase):
@@ -39,7 +40,7 @@ class APIKeyHeader(APIKeyBase):
         super().__init__(location="header", name=name, scheme_name=scheme_name, description=description, auto_error=auto_error)
 
     async def __call__(self, request: Request) -> str | None:
-        return self._check(request.headers.get(self.model["name"]))
+        return self._check(request.headers.get(self.model.name))
 
 
 class APIKeyCookie(APIKeyBase):
@@ -48,4 +49,4 @@ class APIKeyCookie(APIKeyBase):
         super().__init__(location="cookie", name=name, scheme_name=scheme_name, description=description, auto_error=auto_error)
 
     async def __call__(self, request: Request) -> str | None:
-        return self._check(request.cookies.get(self.model["name"]))
+        return self._check(request.cookies.get(self.model.name))

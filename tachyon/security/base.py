@@ -1,4 +1,4 @@
-"""What every security scheme has: an OpenAPI model (a dict here), a scheme name, and the 401 it
+"""What every security scheme has: its OpenAPI model (``tachyon.openapi.models``), a scheme name, and the 401 it
 answers when credentials are missing (FastAPI's ``make_not_authenticated_error``, which apps override
 to keep the pre-0.122 403)."""
 from __future__ import annotations
@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..exceptions import HTTPException
+from ..openapi.models import SecurityBase as SecurityBaseModel
 
 
 class SecurityBase:
-    model: dict[str, Any]
+    model: SecurityBaseModel
     scheme_name: str
     auto_error: bool = True
 

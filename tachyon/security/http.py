@@ -6,6 +6,8 @@ from base64 import b64decode
 
 from pydantic import BaseModel
 
+from ..openapi.models import HTTPBase as HTTPBaseModel
+from ..openapi.models import HTTPBearer as HTTPBearerModel
 from ..requests import Request
 from .base import SecurityBase
 from .utils import get_authorization_scheme_param
@@ -24,12 +26,12 @@ class HTTPAuthorizationCredentials(BaseModel):
 class HTTPBase(SecurityBase):
     def __init__(self, *, scheme: str, scheme_name: str | None = None, description: str | None = None,
                  auto_error: bool = True) -> None:
-        self.model = {"type": "http", "scheme": scheme, **({"description": description} if description else {})}
+        self.model: HTTPBaseModel = HTTPBaseModel(scheme=scheme, description=description)
         self.scheme_name = scheme_name or self.__class__.__name__
         self.auto_error = auto_error
 
     def make_authenticate_headers(self) -> dict[str, str]:
-        return {"WWW-Authenticate": self.model["scheme"].title()}
+        return {"WWW-Authenticate": self.model.scheme.title()}
 
     async def __call__(self, request: Request) -> HTTPAuthorizationCredentials | None:
         authorization = request.headers.get("Authorization")
@@ -72,8 +74,7 @@ class HTTPBearer(HTTPBase):
     def __init__(self, *, bearerFormat: str | None = None, scheme_name: str | None = None,  # noqa: N803 - FastAPI's name
                  description: str | None = None, auto_error: bool = True) -> None:
         super().__init__(scheme="bearer", scheme_name=scheme_name, description=description, auto_error=auto_error)
-        if bearerFormat:
-            self.model["bearerFormat"] = bearerFormat
+        self.model = HTTPBearerModel(bearerFormat=bearerFormat, description=description)
 
     async def __call__(self, request: Request) -> HTTPAuthorizationCredentials | None:
         credentials = await super().__call__(request)

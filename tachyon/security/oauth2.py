@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from ..openapi.models import OAuth2 as OAuth2Model
+from ..openapi.models import OAuthFlows as OAuthFlowsModel
 from ..param_functions import Form
 from ..requests import Request
 from .base import SecurityBase
@@ -56,9 +58,9 @@ class OAuth2PasswordRequestFormStrict(OAuth2PasswordRequestForm):
 
 
 class OAuth2(SecurityBase):
-    def __init__(self, *, flows: dict[str, Any] | None = None, scheme_name: str | None = None,
+    def __init__(self, *, flows: OAuthFlowsModel | dict[str, Any] | None = None, scheme_name: str | None = None,
                  description: str | None = None, auto_error: bool = True) -> None:
-        self.model = {"type": "oauth2", "flows": flows or {}, **({"description": description} if description else {})}
+        self.model = OAuth2Model(flows=flows or OAuthFlowsModel(), description=description)
         self.scheme_name = scheme_name or self.__class__.__name__
         self.auto_error = auto_error
 
@@ -82,9 +84,7 @@ class OAuth2PasswordBearer(_BearerToken):
 
     def __init__(self, tokenUrl: str, scheme_name: str | None = None, scopes: dict[str, str] | None = None,  # noqa: N803
                  description: str | None = None, auto_error: bool = True, refreshUrl: str | None = None) -> None:  # noqa: N803
-        flow: dict[str, Any] = {"tokenUrl": tokenUrl, "scopes": scopes or {}}
-        if refreshUrl:
-            flow["refreshUrl"] = refreshUrl
+        flow = {"tokenUrl": tokenUrl, "refreshUrl": refreshUrl, "scopes": scopes or {}}
         super().__init__(flows={"password": flow}, scheme_name=scheme_name, description=description, auto_error=auto_error)
 
 
@@ -92,8 +92,6 @@ class OAuth2AuthorizationCodeBearer(_BearerToken):
     def __init__(self, authorizationUrl: str, tokenUrl: str, refreshUrl: str | None = None,  # noqa: N803
                  scheme_name: str | None = None, scopes: dict[str, str] | None = None, description: str | None = None,
                  auto_error: bool = True) -> None:
-        flow: dict[str, Any] = {"authorizationUrl": authorizationUrl, "tokenUrl": tokenUrl, "scopes": scopes or {}}
-        if refreshUrl:
-            flow["refreshUrl"] = refreshUrl
+        flow = {"authorizationUrl": authorizationUrl, "tokenUrl": tokenUrl, "refreshUrl": refreshUrl, "scopes": scopes or {}}
         super().__init__(flows={"authorizationCode": flow}, scheme_name=scheme_name, description=description,
                          auto_error=auto_error)
