@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import http
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 
 try:
@@ -70,29 +70,53 @@ class FastAPIDeprecationWarning(UserWarning):
     Python shows it by default, which it does not for DeprecationWarning outside ``__main__``."""
 
 
+class EndpointContext(TypedDict, total=False):
+    """Where a validation error happened: the endpoint's function, source file and line, and its "METHOD /path"."""
+
+    function: str
+    path: str
+    file: str
+    line: int
+
+
 class ValidationException(Exception):
-    def __init__(self, errors: Sequence[Any]) -> None:
+    def __init__(self, errors: Sequence[Any], *, endpoint_ctx: EndpointContext | None = None) -> None:
         self._errors = errors
+        self.endpoint_ctx = endpoint_ctx
 
     def errors(self) -> Sequence[Any]:
         return self._errors
+
+    endpoint_function = property(lambda self: (self.endpoint_ctx or {}).get("function"))
+    endpoint_path = property(lambda self: (self.endpoint_ctx or {}).get("path"))
+    endpoint_file = property(lambda self: (self.endpoint_ctx or {}).get("file"))
+    endpoint_line = property(lambda self: (self.endpoint_ctx or {}).get("line"))
+
+    def __str__(self) -> str:
+        """As FastAPI's: the errors, one per line, then where the endpoint is (a traceback-style line when the
+        source is known, else the path)."""
+        count = len(self._errors)
+        lines = [f"{count} validation error{'s' if count != 1 else ''}:"] + [f"  {err}" for err in self._errors]
+        if self.endpoint_file and self.endpoint_line and self.endpoint_function:
+            lines.append(f'  File "{self.endpoint_file}", line {self.endpoint_line}, in {self.endpoint_function}')
+            if self.endpoint_path:
+                lines.append(f"    {self.endpoint_path}")
+        elif self.endpoint_path:
+            lines.append(f"  Endpoint: {self.endpoint_path}")
+        return "\n".join(lines)
 
 
 class RequestValidationError(ValidationException):
     """The request did not validate; FastAPI answers 422 with ``{"detail": errors}``."""
 
-    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
-        super().__init__(errors)
+    def __init__(self, errors: Sequence[Any], *, body: Any = None, endpoint_ctx: EndpointContext | None = None) -> None:
+        super().__init__(errors, endpoint_ctx=endpoint_ctx)
         self.body = body
 
 
 class ResponseValidationError(ValidationException):
     """The handler's return value did not match its response model: a server error (500)."""
 
-    def __init__(self, errors: Sequence[Any], *, body: Any = None) -> None:
-        super().__init__(errors)
+    def __init__(self, errors: Sequence[Any], *, body: Any = None, endpoint_ctx: EndpointContext | None = None) -> None:
+        super().__init__(errors, endpoint_ctx=endpoint_ctx)
         self.body = body
-
-    def __str__(self) -> str:
-        message = f"{len(self._errors)} validation errors:\n"
-        return message + "".join(f"  {err}\n" for err in self._errors)

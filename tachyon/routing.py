@@ -17,6 +17,7 @@ from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
 from .concurrency import run_in_threadpool
 from .datastructures import Default, DefaultPlaceholder, get_value_or_default
 from .encoders import jsonable_encoder
+from .exceptions import EndpointContext
 from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .requests import Request
 from .responses import JSONResponse, Response
@@ -35,6 +36,20 @@ except ImportError:
 
 def _actual(value: Any) -> Any:
     return value.value if isinstance(value, DefaultPlaceholder) else value
+
+
+def _source_location(endpoint: Callable[..., Any]) -> EndpointContext:
+    """The endpoint's function name, source file and first line, as far as Python can tell."""
+    location: EndpointContext = {}
+    try:
+        location["file"] = inspect.getsourcefile(endpoint) or ""
+        location["line"] = inspect.getsourcelines(endpoint)[1]
+    except (OSError, TypeError):   # built in Python code without a file, or not a function
+        location.clear()
+    name = getattr(endpoint, "__name__", None)
+    if name:
+        location["function"] = name
+    return location
 
 
 def _docstring(endpoint: Callable[..., Any]) -> str:
@@ -101,6 +116,8 @@ class APIRoute:
             exclude_unset=response_model_exclude_unset, exclude_defaults=response_model_exclude_defaults,
             exclude_none=response_model_exclude_none,
         )
+        self._endpoint_location: EndpointContext | None = None
+        self._served_under = ""
         self.render_body = self._body_renderer(options)
         self.render = self._renderer(self.status_code or 200)
         self.options = {
@@ -121,8 +138,17 @@ class APIRoute:
         context = lambda raw: RequestContext(raw, app, self)  # noqa: E731
         self.solver = solver.build(self.signature, context, finish)
         self.binder = Binder(self.signature, solver.build_partial(self.signature, context),
-                             strict_content_type=_actual(self.strict_content_type))
+                             strict_content_type=_actual(self.strict_content_type), endpoint_context=self.endpoint_context)
+        self._served_under = getattr(app, "root_path", "").rstrip("/")   # a mounted app's includes the mount path
         self.is_async = solver.is_async(self.signature)
+
+    def endpoint_context(self, method: str | None = None) -> EndpointContext:
+        """Where the endpoint is, for validation errors' messages as FastAPI's: its function, file and line (read
+        from its source the first time an error needs them) and "METHOD /path" (the request's method, else the
+        route's first)."""
+        if self._endpoint_location is None:
+            self._endpoint_location = _source_location(self.endpoint)
+        return {**self._endpoint_location, "path": f"{method or sorted(self.methods)[0]} {self._served_under}{self.path}"}
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         """FastAPI's hook for custom route classes: an async function from the Request to the Response that
@@ -192,7 +218,8 @@ class APIRoute:
         return empty
 
     def _body_renderer(self, options: ResponseModelOptions) -> Callable[[Any], Any] | None:
-        render = make_renderer(self.response_model, options) if self.response_model is not None else None
+        render = (make_renderer(self.response_model, options, self.endpoint_context)
+                  if self.response_model is not None else None)
         response_class = self.actual_response_class
         if response_class is JSONResponse:
             return render  # the engine writes the JSON itself

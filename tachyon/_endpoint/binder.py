@@ -20,7 +20,7 @@ from .. import params
 from ..cookies import parse_cookie_header
 from ..datastructures import FormData
 from ..forms import media_type, parse_form
-from ..exceptions import HTTPException, RequestValidationError
+from ..exceptions import EndpointContext, HTTPException, RequestValidationError
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
 from .types import is_sequence, is_union_of_models, strip_optional
@@ -44,10 +44,12 @@ class Binder:
     binder returns that solver's coroutine instead, which raises once the engine has stepped it."""
 
     def __init__(self, signature: EndpointSignature, partial: Callable[..., Any] | None = None,
-                 strict_content_type: bool = True) -> None:
+                 strict_content_type: bool = True,
+                 endpoint_context: Callable[[str], EndpointContext] | None = None) -> None:
         self._signature = signature
         self._partial = partial
         self.strict_content_type = strict_content_type
+        self._endpoint_context = endpoint_context   # method -> where the endpoint is, for the errors' str()
 
     def __call__(self, raw: tuple) -> tuple:
         data = RequestData._make(raw)
@@ -71,7 +73,7 @@ class Binder:
         if not errors_of:
             return arguments
         errors = [e for index in self._signature.error_order for e in errors_of.get(index, ())]
-        error = RequestValidationError(errors, body=body)
+        error = RequestValidationError(errors, body=body, endpoint_ctx=self._where(data))
         if self._partial is None:
             raise error
         return self._partial(error, frozenset(errors_of), *arguments)
@@ -83,10 +85,16 @@ class Binder:
             if any(isinstance(p.field_info, params.Form) for p in self._signature.body_params):
                 return parse_form(data)
             return _read_body(data.body, data.content_type, self.strict_content_type) if self._signature.body_params else None
-        except (RequestValidationError, HTTPException):
+        except RequestValidationError as error:   # invalid JSON
+            error.endpoint_ctx = self._where(data)
+            raise
+        except HTTPException:
             raise
         except Exception as exc:
             raise HTTPException(status_code=400, detail="There was an error parsing the body") from exc
+
+    def _where(self, data: RequestData) -> EndpointContext | None:
+        return self._endpoint_context(data.method) if self._endpoint_context is not None else None
 
     def _leaf(self, spec: ParamSpec, data: RequestData, query: dict[str, list[str]], headers: dict[str, list[str]],
               cookies: dict[str, str], errors: list) -> Any:

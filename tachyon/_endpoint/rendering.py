@@ -11,7 +11,7 @@ from typing import Any, Callable
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import SchemaSerializer
 
-from ..exceptions import ResponseValidationError
+from ..exceptions import EndpointContext, ResponseValidationError
 from .fields import field_adapter
 from ..responses import Response
 
@@ -26,7 +26,8 @@ class ResponseModelOptions:
     exclude_none: bool = False
 
 
-def make_renderer(response_model: Any, options: ResponseModelOptions) -> Callable[[Any], Any]:
+def make_renderer(response_model: Any, options: ResponseModelOptions,
+                  endpoint_context: Callable[[], EndpointContext] | None = None) -> Callable[[Any], Any]:
     adapter = field_adapter(response_model, response_model)
     dump = _json_dumper(adapter, options)
     # An instance of the response model itself passes validation unchanged (pydantic does not validate a
@@ -44,7 +45,8 @@ def make_renderer(response_model: Any, options: ResponseModelOptions) -> Callabl
             validated = adapter.validate_python(value, from_attributes=True)
         except ValidationError as exc:
             errors = [{**e, "loc": ("response", *e["loc"])} for e in exc.errors(include_url=False)]
-            raise ResponseValidationError(errors, body=value) from None
+            raise ResponseValidationError(errors, body=value,
+                                          endpoint_ctx=endpoint_context() if endpoint_context else None) from None
         return dump(validated)
 
     return render
