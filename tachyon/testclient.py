@@ -13,13 +13,14 @@ import http.client
 import json as json_module
 import time
 import warnings
+import weakref
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from ._boundary.engine import get_engine
-from ._testclient import peers
+from ._testclient import peers, serving
 from ._testclient.cookies import Cookies
 from ._testclient.encoding import encode_multipart, merge_headers, query_pairs
 from ._testclient.messages import URL, Headers, HTTPStatusError, Request, Response
@@ -48,7 +49,8 @@ class TestClient:
         self._cookies = Cookies(cookies)
         self._connection: http.client.HTTPConnection | None = None
         self._local_address: tuple[str, int] | None = None   # of the open connection
-        self._port = app.start("127.0.0.1", 0).port
+        self._serving: weakref.finalize | None = None   # while this client holds the app's server (see serving.py)
+        self._port = self._hold_server()
         app.capture_unhandled_exceptions()
         if raise_server_exceptions:
             get_engine().lanes.keep_background_failures = True
@@ -89,10 +91,23 @@ class TestClient:
         self._cookies = Cookies(cookies)
 
     def close(self) -> None:
+        """Closes the connection and lets the app's server go (the last client stops it); a later request
+        starts it again, as a closed Starlette TestClient can still be used."""
         if self._connection is not None:
             self._forget()
             self._connection.close()
             self._connection = None
+        if self._serving is not None:
+            self._serving.detach()
+            self._serving = None
+            serving.release(self.app)
+
+    def _hold_server(self) -> int:
+        if self._serving is None:
+            port = serving.hold(self.app)
+            self._serving = weakref.finalize(self, serving.release, self.app, True)
+            return port
+        return self._port
 
     def request(self, method: str, url: str, *, params: Any = None, json: Any = None, data: Any = None,
                 files: Any = None, content: bytes | str | None = None, headers: Any = None,
@@ -185,6 +200,7 @@ class TestClient:
             # The connection is plain HTTP on loopback: the engine takes the scheme from this header, as from a
             # TLS-terminating proxy on the same host, so request.url and redirects are https as Starlette's are.
             out.append(("x-forwarded-proto", "https"))
+        self._port = self._hold_server()   # started again after close()
         self.app.serve_route_changes()   # routes added to the app since the last request
         started = time.perf_counter()
         for attempt in range(2):

@@ -1,0 +1,50 @@
+"""The servers TestClients start. An app serves while a TestClient of it is open; closing the last one stops
+the server it started, so a suite that builds an app per test does not keep a listening socket (and the
+engine's connection state) per app. A client dropped without ``close()`` releases its app when the garbage
+collector finalizes it, but the server is stopped only the next time a TestClient starts serving: the
+collector may run on a lane thread, and stopping waits for requests that may need that lane."""
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+_lock = threading.Lock()
+_clients: dict[Any, int] = {}     # app -> its open TestClients
+_started: set[Any] = set()        # apps whose server a TestClient started (not `tachyon run`'s)
+_released: list[Any] = []         # apps whose last client was collected: stop at the next hold()
+
+
+def hold(app: Any) -> int:
+    """One more client of ``app``: the port it serves on (started on a free loopback port if needed)."""
+    _stop_released()
+    with _lock:
+        _clients[app] = _clients.get(app, 0) + 1
+        if app._server is None:
+            _started.add(app)
+    return app.start("127.0.0.1", 0).port
+
+
+def release(app: Any, deferred: bool = False) -> None:
+    """One client fewer; the last one stops the server a client started (later, if ``deferred``)."""
+    with _lock:
+        left = _clients.get(app, 0) - 1
+        if left > 0:
+            _clients[app] = left
+            return
+        _clients.pop(app, None)
+        if app not in _started:
+            return
+        if deferred:
+            _released.append(app)
+            return
+        _started.discard(app)
+    app.stop()
+
+
+def _stop_released() -> None:
+    with _lock:
+        stopping = [app for app in _released if app not in _clients]
+        _released.clear()
+        _started.difference_update(stopping)
+    for app in stopping:
+        app.stop()
