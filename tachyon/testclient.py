@@ -17,7 +17,7 @@ import weakref
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from ._boundary.engine import get_engine
 from ._testclient import peers, serving
@@ -30,6 +30,9 @@ from .datastructures import MutableHeaders
 __all__ = ["TestClient", "Response", "Request", "Headers", "Cookies", "URL", "HTTPStatusError", "encode_multipart"]
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+# What a request target keeps as it is (RFC 3986); "%" too, so that an encoded URL is not encoded twice.
+_PATH_SAFE = "/:@!$&'()*+,;=-._~%"
+_QUERY_SAFE = _PATH_SAFE + "?"
 _DEFAULT_HEADERS = {"accept": "*/*", "accept-encoding": "gzip, deflate", "connection": "keep-alive",
                     "user-agent": "testclient"}
 
@@ -93,10 +96,7 @@ class TestClient:
     def close(self) -> None:
         """Closes the connection and lets the app's server go (the last client stops it); a later request
         starts it again, as a closed Starlette TestClient can still be used."""
-        if self._connection is not None:
-            self._forget()
-            self._connection.close()
-            self._connection = None
+        self._drop_connection()
         if self._serving is not None:
             self._serving.detach()
             self._serving = None
@@ -123,17 +123,17 @@ class TestClient:
                           DeprecationWarning, stacklevel=3)
             follow_redirects = allow_redirects
         body, body_headers = self._encode_body(json, data, files, content)
-        target = self._target(url, params)
+        origin, target = self._target(url, params)
         headers = merge_headers(self.headers, body_headers, _basic_auth(auth), headers)
-        response = self._send(method.upper(), target, body, headers, cookies, timeout)
+        response = self._send(method.upper(), origin, target, body, headers, cookies, timeout)
         follow = self.follow_redirects if follow_redirects is None else follow_redirects
         history: list[Response] = []
         while follow and response.status_code in _REDIRECTS and "location" in response.headers and len(history) < 20:
             history.append(response)
             if response.status_code == 303 or (response.status_code in (301, 302) and method.upper() == "POST"):
                 method, body = "GET", None
-            target = self._target(urljoin(response.url, response.headers["location"]), None)
-            response = self._send(method.upper(), target, body, headers, cookies, timeout)
+            origin, target = self._target(urljoin(response.url, response.headers["location"]), None)
+            response = self._send(method.upper(), origin, target, body, headers, cookies, timeout)
         response.history = history
         return response
 
@@ -160,6 +160,12 @@ class TestClient:
                 peers.root_paths[self._local_address] = self.root_path
         return connection
 
+    def _drop_connection(self) -> None:
+        self._forget()
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
     def _forget(self) -> None:
         peers.connections.discard(self._local_address)
         peers.templates.pop(self._local_address, None)
@@ -180,23 +186,25 @@ class TestClient:
             raw = raw.encode("utf-8")
         return raw, {}
 
-    def _target(self, url: str, params: Any) -> str:
+    def _target(self, url: str, params: Any) -> tuple[str, str]:
+        """(scheme://host of the URL, or of base_url for a relative one; the request target), percent-encoded
+        as httpx sends it: spaces, non-ASCII and other characters a URL cannot hold as they are."""
         parts = urlsplit(url if "://" in url else self.base_url + ("" if url.startswith("/") else "/") + url)
-        query = parts.query
+        query = quote(parts.query, safe=_QUERY_SAFE)
         extra = urlencode(query_pairs(params))
         if extra:
             query = f"{query}&{extra}" if query else extra
-        return (parts.path or "/") + (f"?{query}" if query else "")
+        return f"{parts.scheme}://{parts.netloc}", quote(parts.path or "/", safe=_PATH_SAFE) + (f"?{query}" if query else "")
 
-    def _send(self, method: str, target: str, body: bytes | None, headers: list[tuple[str, str]],
+    def _send(self, method: str, origin: str, target: str, body: bytes | None, headers: list[tuple[str, str]],
               cookies: Mapping[str, str] | None, timeout: float | None) -> Response:
-        out = merge_headers({"host": urlsplit(self.base_url).netloc}, headers)
+        out = merge_headers({"host": urlsplit(origin).netloc}, headers)
         cookie = self._cookies.header(cookies)
         if cookie:
             out.append(("cookie", cookie))
         if body is not None or method in ("POST", "PUT", "PATCH"):
             out.append(("content-length", str(len(body or b""))))
-        if self.base_url.startswith("https:") and not any(name.lower() == "x-forwarded-proto" for name, _ in out):
+        if origin.startswith("https:") and not any(name.lower() == "x-forwarded-proto" for name, _ in out):
             # The connection is plain HTTP on loopback: the engine takes the scheme from this header, as from a
             # TLS-terminating proxy on the same host, so request.url and redirects are https as Starlette's are.
             out.append(("x-forwarded-proto", "https"))
@@ -217,11 +225,12 @@ class TestClient:
                 content = raw.read()
                 break
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
-                self._forget()
-                connection.close()
-                self._connection = None
+                self._drop_connection()
                 if attempt:
                     raise
+            except BaseException:   # the connection is unusable after a failed request (say, a bad header)
+                self._drop_connection()
+                raise
         # As Starlette's TestClient, return once the response's background tasks and the exit code of its yield
         # dependencies have run, and raise what they raised.
         background_failures = get_engine().settle_background(connection.timeout)
@@ -230,7 +239,7 @@ class TestClient:
             raise exc
         headers = Headers(raw.getheaders())
         self._cookies.extract_set_cookie(headers.get_list("set-cookie"))
-        request = Request(method, f"{self.base_url}{target}", out, body)
+        request = Request(method, f"{origin}{target}", out, body)
         response = Response(raw.status, raw.reason, headers, content, request)
         response.elapsed = timedelta(seconds=time.perf_counter() - started)
         response.http_version = "HTTP/1.0" if raw.version == 10 else "HTTP/1.1"

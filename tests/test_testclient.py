@@ -46,6 +46,11 @@ def item(item_id: int):
     return {"item_id": item_id}
 
 
+@app.get("/users/{name}")
+def user(name: str, request: Request):
+    return {"name": name, "q": request.query_params.get("q"), "url": str(request.url)}
+
+
 @app.get("/headers")
 def headers(request: Request):
     return sorted(map(list, request.headers.items()))
@@ -144,6 +149,20 @@ class TestClientApiTest(unittest.TestCase):
         self.assertEqual((r.status_code, [h.status_code for h in r.history]), (200, [307]))
         self.assertTrue(r.history[0].is_redirect)
         self.assertEqual(r.url, "http://testserver/items/3")
+
+    def test_urls_are_percent_encoded_as_httpx_sends_them(self) -> None:
+        self.assertEqual(self.client.get("/users/John Doe?q=café|x").json(), {
+            # request.url has the decoded path and the query as sent, as Starlette's
+            "name": "John Doe", "q": "café|x", "url": "http://testserver/users/John Doe?q=caf%C3%A9%7Cx"})
+        self.assertEqual(self.client.get("/users/jos%C3%A9").json()["name"], "josé")   # not encoded twice
+
+    def test_absolute_urls_give_host_and_scheme(self) -> None:
+        self.assertEqual(self.client.get("https://example.com/users/bob").json()["url"], "https://example.com/users/bob")
+
+    def test_the_client_recovers_from_a_request_that_could_not_be_sent(self) -> None:
+        with self.assertRaises(ValueError):
+            self.client.get("/users/bob", headers={"x-bad": "line\nbreak"})
+        self.assertEqual(self.client.get("/users/bob").status_code, 200)
 
     def test_allow_redirects_is_the_deprecated_follow_redirects(self) -> None:
         with self.assertWarnsRegex(DeprecationWarning, "Use `follow_redirects` instead") as caught:
