@@ -1,6 +1,7 @@
 """Starlette's path convertors in route paths (FastAPI's test_starlette_urlconvertors.py): {p:int},
 {p:float} and {p:uuid} match only segments of that form (another segment is a 404, or the next route),
-{p:path} takes the rest of the path; url_path_for fills them in."""
+{p:path} takes the rest of the path; parameters may share a segment with text ({name}.{ext}); url_path_for
+fills them in."""
 from __future__ import annotations
 
 import unittest
@@ -42,6 +43,16 @@ def either_word(word: str):
     return {"word": word}
 
 
+@app.get("/tiles/{z}/{x}/{y:int}.png")
+def tile(z: int, x: int, y: int):
+    return [z, x, y]
+
+
+@app.get("/files/{name}.{ext}")
+def file(name: str, ext: str):
+    return {"name": name, "ext": ext}
+
+
 class PathConvertorsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls) -> None:
@@ -63,6 +74,12 @@ class PathConvertorsTest(unittest.TestCase):
         self.assertEqual(self.client.get("/float/-1.5").status_code, 404)
         self.assertEqual(self.client.get("/either/42").json(), {"number": 42})
         self.assertEqual(self.client.get("/either/forty-two").json(), {"word": "forty-two"})
+
+    def test_parameters_with_text_in_a_segment(self) -> None:
+        self.assertEqual(self.client.get("/tiles/3/1/2.png").json(), [3, 1, 2])
+        self.assertEqual(self.client.get("/tiles/3/1/x.png").status_code, 404)
+        self.assertEqual(self.client.get("/files/a.tar.gz").json(), {"name": "a.tar", "ext": "gz"})   # greedy, as Starlette
+        self.assertEqual(app.url_path_for("file", name="notes", ext="txt"), "/files/notes.txt")
 
     def test_url_path_for(self) -> None:
         self.assertEqual(app.url_path_for("int_convertor", param=5), "/int/5")

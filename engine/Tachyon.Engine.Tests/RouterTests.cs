@@ -125,11 +125,25 @@ public class RouterTests
     }
 
     [Fact]
+    public void ParametersWithTextInOneSegment()
+    {
+        var router = Build(("/files/{name}.{ext}", ["GET"]), ("/tiles/{z}/{x}/{y:int}.png", ["GET"]), ("/reports/report-{year:int}", ["GET"]),
+                           ("/reports/{slug}", ["GET"]));
+        var file = router.Match("/files/a.tar.gz", "GET");
+        Assert.Equal(["a.tar", "gz"], file.PathValues);   // greedy, as Starlette's regex
+        Assert.Equal(["3", "1", "2"], router.Match("/tiles/3/1/2.png", "GET").PathValues);
+        Assert.Equal(MatchKind.None, router.Match("/tiles/3/1/x.png", "GET").Kind);
+        Assert.Equal("/reports/report-{year:int}", router.Match("/reports/report-2024", "GET").Route!.Template);
+        Assert.Equal("/reports/{slug}", router.Match("/reports/report-x", "GET").Route!.Template);
+        Assert.Equal(MatchKind.None, router.Match("/files/noext", "GET").Kind);
+    }
+
+    [Fact]
     public void TemplatesRejectWhatTheRouterCannotServe()
     {
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("items"));
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/items/{id:decimal}"));
-        Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/items/x{id}"));
+        Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/items/x{id:path}"));
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/f/{p:path}/more"));
     }
 }

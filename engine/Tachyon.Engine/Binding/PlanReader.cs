@@ -21,7 +21,7 @@ internal static unsafe class PlanReader
 
         string template = root.GetProperty("path").GetString()!;
         var segments = RouteTemplate.Parse(template);
-        var pathNames = segments.Where(s => s.Kind != TemplateSegmentKind.Literal).Select(s => s.Text).ToList();
+        var pathNames = RouteTemplate.ParameterNames(segments).ToList();
         var parameters = root.GetProperty("params").EnumerateArray().Select(p => ReadParameter(p, pathNames, Obj)).ToArray();
         var methods = root.GetProperty("methods").EnumerateArray().Select(m => string.Intern(m.GetString()!.ToUpperInvariant())).ToArray();
 

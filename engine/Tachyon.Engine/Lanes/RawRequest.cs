@@ -67,10 +67,9 @@ internal static unsafe class RawRequest
     {
         nint dict = CPython.DictNew();
         int v = 0;
-        foreach (var seg in item.Route.Segments)
+        foreach (var name in item.Route.ParameterNames)
         {
-            if (seg.Kind == TemplateSegmentKind.Literal) continue;
-            nint key = CPython.NewStr(seg.Text), value = CPython.NewStr(item.PathValues[v++]);
+            nint key = CPython.NewStr(name), value = CPython.NewStr(item.PathValues[v++]);
             CPython.DictSetItem(dict, key, value);   // does not steal
             CPython.DecRef(key);
             CPython.DecRef(value);

@@ -15,6 +15,10 @@ internal sealed class Route
     // The plan marked "misses": it serves the router's 404s and 405s (the app handles them itself).
     public bool ServesMisses { get; init; }
 
+    string[]? _parameterNames;
+    /// <summary>Its path parameters, in the order the router writes their values.</summary>
+    public string[] ParameterNames => _parameterNames ??= RouteTemplate.ParameterNames(Segments);
+
     public bool Accepts(string method)
     {
         foreach (var m in Methods)

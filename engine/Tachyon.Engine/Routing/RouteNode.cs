@@ -8,10 +8,11 @@ internal sealed class RouteNode
 {
     Dictionary<string, RouteNode>? _literals;
     List<(PathConvertor Convertor, RouteNode Node)>? _parameters;
+    List<(string Text, SegmentPattern Pattern, RouteNode Node)>? _patterns;   // segments like {name}.{ext}
     List<Route>? _tails;   // routes whose template ends here with {name:path}
     List<Route>? _ends;    // routes whose template ends exactly here
 
-    public bool HasChildren => _literals != null || _parameters != null || _tails != null;
+    public bool HasChildren => _literals != null || _parameters != null || _patterns != null || _tails != null;
 
     public void Insert(Route route, int depth)
     {
@@ -29,6 +30,12 @@ internal sealed class RouteNode
                 int at = _parameters.FindIndex(p => p.Convertor == seg.Convertor);
                 if (at < 0) _parameters.Add((seg.Convertor, new RouteNode()));
                 _parameters[at < 0 ? _parameters.Count - 1 : at].Node.Insert(route, depth + 1);
+                break;
+            case TemplateSegmentKind.Pattern:
+                _patterns ??= [];
+                int same = _patterns.FindIndex(p => p.Text == seg.Text);
+                if (same < 0) _patterns.Add((seg.Text, seg.Pattern!, new RouteNode()));
+                _patterns[same < 0 ? _patterns.Count - 1 : same].Node.Insert(route, depth + 1);
                 break;
             default:
                 (_tails ??= []).Add(route);
@@ -61,6 +68,12 @@ internal sealed class RouteNode
                 node.Collect(segments, depth + 1, method, values, valueCount + 1, ref full, ref fullValues, ref partial, ref partialValues);
             }
         }
+        if (_patterns != null)
+        {
+            foreach (var (_, pattern, node) in _patterns)
+                if (pattern.TryMatch(seg, values, valueCount))
+                    node.Collect(segments, depth + 1, method, values, valueCount + pattern.Names.Length, ref full, ref fullValues, ref partial, ref partialValues);
+        }
         if (_tails != null)
         {
             // {p:path} matches ".*": the rest of the path, possibly empty, slashes included.
@@ -88,6 +101,8 @@ internal sealed class RouteNode
         if (depth == segments.Length) return _ends?.Exists(r => r.Index < beforeIndex) == true;
         if (_tails?.Exists(r => r.Index < beforeIndex) == true) return true;
         if (_literals != null && _literals.TryGetValue(segments[depth], out var lit) && lit.HasParameterisedMatch(segments, depth + 1, beforeIndex)) return true;
+        if (_patterns?.Exists(p => p.Pattern.TryMatch(segments[depth], new string[p.Pattern.Names.Length], 0)
+                                    && p.Node.HasParameterisedMatch(segments, depth + 1, beforeIndex)) == true) return true;
         return _parameters?.Exists(p => RouteTemplate.Matches(p.Convertor, segments[depth])
                                         && p.Node.HasParameterisedMatch(segments, depth + 1, beforeIndex)) == true;
     }

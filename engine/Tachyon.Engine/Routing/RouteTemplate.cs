@@ -1,12 +1,36 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace Tachyon.Engine.Routing;
 
 /// <summary>
 /// One segment of a path template: literal text, a parameter (<c>{id}</c>, <c>{id:int}</c>), or a tail
 /// (<c>{p:path}</c>). A parameter's convertor decides which segments it matches.
 /// </summary>
-internal readonly record struct TemplateSegment(TemplateSegmentKind Kind, string Text, PathConvertor Convertor = PathConvertor.Str);
+internal readonly record struct TemplateSegment(TemplateSegmentKind Kind, string Text, PathConvertor Convertor = PathConvertor.Str,
+    SegmentPattern? Pattern = null);
 
-internal enum TemplateSegmentKind { Literal, Parameter, Tail }
+/// <summary>Pattern: parameters with text around them in one segment (<c>{name}.{ext}</c>, <c>report-{year:int}</c>).</summary>
+internal enum TemplateSegmentKind { Literal, Parameter, Tail, Pattern }
+
+/// <summary>
+/// A segment with parameters and text, matched as Starlette's path regex matches it: each parameter is its
+/// convertor's pattern (greedy; <c>{name}</c> is <c>[^/]+</c>, so <c>a.tar.gz</c> against <c>{name}.{ext}</c>
+/// gives <c>a.tar</c> and <c>gz</c>).
+/// </summary>
+internal sealed class SegmentPattern(Regex regex, string[] names)
+{
+    public string[] Names { get; } = names;
+
+    /// <summary>Writes the parameters' values at <paramref name="at"/> when the segment matches.</summary>
+    public bool TryMatch(string segment, string[] values, int at)
+    {
+        var match = regex.Match(segment);
+        if (!match.Success) return false;
+        for (int i = 0; i < Names.Length; i++) values[at + i] = match.Groups[i + 1].Value;
+        return true;
+    }
+}
 
 /// <summary>Starlette's one-segment convertors; the value reaches the binder as the matched text.</summary>
 internal enum PathConvertor { Str, Int, Float, Uuid }
@@ -28,6 +52,11 @@ internal static class RouteTemplate
         for (int i = 0; i < parts.Length; i++)
         {
             string part = parts[i];
+            if (part.Contains('{') && !(part.StartsWith('{') && part.EndsWith('}') && part.IndexOf('{', 1) < 0))
+            {
+                segments[i] = new TemplateSegment(TemplateSegmentKind.Pattern, part, Pattern: ParsePattern(part, template));
+                continue;
+            }
             if (part.StartsWith('{') && part.EndsWith('}'))
             {
                 string inner = part[1..^1];
@@ -40,23 +69,55 @@ internal static class RouteTemplate
                     segments[i] = new TemplateSegment(TemplateSegmentKind.Tail, name);
                     continue;
                 }
-                var parsed = convertor switch
-                {
-                    "str" => PathConvertor.Str,
-                    "int" => PathConvertor.Int,
-                    "float" => PathConvertor.Float,
-                    "uuid" => PathConvertor.Uuid,
-                    _ => throw new ArgumentException($"unknown path convertor '{convertor}' in '{template}' (Starlette's are str, int, float, uuid, path)"),
-                };
-                segments[i] = new TemplateSegment(TemplateSegmentKind.Parameter, name, parsed);
+                segments[i] = new TemplateSegment(TemplateSegmentKind.Parameter, name, Convertor(convertor, template));
             }
-            else if (part.Contains('{'))
-                throw new ArgumentException($"a path parameter must fill a whole segment in '{template}'");
             else
                 segments[i] = new TemplateSegment(TemplateSegmentKind.Literal, part);
         }
         return segments;
     }
+
+    static PathConvertor Convertor(string convertor, string template) => convertor switch
+    {
+        "str" => PathConvertor.Str,
+        "int" => PathConvertor.Int,
+        "float" => PathConvertor.Float,
+        "uuid" => PathConvertor.Uuid,
+        "path" => throw new ArgumentException($"a ':path' parameter must fill the last segment in '{template}'"),
+        _ => throw new ArgumentException($"unknown path convertor '{convertor}' in '{template}' (Starlette's are str, int, float, uuid, path)"),
+    };
+
+    static readonly Regex ParameterInText = new(@"\{(\w+)(?::(\w+))?\}", RegexOptions.CultureInvariant);
+
+    static SegmentPattern ParsePattern(string part, string template)
+    {
+        var names = new List<string>();
+        var regex = new StringBuilder("^");
+        int at = 0;
+        foreach (Match m in ParameterInText.Matches(part))
+        {
+            regex.Append(Regex.Escape(part[at..m.Index]));
+            names.Add(m.Groups[1].Value);
+            regex.Append('(').Append(Convertor(m.Groups[2].Success ? m.Groups[2].Value : "str", template) switch
+            {
+                PathConvertor.Int => "[0-9]+",
+                PathConvertor.Float => @"[0-9]+(?:\.[0-9]+)?",
+                PathConvertor.Uuid => "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                _ => "[^/]+",
+            }).Append(')');
+            at = m.Index + m.Length;
+        }
+        string rest = part[at..];
+        if (rest.Contains('{') || rest.Contains('}') || names.Count == 0)
+            throw new ArgumentException($"cannot read the path parameters of '{part}' in '{template}'");
+        regex.Append(Regex.Escape(rest)).Append('$');
+        return new SegmentPattern(new Regex(regex.ToString(), RegexOptions.CultureInvariant), [.. names]);
+    }
+
+    /// <summary>The template's parameter names, in the order the router writes their values.</summary>
+    public static string[] ParameterNames(TemplateSegment[] segments) =>
+        [.. segments.Where(s => s.Kind != TemplateSegmentKind.Literal)
+                    .SelectMany(s => s.Kind == TemplateSegmentKind.Pattern ? s.Pattern!.Names : [s.Text])];
 
     /// <summary>Starlette's convertor regexes, applied to one decoded segment.</summary>
     public static bool Matches(PathConvertor convertor, string segment) => convertor switch

@@ -20,9 +20,13 @@ internal sealed class Router
     /// <summary>Serves the router's 404s and 405s when the app handles them itself; null means the engine answers.</summary>
     public Route? Misses { get; set; }
 
+    // Values the longest template writes: a segment like {name}.{ext} holds several.
+    int _maxValues;
+
     public void Add(Route route)
     {
         _routes.Add(route);
+        _maxValues = Math.Max(_maxValues, route.ParameterNames.Length);
         if (RouteTemplate.IsStatic(route.Segments))
         {
             if (!_static.TryGetValue(route.Template, out var list)) _static[route.Template] = list = [];
@@ -54,7 +58,7 @@ internal sealed class Router
         if (_root.HasChildren)
         {
             var segments = Split(path);
-            var values = new string[segments.Length];
+            var values = new string[Math.Max(segments.Length, _maxValues)];
             _root.Collect(segments, 0, method, values, 0, ref full, ref fullValues, ref partial, ref partialValues);
         }
         if (full != null) return new RouteMatch(MatchKind.Full, full, full.Segments.Length == 0 || RouteTemplate.IsStatic(full.Segments) ? [] : fullValues);
