@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel
 
-from tachyon import Body, FastAPI, HTTPException, Query
+from tachyon import Body, FastAPI, HTTPException, Query, Request
 from tachyon.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from tachyon.testclient import TestClient
 from tests.client_case import AppTestCase
@@ -183,6 +183,22 @@ class RoutingAnswersTest(AppTestCase):
 
     def test_head_is_not_added_to_get_routes(self) -> None:
         self.assertEqual(self.client.head("/items/1").status_code, 405)
+
+
+@app.post("/sizes")
+async def sizes(request: Request):
+    return {"query": len(request.url.query), "header": len(request.headers.get("x-big", "")), "body": len(await request.body())}
+
+
+class RequestSizesTest(AppTestCase):
+    """No limits uvicorn does not have: Kestrel's defaults refused a long query (414), large headers (431)
+    and bodies over 30 MB, which FastAPI serves."""
+    app = app
+
+    def test_long_query_large_header_and_body(self) -> None:
+        ids = "&".join(f"id={i}" for i in range(2000))
+        response = self.client.post(f"/sizes?{ids}", headers={"x-big": "x" * 70_000}, content=b"\0" * 40_000_000)
+        self.assertEqual(response.json(), {"query": len(ids), "header": 70_000, "body": 40_000_000})
 
 
 class BodyTest(AppTestCase):

@@ -65,6 +65,11 @@ internal sealed class EngineServer(ServerOptions options)
             ApplicationServices = services,
         };
         kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
+        // uvicorn (httptools) puts no limit on the request line or headers; Kestrel's defaults (8 KB, 32 KB,
+        // 100 headers) refused requests FastAPI apps serve, such as a query with a thousand ids.
+        kestrelOptions.Limits.MaxRequestLineSize = 1 << 20;
+        kestrelOptions.Limits.MaxRequestHeadersTotalSize = 1 << 20;
+        kestrelOptions.Limits.MaxRequestHeaderCount = 1000;
         kestrelOptions.Listen(new IPEndPoint(ParseHost(host), port));
         var kestrel = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
         var application = new TachyonApplication(_router, options);

@@ -10,7 +10,8 @@ internal sealed record ServerOptions
     public int MaxPending { get; init; } = 4096;
     public int RetryAfterSeconds { get; init; } = 1;
     public bool RedirectSlashes { get; init; } = true;
-    public long MaxRequestBodySize { get; init; } = 30_000_000;
+    /// <summary>None by default, as uvicorn has none (FastAPI apps take large uploads); a body over a set limit gets 413.</summary>
+    public long? MaxRequestBodySize { get; init; }
     /// <summary>The app's root_path: a path under it is routed without it, as Starlette's get_route_path does
     /// (a proxy that forwards /api/v1/items to an app with root_path="/api/v1"). Empty: none.</summary>
     public string RootPath { get; init; } = "";
