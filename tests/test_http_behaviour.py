@@ -8,7 +8,7 @@ import decimal
 import enum
 import unittest
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel
 
@@ -81,6 +81,11 @@ def embedded(item: Annotated[Item, Body(embed=True)], importance: Annotated[int,
 @app.post("/optional-body")
 def optional_body(item: Item | None = None):
     return {"item": item}
+
+
+@app.post("/any-body")
+def any_body(payload: Annotated[Any, Body()]):
+    return {"payload": payload}
 
 
 VALUES = {
@@ -222,6 +227,14 @@ class BodyTest(AppTestCase):
         r = self.client.post("/items/")
         self.assertEqual(r.json(), {"detail": [{"type": "missing", "loc": ["body"], "msg": "Field required", "input": None}]})
         self.assertEqual(self.client.post("/optional-body").json(), {"item": None})
+
+    def test_a_null_body_is_missing_as_in_fastapi(self) -> None:
+        missing = {"detail": [{"type": "missing", "loc": ["body"], "msg": "Field required", "input": None}]}
+        self.assertEqual(self.client.post("/any-body", content=b"null",
+                                          headers={"content-type": "application/json"}).json(), missing)
+        self.assertEqual(self.client.post("/any-body", json=[1]).json(), {"payload": [1]})
+        self.assertEqual(self.client.post("/optional-body", content=b"null",
+                                          headers={"content-type": "application/json"}).json(), {"item": None})
 
     def test_embedded_and_several_body_values(self) -> None:
         r = self.client.put("/embedded", json={"item": {"name": "a", "price": 1}, "importance": 2})
