@@ -599,5 +599,27 @@ class PlainFieldInAnnotatedTest(unittest.TestCase):
         self.assertEqual(schema["discriminator"]["propertyName"], "value")
 
 
+class AnnotatedDefaultsInBodyModelsTest(unittest.TestCase):
+    """A default given with `=` to an Annotated[..., Body(), <validator>] parameter stays a default in the OpenAPI
+    body model (FastAPI's test_nullable_and_defaults.py): not listed as required."""
+
+    def test_not_required(self) -> None:
+        from pydantic import BeforeValidator
+
+        from tachyon import Body
+
+        app = FastAPI()
+
+        @app.post("/items")
+        def items(a: Annotated[int | None, Body(), BeforeValidator(lambda v: v)] = None,
+                  b: Annotated[str | None, Body(), BeforeValidator(lambda v: v)] = None):
+            return {"a": a, "b": b}
+
+        with TestClient(app) as client:
+            self.assertEqual(client.post("/items", json={}).json(), {"a": None, "b": None})
+            schema = client.get("/openapi.json").json()["components"]["schemas"]["Body_items_items_post"]
+        self.assertNotIn("required", schema)
+
+
 if __name__ == "__main__":
     unittest.main()

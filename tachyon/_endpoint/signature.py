@@ -282,7 +282,10 @@ class _Analyzer:
                     if declared.default is not PydanticUndefined:
                         raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` "
                                              f"for {name!r}. Set the default value with `=` instead.")
-                    declared.default = PydanticUndefined if parameter.default is parameter.empty else parameter.default
+                    # Through pydantic's API, which records the default as set: a body model built from this field
+                    # (OpenAPI's Body_...) keeps it when it merges the field with other Annotated metadata.
+                    declared = FieldInfo.merge_field_infos(
+                        declared, default=PydanticUndefined if parameter.default is parameter.empty else parameter.default)
         annotated_field = isinstance(declared, (params.Param, params.Body))
         if isinstance(parameter.default, params.Depends):
             if isinstance(declared, params.Depends):
