@@ -9,7 +9,7 @@ from typing import Any
 
 from tachyon import FastAPI, Response
 from tachyon.responses import PlainTextResponse
-from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 
 app = FastAPI()
 
@@ -43,14 +43,8 @@ def returned_205():
     return PlainTextResponse("never sent", status_code=205)
 
 
-class NoBodyStatusesTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(app)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class NoBodyStatusesTest(AppTestCase):
+    app = app
 
     def assert_empty(self, path: str, status: int, method: str = "GET") -> None:
         response = self.client.request(method, path)

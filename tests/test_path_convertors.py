@@ -8,7 +8,7 @@ import unittest
 from uuid import UUID
 
 from tachyon import FastAPI, Path
-from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 
 app = FastAPI()
 
@@ -53,14 +53,8 @@ def file(name: str, ext: str):
     return {"name": name, "ext": ext}
 
 
-class PathConvertorsTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(app)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class PathConvertorsTest(AppTestCase):
+    app = app
 
     def test_convertors(self) -> None:
         self.assertEqual(self.client.get("/int/5").json(), {"int": 5})

@@ -7,7 +7,7 @@ import unittest
 
 from tachyon import APIRouter, FastAPI, Request
 from tachyon.responses import JSONResponse, PlainTextResponse
-from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 
 app = FastAPI()
 router = APIRouter()
@@ -31,14 +31,8 @@ app.add_route("/metrics", handle_metrics)
 app.include_router(router, prefix="/api")
 
 
-class PlainRoutesTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(app)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class PlainRoutesTest(AppTestCase):
+    app = app
 
     def test_sync_endpoint_and_head(self) -> None:
         response = self.client.get("/metrics")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from tachyon import FastAPI
 from tachyon.exceptions import ResponseValidationError
-from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 
 
 class PersonBase(BaseModel):
@@ -80,14 +80,8 @@ def incomplete() -> Any:
     return PersonBase(name="Morty", lastname="Smith")
 
 
-class ResponseModelValidationTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(app)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class ResponseModelValidationTest(AppTestCase):
+    app = app
 
     def test_another_models_properties_are_read(self) -> None:
         response = self.client.post("/people/", json={"name": "Dive", "lastname": "Wilson"})

@@ -9,6 +9,7 @@ import unittest
 
 from tachyon import FastAPI, Request
 from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 
 proxied = FastAPI(root_path="/api/v1")
 
@@ -52,14 +53,8 @@ outer.mount("/subapi", inner)
 outer.mount("/named", named, name="named")
 
 
-class AppRootPathTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(proxied)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class AppRootPathTest(AppTestCase):
+    app = proxied
 
     def test_path_with_and_without_the_root_path(self) -> None:
         links = {"url_for": "http://testserver/api/v1/app", "base_url": "http://testserver/api/v1/"}
