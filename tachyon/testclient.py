@@ -105,7 +105,7 @@ class TestClient:
     def _hold_server(self) -> int:
         if self._serving is None:
             port = serving.hold(self.app)
-            self._serving = weakref.finalize(self, serving.release, self.app, True)
+            self._serving = weakref.finalize(self, serving.release_later, self.app)
             return port
         return self._port
 

@@ -11,7 +11,7 @@ from typing import Any
 _lock = threading.Lock()
 _clients: dict[Any, int] = {}     # app -> its open TestClients
 _started: set[Any] = set()        # apps whose server a TestClient started (not `tachyon run`'s)
-_released: list[Any] = []         # apps whose last client was collected: stop at the next hold()
+_released: list[Any] = []         # apps of clients the collector finalized: released at the next hold()
 
 
 def hold(app: Any) -> int:
@@ -24,27 +24,37 @@ def hold(app: Any) -> int:
     return app.start("127.0.0.1", 0).port
 
 
-def release(app: Any, deferred: bool = False) -> None:
-    """One client fewer; the last one stops the server a client started (later, if ``deferred``)."""
+def release(app: Any) -> None:
+    """One client fewer; the last one stops the server a client started."""
     with _lock:
-        left = _clients.get(app, 0) - 1
-        if left > 0:
-            _clients[app] = left
-            return
-        _clients.pop(app, None)
-        if app not in _started:
-            return
-        if deferred:
-            _released.append(app)
-            return
-        _started.discard(app)
-    app.stop()
+        last = _drop(app)
+    if last:
+        app.stop()
+
+
+def release_later(app: Any) -> None:
+    """``release`` for a client the garbage collector finalized. It takes no lock: the collector may have
+    interrupted this very thread while it held it."""
+    _released.append(app)
 
 
 def _stop_released() -> None:
     with _lock:
-        stopping = [app for app in _released if app not in _clients]
-        _released.clear()
-        _started.difference_update(stopping)
+        released = _released[:]
+        del _released[:len(released)]
+        stopping = [app for app in released if _drop(app)]
     for app in stopping:
         app.stop()
+
+
+def _drop(app: Any) -> bool:
+    """With the lock held: one client fewer; True when it was the last one of a server a client started."""
+    left = _clients.get(app, 0) - 1
+    if left > 0:
+        _clients[app] = left
+        return False
+    _clients.pop(app, None)
+    if app not in _started:
+        return False
+    _started.discard(app)
+    return True
