@@ -5,6 +5,7 @@ import asyncio
 import html
 import inspect
 import sys
+import threading
 import traceback
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -13,6 +14,7 @@ from typing import Any
 from . import params
 from ._endpoint.request_data import RequestData
 from ._endpoint.signature import path_param_names
+from ._testclient import peers
 from .datastructures import Default, DefaultPlaceholder, State
 from .exception_handlers import http_exception_handler, request_validation_exception_handler
 from .exceptions import RequestValidationError, StarletteHTTPException
@@ -118,7 +120,8 @@ class FastAPI(PathOperationDecorators):
         self._mounts: list[Mount] = []
         self._mounted_in: FastAPI | None = None
         self._capture_unhandled = False
-        self._captured: list[BaseException] = []
+        self._captured: list[tuple[Any, BaseException]] = []   # (the request's client address, the error)
+        self._captured_lock = threading.Lock()
         self._add_docs_routes()
 
     # -- path operations ------------------------------------------------------------------------
@@ -320,17 +323,18 @@ class FastAPI(PathOperationDecorators):
         on the event loop: there (or in an inline step) this returns a coroutine the engine runs as a
         task, its first step at once; a sync lane runs it on the loop and waits (GIL released)."""
         handler, server_error = self._handler_for(exc)
+        peer = RequestData._make(raw).client   # whose TestClient re-raises what is reported
         if self.debug and (handler is None or server_error):
-            self._report(exc)   # Starlette's debug mode answers with the traceback, bypassing a 500 handler
+            self._report(exc, peer)   # Starlette's debug mode answers with the traceback, bypassing a 500 handler
             return _debug_response(exc, Request(RequestData._make(raw), self))
         if handler is None:
-            return self._handler_failed(exc)
+            return self._handler_failed(exc, peer)
         try:
             response = handler(Request(RequestData._make(raw), self), exc)
             if inspect.iscoroutine(response):
                 if handler in _NEVER_AWAIT:
-                    return self._handled(_run_to_end(response), exc, server_error)
-                finish = self._finish_handler(response, exc, server_error)
+                    return self._handled(_run_to_end(response), exc, server_error, peer)
+                finish = self._finish_handler(response, exc, server_error, peer)
                 if asyncio._get_running_loop() is None:
                     # A sync lane: the handler may await, which only works on the loop; wait for it there.
                     from ._boundary.engine import get_engine
@@ -338,24 +342,24 @@ class FastAPI(PathOperationDecorators):
                     return asyncio.run_coroutine_threadsafe(finish, get_engine().lanes.loop).result()
                 return finish   # on the loop (or an inline step): the engine runs it as a handler's task
         except Exception as failure:
-            return self._handler_failed(failure)
-        return self._handled(response, exc, server_error)
+            return self._handler_failed(failure, peer)
+        return self._handled(response, exc, server_error, peer)
 
-    async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool) -> Response:
+    async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool, peer: Any) -> Response:
         try:
             response = await rest
         except Exception as failure:
-            return self._handler_failed(failure)
-        return self._handled(response, exc, server_error)
+            return self._handler_failed(failure, peer)
+        return self._handled(response, exc, server_error, peer)
 
-    def _handled(self, response: Response, exc: BaseException, server_error: bool) -> Response:
+    def _handled(self, response: Response, exc: BaseException, server_error: bool, peer: Any) -> Response:
         if server_error:
-            self._report(exc)   # Starlette re-raises what reached the 500 handler after answering
+            self._report(exc, peer)   # Starlette re-raises what reached the 500 handler after answering
         return response
 
-    def _handler_failed(self, failure: BaseException) -> Response:
+    def _handler_failed(self, failure: BaseException, peer: Any) -> Response:
         """No handler, or the handler itself failed: report the error, answer FastAPI's 500."""
-        self._report(failure)
+        self._report(failure, peer)
         return PlainTextResponse("Internal Server Error", status_code=500)
 
     def _handler_for(self, exc: BaseException) -> tuple[Callable[..., Any] | None, bool]:
@@ -369,12 +373,15 @@ class FastAPI(PathOperationDecorators):
             return self.exception_handlers.get(500) or self.exception_handlers.get(Exception), True
         return handler, False
 
-    def _report(self, exc: BaseException) -> None:
+    def _report(self, exc: BaseException, peer: Any) -> None:
+        """``peer``: the request's client address, so that the TestClient that sent it (not another thread's
+        client of this app) re-raises the error."""
         if self._mounted_in is not None:
-            self._mounted_in._report(exc)   # the serving app's TestClient re-raises it
+            self._mounted_in._report(exc, peer)   # the serving app's TestClient re-raises it
             return
         if self._capture_unhandled:
-            self._captured.append(exc)
+            with self._captured_lock:
+                self._captured.append((peer, exc))
         else:
             print("Exception in Tachyon application", file=sys.stderr)
             traceback.print_exception(exc)
@@ -383,13 +390,14 @@ class FastAPI(PathOperationDecorators):
         """For TestClient(raise_server_exceptions=True): keep unhandled exceptions to re-raise in the test."""
         self._capture_unhandled = True
 
-    def take_captured_exception(self) -> BaseException | None:
-        """The first unhandled exception since the last call (TestClient raises it or, if asked not to, drops it)."""
-        if not self._captured:
-            return None
-        exc = self._captured.pop(0)
-        self._captured.clear()
-        return exc
+    def take_captured_exception(self, peer: Any) -> BaseException | None:
+        """The first unhandled exception of ``peer``'s requests since the last call (its TestClient raises it or,
+        if asked not to, drops it)."""
+        with self._captured_lock:
+            mine = [exc for who, exc in self._captured if who == peer]
+            # the others' stay for their clients (errors of requests from elsewhere are dropped)
+            self._captured = [(who, exc) for who, exc in self._captured if who != peer and who in peers.connections]
+        return mine[0] if mine else None
 
     # -- serving ----------------------------------------------------------------------------------
 

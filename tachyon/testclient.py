@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import http.client
 import json as json_module
+import threading
 import time
 import warnings
 import weakref
@@ -50,8 +51,11 @@ class TestClient:
         self.follow_redirects = follow_redirects
         self.headers = headers
         self._cookies = Cookies(cookies)
-        self._connection: http.client.HTTPConnection | None = None
-        self._local_address: tuple[str, int] | None = None   # of the open connection
+        # Each thread has its own connection (httpx's pool gives concurrent requests theirs): connection -> its
+        # local address, which identifies the requests of this client to the app (see _testclient/peers.py).
+        self._per_thread = threading.local()
+        self._connections: dict[http.client.HTTPConnection, tuple[str, int] | None] = {}
+        self._connections_lock = threading.Lock()
         self._serving: weakref.finalize | None = None   # while this client holds the app's server (see serving.py)
         self._port = self._hold_server()
         app.capture_unhandled_exceptions()
@@ -94,9 +98,13 @@ class TestClient:
         self._cookies = Cookies(cookies)
 
     def close(self) -> None:
-        """Closes the connection and lets the app's server go (the last client stops it); a later request
+        """Closes the connections and lets the app's server go (the last client stops it); a later request
         starts it again, as a closed Starlette TestClient can still be used."""
-        self._drop_connection()
+        with self._connections_lock:
+            open_connections, self._connections = self._connections, {}
+        for connection, address in open_connections.items():
+            _forget(address)
+            connection.close()
         if self._serving is not None:
             self._serving.detach()
             self._serving = None
@@ -147,29 +155,42 @@ class TestClient:
 
     # -- internals ------------------------------------------------------------------------------
 
+    @property
+    def _connection(self) -> http.client.HTTPConnection | None:
+        connection = getattr(self._per_thread, "connection", None)
+        return connection if connection in self._connections else None   # None after close()
+
+    @property
+    def _local_address(self) -> tuple[str, int] | None:
+        return self._connections.get(self._connection) if self._connection is not None else None
+
     def _connection_for_request(self) -> http.client.HTTPConnection:
-        """The open connection, (re)connected so that its requests report Starlette's TestClient
+        """This thread's open connection, (re)connected so that its requests report Starlette's TestClient
         address as ``request.client`` (also after the server closed it)."""
-        connection = self._connection or http.client.HTTPConnection("127.0.0.1", self._port, timeout=60)
-        if connection.sock is None:
-            self._forget()
+        connection = self._connection
+        if connection is None or connection.sock is None or connection.port != self._port:
+            self._drop_connection()
+            connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=60)
             connection.connect()
-            self._local_address = connection.sock.getsockname()[:2]
-            peers.connections.add(self._local_address)
+            address = connection.sock.getsockname()[:2]
+            peers.connections.add(address)
             if self.root_path:
-                peers.root_paths[self._local_address] = self.root_path
+                peers.root_paths[address] = self.root_path
+            with self._connections_lock:
+                self._connections[connection] = address
+            self._per_thread.connection = connection
         return connection
 
     def _drop_connection(self) -> None:
-        self._forget()
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-
-    def _forget(self) -> None:
-        peers.connections.discard(self._local_address)
-        peers.templates.pop(self._local_address, None)
-        peers.root_paths.pop(self._local_address, None)
+        """Closes this thread's connection (unusable after a failed request, or to the server's old port)."""
+        connection = getattr(self._per_thread, "connection", None)
+        self._per_thread.connection = None
+        if connection is None:
+            return
+        with self._connections_lock:
+            address = self._connections.pop(connection, None)
+        _forget(address)
+        connection.close()
 
     @staticmethod
     def _encode_body(json: Any, data: Any, files: Any, content: bytes | str | None) -> tuple[bytes | None, dict[str, str]]:
@@ -213,7 +234,6 @@ class TestClient:
         started = time.perf_counter()
         for attempt in range(2):
             connection = self._connection_for_request()
-            self._connection = connection
             connection.timeout = 60 if timeout is None else timeout
             connection.sock.settimeout(connection.timeout)
             try:
@@ -234,7 +254,7 @@ class TestClient:
         # As Starlette's TestClient, return once the response's background tasks and the exit code of its yield
         # dependencies have run, and raise what they raised.
         background_failures = get_engine().settle_background(connection.timeout)
-        exc = self.app.take_captured_exception() or next(iter(background_failures), None)
+        exc = self.app.take_captured_exception(self._local_address) or next(iter(background_failures), None)
         if exc is not None and self.raise_server_exceptions:
             raise exc
         headers = Headers(raw.getheaders())
@@ -247,6 +267,12 @@ class TestClient:
         if rendered is not None:
             response.template, response.context = rendered
         return response
+
+
+def _forget(address: tuple[str, int] | None) -> None:
+    peers.connections.discard(address)
+    peers.templates.pop(address, None)
+    peers.root_paths.pop(address, None)
 
 
 def _basic_auth(auth: tuple[str, str] | None) -> dict[str, str] | None:
