@@ -3,6 +3,7 @@ response.url parts, response.cookies and raise_for_status."""
 from __future__ import annotations
 
 import datetime
+import io
 import unittest
 from typing import Annotated
 
@@ -44,6 +45,14 @@ def peer(request: Request):
 @app.get("/items/{item_id}")
 def item(item_id: int):
     return {"item_id": item_id}
+
+
+@app.post("/form")
+async def form(request: Request):
+    async with request.form() as data:
+        return [[key, value if isinstance(value, str) else
+                 {"filename": value.filename, "type": value.content_type, "x": value.headers.get("x-part"),
+                  "data": (await value.read()).decode()}] for key, value in data.multi_items()]
 
 
 @app.get("/users/{name}")
@@ -163,6 +172,17 @@ class TestClientApiTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.client.get("/users/bob", headers={"x-bad": "line\nbreak"})
         self.assertEqual(self.client.get("/users/bob").status_code, 200)
+
+    def test_files_as_httpx_encodes_them(self) -> None:
+        written = io.BytesIO()
+        written.write(b"PNG")   # left at its end, as after image.save(buffer): httpx sends it whole
+        files = [("img", ("a.png", written)), ("title", (None, "hello")),
+                 ("f", ("a.txt", b"x", "text/plain", {"x-part": "1"}))]
+        self.assertEqual(self.client.post("/form", files=files).json(), [
+            ["img", {"filename": "a.png", "type": "image/png", "x": None, "data": "PNG"}],
+            ["title", "hello"],
+            ["f", {"filename": "a.txt", "type": "text/plain", "x": "1", "data": "x"}],
+        ])
 
     def test_allow_redirects_is_the_deprecated_follow_redirects(self) -> None:
         with self.assertWarnsRegex(DeprecationWarning, "Use `follow_redirects` instead") as caught:

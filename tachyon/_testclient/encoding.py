@@ -51,23 +51,39 @@ def encode_multipart(data: Any, files: Any) -> tuple[bytes, dict[str, str]]:
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() +
                      value.encode() + b"\r\n")
     for name, spec in files.items() if isinstance(files, Mapping) else files:
-        filename, content, content_type = _file_parts(spec)
+        filename, content, content_type, extra_headers = _file_parts(spec)
+        if hasattr(content, "seek"):
+            try:
+                content.seek(0)   # httpx sends a file object whole, wherever it was read or written to
+            except OSError:
+                pass
         if hasattr(content, "read"):
             content = content.read()
         if isinstance(content, str):
             content = content.encode()
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                     f"Content-Type: {content_type}\r\n\r\n".encode() + content + b"\r\n")
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
+        head += f'; filename="{filename}"\r\n' if filename is not None else "\r\n"
+        if content_type is not None:   # a part without a filename or type is a plain form field
+            head += f"Content-Type: {content_type}\r\n"
+        head += "".join(f"{key}: {value}\r\n" for key, value in extra_headers.items())
+        parts.append((head + "\r\n").encode() + content + b"\r\n")
     body = b"".join(parts) + f"--{boundary}--\r\n".encode()
     return body, {"content-type": f"multipart/form-data; boundary={boundary}"}
 
 
-def _file_parts(spec: Any) -> tuple[str, Any, str]:
+def _file_parts(spec: Any) -> tuple[str | None, Any, str | None, dict[str, str]]:
+    """httpx's file forms: a file, or (filename, file[, content_type[, headers]]); a None filename makes a plain
+    form field. The content type is guessed from the filename when not given."""
+    headers: dict[str, str] = {}
     if isinstance(spec, tuple):
         filename, content = spec[0], spec[1]
-        content_type = spec[2] if len(spec) > 2 and spec[2] else None
+        content_type = spec[2] if len(spec) > 2 else None
+        if len(spec) > 3 and spec[3]:
+            headers = dict(spec[3])
     else:
         content = spec
         filename = os.path.basename(getattr(spec, "name", "upload"))
         content_type = None
-    return filename, content, content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    if content_type is None and filename is not None:
+        content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return filename, content, content_type, headers
