@@ -213,8 +213,10 @@ class APIRoute:
         if is_body_allowed_for_status_code(status):
             return self.render_body
 
+        media_type = self.actual_response_class.media_type   # FastAPI's response class, its body dropped
+
         def empty(value: Any) -> Response:
-            return value if isinstance(value, Response) else Response(status_code=status, media_type="application/json")
+            return value if isinstance(value, Response) else Response(status_code=status, media_type=media_type)
         return empty
 
     def _body_renderer(self, options: ResponseModelOptions) -> Callable[[Any], Any] | None:

@@ -38,6 +38,11 @@ def parameter_sets_204(response: Response):
     return {"message": "never sent"}
 
 
+@app.delete("/plain/{item_id}", status_code=204, response_class=Response)
+def delete_plain(item_id: int):
+    return None
+
+
 @app.get("/returned-205")
 def returned_205():
     return PlainTextResponse("never sent", status_code=205)
@@ -54,6 +59,10 @@ class NoBodyStatusesTest(AppTestCase):
         self.assert_empty("/reset", 205)
         self.assert_empty("/not-modified", 304)
         self.assert_empty("/1", 204, "DELETE")
+
+    def test_content_type_is_the_response_classes(self) -> None:
+        self.assertEqual(self.client.delete("/1").headers["content-type"], "application/json")
+        self.assertNotIn("content-type", self.client.delete("/plain/1").headers)   # Response has no media type
 
     def test_response_parameter_status_decides(self) -> None:
         response = self.client.delete("/0")
