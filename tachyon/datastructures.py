@@ -1,9 +1,9 @@
 """Starlette's data structures: headers, multi-dicts (query params, forms), URL, client address, state."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 
 class MutableHeaders(MutableMapping[str, str]):
@@ -135,9 +135,19 @@ class ImmutableMultiDict(Mapping[str, Any]):
 
 
 class QueryParams(ImmutableMultiDict):
-    def __str__(self) -> str:
-        from urllib.parse import urlencode
+    """A query's parameters: from a query string (``+`` and ``%XX`` decoded, blank values kept), or pairs or a
+    mapping; ``str()`` encodes them again (``+`` for spaces), as Starlette's."""
 
+    def __init__(self, items: Any = (), **kwargs: Any) -> None:
+        if isinstance(items, bytes):
+            items = items.decode("latin-1")
+        if isinstance(items, str):
+            items = parse_qsl(items, keep_blank_values=True)
+        super().__init__(items)
+        if kwargs:
+            super().__init__([*self._list, *kwargs.items()])
+
+    def __str__(self) -> str:
         return urlencode(self._list)
 
 
@@ -155,53 +165,56 @@ class Address(NamedTuple):
 
 
 class URL:
-    """The parts of a request URL, as Starlette's ``URL``."""
+    """A URL and its parts, as Starlette's ``URL``: ``replace`` any part (also hostname, port, username,
+    password), and the query helpers pagination links are built with."""
 
     def __init__(self, url: str = "") -> None:
         self._url = url
         self._parts = urlsplit(url)
 
-    @property
-    def scheme(self) -> str:
-        return self._parts.scheme
-
-    @property
-    def netloc(self) -> str:
-        return self._parts.netloc
-
-    @property
-    def path(self) -> str:
-        return self._parts.path
-
-    @property
-    def query(self) -> str:
-        return self._parts.query
-
-    @property
-    def fragment(self) -> str:
-        return self._parts.fragment
-
-    @property
-    def hostname(self) -> str | None:
-        return self._parts.hostname
-
-    @property
-    def port(self) -> int | None:
-        return self._parts.port
+    scheme = property(lambda self: self._parts.scheme)
+    netloc = property(lambda self: self._parts.netloc)
+    path = property(lambda self: self._parts.path)
+    query = property(lambda self: self._parts.query)
+    fragment = property(lambda self: self._parts.fragment)
+    username = property(lambda self: self._parts.username)
+    password = property(lambda self: self._parts.password)
+    hostname = property(lambda self: self._parts.hostname)
+    port = property(lambda self: self._parts.port)
 
     @property
     def is_secure(self) -> bool:
         return self.scheme in ("https", "wss")
 
     def replace(self, **kwargs: Any) -> URL:
+        if {"username", "password", "hostname", "port"} & kwargs.keys():
+            kwargs["netloc"] = self._netloc(kwargs.pop("hostname", None), kwargs.pop("port", self.port),
+                                            kwargs.pop("username", self.username), kwargs.pop("password", self.password))
         return URL(self._parts._replace(**kwargs).geturl())
 
-    def include_query_params(self, **kwargs: Any) -> URL:
-        from urllib.parse import urlencode
+    def _netloc(self, hostname: str | None, port: int | None, username: str | None, password: str | None) -> str:
+        if hostname is None:   # keep the host as written (an IPv6 one with its brackets), without its port
+            hostname = self.netloc.rpartition("@")[2]
+            if not hostname.endswith("]"):
+                hostname = hostname.rsplit(":", 1)[0]
+        netloc = hostname if port is None else f"{hostname}:{port}"
+        if username is not None:
+            netloc = f"{username}{':' + password if password is not None else ''}@{netloc}"
+        return netloc
 
-        params = QueryParams(self.query and [tuple(p.split("=", 1)) for p in self.query.split("&")])
-        merged = {**dict(params), **{k: str(v) for k, v in kwargs.items()}}
-        return self.replace(query=urlencode(merged))
+    def include_query_params(self, **kwargs: Any) -> URL:
+        """The query with these parameters set (each replaces all values of its name, at the end)."""
+        updated = {str(k): str(v) for k, v in kwargs.items()}
+        kept = [(k, v) for k, v in parse_qsl(self.query, keep_blank_values=True) if k not in updated]
+        return self.replace(query=urlencode(kept + list(updated.items())))
+
+    def replace_query_params(self, **kwargs: Any) -> URL:
+        return self.replace(query=urlencode([(str(k), str(v)) for k, v in kwargs.items()]))
+
+    def remove_query_params(self, keys: str | Sequence[str]) -> URL:
+        removed = {keys} if isinstance(keys, str) else set(keys)
+        return self.replace(query=urlencode([(k, v) for k, v in parse_qsl(self.query, keep_blank_values=True)
+                                             if k not in removed]))
 
     def __eq__(self, other: object) -> bool:
         return str(self) == str(other)
