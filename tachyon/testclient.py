@@ -18,7 +18,7 @@ import weakref
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
-from urllib.parse import quote, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
 from ._boundary.engine import get_engine
 from ._testclient import peers, serving
@@ -205,6 +205,8 @@ class TestClient:
         raw = data if data is not None else content
         if isinstance(raw, str):
             raw = raw.encode("utf-8")
+        elif raw is not None and not isinstance(raw, (bytes, bytearray, memoryview)):
+            raw = b"".join(chunk.encode("utf-8") if isinstance(chunk, str) else chunk for chunk in raw)   # an iterator
         return raw, {}
 
     def _target(self, url: str, params: Any) -> tuple[str, str]:
@@ -212,9 +214,15 @@ class TestClient:
         as httpx sends it: spaces, non-ASCII and other characters a URL cannot hold as they are."""
         parts = urlsplit(url if "://" in url else self.base_url + ("" if url.startswith("/") else "/") + url)
         query = quote(parts.query, safe=_QUERY_SAFE)
-        extra = urlencode(query_pairs(params))
-        if extra:
-            query = f"{query}&{extra}" if query else extra
+        extra = query_pairs(params)
+        if extra:   # as httpx merges them: a name in params replaces that name's values, where it stood in the URL
+            given: dict[str, list[tuple[str, str]]] = {}
+            for name, value in extra:
+                given.setdefault(name, []).append((name, value))
+            merged: list[tuple[str, str]] = []
+            for name, value in parse_qsl(parts.query, keep_blank_values=True):
+                merged += given.pop(name, []) if name in given else [] if any(k == name for k, _ in extra) else [(name, value)]
+            query = urlencode(merged + [pair for pairs in given.values() for pair in pairs])
         return f"{parts.scheme}://{parts.netloc}", quote(parts.path or "/", safe=_PATH_SAFE) + (f"?{query}" if query else "")
 
     def _send(self, method: str, origin: str, target: str, body: bytes | None, headers: list[tuple[str, str]],

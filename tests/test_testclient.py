@@ -184,6 +184,14 @@ class TestClientApiTest(unittest.TestCase):
             ["f", {"filename": "a.txt", "type": "text/plain", "x": "1", "data": "x"}],
         ])
 
+    def test_params_merge_and_raw_values_as_httpx(self) -> None:
+        self.assertEqual(self.client.get("/users/a?page=1&sort=asc", params={"page": 2}).json()["url"],
+                         "http://testserver/users/a?page=2&sort=asc")
+        self.assertEqual(self.client.get("/users/a", params="q=x%20y").json()["q"], "x y")
+        self.assertEqual(self.client.post("/form", content=iter([b"a=", b"1"]),
+                                          headers={b"content-type": b"application/x-www-form-urlencoded"}).json(),
+                         [["a", "1"]])
+
     def test_allow_redirects_is_the_deprecated_follow_redirects(self) -> None:
         with self.assertWarnsRegex(DeprecationWarning, "Use `follow_redirects` instead") as caught:
             r = self.client.get("/items/3/", allow_redirects=False)

@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 
 def _text(value: Any) -> str:
@@ -21,8 +22,8 @@ def _text(value: Any) -> str:
 def query_pairs(params: Any) -> list[tuple[str, str]]:
     if params is None:
         return []
-    if isinstance(params, str):
-        return [(params, "")] if params and "=" not in params else [tuple(p.split("=", 1)) for p in params.split("&") if p]
+    if isinstance(params, (str, bytes)):   # a query string, decoded as httpx reads it
+        return parse_qsl(params.decode("latin-1") if isinstance(params, bytes) else params, keep_blank_values=True)
     items = params.items() if isinstance(params, Mapping) else params
     pairs = []
     for key, value in items:
@@ -37,10 +38,14 @@ def merge_headers(*layers: Any) -> list[tuple[str, str]]:
     for layer in layers:
         if not layer:
             continue
-        pairs = [(str(k).lower(), str(v)) for k, v in (layer.items() if isinstance(layer, Mapping) else layer)]
+        pairs = [(_header_text(k).lower(), _header_text(v)) for k, v in (layer.items() if isinstance(layer, Mapping) else layer)]
         replaced = {name for name, _ in pairs}
         merged = [(k, v) for k, v in merged if k not in replaced] + pairs
     return merged
+
+
+def _header_text(value: Any) -> str:
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
 
 def encode_multipart(data: Any, files: Any) -> tuple[bytes, dict[str, str]]:
