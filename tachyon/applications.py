@@ -401,6 +401,12 @@ class FastAPI(PathOperationDecorators):
 
     # -- serving ----------------------------------------------------------------------------------
 
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """The app is an ASGI app too, as FastAPI's (httpx's ASGITransport in async tests): see ``_asgi.py``."""
+        from ._asgi import serve
+
+        await serve(self, scope, receive, send)
+
     def start(self, host: str = "127.0.0.1", port: int = 8000, forwarded_allow_ips: list[str] | None = None):
         """Starts serving on the engine (in this process, in the background); returns the server handle,
         whose ``port`` is the bound port (useful with ``port=0``). Requests from ``forwarded_allow_ips``

@@ -1,0 +1,96 @@
+"""The app as an ASGI callable (FastAPI's "Async Tests" drive it with httpx's ASGITransport): requests go
+through the engine's pipeline; the ASGI client and scheme reach the app; the call returns after background
+work and raises what the app did not handle after sending the 500; lifespan runs startup and shutdown."""
+from __future__ import annotations
+
+import asyncio
+import json
+import unittest
+from contextlib import asynccontextmanager
+from typing import Any
+
+from tachyon import BackgroundTasks, FastAPI, Request
+
+events: list[str] = []
+
+
+@asynccontextmanager
+async def lifespan(app):
+    events.append("startup")
+    yield {"db": "ready"}
+    events.append("shutdown")
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+@app.post("/items/{item_id}")
+async def create(item_id: int, request: Request, background: BackgroundTasks, q: str | None = None):
+    background.add_task(events.append, f"saved {item_id}")
+    return {"item_id": item_id, "q": q, "body": await request.json(), "client": request.client.host,
+            "url": str(request.url)}
+
+
+@app.get("/boom")
+def boom():
+    raise RuntimeError("boom")
+
+
+def call(scope: dict[str, Any], body_chunks: list[bytes] = (b"",)) -> tuple[list[dict], BaseException | None]:
+    messages = [{"type": "http.request", "body": chunk, "more_body": i < len(body_chunks) - 1}
+                for i, chunk in enumerate(body_chunks)]
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return messages.pop(0)
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    async def run() -> BaseException | None:
+        try:
+            await app({"type": "http", "http_version": "1.1", "root_path": "", "client": ("10.1.2.3", 123),
+                       "server": ("testserver", 80), **scope}, receive, send)
+        except Exception as exc:
+            return exc
+        return None
+
+    return sent, asyncio.run(run())
+
+
+class ASGIAppTest(unittest.TestCase):
+    def test_request_through_the_engine(self) -> None:
+        events.clear()
+        sent, error = call({"method": "POST", "scheme": "https", "path": "/items/5", "query_string": b"q=x",
+                            "headers": [(b"host", b"example.com"), (b"content-type", b"application/json")]},
+                           [b'{"name":', b' "pen"}'])
+        self.assertIsNone(error)
+        start, body = sent
+        self.assertEqual((start["status"], dict(start["headers"])[b"content-type"]), (200, b"application/json"))
+        self.assertEqual(json.loads(body["body"]), {"item_id": 5, "q": "x", "body": {"name": "pen"},
+                                                    "client": "10.1.2.3", "url": "https://example.com/items/5?q=x"})
+        self.assertEqual(events, ["saved 5"])   # the background task ran before the call returned
+
+    def test_unhandled_error_is_raised_after_the_500(self) -> None:
+        sent, error = call({"method": "GET", "scheme": "http", "path": "/boom", "query_string": b"", "headers": []})
+        self.assertEqual((sent[0]["status"], sent[1]["body"]), (500, b"Internal Server Error"))
+        self.assertEqual(repr(error), "RuntimeError('boom')")
+
+    def test_lifespan(self) -> None:
+        events.clear()
+        messages = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            return messages.pop(0)
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        asyncio.run(app({"type": "lifespan"}, receive, send))
+        self.assertEqual([m["type"] for m in sent], ["lifespan.startup.complete", "lifespan.shutdown.complete"])
+        self.assertEqual(events, ["startup", "shutdown"])
+
+
+if __name__ == "__main__":
+    unittest.main()
