@@ -48,7 +48,7 @@ class HTTPConnection:
                 # the engine hands over the decoded path; quoting it again gives the raw one for any usual path
                 "path": d.path, "raw_path": quote(d.path, safe=_PATH_SAFE).encode("ascii"),
                 "query_string": d.query_string.encode("latin-1"), "root_path": self._root_path(self._app),
-                "headers": self.headers.raw, "client": d.client, "server": d.server, "path_params": d.path_params,
+                "headers": self.headers.raw, "client": tuple(self.client) if self.client else None, "server": d.server, "path_params": d.path_params,
                 "app": self._app, "state": dict(lifespan.state) if lifespan is not None else {}, _SCOPE_DATA: d,
             }
             if self._route is not None:

@@ -39,6 +39,7 @@ def logout(response: Response):
 
 @app.get("/peer")
 def peer(request: Request):
+    assert request.scope["client"] == tuple(request.client)   # the same address either way, as Starlette's
     return list(request.client)
 
 
