@@ -276,7 +276,7 @@ class FastAPI(PathOperationDecorators):
                 return mount.path + mount.app.url_path_for(name if mount.name is None else name[len(mount.name) + 1:],
                                                            **path_params)
             except NoMatchFound:
-                pass
+                continue   # the next mount may have it
         raise NoMatchFound(name, path_params)
 
     def serve_route_changes(self) -> None:

@@ -60,7 +60,7 @@ def encode_multipart(data: Any, files: Any) -> tuple[bytes, dict[str, str]]:
         if hasattr(content, "seek"):
             try:
                 content.seek(0)   # httpx sends a file object whole, wherever it was read or written to
-            except OSError:
+            except OSError:   # a stream that cannot seek (a pipe) is sent from where it stands, as httpx does
                 pass
         if hasattr(content, "read"):
             content = content.read()
