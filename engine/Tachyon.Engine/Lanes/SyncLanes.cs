@@ -19,9 +19,9 @@ internal sealed unsafe class SyncLanes
     static readonly long StallTicks = 10 * Millisecond;
 
     readonly ConcurrentQueue<WorkItem> _queue = new();
-    readonly ParkingSemaphore _wake = new();
+    readonly IdleLanes _idle = new();
     readonly ManualResetEventSlim _supervisorWake = new(false);
-    int _active, _idle, _waking;
+    int _active, _waking;
     int _supervisorParked;
     long _lastProgress;
     volatile bool _shutdown;
@@ -34,7 +34,7 @@ internal sealed unsafe class SyncLanes
     {
         _queue.Enqueue(item);
         // Wake one lane, once: several woken lanes would only fight over the GIL.
-        if (Volatile.Read(ref _active) == 0 && Interlocked.CompareExchange(ref _waking, 1, 0) == 0) _wake.Release();
+        if (Volatile.Read(ref _active) == 0 && Interlocked.CompareExchange(ref _waking, 1, 0) == 0) _idle.WakeOne();
         if (Volatile.Read(ref _supervisorParked) == 1) _supervisorWake.Set();   // a syscall only when the supervisor sleeps, not per request
         EnsureSupervisor();
     }
@@ -42,11 +42,12 @@ internal sealed unsafe class SyncLanes
     /// <summary>The lane's life: GIL held on entry and on return (at shutdown); released while waiting.</summary>
     public void Run()
     {
+        var parking = new ParkingSemaphore();   // this lane's own: see IdleLanes
         while (true)
         {
             nint state = CPython.EvalSaveThread();
             bool work;
-            try { work = WaitForWork(); }
+            try { work = WaitForWork(parking); }
             finally { CPython.EvalRestoreThread(state); }
             if (!work) return;
             Drain();
@@ -57,13 +58,11 @@ internal sealed unsafe class SyncLanes
     /// Called by a lane between drains, with the GIL released: it first writes the responses it finished
     /// (no thread hand-off), then parks until there is work. False once the engine shuts down.
     /// </summary>
-    bool WaitForWork()
+    bool WaitForWork(ParkingSemaphore parking)
     {
         CompletionBatch.Current.CompleteInline();
         if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _waking, 1, 0) == 0) return !_shutdown;
-        Interlocked.Increment(ref _idle);
-        _wake.Wait();
-        Interlocked.Decrement(ref _idle);
+        _idle.Park(parking);
         return !_shutdown;
     }
 
@@ -91,7 +90,7 @@ internal sealed unsafe class SyncLanes
     {
         _shutdown = true;
         _supervisorWake.Set();
-        _wake.Release(1024);
+        _idle.WakeAll();
     }
 
     void EnsureSupervisor()
@@ -126,10 +125,10 @@ internal sealed unsafe class SyncLanes
             long sinceProgress = Stopwatch.GetTimestamp() - Volatile.Read(ref _lastProgress);
             if (sinceProgress >= Millisecond) CompletionBatch.FlushAll();   // responses finished before a lane blocked
             bool stalled = sinceProgress >= StallTicks;
-            if (stalled && Volatile.Read(ref _idle) > 0)
+            if (stalled && _idle.Count > 0)
             {
                 Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());   // one extra lane per stall period
-                _wake.Release();
+                _idle.WakeOne();
             }
         }
     }
