@@ -14,6 +14,7 @@ from typing import Any
 from . import params
 from ._endpoint.request_data import RequestData
 from ._endpoint.signature import path_param_names
+from ._endpoint.specials import close_form_after_handler
 from ._testclient import peers
 from .datastructures import Default, DefaultPlaceholder, State
 from .exception_handlers import http_exception_handler, request_validation_exception_handler
@@ -321,7 +322,11 @@ class FastAPI(PathOperationDecorators):
         500. As in Starlette, an error that reaches the 500 handler is still reported (logged, or
         raised by the TestClient), and so is an error raised by a handler itself. An async handler runs
         on the event loop: there (or in an inline step) this returns a coroutine the engine runs as a
-        task, its first step at once; a sync lane runs it on the loop and waits (GIL released)."""
+        task, its first step at once; a sync lane runs it on the loop and waits (GIL released).
+        The files of a form that failed validation close after this response."""
+        return close_form_after_handler(self._respond_to(exc, raw), exc)
+
+    def _respond_to(self, exc: BaseException, raw: tuple) -> Any:
         handler, server_error = self._handler_for(exc)
         peer = RequestData._make(raw).client   # whose TestClient re-raises what is reported
         if self.debug and (handler is None or server_error):

@@ -6,6 +6,8 @@ import tempfile
 from typing import Any
 from urllib.parse import parse_qsl
 
+from pydantic import BaseModel
+
 from ._endpoint.request_data import RequestData
 from .datastructures import FormData, Headers
 from .exceptions import HTTPException
@@ -50,6 +52,25 @@ class UploadFile:
 
     def __repr__(self) -> str:
         return f"UploadFile(filename={self.filename!r}, size={self.size!r}, headers={self.headers!r})"
+
+
+def uploads_in(values: Any) -> list[UploadFile]:
+    """The UploadFiles among form values: files, lists of them, form models (and dicts) holding them."""
+    if isinstance(values, UploadFile):
+        return [values]
+    if isinstance(values, BaseModel):
+        values = values.__dict__.values()
+    elif isinstance(values, dict):
+        values = values.values()
+    elif not isinstance(values, (list, tuple, set, frozenset)):
+        return []
+    return [upload for value in values for upload in uploads_in(value)]
+
+
+def close_uploads(values: Any) -> None:
+    """Closes the uploads' files at once (nothing will read them: unbound, or the request failed)."""
+    for upload in uploads_in(values):
+        upload.file.close()
 
 
 def parse_form(data: RequestData) -> FormData:

@@ -6,7 +6,10 @@ from typing import Annotated, Union
 
 from pydantic import BaseModel
 
-from tachyon import FastAPI, File, Form, Request, UploadFile
+from tachyon import BackgroundTasks, FastAPI, File, Form, Request, UploadFile
+from tachyon.exceptions import RequestValidationError
+from tachyon.responses import JSONResponse
+from tachyon.testclient import TestClient
 from tests.client_case import AppTestCase
 
 app = FastAPI()
@@ -182,6 +185,102 @@ class MultipartEdgesTest(AppTestCase):
         with TestClient(custom) as client:
             r = client.post("/f", content=b"x", headers={"content-type": "multipart/form-data"})
         self.assertEqual((r.status_code, r.text), (400, "custom: Missing boundary in multipart."))
+
+
+class Document(BaseModel):
+    title: str
+    attachment: UploadFile
+
+
+class UploadsCloseTest(AppTestCase):
+    """FastAPI closes the request's form once the response and its background work are done
+    (test_datastructures.py::test_upload_file_is_closed): a handler that keeps an UploadFile finds it closed."""
+    app = FastAPI()
+    kept: list = []
+    read_in_background: list = []
+
+    @app.post("/keep")
+    def keep(file: UploadFile):
+        UploadsCloseTest.kept.append(file)
+        return {"filename": file.filename}
+
+    @app.post("/keep-many")
+    async def keep_many(files: list[UploadFile], note: Annotated[str, Form()]):
+        UploadsCloseTest.kept.extend(files)
+        return {"count": len(files), "note": note}
+
+    @app.post("/later")
+    def later(file: UploadFile, tasks: BackgroundTasks):
+        def read(upload: UploadFile) -> None:
+            UploadsCloseTest.read_in_background.append((upload.file.closed, upload.file.read()))
+        tasks.add_task(read, file)
+        UploadsCloseTest.kept.append(file)
+        return {}
+
+    @app.post("/fails")
+    def fails(file: UploadFile):
+        UploadsCloseTest.kept.append(file)
+        raise RuntimeError("the handler failed")
+
+    @app.post("/model")
+    def model(document: Annotated[Document, Form()]):
+        UploadsCloseTest.kept.append(document.attachment)
+        return {"title": document.title}
+
+    @app.post("/needs-note")
+    def needs_note(file: UploadFile, note: Annotated[str, Form()]):
+        return {}
+
+    @app.exception_handler(RequestValidationError)
+    async def read_the_invalid_form(request, exc):
+        upload = exc.body["file"]
+        UploadsCloseTest.kept.append(upload)
+        return JSONResponse({"content": (await upload.read()).decode()}, status_code=422)
+
+    def setUp(self) -> None:
+        self.kept.clear()
+        self.read_in_background.clear()
+
+    def test_a_kept_file_is_closed_after_the_response(self) -> None:
+        r = self.client.post("/keep", files={"file": ("test.txt", b"<file content>")})
+        self.assertEqual(r.json(), {"filename": "test.txt"})
+        self.assertTrue(self.kept[0].file.closed)
+
+    def test_every_file_of_a_list_is_closed(self) -> None:
+        r = self.client.post("/keep-many", files=[("files", ("a", b"1")), ("files", ("b", b"2"))], data={"note": "n"})
+        self.assertEqual(r.json(), {"count": 2, "note": "n"})
+        self.assertEqual([f.file.closed for f in self.kept], [True, True])
+
+    def test_background_tasks_read_the_file_before_it_closes(self) -> None:
+        self.client.post("/later", files={"file": ("a.txt", b"abc")})
+        self.assertEqual(self.read_in_background, [(False, b"abc")])
+        self.assertTrue(self.kept[0].file.closed)
+
+    def test_a_failing_handler_still_closes_the_file(self) -> None:
+        with TestClient(self.app, raise_server_exceptions=False) as client:
+            self.assertEqual(client.post("/fails", files={"file": ("a.txt", b"abc")}).status_code, 500)
+        self.assertTrue(self.kept[0].file.closed)
+
+    def test_an_invalid_forms_files_close_after_the_error_response(self) -> None:
+        r = self.client.post("/needs-note", files={"file": ("a.txt", b"still open for the handler")})
+        self.assertEqual((r.status_code, r.json()), (422, {"content": "still open for the handler"}))
+        self.assertTrue(self.kept[0].file.closed)
+
+    def test_a_file_no_parameter_takes_is_closed(self) -> None:
+        import gc
+        import warnings
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ResourceWarning)
+            r = self.client.post("/keep", files={"file": ("a.txt", b"a"), "other": ("b.txt", b"b")})
+            gc.collect()
+        self.assertEqual(r.json(), {"filename": "a.txt"})
+        self.assertEqual([str(w.message) for w in caught if w.category is ResourceWarning], [])
+
+    def test_a_form_models_file_is_closed(self) -> None:
+        r = self.client.post("/model", files={"attachment": ("a.txt", b"abc")}, data={"title": "t"})
+        self.assertEqual(r.json(), {"title": "t"})
+        self.assertTrue(self.kept[0].file.closed)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from .. import params
 from ..cookies import parse_cookie_header
 from ..datastructures import FormData
-from ..forms import media_type, parse_form
+from ..forms import close_uploads, media_type, parse_form, uploads_in
 from ..exceptions import EndpointContext, HTTPException, RequestValidationError
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
@@ -68,6 +68,8 @@ class Binder:
             if spec.source != "body":
                 values[spec.index] = self._tracked(spec, errors_of, self._leaf, spec, data, query, headers, cookies)
         self._bind_body(body, values, errors_of)
+        if isinstance(body, FormData) and not errors_of:
+            _close_unbound_uploads(body, [values.get(p.index) for p in self._signature.form_params])
         leaves = tuple(values.get(p.index) for p in self._signature.leaves)
         arguments = leaves + (raw,) if self._signature.needs_request else leaves
         if not errors_of:
@@ -168,6 +170,12 @@ class Binder:
                 return None
             return copy.deepcopy(spec.default())
         return validate(spec, raw_value, loc, errors)
+
+
+def _close_unbound_uploads(form: FormData, bound: list[Any]) -> None:
+    """Files of the form no parameter took: nothing can read them (the bound ones close after the response)."""
+    taken = {id(upload) for upload in uploads_in(bound)}
+    close_uploads([value for _, value in form.multi_items() if id(value) not in taken])
 
 
 def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:

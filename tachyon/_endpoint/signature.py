@@ -109,6 +109,11 @@ class EndpointSignature:
         return [p for p in self.leaves if p.source == "body"]
 
     @property
+    def form_params(self) -> list[ParamSpec]:
+        """Form and file parameters: the uploads among their values close after the response (FastAPI's form.close)."""
+        return [p for p in self.body_params if isinstance(p.field_info, params.Form)]
+
+    @property
     def single_body(self) -> ParamSpec | None:
         """The one body parameter that takes the whole body, as FastAPI does when it is alone and not embedded."""
         bodies = self.body_params

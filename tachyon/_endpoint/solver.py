@@ -17,6 +17,7 @@ from typing import Any
 
 from ..concurrency import contextmanager_in_threadpool, run_in_threadpool
 from ..exceptions import FastAPIError
+from ..forms import close_uploads
 from ..security.oauth2 import SecurityScopes
 from .signature import Dependant, EndpointSignature
 
@@ -49,15 +50,23 @@ def build(signature: EndpointSignature, context_factory: Callable[[Any], Any] | 
     """``context_factory(raw)`` builds the per-request specials; ``finish(result, context, stack)`` turns
     the endpoint's result into the final Response when specials or yield dependencies are involved."""
     root = signature.root
-    if not signature.specials and not has_yield(signature) and _is_plain(root) and _positional(root):
+    uploads = _uploads(signature)
+    if not signature.specials and not has_yield(signature) and not uploads and _is_plain(root) and _positional(root):
         return root.call  # nothing to solve: the engine calls the endpoint directly
     env: dict[str, Any] = {"_finish": finish}
     code = _Emitter(env, is_async(signature), partial=False)
     context = "_ctx" if signature.needs_request else "None"
     stack = "_stack" if has_yield(signature) else None
-    ending = (f"return _finish(_result, {context}, {stack or 'None'})" if finish is not None
-              and (stack or signature.specials) else "return _result")
+    ending = (f"return _finish(_result, {context}, {stack or 'None'}, {uploads or '()'})" if finish is not None
+              and (stack or signature.specials or uploads) else "return _result")
     return _compile(signature, code, context_factory, "solve", [], ending)
+
+
+def _uploads(signature: EndpointSignature) -> str:
+    """The form parameters' values as a tuple expression ('' without any): their uploaded files close once
+    the response and its background work are done, or at once when the request fails."""
+    names = [f"a{p.index}" for p in signature.form_params]
+    return f"({', '.join(names)},)" if names else ""
 
 
 def build_partial(signature: EndpointSignature, context_factory: Callable[[Any], Any] | None) -> Callable[..., Any] | None:
@@ -97,6 +106,11 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
         body += tree
     if ending is not None:
         body.append(ending)
+    uploads = _uploads(signature)
+    if uploads and not code.partial:
+        env["_close_uploads"] = close_uploads
+        body = ["try:"] + ["    " + line for line in body] + [
+            "except BaseException:", f"    _close_uploads({uploads})", "    raise"]
     source = f"{'async ' if run_async else ''}def {name}({', '.join(arguments)}):\n" + "\n".join("    " + l for l in body)
     namespace: dict[str, Any] = {}
     exec(compile(source, f"<tachyon plan for {getattr(root.call, '__name__', 'endpoint')}>", "exec"), env, namespace)

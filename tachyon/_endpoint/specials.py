@@ -3,11 +3,14 @@ turning the endpoint's result into the final Response when they are involved."""
 from __future__ import annotations
 
 import contextlib
+import inspect
 from collections.abc import Callable
 from typing import Any
 
 from ..background import BackgroundTasks
 from ..encoders import jsonable_encoder
+from ..datastructures import FormData
+from ..forms import UploadFile, uploads_in
 from ..requests import Request
 from ..responses import Response
 from ..utils import is_body_allowed_for_status_code
@@ -46,21 +49,52 @@ class RequestContext:
 
 
 class AfterResponse:
-    """A response's background work: its tasks, then the exit code of ``yield`` dependencies."""
+    """A response's background work: its tasks, then the exit code of ``yield`` dependencies, then closing
+    the uploaded files (FastAPI closes the form last, on its outermost exit stack)."""
 
-    def __init__(self, tasks: Any, stack: contextlib.ExitStack | contextlib.AsyncExitStack | None) -> None:
+    def __init__(self, tasks: Any, stack: contextlib.ExitStack | contextlib.AsyncExitStack | None,
+                 uploads: list[UploadFile]) -> None:
         self.tasks = tasks
         self.stack = stack
+        self.uploads = uploads
 
     async def __call__(self) -> None:
         try:
             if self.tasks is not None:
                 await self.tasks()
         finally:
-            if isinstance(self.stack, contextlib.AsyncExitStack):
-                await self.stack.aclose()
-            elif self.stack is not None:
-                self.stack.close()
+            try:
+                if isinstance(self.stack, contextlib.AsyncExitStack):
+                    await self.stack.aclose()
+                elif self.stack is not None:
+                    self.stack.close()
+            finally:
+                for upload in self.uploads:
+                    await upload.close()
+
+
+def close_form_after(response: Response, form: FormData) -> Response:
+    """A request that failed validation: its form's files close after the error response and its background
+    work, as FastAPI closes the form (the exception handler may still read ``exc.body``)."""
+    uploads = uploads_in([value for _, value in form.multi_items()])
+    if uploads:
+        response.background = AfterResponse(response.background, None, uploads)
+    return response
+
+
+async def _close_form_when_done(pending: Any, form: FormData) -> Response:
+    return close_form_after(await pending, form)
+
+
+def close_form_after_handler(response: Any, exc: BaseException) -> Any:
+    """``response`` (or the coroutine of an async exception handler) for ``exc``, with the request's form
+    closing after it when ``exc`` is a validation error of a form body."""
+    form = getattr(exc, "body", None)
+    if not isinstance(form, FormData):
+        return response
+    if inspect.iscoroutine(response):
+        return _close_form_when_done(response, form)
+    return close_form_after(response, form) if isinstance(response, Response) else response
 
 
 def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
@@ -68,7 +102,7 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
     """``status_code`` is the route's, if set; otherwise the response class's own default applies."""
     status_args = {"status_code": status_code} if status_code else {}
 
-    def finish(result: Any, context: RequestContext | None, stack: Any) -> Response:
+    def finish(result: Any, context: RequestContext | None, stack: Any, form_values: tuple = ()) -> Response:
         returned = isinstance(result, Response)
         if returned:
             response = result
@@ -86,7 +120,9 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
             response.body = b""   # FastAPI decides on the final status (the route's, or the Response parameter's)
         if response.background is not None:
             tasks = response.background  # FastAPI keeps a response's own tasks over the request's
-        response.background = AfterResponse(tasks, stack) if tasks is not None or stack is not None else None
+        uploads = uploads_in(form_values)
+        response.background = (AfterResponse(tasks, stack, uploads)
+                                if tasks is not None or stack is not None or uploads else None)
         return response
 
     return finish
