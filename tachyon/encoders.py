@@ -26,6 +26,8 @@ from pydantic.networks import AnyUrl, NameEmail
 from pydantic.types import SecretBytes, SecretStr
 from pydantic_core import PydanticUndefinedType, Url
 
+from .types import IncEx
+
 try:  # deprecated in pydantic v2 but still shipped; FastAPI keeps supporting it
     from pydantic.color import Color
 except ImportError:  # pragma: no cover
@@ -33,7 +35,6 @@ except ImportError:  # pragma: no cover
 
 __all__ = ["ENCODERS_BY_TYPE", "decimal_encoder", "isoformat", "jsonable_encoder", "to_json_compatible"]
 
-IncEx = Union[set, dict]
 Encoder = Callable[[Any], Any]
 
 

@@ -1,0 +1,60 @@
+"""fastapi.types and fastapi.logger counterparts: the aliases custom routers annotate with, and the logger apps use."""
+from __future__ import annotations
+
+import logging
+import unittest
+from collections.abc import Callable
+from typing import Any
+
+from tachyon import APIRouter, FastAPI
+from tachyon.logger import logger
+from tachyon.testclient import TestClient
+from tachyon.types import DecoratedCallable, IncEx
+
+
+class SlashlessRouter(APIRouter):
+    """A common recipe: each route answers with and without its trailing slash."""
+
+    def api_route(self, path: str, *, include_in_schema: bool = True, **kwargs: Any) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        path = path.rstrip("/")
+        add_path = super().api_route(path, include_in_schema=include_in_schema, **kwargs)
+        add_slash = super().api_route(path + "/", include_in_schema=False, **kwargs)
+
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
+            add_slash(func)
+            return add_path(func)
+        return decorator
+
+
+router = SlashlessRouter()
+
+
+@router.get("/items/")
+def items() -> list[int]:
+    logger.info("listing items")
+    return [1, 2]
+
+
+app = FastAPI()
+app.include_router(router)
+
+
+class TypesAndLoggerTest(unittest.TestCase):
+    def test_a_router_annotated_with_decorated_callable_serves_both_paths(self) -> None:
+        with TestClient(app, follow_redirects=False) as client:
+            self.assertEqual([client.get(p).json() for p in ("/items", "/items/")], [[1, 2], [1, 2]])
+        self.assertEqual(sorted(app.openapi()["paths"]), ["/items"])
+
+    def test_the_logger_is_the_frameworks(self) -> None:
+        self.assertIsInstance(logger, logging.Logger)
+        self.assertEqual(logger.name, "tachyon")
+        with self.assertLogs("tachyon", level="INFO") as logs, TestClient(app) as client:
+            client.get("/items")
+        self.assertEqual(logs.output, ["INFO:tachyon:listing items"])
+
+    def test_inc_ex_is_fastapis_union(self) -> None:
+        self.assertEqual(set(IncEx.__args__), {set[int], set[str], dict[int, Any], dict[str, Any]})
+
+
+if __name__ == "__main__":
+    unittest.main()
