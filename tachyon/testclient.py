@@ -228,7 +228,8 @@ class TestClient:
     def _send(self, method: str, origin: str, target: str, body: bytes | None, headers: list[tuple[str, str]],
               cookies: Mapping[str, str] | None, timeout: float | None) -> Response:
         out = merge_headers({"host": urlsplit(origin).netloc}, headers)
-        cookie = self._cookies.header(cookies)
+        # httpx leaves an explicit Cookie header alone (CookieJar.add_cookie_header).
+        cookie = None if any(name.lower() == "cookie" for name, _ in out) else self._cookies.header_for(origin + target, cookies)
         if cookie:
             out.append(("cookie", cookie))
         if body is not None or method in ("POST", "PUT", "PATCH"):
@@ -266,7 +267,7 @@ class TestClient:
         if exc is not None and self.raise_server_exceptions:
             raise exc
         headers = Headers(raw.getheaders())
-        self._cookies.extract_set_cookie(headers.get_list("set-cookie"))
+        self._cookies.extract_cookies(origin + target, headers.get_list("set-cookie"))
         request = Request(method, f"{origin}{target}", out, body)
         response = Response(raw.status, raw.reason, headers, content, request)
         response.elapsed = timedelta(seconds=time.perf_counter() - started)

@@ -37,6 +37,23 @@ def logout(response: Response):
     return {"ok": True}
 
 
+@app.post("/scoped-login")
+def scoped_login(response: Response):
+    response.set_cookie("admin", "a1", path="/admin")
+    response.set_cookie("token", "s1", secure=True)
+    return {}
+
+
+@app.get("/admin/cookies")
+def admin_cookies(request: Request):
+    return dict(request.cookies)
+
+
+@app.get("/all-cookies")
+def all_cookies(request: Request):
+    return dict(request.cookies)
+
+
 @app.get("/peer")
 def peer(request: Request):
     assert request.scope["client"] == tuple(request.client)   # the same address either way, as Starlette's
@@ -92,6 +109,18 @@ class TestClientApiTest(unittest.TestCase):
         self.assertEqual(self.client.get("/cookies").json(), {"session": None, "theme": None})
         self.client.cookies = {"session": "zzz"}
         self.assertEqual(self.client.get("/cookies").json()["session"], "zzz")
+
+    def test_cookies_go_where_httpx_sends_them(self) -> None:
+        """A cookie for a path only to paths under it; a Secure one only over https; an explicit Cookie header as is."""
+        with TestClient(app) as client:
+            client.post("/scoped-login")
+            self.assertEqual(client.get("/all-cookies").json(), {})
+            self.assertEqual(client.get("/admin/cookies").json(), {"admin": "a1"})
+            self.assertEqual(client.get("/all-cookies", headers={"cookie": "mine=1"}).json(), {"mine": "1"})
+            self.assertEqual(client.cookies.get("admin", path="/admin"), "a1")
+        with TestClient(app, base_url="https://testserver") as client:
+            client.post("/scoped-login")
+            self.assertEqual(client.get("/all-cookies").json(), {"token": "s1"})
 
     def test_request_and_url(self) -> None:
         r = self.client.get("/items/3", params={"q": "x"})

@@ -103,7 +103,7 @@ class Response:
         self.http_version = "HTTP/1.1"
         self.elapsed = timedelta(0)   # from sending the request to reading the whole response
         self.cookies = Cookies()
-        self.cookies.extract_set_cookie(headers.get_list("set-cookie"))
+        self.cookies.extract_cookies(request.url, headers.get_list("set-cookie"))
 
     @property
     def text(self) -> str:
