@@ -24,13 +24,14 @@ from ._boundary.engine import get_engine
 from ._testclient import peers, serving
 from ._testclient.cookies import Cookies
 from ._testclient.encoding import encode_multipart, merge_headers, query_pairs
-from ._testclient.messages import URL, Headers, HTTPStatusError, Request, Response
+from ._testclient.messages import URL, Headers, HTTPStatusError, Request, Response, TooManyRedirects
 from .applications import FastAPI
 from .datastructures import MutableHeaders
 
-__all__ = ["TestClient", "Response", "Request", "Headers", "Cookies", "URL", "HTTPStatusError", "encode_multipart"]
+__all__ = ["TestClient", "Response", "Request", "Headers", "Cookies", "URL", "HTTPStatusError", "TooManyRedirects", "encode_multipart"]
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+_MAX_REDIRECTS = 20   # httpx's default max_redirects
 # What a request target keeps as it is (RFC 3986); "%" too, so that an encoded URL is not encoded twice.
 _PATH_SAFE = "/:@!$&'()*+,;=-._~%"
 _QUERY_SAFE = _PATH_SAFE + "?"
@@ -136,7 +137,9 @@ class TestClient:
         response = self._send(method.upper(), origin, target, body, headers, cookies, timeout)
         follow = self.follow_redirects if follow_redirects is None else follow_redirects
         history: list[Response] = []
-        while follow and response.status_code in _REDIRECTS and "location" in response.headers and len(history) < 20:
+        while follow and response.status_code in _REDIRECTS and "location" in response.headers:
+            if len(history) == _MAX_REDIRECTS:
+                raise TooManyRedirects("Exceeded maximum allowed redirects.", request=response.request)
             history.append(response)
             if response.status_code == 303 or (response.status_code in (301, 302) and method.upper() == "POST"):
                 method, body = "GET", None

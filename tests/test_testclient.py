@@ -9,7 +9,8 @@ from typing import Annotated
 
 from tachyon import Cookie, Depends, FastAPI, Request, Response
 from tachyon.security import HTTPBasic, HTTPBasicCredentials
-from tachyon.testclient import HTTPStatusError, TestClient
+from tachyon.responses import RedirectResponse
+from tachyon.testclient import HTTPStatusError, TestClient, TooManyRedirects
 
 app = FastAPI()
 security = HTTPBasic()
@@ -52,6 +53,17 @@ def admin_cookies(request: Request):
 @app.get("/all-cookies")
 def all_cookies(request: Request):
     return dict(request.cookies)
+
+
+@app.get("/loop")
+def loop():
+    return RedirectResponse("/loop")
+
+
+@app.get("/paged")
+def paged(response: Response):
+    response.headers["link"] = '<http://testserver/paged?page=2>; rel="next", <http://testserver/paged?page=9>; rel="last"'
+    return []
 
 
 @app.get("/peer")
@@ -121,6 +133,19 @@ class TestClientApiTest(unittest.TestCase):
         with TestClient(app, base_url="https://testserver") as client:
             client.post("/scoped-login")
             self.assertEqual(client.get("/all-cookies").json(), {"token": "s1"})
+
+    def test_redirects_past_twenty_raise_too_many_redirects(self) -> None:
+        with self.assertRaises(TooManyRedirects) as raised:
+            self.client.get("/loop")
+        self.assertEqual((str(raised.exception), raised.exception.request.url.path), ("Exceeded maximum allowed redirects.", "/loop"))
+        self.assertEqual(self.client.get("/loop", follow_redirects=False).status_code, 307)
+
+    def test_links_of_the_link_header(self) -> None:
+        self.assertEqual(self.client.get("/paged").links, {
+            "next": {"url": "http://testserver/paged?page=2", "rel": "next"},
+            "last": {"url": "http://testserver/paged?page=9", "rel": "last"},
+        })
+        self.assertEqual(self.client.get("/all-cookies").links, {})
 
     def test_request_and_url(self) -> None:
         r = self.client.get("/items/3", params={"q": "x"})

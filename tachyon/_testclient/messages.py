@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json as json_module
+import re
 from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from typing import Any
@@ -91,6 +92,14 @@ class HTTPStatusError(Exception):
         self.response = response
 
 
+class TooManyRedirects(Exception):
+    """Raised when following redirects goes past the limit (20), as httpx's error of that name."""
+
+    def __init__(self, message: str, *, request: Request) -> None:
+        super().__init__(message)
+        self.request = request
+
+
 class Response:
     def __init__(self, status_code: int, reason: str, headers: Headers, content: bytes, request: Request) -> None:
         self.status_code = status_code
@@ -133,6 +142,15 @@ class Response:
         yield from self.text.splitlines()
 
     @property
+    def links(self) -> dict[str | None, dict[str, str]]:
+        """The Link header's links by their rel (or URL), each a dict of its url and parameters, as httpx's."""
+        header = self.headers.get("link", "").strip(" '\"")
+        if not header:
+            return {}
+        links = [_link(text) for text in re.split(r", *<", header)]
+        return {link.get("rel") or link.get("url"): link for link in links}
+
+    @property
     def is_success(self) -> bool:
         return 200 <= self.status_code < 300
 
@@ -161,3 +179,16 @@ class Response:
 
     def __repr__(self) -> str:
         return f"<Response [{self.status_code} {self.reason_phrase}]>"
+
+
+def _link(text: str) -> dict[str, str]:
+    """One link of a Link header: '<url>; rel="next"; ...' -> {"url": url, "rel": "next", ...} (httpx stops at
+    the first parameter that is not name=value)."""
+    url, _, params = text.partition(";")
+    link = {"url": url.strip("<> '\"")}
+    for param in params.split(";") if params else ():
+        name, equals, value = param.partition("=")
+        if not equals or "=" in value:
+            break
+        link[name.strip(" '\"")] = value.strip(" '\"")
+    return link
