@@ -105,7 +105,7 @@ class HTTPConnection:
     def client(self) -> Address | None:
         client = self._data.client
         if client in peers.connections:
-            return Address(*peers.TESTCLIENT_ADDRESS)
+            client = peers.connections[client]   # what its TestClient was told to report
         return Address(*client) if client else None
 
     @property

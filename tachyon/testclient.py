@@ -43,9 +43,14 @@ class TestClient:
     __test__ = False  # not a test class, for pytest's collector
 
     def __init__(self, app: FastAPI, base_url: str = "http://testserver", raise_server_exceptions: bool = True,
-                 root_path: str = "", follow_redirects: bool = True, headers: Mapping[str, str] | None = None,
-                 cookies: Any = None) -> None:
+                 root_path: str = "", backend: str = "asyncio", backend_options: dict[str, Any] | None = None,
+                 cookies: Any = None, headers: Mapping[str, str] | None = None, follow_redirects: bool = True,
+                 client: tuple[str, int] | None = ("testclient", 50000)) -> None:
+        """Starlette's arguments. ``client`` is what ``request.client`` reports for this client's requests
+        (None: no client). ``backend`` and ``backend_options`` are accepted for Starlette's signature; the
+        app's async code always runs on the engine's asyncio loop."""
         self.app = app
+        self.client = client
         self.base_url = base_url.rstrip("/")
         self.raise_server_exceptions = raise_server_exceptions
         self.root_path = root_path   # the requests' scope["root_path"] where the app sets none, as Starlette's
@@ -176,7 +181,7 @@ class TestClient:
             connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=60)
             connection.connect()
             address = connection.sock.getsockname()[:2]
-            peers.connections.add(address)
+            peers.connections[address] = self.client
             if self.root_path:
                 peers.root_paths[address] = self.root_path
             with self._connections_lock:
@@ -282,7 +287,7 @@ class TestClient:
 
 
 def _forget(address: tuple[str, int] | None) -> None:
-    peers.connections.discard(address)
+    peers.connections.pop(address, None)
     peers.templates.pop(address, None)
     peers.root_paths.pop(address, None)
 

@@ -68,8 +68,9 @@ def paged(response: Response):
 
 @app.get("/peer")
 def peer(request: Request):
-    assert request.scope["client"] == tuple(request.client)   # the same address either way, as Starlette's
-    return list(request.client)
+    client = request.client
+    assert request.scope["client"] == (tuple(client) if client else None)   # the same address either way, as Starlette's
+    return [client.host, client.port] if client else None
 
 
 @app.get("/items/{item_id}")
@@ -178,6 +179,11 @@ class TestClientApiTest(unittest.TestCase):
 
     def test_request_client_is_starlettes_test_address_only_for_the_test_client(self) -> None:
         self.assertEqual(self.client.get("/peer").json(), ["testclient", 50000])
+        with TestClient(app, client=("10.1.2.3", 4242), backend="asyncio", backend_options={}) as other:
+            self.assertEqual(other.get("/peer").json(), ["10.1.2.3", 4242])   # Starlette's client= argument
+            self.assertEqual(self.client.get("/peer").json(), ["testclient", 50000])
+        with TestClient(app, client=None) as anonymous:
+            self.assertIsNone(anonymous.get("/peer").json())
         from tests.concurrency import body_json, get_many
 
         [raw] = get_many(self.client._port, ["/peer"])   # a plain HTTP connection: the real peer

@@ -1,16 +1,15 @@
-"""The loopback addresses the TestClient's connections come from. A request from one of them reports
-Starlette's TestClient address, ("testclient", 50000), as ``request.client``; the engine itself
-still sees the real peer. A template rendered for such a request is kept here for the TestClient,
+"""The loopback addresses the TestClient's connections come from. A request from one of them reports its
+client's ``client`` address (Starlette's ("testclient", 50000) unless given) as ``request.client``; the
+engine itself still sees the real peer. A template rendered for such a request is kept here for the TestClient,
 which shows it as ``response.template`` and ``response.context`` as Starlette's does. A client's
 ``root_path`` is the requests' ``scope["root_path"]`` unless the app sets its own, as in Starlette."""
 from __future__ import annotations
 
 from typing import Any
 
-TESTCLIENT_ADDRESS = ("testclient", 50000)
-
-# (host, port) of each open TestClient connection; added on connect, removed on close.
-connections: set[tuple[str, int]] = set()
+# (host, port) of each open TestClient connection -> the address its requests report (None: no client);
+# added on connect, removed on close.
+connections: dict[tuple[str, int], tuple[str, int] | None] = {}
 
 # (host, port) of a TestClient connection -> the client's root_path (TestClient(app, root_path=...)), if any.
 root_paths: dict[tuple[str, int], str] = {}
