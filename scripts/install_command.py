@@ -1,7 +1,8 @@
 """Makes `import tachyon` and the `tachyon` command work for this python3, from this checkout.
 
 The equivalent of `pip install -e .` without needing `wheel` or an index (PyPI is not reachable):
-a .pth file pointing at the checkout, and a launcher in the interpreter's scripts folder.
+a .pth file pointing at the checkout (and installing the starlette.* aliases), and a launcher in the
+interpreter's scripts folder.
 """
 import os
 import pathlib
@@ -11,7 +12,12 @@ import sysconfig
 
 root = pathlib.Path(__file__).resolve().parents[1]
 site_packages = pathlib.Path(site.getsitepackages()[0])
-(site_packages / "tachyon-checkout.pth").write_text(f"{root}\n")
+# The second line installs the starlette.* aliases at interpreter start, before an app's first starlette import
+# (tachyon/_starlette/finder.py; it imports nothing of Tachyon until such an import happens).
+finder = root / "tachyon" / "_starlette" / "finder.py"
+hook = ("import importlib.util as _u; _s = _u.spec_from_file_location('tachyon_starlette_aliases', "
+        f"{str(finder)!r}); _m = _u.module_from_spec(_s); _s.loader.exec_module(_m); _m.install()")
+(site_packages / "tachyon-checkout.pth").write_text(f"{root}\n{hook}\n")
 
 launcher = pathlib.Path(sysconfig.get_path("scripts")) / "tachyon"
 launcher.write_text(f"#!{sys.executable}\nimport sys\nfrom tachyon.cli import main\nsys.exit(main())\n")

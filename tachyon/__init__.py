@@ -2,6 +2,10 @@
 
 Change ``from fastapi import …`` to ``from tachyon import …``.
 """
+from ._starlette import finder as _starlette_finder
+
+_starlette_finder.install()   # starlette.* imports work without Starlette (the checkout's .pth installs it earlier)
+
 from .applications import FastAPI
 from .background import BackgroundTasks
 from . import status

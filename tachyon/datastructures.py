@@ -1,6 +1,7 @@
 """Starlette's data structures: headers, multi-dicts (query params, forms), URL, client address, state."""
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -157,6 +158,50 @@ class FormData(ImmutableMultiDict):
             close = getattr(value, "close", None)
             if close is not None:
                 await close()
+
+
+class Secret:
+    """A string kept out of reprs and tracebacks (Starlette's): ``str(secret)`` where the value is needed."""
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}('**********')"
+
+    def __str__(self) -> str:
+        return self._value
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+
+class CommaSeparatedStrings(Sequence[str]):
+    """Starlette's: "a, 'b c', d" -> ['a', 'b c', 'd'] (shell-style quotes), or a sequence taken as it is."""
+
+    def __init__(self, value: str | Sequence[str]) -> None:
+        if isinstance(value, str):
+            splitter = shlex.shlex(value, posix=True)
+            splitter.whitespace = ","
+            splitter.whitespace_split = True
+            self._items = [item.strip() for item in splitter]
+        else:
+            self._items = list(value)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._items[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._items!r})"
+
+    def __str__(self) -> str:
+        return ", ".join(repr(item) for item in self._items)
 
 
 class Address(NamedTuple):

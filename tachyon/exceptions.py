@@ -5,13 +5,17 @@ import http
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
+from ._starlette.finder import from_real_starlette
 
-try:
-    # With Starlette installed, code that catches (or registers a handler for) Starlette's exceptions
-    # must see Tachyon's too, as it sees FastAPI's.
-    from starlette.exceptions import HTTPException as StarletteHTTPException
-    from starlette.exceptions import WebSocketException as StarletteWebSocketException
-except ImportError:
+
+# With Starlette installed, code that catches (or registers a handler for) Starlette's exceptions must see
+# Tachyon's too, as it sees FastAPI's. Without it, these are what starlette.exceptions gives (_starlette/).
+_StarletteHTTPException = from_real_starlette("starlette.exceptions", "HTTPException")
+_StarletteWebSocketException = from_real_starlette("starlette.exceptions", "WebSocketException")
+if _StarletteHTTPException is not None and _StarletteWebSocketException is not None:
+    StarletteHTTPException = _StarletteHTTPException
+    StarletteWebSocketException = _StarletteWebSocketException
+else:
     class StarletteHTTPException(Exception):  # type: ignore[no-redef]
         """Starlette's HTTPException, for apps without Starlette: status code, detail, headers."""
 

@@ -14,6 +14,7 @@ from ._endpoint.fields import field_adapter
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
 from ._endpoint.signature import analyze
 from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
+from ._starlette.finder import from_real_starlette
 from .concurrency import run_in_threadpool
 from .datastructures import Default, DefaultPlaceholder, get_value_or_default
 from .encoders import jsonable_encoder
@@ -23,9 +24,10 @@ from .requests import Request
 from .responses import JSONResponse, Response
 from .utils import generate_unique_id, is_body_allowed_for_status_code
 
-try:
-    from starlette.routing import NoMatchFound  # code catching Starlette's must catch ours, as with FastAPI
-except ImportError:
+_StarletteNoMatchFound = from_real_starlette("starlette.routing", "NoMatchFound")
+if _StarletteNoMatchFound is not None:
+    NoMatchFound = _StarletteNoMatchFound  # code catching Starlette's must catch ours, as with FastAPI
+else:
     class NoMatchFound(Exception):  # type: ignore[no-redef]
         """``url_path_for`` found no route of that name taking exactly those path parameters."""
 

@@ -1,0 +1,1 @@
+"""Starlette's modules that Tachyon implements under its own names (see finder.py)."""

@@ -1,0 +1,112 @@
+"""starlette.* imports without Starlette installed: FastAPI apps import some names from Starlette directly;
+they resolve to Tachyon's implementation of them (tachyon/_starlette/finder.py)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+import warnings
+from pathlib import Path
+
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+import tachyon
+from tachyon import FastAPI, HTTPException
+from tachyon._starlette.finder import real_starlette_installed
+from tachyon.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@unittest.skipIf(real_starlette_installed(), "Starlette is installed: its own modules are imported")
+class StarletteAliasesTest(unittest.TestCase):
+    def test_modules_are_tachyons_own(self) -> None:
+        import starlette.datastructures
+        import starlette.exceptions
+        import starlette.requests
+        import starlette.responses
+        import starlette.status
+
+        self.assertIs(starlette.requests, tachyon.requests)
+        self.assertIs(starlette.responses.JSONResponse, tachyon.responses.JSONResponse)
+        self.assertIs(starlette.datastructures.URL, tachyon.datastructures.URL)
+        self.assertEqual(starlette.status.HTTP_404_NOT_FOUND, 404)
+        self.assertTrue(issubclass(HTTPException, starlette.exceptions.HTTPException))   # FastAPI's subclasses Starlette's
+
+    def test_a_handler_for_starlettes_http_exception_answers_the_routers_404(self) -> None:
+        app = FastAPI()
+
+        @app.exception_handler(StarletteHTTPException)
+        async def handler(request: Request, exc: StarletteHTTPException):
+            return JSONResponse({"error": exc.detail, "path": request.url.path}, status_code=exc.status_code)
+
+        @app.get("/items/{item_id}")
+        def item(item_id: int, request: Request):
+            if item_id == 0:
+                raise HTTPException(status_code=404, detail="Item not found")
+            return {"item_id": item_id, "path": request.url.path}
+
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/items/3").json(), {"item_id": 3, "path": "/items/3"})
+            self.assertEqual(client.get("/items/0").json(), {"error": "Item not found", "path": "/items/0"})
+            missing = client.get("/nowhere")
+        self.assertEqual((missing.status_code, missing.json()), (404, {"error": "Not Found", "path": "/nowhere"}))
+
+    def test_modules_tachyon_lacks_stay_missing(self) -> None:
+        with self.assertRaises(ModuleNotFoundError):
+            import starlette.applications  # noqa: F401
+
+    def test_config_reads_the_environment_then_the_env_file(self) -> None:
+        from starlette.config import Config, Environ, EnvironError
+        from starlette.datastructures import CommaSeparatedStrings, Secret
+
+        with tempfile.TemporaryDirectory() as tmp:
+            env_file = Path(tmp) / ".env"
+            env_file.write_text("# settings\nDEBUG=false\nSECRET_KEY = 'k3y'\nHOSTS=a.com, b.org\n")
+            config = Config(env_file, environ={"DEBUG": "1"})
+            self.assertIs(config("DEBUG", cast=bool), True)   # the environment wins over the file
+            secret = config("SECRET_KEY", cast=Secret)
+            self.assertEqual((repr(secret), str(secret)), ("Secret('**********')", "k3y"))
+            hosts = config("HOSTS", cast=CommaSeparatedStrings)
+            self.assertEqual((list(hosts), repr(hosts)), (["a.com", "b.org"], "CommaSeparatedStrings(['a.com', 'b.org'])"))
+        quoted = Config(environ={"NAMES": "one, 'two three'"})("NAMES", cast=CommaSeparatedStrings)
+        self.assertEqual((list(quoted), str(quoted)), (["one", "two three"], "'one', 'two three'"))
+        self.assertEqual(config("PORT", cast=int, default="8000"), 8000)
+        self.assertIsNone(config("OPTIONAL", default=None))
+        with self.assertRaisesRegex(KeyError, "Config 'PORT' is missing, and has no default."):
+            config("PORT")
+        with self.assertRaisesRegex(ValueError, "Config 'DEBUG' has value 'maybe'. Not a valid bool."):
+            Config(environ={"DEBUG": "maybe"})("DEBUG", cast=bool)
+        with self.assertRaisesRegex(ValueError, "Config 'N' has value 'x'. Not a valid int."):
+            Config(environ={"N": "x"})("N", cast=int)
+        self.assertEqual(Config(environ={"APP_NAME": "t"}, env_prefix="APP_")("NAME"), "t")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            Config("/nonexistent/.env")
+        self.assertEqual([str(w.message) for w in caught], ["Config file '/nonexistent/.env' not found."])
+
+        environ = Environ({"A": "1"})
+        environ["B"] = "2"
+        self.assertEqual(environ["A"], "1")
+        with self.assertRaisesRegex(EnvironError, r"Attempting to set environ\['A'\], but the value has already been read."):
+            environ["A"] = "3"
+
+    def test_starlette_imports_work_before_tachyon_is_imported(self) -> None:
+        """The checkout's .pth (scripts/install_command.py) installs the aliases at interpreter start."""
+        code = "from starlette.requests import Request; import sys; print(Request.__module__, 'tachyon' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd="/")
+        self.assertEqual(out.stdout.strip(), "tachyon.requests True", out.stderr)
+
+    def test_aliases_can_be_turned_off(self) -> None:
+        env = {**os.environ, "TACHYON_NO_STARLETTE_ALIASES": "1", "PYTHONPATH": str(ROOT)}
+        out = subprocess.run([sys.executable, "-c", "import tachyon, starlette"], capture_output=True, text=True,
+                             timeout=60, env=env)
+        self.assertIn("No module named 'starlette'", out.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
