@@ -22,7 +22,7 @@ from .exceptions import RequestValidationError, StarletteHTTPException
 from .lifespan import Lifespan
 from .requests import Request
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from .routing import APIRoute, APIRouter, Mount, NoMatchFound, PathOperationDecorators
+from .routing import APIRoute, APIRouter, Mount, NoMatchFound, PathOperationDecorators, Route
 from .utils import generate_unique_id
 
 
@@ -119,6 +119,7 @@ class FastAPI(PathOperationDecorators):
         self._server = None
         self._served_state: tuple = ()   # _routes_state() of what the engine serves
         self._mounts: list[Mount] = []
+        self._asset_routes: list[APIRoute] = []
         self._mounted_in: FastAPI | None = None
         self._capture_unhandled = False
         self._captured: list[tuple[Any, BaseException]] = []   # (the request's client address, the error)
@@ -128,7 +129,7 @@ class FastAPI(PathOperationDecorators):
     # -- path operations ------------------------------------------------------------------------
 
     @property
-    def routes(self) -> list[APIRoute]:
+    def routes(self) -> list[Route]:
         return self.router.routes
 
     @property
@@ -184,13 +185,13 @@ class FastAPI(PathOperationDecorators):
             return
 
         # As FastAPI's, these read the request's root path (the app's, or a TestClient's root_path).
-        def openapi(req: Request) -> Response:
+        async def openapi(req: Request) -> Response:
             root_path = req.scope["root_path"].rstrip("/")
             if root_path and self.root_path_in_servers and root_path not in {s.get("url") for s in self.servers}:
                 self.servers.insert(0, {"url": root_path})   # FastAPI records it once, before the first document
             return JSONResponse(self.openapi())
 
-        def swagger_ui_html(req: Request) -> Response:
+        async def swagger_ui_html(req: Request) -> Response:
             root_path = req.scope["root_path"].rstrip("/")
             oauth2_url = self.swagger_ui_oauth2_redirect_url
             assets = root_path + docs.ASSETS
@@ -201,10 +202,10 @@ class FastAPI(PathOperationDecorators):
                 oauth2_redirect_url=root_path + oauth2_url if oauth2_url else None,
                 init_oauth=self.swagger_ui_init_oauth, swagger_ui_parameters=self.swagger_ui_parameters)
 
-        def swagger_ui_redirect() -> Response:
+        async def swagger_ui_redirect(req: Request) -> Response:
             return docs.get_swagger_ui_oauth2_redirect_html()
 
-        def redoc_html(req: Request) -> Response:
+        async def redoc_html(req: Request) -> Response:
             root_path = req.scope["root_path"].rstrip("/")
             assets = root_path + docs.ASSETS
             return docs.get_redoc_html(openapi_url=root_path + self.openapi_url, title=f"{self.title} - ReDoc",
@@ -219,10 +220,11 @@ class FastAPI(PathOperationDecorators):
         if self.redoc_url:
             self._add_plain_route(self.redoc_url, redoc_html)
         if self.docs_url or self.redoc_url:
-            self._add_plain_route(docs.ASSETS + "/{name}", docs_asset)
+            # The pages' local assets: served, but no route of the app (FastAPI's pages load them from a CDN).
+            self._asset_routes.append(APIRoute(docs.ASSETS + "/{name}", docs_asset, include_in_schema=False))
 
     def _add_plain_route(self, path: str, endpoint: Callable[..., Any]) -> None:
-        self.router.routes.append(APIRoute(path, endpoint, include_in_schema=False))
+        self.router.routes.append(Route(path, endpoint, include_in_schema=False))
 
     def include_router(self, router: APIRouter, **kwargs: Any) -> None:
         self.router.include_router(router, **kwargs)
@@ -246,20 +248,21 @@ class FastAPI(PathOperationDecorators):
             if self._server is not None:
                 self._server.replace_route(index, plan, objects)
 
-    def _served(self, prefix: str = "") -> Iterator[tuple[APIRoute, FastAPI, str]]:
+    def _served(self, prefix: str = "") -> Iterator[tuple[Route, FastAPI, str]]:
         """Every route the engine serves for this app: (route, the app that owns it, its path prefix). A
         path without a leading "/" can never match a request (FastAPI accepts and never serves it)."""
-        for route in self.routes:
+        for route in [*self.routes, *self._asset_routes]:
             if route.path.startswith("/"):
                 yield route, self, prefix
         for mount in self._mounts:
             yield from mount.app._served(prefix + mount.path)
 
     @staticmethod
-    def _compile(route: APIRoute, owner: FastAPI, prefix: str) -> tuple[dict, tuple]:
+    def _compile(route: Route, owner: FastAPI, prefix: str) -> tuple[dict, tuple]:
         from ._boundary.plans import compile_route
 
-        route.compile(dict(owner._dependency_overrides), owner)
+        if isinstance(route, APIRoute):
+            route.compile(dict(owner._dependency_overrides), owner)
         plan, objects = compile_route(route, owner.handle_exception, owner)
         return {**plan, "path": prefix + route.path}, objects
 
@@ -497,8 +500,10 @@ def _run_to_end(coro: Any) -> Any:
 def _raise_router_miss(request: Request) -> None:
     """Starlette's router raises its own class (not FastAPI's): 405 with the path's methods, else 404."""
     allow = request._data.allow
-    if allow is None:
-        raise StarletteHTTPException(status_code=404)
-    raise StarletteHTTPException(status_code=405, headers={"Allow": allow})
+    miss = StarletteHTTPException(status_code=404) if allow is None else StarletteHTTPException(
+        status_code=405, headers={"Allow": allow})
+    # Only for a TestClient of a bare router, which answers misses as Starlette's Router does (router_app.py).
+    miss.tachyon_router_miss = True   # type: ignore[attr-defined]
+    raise miss
 
 

@@ -72,7 +72,40 @@ def _accepts_keyword(cls: type, name: str) -> bool:
     return any(p.name == name or p.kind is p.VAR_KEYWORD for p in parameters)
 
 
-class APIRoute:
+class BaseRoute:
+    """Starlette's base of every route: code that walks ``app.routes`` tells routes apart with isinstance
+    (a path operation is an APIRoute, which is a Route; a sub-application is a Mount)."""
+
+
+class Route(BaseRoute):
+    """Starlette's plain route (``app.add_route(path, endpoint)``, ``@app.route(path)``; Prometheus exporters
+    serve /metrics this way, FastAPI its /openapi.json and docs pages): the endpoint takes the Request and
+    returns a Response. It is no path operation: no parameters, dependencies or response model, and FastAPI's
+    OpenAPI document never lists it (``include_in_schema`` is kept for Starlette's own schema generator). A
+    GET route also answers HEAD, as Starlette's do. The engine hands its handler the whole request."""
+
+    serves_through_handler = True
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
+                 name: str | None = None, include_in_schema: bool = True) -> None:
+        self.path = path
+        self.path_format = re.sub(r"{(\w+):\w+}", r"{\1}", path)
+        self.endpoint = endpoint
+        self.name = name or getattr(endpoint, "__name__", type(endpoint).__name__)
+        self.include_in_schema = include_in_schema
+        self.declared_methods = list(methods) if methods is not None else None
+        self.methods = {m.upper() for m in (methods or ["GET"])}
+        if "GET" in self.methods:
+            self.methods.add("HEAD")
+
+    def get_route_handler(self) -> Callable[[Request], Any]:
+        return self.endpoint   # the engine runs a plain function in the thread pool
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods)!r})"
+
+
+class APIRoute(Route):
     def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
                  status_code: int | None = None, response_model: Any = Default(None), name: str | None = None,
                  dependencies: Sequence[params.Depends] | None = None, tags: list[str] | None = None,
@@ -270,32 +303,7 @@ class PathOperationDecorators:
     def trace(self, path: str, **kwargs: Any): return self._method("TRACE", path, **kwargs)
 
 
-class Route(APIRoute):
-    """Starlette's plain route (``app.add_route(path, endpoint)``, ``@app.route(path)``; Prometheus exporters
-    serve /metrics this way): the endpoint takes the Request and returns a Response. It is no path operation:
-    no parameters, dependencies or response model, and FastAPI's OpenAPI document never lists it
-    (``include_in_schema`` is accepted for Starlette's own schema generator). A GET route also answers HEAD,
-    as Starlette's do."""
-
-    def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
-                 name: str | None = None, include_in_schema: bool = True) -> None:
-        self.declared_methods = list(methods) if methods is not None else None
-        methods = {m.upper() for m in (methods or ["GET"])}
-        if "GET" in methods:
-            methods.add("HEAD")
-        super().__init__(path, _no_parameters, methods=sorted(methods),
-                         name=name or getattr(endpoint, "__name__", type(endpoint).__name__), include_in_schema=False)
-        self.endpoint = endpoint
-
-    def get_route_handler(self) -> Callable[[Request], Any]:
-        return self.endpoint   # the engine runs a plain function in the thread pool
-
-
-def _no_parameters() -> None:
-    """What APIRoute analyses for a plain route, whose endpoint's one parameter is the Request."""
-
-
-class Mount:
+class Mount(BaseRoute):
     """A Tachyon app served under a path prefix (Starlette's Mount, for FastAPI's sub-applications)."""
 
     def __init__(self, path: str, app: Any, name: str | None = None) -> None:
@@ -338,10 +346,10 @@ class APIRouter(PathOperationDecorators):
         self.include_in_schema = include_in_schema
         self.redirect_slashes = redirect_slashes
         self.generate_unique_id_function = generate_unique_id_function
-        self.routes: list[APIRoute] = []
+        self.routes: list[Route] = []
         for route in routes or []:
-            if not isinstance(route, APIRoute):
-                raise TypeError(f"Tachyon serves APIRoute routes, not {type(route).__name__}")
+            if not isinstance(route, Route):
+                raise TypeError(f"Tachyon serves APIRoute and Route routes, not {type(route).__name__}")
             self.routes.append(route)
 
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -401,7 +409,7 @@ class APIRouter(PathOperationDecorators):
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         for route in router.routes:
-            if isinstance(route, Route):   # Starlette's plain routes: only the prefix applies, as in FastAPI
+            if not isinstance(route, APIRoute):   # Starlette's plain routes: only the prefix applies, as in FastAPI
                 self.add_route(prefix + route.path, route.endpoint, methods=route.declared_methods, name=route.name)
                 continue
             self.add_api_route(

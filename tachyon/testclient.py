@@ -24,8 +24,10 @@ from ._boundary.engine import get_engine
 from ._testclient import peers, serving
 from ._testclient.cookies import Cookies
 from ._testclient.encoding import encode_multipart, merge_headers, query_pairs
+from ._testclient.router_app import app_for
 from ._testclient.messages import URL, Headers, HTTPStatusError, Request, Response, TooManyRedirects
 from .applications import FastAPI
+from .routing import APIRouter
 from .datastructures import MutableHeaders
 
 __all__ = ["TestClient", "Response", "Request", "Headers", "Cookies", "URL", "HTTPStatusError", "TooManyRedirects", "encode_multipart"]
@@ -42,7 +44,7 @@ _DEFAULT_HEADERS = {"accept": "*/*", "accept-encoding": "gzip, deflate", "connec
 class TestClient:
     __test__ = False  # not a test class, for pytest's collector
 
-    def __init__(self, app: FastAPI, base_url: str = "http://testserver", raise_server_exceptions: bool = True,
+    def __init__(self, app: FastAPI | APIRouter, base_url: str = "http://testserver", raise_server_exceptions: bool = True,
                  root_path: str = "", backend: str = "asyncio", backend_options: dict[str, Any] | None = None,
                  cookies: Any = None, headers: Mapping[str, str] | None = None, follow_redirects: bool = True,
                  client: tuple[str, int] | None = ("testclient", 50000)) -> None:
@@ -50,6 +52,7 @@ class TestClient:
         (None: no client). ``backend`` and ``backend_options`` are accepted for Starlette's signature; the
         app's async code always runs on the engine's asyncio loop."""
         self.app = app
+        self._app = app_for(app)   # what serves: the app, or one around a bare APIRouter
         self.client = client
         self.base_url = base_url.rstrip("/")
         self.raise_server_exceptions = raise_server_exceptions
@@ -64,24 +67,24 @@ class TestClient:
         self._connections_lock = threading.Lock()
         self._serving: weakref.finalize | None = None   # while this client holds the app's server (see serving.py)
         self._port = self._hold_server()
-        app.capture_unhandled_exceptions()
+        self._app.capture_unhandled_exceptions()
         if raise_server_exceptions:
             get_engine().lanes.keep_background_failures = True
 
     def __enter__(self) -> TestClient:
-        self.app.startup()  # as Starlette's TestClient: the lifespan runs inside ``with``
+        self._app.startup()  # as Starlette's TestClient: the lifespan runs inside ``with``
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
         try:
-            self.app.shutdown()
+            self._app.shutdown()
         finally:
             self.close()
 
     @property
     def app_state(self) -> dict[str, Any]:
         """What the app's lifespan yielded (Starlette's TestClient.app_state)."""
-        return self.app.lifespan.state
+        return self._app.lifespan.state
 
     @property
     def headers(self) -> MutableHeaders:
@@ -114,12 +117,12 @@ class TestClient:
         if self._serving is not None:
             self._serving.detach()
             self._serving = None
-            serving.release(self.app)
+            serving.release(self._app)
 
     def _hold_server(self) -> int:
         if self._serving is None:
-            port = serving.hold(self.app)
-            self._serving = weakref.finalize(self, serving.release_later, self.app)
+            port = serving.hold(self._app)
+            self._serving = weakref.finalize(self, serving.release_later, self._app)
             return port
         return self._port
 
@@ -247,7 +250,7 @@ class TestClient:
             # TLS-terminating proxy on the same host, so request.url and redirects are https as Starlette's are.
             out.append(("x-forwarded-proto", "https"))
         self._port = self._hold_server()   # started again after close()
-        self.app.serve_route_changes()   # routes added to the app since the last request
+        self._app.serve_route_changes()   # routes added to the app since the last request
         started = time.perf_counter()
         for attempt in range(2):
             connection = self._connection_for_request()
@@ -271,7 +274,7 @@ class TestClient:
         # As Starlette's TestClient, return once the response's background tasks and the exit code of its yield
         # dependencies have run, and raise what they raised.
         background_failures = get_engine().settle_background(connection.timeout)
-        exc = self.app.take_captured_exception(self._local_address) or next(iter(background_failures), None)
+        exc = self._app.take_captured_exception(self._local_address) or next(iter(background_failures), None)
         if exc is not None and self.raise_server_exceptions:
             raise exc
         headers = Headers(raw.getheaders())

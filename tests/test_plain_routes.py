@@ -7,6 +7,7 @@ import unittest
 
 from tachyon import APIRouter, FastAPI, Request
 from tachyon.responses import JSONResponse, PlainTextResponse
+from tachyon.routing import APIRoute, BaseRoute, Mount, Route
 from tests.client_case import AppTestCase
 
 app = FastAPI()
@@ -49,6 +50,25 @@ class PlainRoutesTest(AppTestCase):
     def test_names_and_openapi(self) -> None:
         self.assertEqual(app.url_path_for("handle_metrics"), "/metrics")
         self.assertEqual(set(self.client.get("/openapi.json").json()["paths"]), set())
+
+    def test_route_classes_as_fastapis(self) -> None:
+        """APIRoute is a Route (FastAPI's subclasses Starlette's), a plain route is no APIRoute, and the docs
+        pages are plain routes: code that walks app.routes tells them apart as with FastAPI (class-based-view
+        helpers pick Route instances; the operation-id recipe picks APIRoute ones)."""
+        other = FastAPI()
+
+        @other.get("/items")
+        def items() -> list[int]:
+            return []
+
+        other.add_route("/metrics", handle_metrics)
+        self.assertEqual([(type(r).__name__, r.path) for r in other.routes], [
+            ("Route", "/openapi.json"), ("Route", "/docs"), ("Route", "/docs/oauth2-redirect"), ("Route", "/redoc"),
+            ("APIRoute", "/items"), ("Route", "/metrics")])
+        self.assertTrue(all(isinstance(r, Route) and isinstance(r, BaseRoute) for r in other.routes))
+        self.assertEqual([r.path for r in other.routes if isinstance(r, APIRoute)], ["/items"])
+        self.assertEqual(APIRoute.__mro__[1:3], (Route, BaseRoute))
+        self.assertTrue(issubclass(Mount, BaseRoute))
 
 
 if __name__ == "__main__":

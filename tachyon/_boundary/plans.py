@@ -40,7 +40,8 @@ class PlanBuilder:
 
 
 def compile_route(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple]:
-    """``route`` is an APIRoute of ``app``; ``error_handler(exc, raw_request) -> Response`` is the app's."""
+    """``route`` is an APIRoute or a plain Route of ``app``; ``error_handler(exc, raw_request) -> Response``
+    is the app's."""
     if route.serves_through_handler:
         return _handler_plan(route, error_handler, app)
     b = PlanBuilder()
@@ -83,9 +84,10 @@ def compile_route(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
 
 
 def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple]:
-    """A route of a custom class (FastAPI's ``route_class``) that overrides ``get_route_handler``: the engine
-    passes it the whole request and sends the Response its handler returns. Binding, dependencies and
-    rendering happen in Python, inside the route's own handler, which the custom one wraps."""
+    """A plain Starlette route, or a route of a custom class (FastAPI's ``route_class``) that overrides
+    ``get_route_handler``: the engine passes it the whole request and sends the Response its handler
+    returns. Binding, dependencies and rendering happen in Python, inside the route's own handler (which
+    a custom one wraps); the plan's status code and content-type rule are never used."""
     handler = route.get_route_handler()   # once, as FastAPI does when it builds the route
     if not inspect.iscoroutinefunction(handler):   # Starlette runs a plain function in its thread pool
         handler = functools.partial(run_in_threadpool, handler)
@@ -99,13 +101,13 @@ def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
         "methods": sorted(route.methods),
         "handler": b.ref(handle),
         "is_async": True,
-        "status_code": route.status_code or 200,
+        "status_code": 200,
         "binder": b.ref(_whole_request),
         "error_handler": b.ref(error_handler),
         "render": None,
         "body_validator": None,
         "python_binding": True,
-        "strict_content_type": route.binder.strict_content_type,
+        "strict_content_type": True,
         "uuid_type": None,
         "deep_copy": None,
         "params": [{"name": "request", "source": "request", "key": ""}],

@@ -19,6 +19,7 @@ from .. import params
 from ..encoders import jsonable_encoder
 from ..utils import is_body_allowed_for_status_code
 from ..responses import JSONResponse
+from ..routing import APIRoute
 from .constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
 
 VALIDATION_ERROR = {
@@ -146,7 +147,8 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
         # Shared schemas are the validation ones, but a model computing fields documents them (FastAPI).
         return f.mode if separate_input_output_schemas or f.has_computed_fields else "validation"
 
-    documented = [r for r in list(routes) + list(webhooks or []) if r.include_in_schema]
+    # Path operations only, as FastAPI documents them: plain routes (the docs pages, /metrics) never appear.
+    documented = [r for r in list(routes) + list(webhooks or []) if isinstance(r, APIRoute) and r.include_in_schema]
     fields: dict[int, dict[str, Any]] = {}
     inputs = []
     for route in _with_callbacks(documented):
