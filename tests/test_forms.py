@@ -237,6 +237,13 @@ class UploadsCloseTest(AppTestCase):
         UploadsCloseTest.kept.append(upload)
         return JSONResponse({"content": (await upload.read()).decode()}, status_code=422)
 
+    @app.post("/with-request")
+    async def with_request(request: Request, file: UploadFile):
+        form = await request.form()
+        UploadsCloseTest.kept.extend([file, form["extra"]])
+        return {"same_file": form["file"] is file, "extra": (await form["extra"].read()).decode(),
+                "cached": form is await request.form()}
+
     def setUp(self) -> None:
         self.kept.clear()
         self.read_in_background.clear()
@@ -276,6 +283,13 @@ class UploadsCloseTest(AppTestCase):
             gc.collect()
         self.assertEqual(r.json(), {"filename": "a.txt"})
         self.assertEqual([str(w.message) for w in caught if w.category is ResourceWarning], [])
+
+    def test_request_form_is_the_bound_form_and_all_its_files_close_after(self) -> None:
+        """As Starlette caches the form FastAPI read: request.form() returns it, files the parameters did not
+        take included, and they stay open for the handler."""
+        r = self.client.post("/with-request", files={"file": ("a.txt", b"a"), "extra": ("b.txt", b"b")})
+        self.assertEqual(r.json(), {"same_file": True, "extra": "b", "cached": True})
+        self.assertEqual([f.file.closed for f in self.kept], [True, True])
 
     def test_a_form_models_file_is_closed(self) -> None:
         r = self.client.post("/model", files={"attachment": ("a.txt", b"abc")}, data={"title": "t"})

@@ -23,6 +23,7 @@ from ..forms import close_uploads, media_type, parse_form, uploads_in
 from ..exceptions import EndpointContext, HTTPException, RequestValidationError
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
+from .specials import carrying_form
 from .types import is_sequence, is_union_of_models, strip_optional
 
 def missing_error(loc: tuple) -> dict[str, Any]:
@@ -69,7 +70,10 @@ class Binder:
                 values[spec.index] = self._tracked(spec, errors_of, self._leaf, spec, data, query, headers, cookies)
         self._bind_body(body, values, errors_of)
         if isinstance(body, FormData) and not errors_of:
-            _close_unbound_uploads(body, [values.get(p.index) for p in self._signature.form_params])
+            if self._signature.needs_request:
+                raw = carrying_form(raw, body)   # request.form() is this form; all its files close after the response
+            else:
+                _close_unbound_uploads(body, [values.get(p.index) for p in self._signature.form_params])
         leaves = tuple(values.get(p.index) for p in self._signature.leaves)
         arguments = leaves + (raw,) if self._signature.needs_request else leaves
         if not errors_of:

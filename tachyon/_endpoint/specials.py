@@ -19,9 +19,18 @@ from .request_data import RequestData
 
 class HandlerRequest(tuple):
     """The raw request tuple, carrying the Request a custom route class's handler was called with, so that
-    the endpoint's ``request: Request`` parameter gets that very object (a custom request class), as in FastAPI."""
+    the endpoint's ``request: Request`` parameter gets that very object (a custom request class), as in FastAPI;
+    and the form the binder parsed, which ``request.form()`` then returns, as Starlette's cached form."""
 
     request: Request
+    form: FormData
+
+
+def carrying_form(raw: tuple, form: FormData) -> HandlerRequest:
+    """``raw`` carrying ``form`` (see HandlerRequest)."""
+    carrier = raw if isinstance(raw, HandlerRequest) else HandlerRequest(raw)
+    carrier.form = form
+    return carrier
 
 
 class RequestContext:
@@ -45,7 +54,14 @@ class RequestContext:
         if self._request is None:
             # A custom route class's handler passes its own request object along (see HandlerRequest).
             self._request = getattr(self._raw, "request", None) or Request(RequestData._make(self._raw), self._app, self._route)
+            if self.form is not None and getattr(self._request, "_form", None) is None:
+                self._request._form = self.form
         return self._request
+
+    @property
+    def form(self) -> FormData | None:
+        """The form the binder parsed, if the body is one."""
+        return getattr(self._raw, "form", None)
 
 
 class AfterResponse:
@@ -121,6 +137,9 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
         if response.background is not None:
             tasks = response.background  # FastAPI keeps a response's own tasks over the request's
         uploads = uploads_in(form_values)
+        if context is not None and context.form is not None:   # request.form() may reach any of its files
+            bound = {id(upload) for upload in uploads}
+            uploads += [u for u in uploads_in([v for _, v in context.form.multi_items()]) if id(u) not in bound]
         response.background = (AfterResponse(tasks, stack, uploads)
                                 if tasks is not None or stack is not None or uploads else None)
         return response
