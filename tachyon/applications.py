@@ -107,7 +107,7 @@ class FastAPI(PathOperationDecorators):
                                 on_startup=on_startup, on_shutdown=on_shutdown, lifespan=lifespan,
                                 responses=responses, callbacks=callbacks, deprecated=deprecated,
                                 include_in_schema=include_in_schema, routes=routes,
-                                strict_content_type=strict_content_type)
+                                strict_content_type=strict_content_type, dependency_overrides_provider=self)
         self._dependency_overrides = _Overrides(self)
         self.lifespan = Lifespan(self)
         self.max_pending_requests = max_pending_requests
@@ -236,7 +236,10 @@ class FastAPI(PathOperationDecorators):
 
     @dependency_overrides.setter
     def dependency_overrides(self, value: dict[Any, Any]) -> None:
-        self._dependency_overrides = _Overrides(self, value)
+        # As FastAPI, the very dict given (say, another app's): later changes to it count too. Changes made
+        # through the default dict recompile at once; others are noticed before the TestClient's next request.
+        self._dependency_overrides = (_Overrides(self) if value is None else value if isinstance(value, dict)
+                                      else _Overrides(self, value))
         self._recompile()
 
     def _recompile(self) -> None:
@@ -247,6 +250,8 @@ class FastAPI(PathOperationDecorators):
             plan, objects = self._compile(*entry)
             if self._server is not None:
                 self._server.replace_route(index, plan, objects)
+        if self._server is not None:
+            self._served_state = self._routes_state()
 
     def _served(self, prefix: str = "") -> Iterator[tuple[Route, FastAPI, str]]:
         """Every route the engine serves for this app: (route, the app that owns it, its path prefix). A
@@ -262,7 +267,7 @@ class FastAPI(PathOperationDecorators):
         from ._boundary.plans import compile_route
 
         if isinstance(route, APIRoute):
-            route.compile(dict(owner._dependency_overrides), owner)
+            route.compile(_overrides_of(route), owner)
         plan, objects = compile_route(route, owner.handle_exception, owner)
         return {**plan, "path": prefix + route.path}, objects
 
@@ -294,10 +299,13 @@ class FastAPI(PathOperationDecorators):
             self._server.publish_routes()
 
     def _routes_state(self) -> tuple:
-        """Changes when a route, mount or exception handler is added here or in a mounted app."""
+        """Changes when a route, mount or exception handler is added here or in a mounted app, or when the
+        dependency overrides of a served route change."""
         routes = self.routes
+        providers = {id(p): p for route, _, _ in self._served() if (p := getattr(route, "dependency_overrides_provider", None))}
         return (len(routes), id(routes[-1]) if routes else None, tuple(self.exception_handlers.values()),
-                tuple((mount.path, mount.app._routes_state()) for mount in self._mounts))
+                tuple((mount.path, mount.app._routes_state()) for mount in self._mounts),
+                tuple(tuple((getattr(p, "dependency_overrides", None) or {}).items()) for p in providers.values()))
 
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Deprecated in FastAPI in favour of ``lifespan``; still supported."""
@@ -495,6 +503,11 @@ def _run_to_end(coro: Any) -> Any:
         return done.value
     coro.close()
     raise RuntimeError(f"{coro.__qualname__} awaited outside the event loop")
+
+
+def _overrides_of(route: APIRoute) -> dict[Any, Any]:
+    """The overrides FastAPI applies to ``route``: its provider's (the app it was added to), read now."""
+    return dict(getattr(route.dependency_overrides_provider, "dependency_overrides", None) or {})
 
 
 def _raise_router_miss(request: Request) -> None:

@@ -120,7 +120,8 @@ class APIRoute(Route):
                  response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False,
                  strict_content_type: bool | DefaultPlaceholder = Default(True), dependency_overrides_provider: Any = None) -> None:
         self.path = path
-        # FastAPI's route argument, passed on by route classes written for it; overrides come from the serving app.
+        # As FastAPI's: the app whose dependency_overrides apply to this route (the app it was added to, also
+        # through include_router), wherever it is served later; None (a route of a bare router): none apply.
         self.dependency_overrides_provider = dependency_overrides_provider
         # FastAPI 0.132+: a body without a Content-Type header is not read as JSON (unless False).
         self.strict_content_type = strict_content_type
@@ -328,10 +329,12 @@ class APIRouter(PathOperationDecorators):
                  on_startup: Sequence[Callable[[], Any]] | None = None, on_shutdown: Sequence[Callable[[], Any]] | None = None,
                  lifespan: Callable[[Any], Any] | None = None, routes: list[APIRoute] | None = None,
                  strict_content_type: bool | DefaultPlaceholder = Default(True),
-                 route_class: type[APIRoute] | None = None, **_: Any) -> None:
+                 route_class: type[APIRoute] | None = None, dependency_overrides_provider: Any = None, **_: Any) -> None:
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         self.prefix = prefix
+        # FastAPI's: whose dependency_overrides this router's routes use (an app's router: the app; else None).
+        self.dependency_overrides_provider = dependency_overrides_provider
         self.route_class = route_class or APIRoute
         self.strict_content_type = strict_content_type
         self.on_startup = list(on_startup or [])
@@ -379,6 +382,8 @@ class APIRouter(PathOperationDecorators):
         if _accepts_keyword(route_class, "strict_content_type"):
             # A route class written before FastAPI had this option may not take it (FastAPI then leaves it out).
             kwargs["strict_content_type"] = get_value_or_default(strict_content_type, self.strict_content_type)
+        if _accepts_keyword(route_class, "dependency_overrides_provider"):
+            kwargs["dependency_overrides_provider"] = self.dependency_overrides_provider
         route = route_class(
             self.prefix + path, endpoint, dependencies=[*self.dependencies, *(dependencies or [])],
             tags=[*self.tags, *(tags or [])], response_class=get_value_or_default(response_class, self.default_response_class),

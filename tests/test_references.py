@@ -96,11 +96,15 @@ class ReferenceCountTest(AppTestCase):
 
         for _ in range(200):
             mix()
-        before = sys.getallocatedblocks()
+        # Collected before each count: cyclic garbage (a raised exception's traceback) waiting for the collector
+        # is no leak, and how much of it waits depends on when the collector last ran.
+        gc.collect()
+        before, raised = sys.getallocatedblocks(), len(RAISED)
         for _ in range(1000):
             mix()
-        growth = sys.getallocatedblocks() - before
-        self.assertLess(growth, 2000, f"{growth} blocks still allocated after 4000 requests")
+        gc.collect()
+        growth = sys.getallocatedblocks() - before - (len(RAISED) - raised)   # the test keeps a weakref per /raise
+        self.assertLess(growth, 500, f"{growth} blocks still allocated after 4000 requests")
 
 
 if __name__ == "__main__":

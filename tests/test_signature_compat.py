@@ -212,6 +212,59 @@ class DependencyOverridesAsDictTest(unittest.TestCase):
                 self.assertEqual(self.served(), "original")
 
 
+class DependencyOverridesProviderTest(unittest.TestCase):
+    """As FastAPI: a route reads the overrides of its provider, the app it was added to (fastapi-versioning moves
+    routes into mounted apps), and an assigned dict is kept as it is, so two apps may share one."""
+
+    def test_an_assigned_dict_is_kept_and_its_later_changes_count(self) -> None:
+        app = FastAPI()
+
+        @app.get("/")
+        def root(v: Annotated[str, Depends(original)]):
+            return v
+
+        overrides: dict = {}
+        app.dependency_overrides = overrides
+        self.assertIs(app.dependency_overrides, overrides)
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/").json(), "original")
+            overrides[original] = replacement
+            self.assertEqual(client.get("/").json(), "overridden")
+
+    def test_moved_routes_keep_their_apps_overrides(self) -> None:
+        first = FastAPI()
+
+        @first.get("/v")
+        def v(value: Annotated[str, Depends(original)]):
+            return value
+
+        versioned, parent = FastAPI(), FastAPI()
+        versioned.router.routes.extend(first.routes[4:])   # the path operation, without the docs routes
+        parent.mount("/v1", versioned)
+        parent.dependency_overrides = first.dependency_overrides   # one dict for both, as the library shares it
+        self.assertIs(versioned.routes[-1].dependency_overrides_provider, first)
+        self.assertIs(first.router.dependency_overrides_provider, first)
+        with TestClient(parent) as client:
+            parent.dependency_overrides[original] = replacement
+            self.assertEqual(client.get("/v1/v").json(), "overridden")
+            versioned.dependency_overrides[original] = lambda: "the serving app's"
+            self.assertEqual(client.get("/v1/v").json(), "overridden")   # not the app that serves it
+
+    def test_a_bare_routers_routes_take_no_overrides(self) -> None:
+        router = APIRouter()
+
+        @router.get("/r")
+        def r(value: Annotated[str, Depends(original)]):
+            return value
+
+        app = FastAPI()
+        app.router.routes.extend(router.routes)   # no provider, as in FastAPI (include_router would set the app)
+        app.dependency_overrides[original] = replacement
+        self.assertIsNone(router.routes[0].dependency_overrides_provider)
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/r").json(), "original")
+
+
 class Item(BaseModel):
     data: str
 
