@@ -67,6 +67,10 @@ def _return_annotation(endpoint: Callable[..., Any]) -> Any:
         return inspect.signature(endpoint).return_annotation
 
 
+_RESPONSE_MODEL_OPTIONS = ("response_model_include", "response_model_exclude", "response_model_by_alias",
+                           "response_model_exclude_unset", "response_model_exclude_defaults", "response_model_exclude_none")
+
+
 def _accepts_keyword(cls: type, name: str) -> bool:
     parameters = inspect.signature(cls).parameters.values()
     return any(p.name == name or p.kind is p.VAR_KEYWORD for p in parameters)
@@ -156,15 +160,20 @@ class APIRoute(Route):
         self._served_under = ""
         self.render_body = self._body_renderer(options)
         self.render = self._renderer(self.status_code or 200)
-        self.options = {
-            "response_model_include": response_model_include, "response_model_exclude": response_model_exclude,
-            "response_model_by_alias": response_model_by_alias,
-            "response_model_exclude_unset": response_model_exclude_unset,
-            "response_model_exclude_defaults": response_model_exclude_defaults,
-            "response_model_exclude_none": response_model_exclude_none,
-        }
+        # FastAPI's attributes: libraries copy a route into another with add_api_route(**these).
+        self.response_model_include = response_model_include
+        self.response_model_exclude = response_model_exclude
+        self.response_model_by_alias = response_model_by_alias
+        self.response_model_exclude_unset = response_model_exclude_unset
+        self.response_model_exclude_defaults = response_model_exclude_defaults
+        self.response_model_exclude_none = response_model_exclude_none
         self.compile({}, None)
         self.declared_signature = self.signature  # OpenAPI documents the dependencies as declared, not overridden
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The response-model options, as add_api_route takes them (include_router passes them on)."""
+        return {name: getattr(self, name) for name in _RESPONSE_MODEL_OPTIONS}
 
     def compile(self, overrides: dict[Any, Any], app: Any) -> None:
         """(Re)builds the dependency plan: at registration, and when the app's dependency_overrides change."""
@@ -256,8 +265,8 @@ class APIRoute(Route):
         return empty
 
     def _body_renderer(self, options: ResponseModelOptions) -> Callable[[Any], Any] | None:
-        render = (make_renderer(self.response_model, options, self.endpoint_context)
-                  if self.response_model is not None else None)
+        # As FastAPI: a falsy response_model (None, or {} from some libraries) is no model.
+        render = make_renderer(self.response_model, options, self.endpoint_context) if self.response_model else None
         response_class = self.actual_response_class
         if response_class is JSONResponse:
             return render  # the engine writes the JSON itself

@@ -539,6 +539,51 @@ class RouteClassArgumentsTest(unittest.TestCase):
         self.assertEqual((response.status_code, response.json()), (200, {"data": "x"}))
 
 
+class RouteAttributesTest(unittest.TestCase):
+    """Libraries copy routes attribute by attribute into add_api_route (fastapi-router-controller, versionizers)."""
+
+    def test_a_route_copied_through_its_attributes_keeps_its_options(self) -> None:
+        class Pair(BaseModel):
+            a: int
+            b: int | None = None
+
+        router = APIRouter()
+
+        @router.get("/pair", response_model=Pair, response_model_exclude_none=True, tags=["t"])
+        def pair():
+            return {"a": 1, "b": None}
+
+        route = router.routes[0]
+        names = ["response_model", "status_code", "tags", "dependencies", "summary", "description",
+                 "response_description", "responses", "deprecated", "methods", "operation_id", "include_in_schema",
+                 "response_class", "name", "callbacks", "openapi_extra", "response_model_include",
+                 "response_model_exclude", "response_model_by_alias", "response_model_exclude_unset",
+                 "response_model_exclude_defaults", "response_model_exclude_none"]
+        copy = APIRouter(prefix="/v1")
+        copy.add_api_route(route.path, route.endpoint, **{name: getattr(route, name) for name in names})
+        app = FastAPI()
+        app.include_router(copy)
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/v1/pair").json(), {"a": 1})
+        self.assertIs(copy.routes[0].response_model_exclude_none, True)
+
+    def test_a_falsy_response_model_is_none(self) -> None:
+        """FastAPI checks `if self.response_model:` (fastapi-utils passes {} with a PlainTextResponse)."""
+        from tachyon.responses import PlainTextResponse
+
+        app = FastAPI()
+
+        @app.get("/check", response_model={}, response_class=PlainTextResponse)
+        def check():
+            return "Done!"
+
+        with TestClient(app) as client:
+            response = client.get("/check")
+        self.assertEqual((response.status_code, response.text), (200, "Done!"))
+        self.assertEqual(app.openapi()["paths"]["/check"]["get"]["responses"]["200"]["content"],
+                         {"text/plain": {"schema": {"type": "string"}}})   # the class's, as for no model
+
+
 class DependsValueTest(unittest.TestCase):
     """Depends and Security compare and hash by value, as FastAPI's frozen dataclasses (test_depends_hashable.py)."""
 

@@ -99,7 +99,7 @@ def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
 
 
 def _response_field(route: Any) -> _Field | None:
-    if route.response_model is None:
+    if not route.response_model:   # FastAPI documents no model for a falsy one
         return None
     info = FieldInfo(annotation=route.response_model)
     name = f"Response_{route.unique_id}"
