@@ -1,7 +1,7 @@
 """Statuses sent without a body (204, 205, 304), as FastAPI decides them: on the response's final status,
 the route's or the one a Response parameter set (FastAPI's test_reponse_set_reponse_code_empty.py and
 test_response_code_no_body.py). A Response an endpoint returns with such a status loses its body in the
-engine instead of failing (Kestrel refuses to write one)."""
+engine instead of failing (Kestrel refuses to write one). A final 1xx status cannot be sent: it is a 500."""
 from __future__ import annotations
 
 import unittest
@@ -48,6 +48,17 @@ def returned_205():
     return PlainTextResponse("never sent", status_code=205)
 
 
+@app.get("/etag")
+def etag():
+    return Response(status_code=304, headers={"etag": 'W/"v1"'})   # fastapi-etag's answer to If-None-Match
+
+
+@app.get("/status/{code}")
+def any_status(code: int, response: Response):
+    response.status_code = code
+    return {"code": code}
+
+
 class NoBodyStatusesTest(AppTestCase):
     app = app
 
@@ -71,6 +82,18 @@ class NoBodyStatusesTest(AppTestCase):
 
     def test_returned_response_with_205_loses_its_body(self) -> None:
         self.assert_empty("/returned-205", 205)
+
+    def test_content_length_as_starlette_sets_it(self) -> None:
+        """None with 204 and 304 (no body can follow), 0 with 205."""
+        headers = {code: self.client.get(f"/status/{code}").headers for code in (204, 205, 304)}
+        self.assertEqual({code: h.get("content-length") for code, h in headers.items()}, {204: None, 205: "0", 304: None})
+        etag = self.client.get("/etag")
+        self.assertEqual({k: v for k, v in etag.headers.items() if k != "date"}, {"etag": 'W/"v1"'})
+
+    def test_an_informational_final_status_is_a_500_not_a_hang(self) -> None:
+        """HTTP/1.1 has no final 1xx response: Kestrel would send one the client waits after forever."""
+        self.assertEqual(self.client.get("/status/100").status_code, 500)
+        self.assertEqual(self.client.get("/status/200").json(), {"code": 200})   # still serving
 
 
 if __name__ == "__main__":

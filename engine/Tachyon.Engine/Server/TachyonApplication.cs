@@ -143,13 +143,21 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
 
     static async Task Write(IFeatureCollection features, string method, ResponseData data)
     {
+        if (data.Status < 200)
+        {
+            // HTTP/1.1 has no final informational response: Kestrel would send it without ending the exchange,
+            // and the client would wait for the real response forever.
+            Console.Error.WriteLine($"tachyon: a response cannot have the informational status {data.Status}; answering 500");
+            data = ResponseData.InternalServerError();
+        }
         var response = features.Get<IHttpResponseFeature>()!;
         response.StatusCode = data.Status;
         var headers = response.Headers;
         if (data.ContentType != null) headers.ContentType = data.ContentType;
         // 204, 205 and 304 have no body (Kestrel refuses to write one): what a Python Response holds is dropped.
+        // As Starlette, 204 and 304 carry no Content-Length at all, 205 says 0.
         bool bodyAllowed = data.Status is not (204 or 205 or 304);
-        headers.ContentLength = bodyAllowed ? data.Body.Length : 0;
+        if (data.Status is not (204 or 304)) headers.ContentLength = bodyAllowed ? data.Body.Length : 0;
         if (data.Headers != null)
             foreach (var h in data.Headers) headers.Append(h.Key, h.Value);
         if (data.Body.Length == 0 || !bodyAllowed || HttpMethods.IsHead(method)) return;
