@@ -118,7 +118,6 @@ class FastAPI(PathOperationDecorators):
         }
         self._server = None
         self._served_state: tuple = ()   # _routes_state() of what the engine serves
-        self._mounts: list[Mount] = []
         self._asset_routes: list[APIRoute] = []
         self._mounted_in: FastAPI | None = None
         self._capture_unhandled = False
@@ -156,7 +155,7 @@ class FastAPI(PathOperationDecorators):
         prefix = path.rstrip("/")
         app.root_path = self.root_path + prefix + app.root_path
         app._mounted_in = self
-        self._mounts.append(Mount(prefix, app, name))
+        self.router.routes.append(Mount(prefix, app, name))   # among the routes, in order, as Starlette's
         self.serve_route_changes()
 
     # -- OpenAPI and docs ---------------------------------------------------------------------------
@@ -257,10 +256,10 @@ class FastAPI(PathOperationDecorators):
         """Every route the engine serves for this app: (route, the app that owns it, its path prefix). A
         path without a leading "/" can never match a request (FastAPI accepts and never serves it)."""
         for route in [*self.routes, *self._asset_routes]:
-            if route.path.startswith("/"):
+            if isinstance(route, Mount):   # its routes take its place in the order (routes before it win)
+                yield from route.app._served(prefix + route.path)
+            elif route.path.startswith("/"):
                 yield route, self, prefix
-        for mount in self._mounts:
-            yield from mount.app._served(prefix + mount.path)
 
     @staticmethod
     def _compile(route: Route, owner: FastAPI, prefix: str) -> tuple[dict, tuple]:
@@ -272,20 +271,21 @@ class FastAPI(PathOperationDecorators):
         return {**plan, "path": prefix + route.path}, objects
 
     def url_path_for(self, name: str, /, **path_params: Any) -> str:
+        """The first route, in order, that has ``name`` and takes exactly ``path_params``, as Starlette's router."""
         for route in self.routes:
+            if isinstance(route, Mount):   # its app's route names, prefixed "name:" if it is named
+                if route.name is not None and not name.startswith(route.name + ":"):
+                    continue
+                try:
+                    return route.path + route.app.url_path_for(
+                        name if route.name is None else name[len(route.name) + 1:], **path_params)
+                except NoMatchFound:
+                    continue   # a later route may have it
             if route.name == name and set(path_params) == set(path_param_names(route.path)):
                 path = route.path_format
                 for key, value in path_params.items():
                     path = path.replace("{" + key + "}", str(value))
                 return path
-        for mount in self._mounts:   # as Starlette's Mount: its app's route names, prefixed "name:" if it is named
-            if mount.name is not None and not name.startswith(mount.name + ":"):
-                continue
-            try:
-                return mount.path + mount.app.url_path_for(name if mount.name is None else name[len(mount.name) + 1:],
-                                                           **path_params)
-            except NoMatchFound:
-                continue   # the next mount may have it
         raise NoMatchFound(name, path_params)
 
     def serve_route_changes(self) -> None:
@@ -304,7 +304,7 @@ class FastAPI(PathOperationDecorators):
         routes = self.routes
         providers = {id(p): p for route, _, _ in self._served() if (p := getattr(route, "dependency_overrides_provider", None))}
         return (len(routes), id(routes[-1]) if routes else None, tuple(self.exception_handlers.values()),
-                tuple((mount.path, mount.app._routes_state()) for mount in self._mounts),
+                tuple((r.path, r.app._routes_state()) for r in routes if isinstance(r, Mount)),
                 tuple(tuple((getattr(p, "dependency_overrides", None) or {}).items()) for p in providers.values()))
 
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -358,10 +358,10 @@ class APIRouter(PathOperationDecorators):
         self.include_in_schema = include_in_schema
         self.redirect_slashes = redirect_slashes
         self.generate_unique_id_function = generate_unique_id_function
-        self.routes: list[Route] = []
+        self.routes: list[Route | Mount] = []
         for route in routes or []:
-            if not isinstance(route, Route):
-                raise TypeError(f"Tachyon serves APIRoute and Route routes, not {type(route).__name__}")
+            if not isinstance(route, (Route, Mount)):
+                raise TypeError(f"Tachyon serves APIRoute, Route and Mount routes, not {type(route).__name__}")
             self.routes.append(route)
 
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -423,6 +423,8 @@ class APIRouter(PathOperationDecorators):
         if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
             raise AssertionError("A path prefix must start with '/' and must not end with '/'")
         for route in router.routes:
+            if isinstance(route, Mount):
+                continue   # FastAPI includes path operations and plain routes only
             if not isinstance(route, APIRoute):   # Starlette's plain routes: only the prefix applies, as in FastAPI
                 self.add_route(prefix + route.path, route.endpoint, methods=route.declared_methods, name=route.name)
                 continue

@@ -1,0 +1,69 @@
+"""Mounts among the routes, as Starlette keeps them: app.routes lists the Mount where it was mounted, and a
+request goes to the first of them that matches, so a route declared before a mount wins over the mounted
+app's, and the mounted app's win over routes declared after the mount (fastapi-versioning adds docs
+placeholders under its mounts' prefixes)."""
+from __future__ import annotations
+
+import unittest
+
+from tachyon import FastAPI
+from tachyon.routing import APIRoute, Mount
+from tachyon.testclient import TestClient
+
+
+def make_apps() -> tuple[FastAPI, FastAPI]:
+    sub = FastAPI(title="sub")
+
+    @sub.get("/ping")
+    def sub_ping():
+        return "sub"
+
+    @sub.get("/early")
+    def sub_early():
+        return "sub"
+
+    parent = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+
+    @parent.get("/v1/early")
+    def parent_early():
+        return "parent"
+
+    parent.mount("/v1", sub, name="v1")
+
+    @parent.get("/v1/ping")
+    def parent_ping():
+        return "parent"
+
+    @parent.get("/v1/openapi.json")
+    def placeholder():
+        return None
+
+    return parent, sub
+
+
+class MountOrderTest(unittest.TestCase):
+    def test_the_mount_is_among_the_routes_where_it_was_mounted(self) -> None:
+        parent, sub = make_apps()
+        self.assertEqual([(type(r).__name__, r.path) for r in parent.routes],
+                         [("APIRoute", "/v1/early"), ("Mount", "/v1"), ("APIRoute", "/v1/ping"),
+                          ("APIRoute", "/v1/openapi.json")])
+        mount = parent.routes[1]
+        self.assertIsInstance(mount, Mount)
+        self.assertIs(mount.app, sub)
+        self.assertNotIsInstance(mount, APIRoute)
+
+    def test_the_first_match_in_order_answers(self) -> None:
+        parent, _ = make_apps()
+        with TestClient(parent) as client:
+            self.assertEqual(client.get("/v1/early").json(), "parent")    # declared before the mount
+            self.assertEqual(client.get("/v1/ping").json(), "sub")        # the mount comes first
+            self.assertEqual(client.get("/v1/openapi.json").json()["info"]["title"], "sub")
+
+    def test_url_path_for_looks_in_order(self) -> None:
+        parent, _ = make_apps()
+        self.assertEqual(parent.url_path_for("v1:sub_ping"), "/v1/ping")
+        self.assertEqual(parent.url_path_for("parent_ping"), "/v1/ping")
+
+
+if __name__ == "__main__":
+    unittest.main()
