@@ -13,7 +13,6 @@ from typing import Any
 
 from . import params
 from ._endpoint.request_data import RequestData
-from ._endpoint.signature import path_param_names
 from ._endpoint.specials import close_form_after_handler
 from ._testclient import peers
 from .datastructures import Default, DefaultPlaceholder, State
@@ -281,11 +280,10 @@ class FastAPI(PathOperationDecorators):
                         name if route.name is None else name[len(route.name) + 1:], **path_params)
                 except NoMatchFound:
                     continue   # a later route may have it
-            if route.name == name and set(path_params) == set(path_param_names(route.path)):
-                path = route.path_format
-                for key, value in path_params.items():
-                    path = path.replace("{" + key + "}", str(value))
-                return path
+            try:
+                return route.url_path_for(name, **path_params)
+            except NoMatchFound:
+                continue
         raise NoMatchFound(name, path_params)
 
     def serve_route_changes(self) -> None:

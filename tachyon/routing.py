@@ -1,6 +1,7 @@
 """Path operations: ``APIRoute`` (one handler at one path) and ``APIRouter`` (the decorators that make them)."""
 from __future__ import annotations
 
+import enum
 import inspect
 import re
 import warnings
@@ -16,6 +17,7 @@ from ._endpoint.signature import analyze
 from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
 from ._starlette.finder import from_real_starlette
 from .concurrency import run_in_threadpool
+from .convertors import CONVERTOR_TYPES, Convertor
 from .datastructures import Default, DefaultPlaceholder, get_value_or_default
 from .encoders import jsonable_encoder
 from .exceptions import EndpointContext
@@ -76,6 +78,37 @@ def _accepts_keyword(cls: type, name: str) -> bool:
     return any(p.name == name or p.kind is p.VAR_KEYWORD for p in parameters)
 
 
+_PARAM = re.compile(r"{([a-zA-Z_][a-zA-Z0-9_]*)(:[a-zA-Z_][a-zA-Z0-9_]*)?}")
+
+
+def compile_path(path: str) -> tuple[re.Pattern[str], str, dict[str, Convertor]]:
+    """Starlette's: "/items/{id:int}" -> (its regex, "/items/{id}", {"id": IntegerConvertor}). Raises on an unknown
+    convertor or a parameter named twice, when the route is declared."""
+    regex, path_format, convertors, duplicated, end = "^", "", {}, set(), 0
+    for match in _PARAM.finditer(path):
+        name, kind = match.group(1), (match.group(2) or ":str")[1:]
+        if kind not in CONVERTOR_TYPES:
+            raise AssertionError(f"Unknown path convertor '{kind}'")
+        if name in convertors:
+            duplicated.add(name)
+        convertors[name] = CONVERTOR_TYPES[kind]
+        regex += re.escape(path[end:match.start()]) + f"(?P<{name}>{convertors[name].regex})"
+        path_format += path[end:match.start()] + "{" + name + "}"
+        end = match.end()
+    if duplicated:
+        names = ", ".join(sorted(duplicated))
+        ending = "s" if len(duplicated) > 1 else ""
+        raise ValueError(f"Duplicated param name{ending} {names} at path {path}")
+    return re.compile(regex + re.escape(path[end:]) + "$"), path_format + path[end:], convertors
+
+
+class Match(enum.Enum):
+    """How a route matches a request's scope (Starlette's): not, by path only (another method), or fully."""
+    NONE = 0
+    PARTIAL = 1
+    FULL = 2
+
+
 class BaseRoute:
     """Starlette's base of every route: code that walks ``app.routes`` tells routes apart with isinstance
     (a path operation is an APIRoute, which is a Route; a sub-application is a Mount)."""
@@ -93,7 +126,7 @@ class Route(BaseRoute):
     def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
                  name: str | None = None, include_in_schema: bool = True) -> None:
         self.path = path
-        self.path_format = re.sub(r"{(\w+):\w+}", r"{\1}", path)
+        self.path_regex, self.path_format, self.param_convertors = compile_path(path)
         self.endpoint = endpoint
         self.name = name or getattr(endpoint, "__name__", type(endpoint).__name__)
         self.include_in_schema = include_in_schema
@@ -104,6 +137,32 @@ class Route(BaseRoute):
 
     def get_route_handler(self) -> Callable[[Request], Any]:
         return self.endpoint   # the engine runs a plain function in the thread pool
+
+    def matches(self, scope: dict[str, Any]) -> tuple[Match, dict[str, Any]]:
+        """Starlette's: whether this route would take a request of ``scope`` (the engine's router decides for
+        the requests it serves; code that looks routes up by scope calls this)."""
+        if scope.get("type") != "http":
+            return Match.NONE, {}
+        path = scope["path"]
+        root_path = scope.get("root_path", "")
+        if root_path and path.startswith(root_path):
+            path = path[len(root_path):]
+        found = self.path_regex.match(path)
+        if found is None:
+            return Match.NONE, {}
+        path_params = dict(scope.get("path_params", {}))
+        path_params.update({key: self.param_convertors[key].convert(value) for key, value in found.groupdict().items()})
+        child_scope = {"endpoint": self.endpoint, "path_params": path_params}
+        return (Match.PARTIAL if self.methods and scope.get("method") not in self.methods else Match.FULL), child_scope
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> str:
+        """This route's path for ``name`` with exactly its parameters, each written by its convertor."""
+        if name != self.name or set(path_params) != set(self.param_convertors):
+            raise NoMatchFound(name, path_params)
+        path = self.path_format
+        for key, value in path_params.items():
+            path = path.replace("{" + key + "}", self.param_convertors[key].to_string(value))
+        return path
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods)!r})"
@@ -129,7 +188,7 @@ class APIRoute(Route):
         self.dependency_overrides_provider = dependency_overrides_provider
         # FastAPI 0.132+: a body without a Content-Type header is not read as JSON (unless False).
         self.strict_content_type = strict_content_type
-        self.path_format = re.sub(r"{(\w+):\w+}", r"{\1}", path)  # as documented: "{file_path:path}" -> "{file_path}"
+        self.path_regex, self.path_format, self.param_convertors = compile_path(path)  # "{file_path:path}" -> "{file_path}"
         self.endpoint = endpoint
         self.name = name or getattr(endpoint, "__name__", type(endpoint).__name__)
         self.methods = {m.upper() for m in (methods or ["GET"])}  # FastAPI adds no HEAD to GET routes

@@ -7,7 +7,7 @@ import unittest
 
 from tachyon import APIRouter, FastAPI, Request
 from tachyon.responses import JSONResponse, PlainTextResponse
-from tachyon.routing import APIRoute, BaseRoute, Mount, Route
+from tachyon.routing import APIRoute, BaseRoute, Match, Mount, NoMatchFound, Route
 from tests.client_case import AppTestCase
 
 app = FastAPI()
@@ -69,6 +69,46 @@ class PlainRoutesTest(AppTestCase):
         self.assertEqual([r.path for r in other.routes if isinstance(r, APIRoute)], ["/items"])
         self.assertEqual(APIRoute.__mro__[1:3], (Route, BaseRoute))
         self.assertTrue(issubclass(Mount, BaseRoute))
+
+
+class StarletteRouteAttributesTest(unittest.TestCase):
+    """path_regex, param_convertors, matches(scope) and url_path_for, as Starlette's Route has them (code that
+    looks routes up by path, like metrics labels, reads them)."""
+
+    def setUp(self) -> None:
+        self.app = FastAPI()
+
+        @self.app.get("/items/{item_id:int}/files/{name:path}")
+        def item_file(item_id: int, name: str):
+            return name
+
+        self.route = self.app.routes[-1]
+
+    def test_the_compiled_path(self) -> None:
+        from tachyon.convertors import IntegerConvertor, PathConvertor
+
+        self.assertEqual(self.route.path_format, "/items/{item_id}/files/{name}")
+        self.assertEqual(self.route.path_regex.pattern, "^/items/(?P<item_id>[0-9]+)/files/(?P<name>.*)$")
+        self.assertEqual({k: type(v) for k, v in self.route.param_convertors.items()},
+                         {"item_id": IntegerConvertor, "name": PathConvertor})
+
+    def test_matches_a_scope(self) -> None:
+        scope = {"type": "http", "path": "/items/3/files/a/b.txt", "method": "GET", "root_path": ""}
+        match, child = self.route.matches(scope)
+        self.assertEqual((match, child["path_params"], child["endpoint"]),
+                         (Match.FULL, {"item_id": 3, "name": "a/b.txt"}, self.route.endpoint))
+        self.assertEqual(self.route.matches({**scope, "method": "POST"})[0], Match.PARTIAL)
+        self.assertEqual(self.route.matches({**scope, "path": "/items/x/files/a"}), (Match.NONE, {}))
+
+    def test_url_path_for_writes_each_value_with_its_convertor(self) -> None:
+        self.assertEqual(self.route.url_path_for("item_file", item_id=7, name="a/b.txt"), "/items/7/files/a/b.txt")
+        self.assertEqual(self.app.url_path_for("item_file", item_id=7, name="x"), "/items/7/files/x")
+        with self.assertRaises(NoMatchFound):
+            self.route.url_path_for("item_file", item_id=7)
+
+    def test_a_parameter_named_twice_is_refused(self) -> None:
+        with self.assertRaisesRegex(ValueError, "Duplicated param name id at path /a/{id}/b/{id}"):
+            Route("/a/{id}/b/{id}", handle_metrics)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ ALIASES = {
     "starlette.background": "tachyon.background",
     "starlette.concurrency": "tachyon.concurrency",
     "starlette.config": "tachyon._starlette.config",
+    "starlette.convertors": "tachyon.convertors",
     "starlette.datastructures": "tachyon.datastructures",
     "starlette.exceptions": "tachyon._starlette.exceptions",
     "starlette.requests": "tachyon.requests",

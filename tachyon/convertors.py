@@ -1,0 +1,90 @@
+"""Starlette's path convertors (``{name:int}`` ...): the regex each one matches in a route's ``path_regex``, and
+its conversion both ways. The engine's router matches requests itself (with the same regexes); these serve code
+that reads a route's ``path_regex``, ``param_convertors`` or calls ``route.matches(scope)``."""
+from __future__ import annotations
+
+import abc
+import math
+import uuid
+from typing import Any, ClassVar
+
+
+class Convertor(abc.ABC):
+    regex: ClassVar[str]
+
+    @abc.abstractmethod
+    def convert(self, value: str) -> Any:
+        """The path segment's text -> the value the endpoint gets."""
+
+    @abc.abstractmethod
+    def to_string(self, value: Any) -> str:
+        """A value -> its text in a URL (url_path_for)."""
+
+
+class StringConvertor(Convertor):
+    regex = "[^/]+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: Any) -> str:
+        value = str(value)
+        if "/" in value:
+            raise ValueError("May not contain path separators")
+        if not value:
+            raise ValueError("Must not be empty")
+        return value
+
+
+class PathConvertor(Convertor):
+    regex = ".*"
+
+    def convert(self, value: str) -> str:
+        return str(value)
+
+    def to_string(self, value: Any) -> str:
+        return str(value)
+
+
+class IntegerConvertor(Convertor):
+    regex = "[0-9]+"
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: Any) -> str:
+        value = int(value)
+        if value < 0:
+            raise ValueError("Negative integers are not supported")
+        return str(value)
+
+
+class FloatConvertor(Convertor):
+    regex = r"[0-9]+(\.[0-9]+)?"
+
+    def convert(self, value: str) -> float:
+        return float(value)
+
+    def to_string(self, value: Any) -> str:
+        value = float(value)
+        if value < 0.0:
+            raise ValueError("Negative floats are not supported")
+        if math.isnan(value) or math.isinf(value):
+            raise ValueError("NaN values are not supported")
+        return ("%0.20f" % value).rstrip("0").rstrip(".")
+
+
+class UUIDConvertor(Convertor):
+    regex = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+    def convert(self, value: str) -> uuid.UUID:
+        return uuid.UUID(value)
+
+    def to_string(self, value: Any) -> str:
+        return str(value)
+
+
+CONVERTOR_TYPES: dict[str, Convertor] = {
+    "str": StringConvertor(), "path": PathConvertor(), "int": IntegerConvertor(), "float": FloatConvertor(),
+    "uuid": UUIDConvertor(),
+}
