@@ -141,6 +141,11 @@ class TestClientApiTest(unittest.TestCase):
         self.assertEqual((str(raised.exception), raised.exception.request.url.path), ("Exceeded maximum allowed redirects.", "/loop"))
         self.assertEqual(self.client.get("/loop", follow_redirects=False).status_code, 307)
 
+    def test_responses_have_no_date_header_as_starlettes(self) -> None:
+        response = self.client.get("/paged")
+        self.assertNotIn("date", response.headers)
+        self.assertEqual(sorted(response.headers), ["content-length", "content-type", "link"])
+
     def test_links_of_the_link_header(self) -> None:
         self.assertEqual(self.client.get("/paged").links, {
             "next": {"url": "http://testserver/paged?page=2", "rel": "next"},
