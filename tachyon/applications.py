@@ -15,13 +15,13 @@ from . import params
 from ._endpoint.request_data import RequestData
 from ._endpoint.specials import close_form_after_handler
 from ._testclient import peers
-from .datastructures import Default, DefaultPlaceholder, State
+from .datastructures import Default, DefaultPlaceholder, State, URLPath
 from .exception_handlers import http_exception_handler, request_validation_exception_handler
 from .exceptions import RequestValidationError, StarletteHTTPException
 from .lifespan import Lifespan
 from .requests import Request
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from .routing import APIRoute, APIRouter, Mount, NoMatchFound, PathOperationDecorators, Route
+from .routing import APIRoute, APIRouter, Mount, PathOperationDecorators, Route
 from .utils import generate_unique_id
 
 
@@ -52,7 +52,18 @@ class _Overrides(dict):
     del _recompiling
 
 
-class FastAPI(PathOperationDecorators):
+class Starlette:
+    """Starlette's application class, as the base of FastAPI's, for code that checks ``isinstance(app,
+    Starlette)`` or annotates with it. Tachyon serves FastAPI applications only: a bare Starlette app is
+    refused with a clear error rather than built and never served."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if cls is Starlette:
+            raise TypeError("Tachyon serves FastAPI applications: create FastAPI(...) instead of Starlette(...)")
+        return super().__new__(cls)
+
+
+class FastAPI(Starlette, PathOperationDecorators):
     def __init__(self, *, debug: bool = False, title: str = "FastAPI", version: str = "0.1.0",
                  description: str = "", redirect_slashes: bool = True, dependencies: list[params.Depends] | None = None,
                  default_response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
@@ -269,22 +280,8 @@ class FastAPI(PathOperationDecorators):
         plan, objects = compile_route(route, owner.handle_exception, owner)
         return {**plan, "path": prefix + route.path}, objects
 
-    def url_path_for(self, name: str, /, **path_params: Any) -> str:
-        """The first route, in order, that has ``name`` and takes exactly ``path_params``, as Starlette's router."""
-        for route in self.routes:
-            if isinstance(route, Mount):   # its app's route names, prefixed "name:" if it is named
-                if route.name is not None and not name.startswith(route.name + ":"):
-                    continue
-                try:
-                    return route.path + route.app.url_path_for(
-                        name if route.name is None else name[len(route.name) + 1:], **path_params)
-                except NoMatchFound:
-                    continue   # a later route may have it
-            try:
-                return route.url_path_for(name, **path_params)
-            except NoMatchFound:
-                continue
-        raise NoMatchFound(name, path_params)
+    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
+        return self.router.url_path_for(name, **path_params)
 
     def serve_route_changes(self) -> None:
         """Routes, mounts or exception handlers added while the app serves (also straight to ``app.router``,

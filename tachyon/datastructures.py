@@ -4,7 +4,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, NamedTuple
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
 
 
 class MutableHeaders(MutableMapping[str, str]):
@@ -209,6 +209,29 @@ class Address(NamedTuple):
     port: int
 
 
+class URLPath(str):
+    """A path ``url_path_for`` found (Starlette's): a str that can become an absolute URL under a base URL."""
+
+    def __new__(cls, path: str, protocol: str = "", host: str = "") -> URLPath:
+        if protocol not in ("http", "websocket", ""):
+            raise ValueError(f"unknown protocol {protocol!r}")
+        return str.__new__(cls, path)
+
+    def __init__(self, path: str, protocol: str = "", host: str = "") -> None:
+        self.protocol = protocol
+        self.host = host
+
+    def make_absolute_url(self, base_url: str | URL) -> URL:
+        """This path under ``base_url`` (its scheme follows the base's security for a protocol-bound path)."""
+        base = URL(base_url) if isinstance(base_url, str) else base_url
+        if self.protocol:
+            secure = base.is_secure
+            scheme = {"http": "https" if secure else "http", "websocket": "wss" if secure else "ws"}[self.protocol]
+        else:
+            scheme = base.scheme
+        return URL(f"{scheme}://{self.host or base.netloc}{base.path.rstrip('/')}{self}")
+
+
 class URL:
     """A URL and its parts, as Starlette's ``URL``: ``replace`` any part (also hostname, port, username,
     password), and the query helpers pagination links are built with."""
@@ -226,6 +249,10 @@ class URL:
     password = property(lambda self: self._parts.password)
     hostname = property(lambda self: self._parts.hostname)
     port = property(lambda self: self._parts.port)
+
+    @property
+    def components(self) -> SplitResult:
+        return self._parts
 
     @property
     def is_secure(self) -> bool:

@@ -18,7 +18,7 @@ from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
 from ._starlette.finder import from_real_starlette
 from .concurrency import run_in_threadpool
 from .convertors import CONVERTOR_TYPES, Convertor
-from .datastructures import Default, DefaultPlaceholder, get_value_or_default
+from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
 from .exceptions import EndpointContext
 from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
@@ -155,14 +155,14 @@ class Route(BaseRoute):
         child_scope = {"endpoint": self.endpoint, "path_params": path_params}
         return (Match.PARTIAL if self.methods and scope.get("method") not in self.methods else Match.FULL), child_scope
 
-    def url_path_for(self, name: str, /, **path_params: Any) -> str:
+    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
         """This route's path for ``name`` with exactly its parameters, each written by its convertor."""
         if name != self.name or set(path_params) != set(self.param_convertors):
             raise NoMatchFound(name, path_params)
         path = self.path_format
         for key, value in path_params.items():
             path = path.replace("{" + key + "}", self.param_convertors[key].to_string(value))
-        return path
+        return URLPath(path, protocol="http")
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods)!r})"
@@ -461,6 +461,24 @@ class APIRouter(PathOperationDecorators):
             **kwargs,
         )
         self.routes.append(route)
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
+        """The first route, in order, that has ``name`` and takes exactly ``path_params``, as Starlette's router."""
+        for route in self.routes:
+            if isinstance(route, Mount):   # its app's route names, prefixed "name:" if it is named
+                if route.name is not None and not name.startswith(route.name + ":"):
+                    continue
+                try:
+                    found = route.app.url_path_for(name if route.name is None else name[len(route.name) + 1:],
+                                                   **path_params)
+                    return URLPath(route.path + found, protocol=found.protocol)
+                except NoMatchFound:
+                    continue   # a later route may have it
+            try:
+                return route.url_path_for(name, **path_params)
+            except NoMatchFound:
+                continue
+        raise NoMatchFound(name, path_params)
 
     def add_route(self, path: str, endpoint: Callable[..., Any], methods: list[str] | None = None,
                   name: str | None = None, include_in_schema: bool = True) -> None:

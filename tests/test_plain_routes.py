@@ -100,6 +100,15 @@ class StarletteRouteAttributesTest(unittest.TestCase):
         self.assertEqual(self.route.matches({**scope, "method": "POST"})[0], Match.PARTIAL)
         self.assertEqual(self.route.matches({**scope, "path": "/items/x/files/a"}), (Match.NONE, {}))
 
+    def test_url_path_for_gives_starlettes_url_path(self) -> None:
+        from tachyon.datastructures import URL, URLPath
+
+        path = self.app.url_path_for("item_file", item_id=7, name="x")
+        self.assertIsInstance(path, URLPath)
+        self.assertEqual(str(path.make_absolute_url("https://api.example.com/base/")), "https://api.example.com/base/items/7/files/x")
+        self.assertEqual(str(path.make_absolute_url(URL("http://testserver"))), "http://testserver/items/7/files/x")
+        self.assertEqual(URL("http://h:8/p?q=1").components[:3], ("http", "h:8", "/p"))
+
     def test_url_path_for_writes_each_value_with_its_convertor(self) -> None:
         self.assertEqual(self.route.url_path_for("item_file", item_id=7, name="a/b.txt"), "/items/7/files/a/b.txt")
         self.assertEqual(self.app.url_path_for("item_file", item_id=7, name="x"), "/items/7/files/x")

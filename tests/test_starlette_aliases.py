@@ -32,6 +32,8 @@ class StarletteAliasesTest(unittest.TestCase):
         import starlette.status
 
         self.assertIs(starlette.requests, tachyon.requests)
+        # and keep their own spec, which their relative imports resolve against
+        self.assertEqual((tachyon.requests.__spec__.name, tachyon.requests.__package__), ("tachyon.requests", "tachyon"))
         self.assertIs(starlette.responses.JSONResponse, tachyon.responses.JSONResponse)
         self.assertIs(starlette.datastructures.URL, tachyon.datastructures.URL)
         self.assertEqual(starlette.status.HTTP_404_NOT_FOUND, 404)
@@ -58,7 +60,14 @@ class StarletteAliasesTest(unittest.TestCase):
 
     def test_modules_tachyon_lacks_stay_missing(self) -> None:
         with self.assertRaises(ModuleNotFoundError):
-            import starlette.applications  # noqa: F401
+            import starlette.websockets  # noqa: F401
+
+    def test_starlette_is_fastapis_base(self) -> None:
+        from starlette.applications import Starlette
+
+        self.assertIsInstance(FastAPI(), Starlette)
+        with self.assertRaisesRegex(TypeError, r"create FastAPI\(...\) instead of Starlette"):
+            Starlette()
 
     def test_config_reads_the_environment_then_the_env_file(self) -> None:
         from starlette.config import Config, Environ, EnvironError

@@ -1,6 +1,8 @@
-"""fastapi.types and fastapi.logger counterparts: the aliases custom routers annotate with, and the logger apps use."""
+"""fastapi.types, fastapi.logger and fastapi.dependencies.utils counterparts: the aliases custom routers annotate
+with, the logger apps use, and the signature helpers extensions (fastapi-cache's decorator) read endpoints with."""
 from __future__ import annotations
 
+import inspect
 import logging
 import unittest
 from collections.abc import Callable
@@ -54,6 +56,32 @@ class TypesAndLoggerTest(unittest.TestCase):
 
     def test_inc_ex_is_fastapis_union(self) -> None:
         self.assertEqual(set(IncEx.__args__), {set[int], set[str], dict[int, Any], dict[str, Any]})
+
+
+class Item:
+    pass
+
+
+def endpoint(item_id: "int", item: "Item | None" = None) -> "list[Item]":
+    return []
+
+
+class SignatureHelpersTest(unittest.TestCase):
+    def test_string_annotations_are_evaluated_in_the_callables_module(self) -> None:
+        import functools
+
+        from tachyon.dependencies.utils import get_typed_return_annotation, get_typed_signature
+
+        @functools.wraps(endpoint)
+        def cached(*args: Any, **kwargs: Any) -> Any:
+            return endpoint(*args, **kwargs)
+
+        for call in (endpoint, cached):
+            parameters = get_typed_signature(call).parameters
+            self.assertEqual([(p.name, p.annotation, p.default) for p in parameters.values()],
+                             [("item_id", int, inspect.Parameter.empty), ("item", Item | None, None)])
+            self.assertEqual(get_typed_return_annotation(call), list[Item])
+        self.assertIsNone(get_typed_return_annotation(lambda: None))   # no annotation
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from typing import Any
 
 # starlette module -> the Tachyon module that implements it.
 ALIASES = {
+    "starlette.applications": "tachyon.applications",
     "starlette.background": "tachyon.background",
     "starlette.concurrency": "tachyon.concurrency",
     "starlette.config": "tachyon._starlette.config",
@@ -58,6 +59,9 @@ def from_real_starlette(module: str, name: str) -> Any:
 class StarletteAliases(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     tachyon_starlette_aliases = True   # marks the installed finder (install() is idempotent)
 
+    def __init__(self) -> None:
+        self._own_specs: dict[str, importlib.machinery.ModuleSpec] = {}
+
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> importlib.machinery.ModuleSpec | None:
         if name == "starlette":
             # An empty package: its submodules come only from this finder, never from a path.
@@ -67,12 +71,20 @@ class StarletteAliases(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return None   # not ours, or a module an installed Starlette lacks
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        if spec.name not in ALIASES:
+            return None
         # The very module Tachyon uses: its classes are the ones the app's code and Tachyon share.
-        return importlib.import_module(ALIASES[spec.name]) if spec.name in ALIASES else None
+        module = importlib.import_module(ALIASES[spec.name])
+        self._own_specs[module.__name__] = module.__spec__
+        return module
 
     def exec_module(self, module: ModuleType) -> None:
         if module.__name__ == "starlette":
             module.__doc__ = "Starlette's API as Tachyon implements it (Starlette itself is not installed)."
+        else:
+            # The import system has just set the alias's spec on Tachyon's module: give it back its own, or its
+            # relative imports would resolve against "starlette" (and warn that __package__ != __spec__.parent).
+            module.__spec__ = self._own_specs.pop(module.__name__)
 
 
 def install() -> None:

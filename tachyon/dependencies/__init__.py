@@ -1,0 +1,1 @@
+"""``fastapi.dependencies``: the signature helpers extensions import from ``fastapi.dependencies.utils``."""
