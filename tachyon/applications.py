@@ -128,6 +128,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         }
         self._server = None
         self._served_state: tuple = ()   # _routes_state() of what the engine serves
+        self._override_providers: tuple[tuple, list[Any]] = ((), [])   # (route structure, their overrides' providers)
         self._asset_routes: list[APIRoute] = []
         self._mounted_in: FastAPI | None = None
         self._capture_unhandled = False
@@ -297,10 +298,15 @@ class FastAPI(Starlette, PathOperationDecorators):
         """Changes when a route, mount or exception handler is added here or in a mounted app, or when the
         dependency overrides of a served route change."""
         routes = self.routes
-        providers = {id(p): p for route, _, _ in self._served() if (p := getattr(route, "dependency_overrides_provider", None))}
-        return (len(routes), id(routes[-1]) if routes else None, tuple(self.exception_handlers.values()),
-                tuple((r.path, r.app._routes_state()) for r in routes if isinstance(r, Mount)),
-                tuple(tuple((getattr(p, "dependency_overrides", None) or {}).items()) for p in providers.values()))
+        structure = (len(routes), id(routes[-1]) if routes else None, tuple(self.exception_handlers.values()),
+                     tuple((r.path, r.app._routes_state()) for r in routes if isinstance(r, Mount)))
+        if self._override_providers[0] != structure:   # walk the routes only when they changed (per request otherwise)
+            providers = {id(p): p for route, _, _ in self._served()
+                         if (p := getattr(route, "dependency_overrides_provider", None))}
+            self._override_providers = (structure, list(providers.values()))
+        overrides = tuple(tuple((getattr(p, "dependency_overrides", None) or {}).items())
+                          for p in self._override_providers[1])
+        return structure + (overrides,)
 
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Deprecated in FastAPI in favour of ``lifespan``; still supported."""
