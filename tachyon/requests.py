@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from urllib.parse import quote
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._endpoint.request_data import RequestData
@@ -15,7 +16,21 @@ _SCOPE_DATA = "tachyon.request_data"   # the scope of a Tachyon request carries 
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"   # characters a path keeps unescaped (RFC 3986 pchar and "/")
 
 
-class HTTPConnection:
+class HTTPConnection(Mapping[str, Any]):
+    """Starlette's: also a read-only mapping of its ASGI scope (``request["path"]``, ``request.get("extensions")``)."""
+
+    __eq__ = object.__eq__   # a mapping compares by value; a connection is itself only
+    __hash__ = object.__hash__
+
+    def __getitem__(self, key: str) -> Any:
+        return self.scope[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.scope)
+
+    def __len__(self) -> int:
+        return len(self.scope)
+
     def __init__(self, data: RequestData | dict[str, Any], app: Any = None, route: Any = None) -> None:
         self._scope: dict[str, Any] | None = None
         if isinstance(data, dict):
@@ -50,6 +65,8 @@ class HTTPConnection:
                 "query_string": d.query_string.encode("latin-1"), "root_path": self._root_path(self._app),
                 "headers": self.headers.raw, "client": tuple(self.client) if self.client else None, "server": d.server, "path_params": d.path_params,
                 "app": self._app, "state": dict(lifespan.state) if lifespan is not None else {}, _SCOPE_DATA: d,
+                # Starlette's TestClient asks template responses for what they rendered (response.template).
+                "extensions": {"http.response.debug": {}} if d.client in peers.connections else {},
             }
             if self._route is not None:
                 self._scope["route"] = self._route

@@ -1,6 +1,8 @@
 """Response classes with Starlette's shape: ``status_code``, rendered ``body`` bytes, ``raw_headers``.
 
-The engine reads exactly those three attributes, so any subclass that renders its body works."""
+The engine reads exactly those three attributes, so any subclass that renders its body works. A subclass
+with its own ASGI ``__call__`` (rendering in it, or sending its own messages) is called first and its
+messages become the response (see _endpoint/asgi_response.py)."""
 from __future__ import annotations
 
 import http.cookies
@@ -19,6 +21,11 @@ from .exceptions import FastAPIDeprecationWarning
 class Response:
     media_type: str | None = None
     charset = "utf-8"
+    _tachyon_asgi_call = False   # the engine calls a subclass's own __call__ before it reads the response
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._tachyon_asgi_call = cls.__call__ is not Response.__call__
 
     def __init__(self, content: Any = None, status_code: int = 200, headers: Mapping[str, str] | None = None,
                  media_type: str | None = None, background: Any = None) -> None:
@@ -52,6 +59,14 @@ class Response:
     @property
     def headers(self) -> MutableHeaders:
         return MutableHeaders(raw=self.raw_headers)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Starlette's: the response as ASGI messages, then its background tasks."""
+        prefix = "websocket." if scope.get("type") == "websocket" else ""
+        await send({"type": prefix + "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        await send({"type": prefix + "http.response.body", "body": self.body})
+        if self.background is not None:
+            await self.background()
 
     def set_cookie(self, key: str, value: str = "", max_age: int | None = None, expires: datetime | str | int | None = None,
                    path: str | None = "/", domain: str | None = None, secure: bool = False, httponly: bool = False,

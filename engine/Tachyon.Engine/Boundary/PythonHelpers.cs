@@ -11,10 +11,11 @@ internal static unsafe class PythonHelpers
     public static nint ResponseType;  // tachyon.responses.Response
     public static nint RunBackground; // run_background((callable, context)): schedule a response's background work on the loop
     public static nint BaseContext;   // contextvars.Context every request's context is copied from
+    public static nint Materialize;   // materialize(response): a response with its own ASGI __call__ -> a plain one
 
     public static void Install(nint helpers)
     {
-        var items = CPython.TupleItems(helpers, "watch", "encode", "Response", "run_background", "context");
-        (Watch, Encode, ResponseType, RunBackground, BaseContext) = (items[0], items[1], items[2], items[3], items[4]);
+        var items = CPython.TupleItems(helpers, "watch", "encode", "Response", "run_background", "context", "materialize");
+        (Watch, Encode, ResponseType, RunBackground, BaseContext, Materialize) = (items[0], items[1], items[2], items[3], items[4], items[5]);
     }
 }

@@ -12,6 +12,26 @@ internal static unsafe class ResponseReader
 {
     public static ResponseData? Read(nint response)
     {
+        nint ownCall = CPython.GetAttr(response, "_tachyon_asgi_call");
+        if (ownCall == 0) CPython.ErrClear();   // not a tachyon Response subclass: read as it is
+        else
+        {
+            bool materialize = ownCall == CPython.True;
+            CPython.DecRef(ownCall);
+            if (materialize)
+            {
+                // Its class has its own ASGI __call__: what that sends is the response.
+                nint plain = CPython.CallOneArg(PythonHelpers.Materialize, response);
+                if (plain == 0) return null;
+                try { return ReadPlain(plain); }
+                finally { CPython.DecRef(plain); }
+            }
+        }
+        return ReadPlain(response);
+    }
+
+    static ResponseData? ReadPlain(nint response)
+    {
         var data = new ResponseData();
         nint status = CPython.GetAttr(response, "status_code");
         if (status == 0) return null;
