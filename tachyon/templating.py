@@ -9,7 +9,6 @@ from typing import Any
 
 import jinja2
 
-from ._testclient import peers
 from .requests import Request
 from .responses import HTMLResponse
 
@@ -24,6 +23,14 @@ class _TemplateResponse(HTMLResponse):
         self.template = template
         self.context = context
         super().__init__(template.render(context), status_code, headers, media_type, background)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Starlette's: tells a TestClient (its request offers the debug extension) what was rendered, when the
+        page is sent, so it shows as ``response.template`` and ``response.context``."""
+        request = self.context.get("request", {})
+        if "http.response.debug" in request.get("extensions", {}):
+            await send({"type": "http.response.debug", "info": {"template": self.template, "context": self.context}})
+        await super().__call__(scope, receive, send)
 
 
 class Jinja2Templates:
@@ -70,9 +77,7 @@ class Jinja2Templates:
         context.setdefault("request", request)
         for processor in self.context_processors:
             context.update(processor(request))
-        response = _TemplateResponse(self.get_template(name), context, *extra, **kwargs)
-        peers.note_template(request, response.template, response.context)
-        return response
+        return _TemplateResponse(self.get_template(name), context, *extra, **kwargs)
 
 
 @jinja2.pass_context

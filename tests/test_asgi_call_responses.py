@@ -9,6 +9,7 @@ import jinja2
 
 from tachyon import BackgroundTasks, FastAPI, Request
 from tachyon.responses import HTMLResponse, JSONResponse, Response
+from tachyon.templating import Jinja2Templates, _TemplateResponse
 from tachyon.testclient import TestClient
 
 
@@ -63,6 +64,20 @@ def waits():
     return WaitingResponse("never")
 
 
+templates = Jinja2Templates(env=jinja2.Environment(loader=jinja2.DictLoader({"mail.txt": "Dear {{ name }}"})))
+
+
+@app.get("/mail")
+def mail(request: Request):
+    page = templates.TemplateResponse(request, "mail.txt", {"name": "Ann"})   # rendered for an e-mail, not sent
+    return {"sent": page.body.decode()}
+
+
+@app.get("/direct")
+def direct(request: Request):
+    return _TemplateResponse(templates.get_template("mail.txt"), {"request": request, "name": "Bo"})
+
+
 @app.get("/scope")
 def scope(request: Request):
     return {"type": request["type"], "path": request.get("path"), "keys": "method" in request, "len": len(request) > 5}
@@ -100,6 +115,14 @@ class AsgiCallResponsesTest(unittest.TestCase):
             {"type": "http.response.start", "status": 201,
              "headers": [(b"content-length", b"7"), (b"content-type", b"application/json")]},
             {"type": "http.response.body", "body": b'{"a":1}'}])
+
+    def test_the_template_shown_is_the_one_sent(self) -> None:
+        """As Starlette's TestClient: a template response reports its template when it is sent, not when made."""
+        with TestClient(app) as client:
+            mailed, direct = client.get("/mail"), client.get("/direct")
+        self.assertEqual(mailed.json(), {"sent": "Dear Ann"})
+        self.assertFalse(hasattr(mailed, "template"))
+        self.assertEqual((direct.text, direct.template.name, direct.context["name"]), ("Dear Bo", "mail.txt", "Bo"))
 
     def test_a_request_is_a_mapping_of_its_scope(self) -> None:
         with TestClient(app) as client:

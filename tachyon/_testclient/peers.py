@@ -1,8 +1,9 @@
 """The loopback addresses the TestClient's connections come from. A request from one of them reports its
 client's ``client`` address (Starlette's ("testclient", 50000) unless given) as ``request.client``; the
-engine itself still sees the real peer. A template rendered for such a request is kept here for the TestClient,
-which shows it as ``response.template`` and ``response.context`` as Starlette's does. A client's
-``root_path`` is the requests' ``scope["root_path"]`` unless the app sets its own, as in Starlette."""
+engine itself still sees the real peer. The template of a template response sent to such a request (its
+``http.response.debug`` message) is kept here for the TestClient, which shows it as ``response.template``
+and ``response.context`` as Starlette's does. A client's ``root_path`` is the requests' ``scope["root_path"]``
+unless the app sets its own, as in Starlette."""
 from __future__ import annotations
 
 from typing import Any
