@@ -25,7 +25,7 @@ def materialize(response: Response) -> Response:
     try:
         call.send(None)
     except StopIteration:
-        pass
+        pass   # the call ran to its end in one step: every message it sends is recorded
     else:   # it waits for I/O: a lane cannot wait here for the event loop that would wake it
         call.close()
         raise RuntimeError(f"{type(response).__name__}.__call__ waited for I/O: Tachyon sends responses whose "

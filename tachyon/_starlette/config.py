@@ -13,7 +13,7 @@ class undefined:
 
 
 class EnvironError(Exception):
-    pass
+    """Changing an environment variable the app has already read."""
 
 
 class Environ(MutableMapping[str, str]):
