@@ -67,6 +67,11 @@ def uploads_in(values: Any) -> list[UploadFile]:
     return [upload for value in values for upload in uploads_in(value)]
 
 
+def form_uploads(form: FormData) -> list[UploadFile]:
+    """Every file of a parsed form."""
+    return uploads_in([value for _, value in form.multi_items()])
+
+
 def close_uploads(values: Any) -> None:
     """Closes the uploads' files at once (nothing will read them: unbound, or the request failed)."""
     for upload in uploads_in(values):

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from .. import params
 from ..cookies import parse_cookie_header
 from ..datastructures import FormData
-from ..forms import close_uploads, media_type, parse_form, uploads_in
+from ..forms import close_uploads, form_uploads, media_type, parse_form, uploads_in
 from ..exceptions import EndpointContext, HTTPException, RequestValidationError
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
@@ -179,7 +179,7 @@ class Binder:
 def _close_unbound_uploads(form: FormData, bound: list[Any]) -> None:
     """Files of the form no parameter took: nothing can read them (the bound ones close after the response)."""
     taken = {id(upload) for upload in uploads_in(bound)}
-    close_uploads([value for _, value in form.multi_items() if id(value) not in taken])
+    close_uploads([upload for upload in form_uploads(form) if id(upload) not in taken])
 
 
 def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 from ..background import BackgroundTasks
 from ..encoders import jsonable_encoder
 from ..datastructures import FormData
-from ..forms import UploadFile, uploads_in
+from ..forms import UploadFile, form_uploads, uploads_in
 from ..requests import Request
 from ..responses import Response
 from ..utils import is_body_allowed_for_status_code
@@ -92,7 +92,7 @@ class AfterResponse:
 def close_form_after(response: Response, form: FormData) -> Response:
     """A request that failed validation: its form's files close after the error response and its background
     work, as FastAPI closes the form (the exception handler may still read ``exc.body``)."""
-    uploads = uploads_in([value for _, value in form.multi_items()])
+    uploads = form_uploads(form)
     if uploads:
         response.background = AfterResponse(response.background, None, uploads)
     return response
@@ -136,10 +136,9 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
             response.body = b""   # FastAPI decides on the final status (the route's, or the Response parameter's)
         if response.background is not None:
             tasks = response.background  # FastAPI keeps a response's own tasks over the request's
-        uploads = uploads_in(form_values)
-        if context is not None and context.form is not None:   # request.form() may reach any of its files
-            bound = {id(upload) for upload in uploads}
-            uploads += [u for u in uploads_in([v for _, v in context.form.multi_items()]) if id(u) not in bound]
+        # The parameters' files; all of the form's when request.form() may reach the others (it holds the bound ones).
+        uploads = (form_uploads(context.form) if context is not None and context.form is not None
+                   else uploads_in(form_values))
         response.background = (AfterResponse(tasks, stack, uploads)
                                 if tasks is not None or stack is not None or uploads else None)
         return response
