@@ -1,3 +1,5 @@
+using Tachyon.Engine.Lanes;
+
 namespace Tachyon.Engine.Binding;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal sealed class DispatchPlan
     public nint Render { get; init; }                            // callable(value) -> Response | JSON-compatible value; 0 = engine renders
     public nint BodyValidator { get; init; }                     // callable(bytes) -> model; 0 = no body parameter
     public bool AlwaysPythonBinding { get; init; }               // the signature needs what only Python binding provides
-    public bool StrictContentType { get; init; }                 // no Content-Type: the body is not JSON (FastAPI 0.132+)                      // the Python side reads headers (Request, Header params…)
+    public bool StrictContentType { get; init; }                 // no Content-Type: the body is not JSON (FastAPI 0.132+)
     public nint UuidType { get; init; }                          // uuid.UUID when a parameter needs it (owned)
     public nint DeepCopy { get; init; }                          // copy.deepcopy when a default needs it (owned)
 
@@ -24,6 +26,9 @@ internal sealed class DispatchPlan
     // update only delays the verdict by a request.
     public int InlineSuspendScore;
     public int InlineSkipped;
+
+    // For a def route: whether its calls wait, which decides whether they may run inline (Lanes/InlineCalls).
+    public readonly SyncCallHistory SyncCalls = new();
 
     public bool HasBody => BodyValidator != 0;
     public bool NeedsRequest => Array.Exists(Parameters, p => p.Source == ParameterSource.Request);

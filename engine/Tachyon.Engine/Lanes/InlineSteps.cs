@@ -15,34 +15,32 @@ namespace Tachyon.Engine.Lanes;
 /// Routes whose coroutines usually suspend on their first step (they await real I/O or a timer) go to the
 /// loop lane instead: stepping them here gains nothing (the loop must wake for them anyway) and costs
 /// contention for the gate; one request in <see cref="ProbeEvery"/> still tries, in case they changed.
-/// <c>def</c> handlers never run here: one that blocks would stall every connection of this epoll thread.
+/// <c>def</c> handlers never run in this gate (one that blocks would hold up the loop): see <see cref="InlineCalls"/>.
 /// </summary>
 internal static unsafe class InlineSteps
 {
-    // Thread states created for threads Python does not know (transport and pool threads), which live as
-    // long as the process; beyond this many, requests on further threads take the loop lane.
-    const int MaxForeignThreads = 16;
     // Per hold of the gate, and holds per request: the holder must get back to its own sockets.
     const int MaxDrain = 64, MaxRounds = 2;
     // A route goes to the loop lane at this many more suspending than finishing first steps (the score
     // saturates there, so one finishing probe brings it back).
     const int SuspendingRoute = 8, ProbeEvery = 64;
 
-    static nint _setRunningLoop, _loop, _ready, _scheduled;   // owned, for the life of the process
+    static nint _ready, _scheduled;   // owned, for the life of the process
     static volatile bool _enabled;
-    static int _foreignThreads;
-    [ThreadStatic] static nint _threadState;
-    [ThreadStatic] static bool _refused;
 
     /// <summary>GIL held. <paramref name="objects"/>: (asyncio's _set_running_loop, the loop, loop._ready, loop._scheduled).</summary>
     public static void Attach(nint objects)
     {
         var items = CPython.TupleItems(objects, "set_running_loop", "loop", "ready", "scheduled");
-        (_setRunningLoop, _loop, _ready, _scheduled) = (items[0], items[1], items[2], items[3]);
+        RequestThreads.Attach(items[0], items[1]);
+        (_ready, _scheduled) = (items[2], items[3]);
         _enabled = true;
     }
 
     public static void Disable() => _enabled = false;
+
+    /// <summary>Handlers may run on request threads (both kinds: see <see cref="InlineCalls"/>).</summary>
+    public static bool Enabled => _enabled;
 
     /// <summary>
     /// Runs the request (and others queued meanwhile) here if the gate is open, else leaves it to whoever
@@ -64,13 +62,12 @@ internal static unsafe class InlineSteps
             var entry = LoopGate.TryEnter();
             if (entry == LoopGate.Entry.HeldInline) return response;   // the holder looks at the queue after it leaves
             if (entry == LoopGate.Entry.HeldByLoop) break;
-            nint threadState = ThreadStateOfThisThread();
-            if (threadState == 0)
+            if (!RequestThreads.TryEnter(loopRunning: true))
             {
                 LoopGate.Leave();
                 break;
             }
-            var ran = DrainWithGil(threadState, item);
+            var ran = DrainWithGil(item);
             response ??= ran;
             CompletionBatch.Current.CompleteInline();   // the other requests this thread answered
         }
@@ -78,12 +75,11 @@ internal static unsafe class InlineSteps
         return response;
     }
 
-    /// <summary>Inside the gate: takes the GIL, drains queued requests, leaves the gate and releases the GIL.</summary>
-    static ResponseData? DrainWithGil(nint threadState, WorkItem own)
+    /// <summary>Inside the gate, GIL taken: drains queued requests, leaves the gate and releases the GIL.</summary>
+    static ResponseData? DrainWithGil(WorkItem own)
     {
         ResponseData? response = null;
         bool wakeLoop;
-        CPython.EvalRestoreThread(threadState);
         try
         {
             nint timers = CPython.ObjectSize(_scheduled);
@@ -102,7 +98,7 @@ internal static unsafe class InlineSteps
         finally
         {
             LoopGate.Leave();
-            CPython.EvalSaveThread();
+            RequestThreads.Leave();
         }
         if (wakeLoop) LaneSet.Loop.Nudge();
         return response;
@@ -118,32 +114,4 @@ internal static unsafe class InlineSteps
         plan.InlineSuspendScore = suspended
             ? Math.Min(plan.InlineSuspendScore + 1, SuspendingRoute)
             : Math.Max(plan.InlineSuspendScore - 1, 0);
-
-    static void SetRunningLoop(nint loop)
-    {
-        nint done = CPython.CallOneArg(_setRunningLoop, loop);
-        if (done != 0) CPython.DecRef(done);
-        else CPython.ErrPrintEx(0);
-    }
-
-    /// <summary>
-    /// The thread state this thread takes the GIL with, made on its first inline step; 0 for a Python thread
-    /// (a lane: its handlers must not see the loop as running) and once the cap is reached.
-    /// </summary>
-    static nint ThreadStateOfThisThread()
-    {
-        if (_threadState != 0 || _refused) return _threadState;
-        if (CPython.GilStateGetThisThreadState() != 0 || Interlocked.Increment(ref _foreignThreads) > MaxForeignThreads)
-        {
-            _refused = true;
-            return 0;
-        }
-        nint threadState = CPython.ThreadStateNew(CPython.InterpreterStateMain());
-        // asyncio's running loop is per thread, and setting it costs a getpid() system call: set it once,
-        // for good. Only inline steps run Python on this thread, and for them the engine's loop is running.
-        CPython.EvalRestoreThread(threadState);
-        SetRunningLoop(_loop);
-        CPython.EvalSaveThread();
-        return _threadState = threadState;
-    }
 }

@@ -77,13 +77,27 @@ internal sealed unsafe class SyncLanes
             while (_queue.TryDequeue(out var item))
             {
                 Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
-                Dispatcher.Run(item);
+                RunWatched(item);
             }
             Interlocked.Decrement(ref _active);
             // An enqueue that saw us active did not wake anyone: look again after stepping down.
             if (_queue.IsEmpty || _shutdown) return;
             Interlocked.Increment(ref _active);
         }
+    }
+
+    /// <summary>A route on trial has its calls watched for waits: those that never wait may run inline.</summary>
+    static void RunWatched(WorkItem item)
+    {
+        var history = item.Plan.SyncCalls;
+        if (!history.OnProbation)
+        {
+            Dispatcher.Run(item);
+            return;
+        }
+        long switches = VoluntarySwitches.OfThisThread();
+        Dispatcher.Run(item);
+        history.RecordLaneCall(waited: VoluntarySwitches.OfThisThread() != switches);
     }
 
     public void Shutdown()

@@ -107,6 +107,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
                 Allow = allow,
             };
             if (plan.IsAsync) return InlineSteps.Run(item) ?? await item.Completion.Task;
+            if (plan.SyncCalls.RunsInline) return InlineCalls.Run(item) ?? await item.Completion.Task;
             LaneSet.Sync.Enqueue(item);
             return await item.Completion.Task;
         }

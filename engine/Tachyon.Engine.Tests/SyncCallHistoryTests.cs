@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Tachyon.Engine.Lanes;
+using Xunit;
+
+namespace Tachyon.Engine.Tests;
+
+public class SyncCallHistoryTests
+{
+    static readonly long Quick = Stopwatch.Frequency / 10_000;   // 0.1 ms
+    static readonly long Long = Stopwatch.Frequency / 50;        // 20 ms
+
+    static SyncCallHistory Promoted()
+    {
+        var history = new SyncCallHistory();
+        for (int i = 0; i < 32; i++) history.RecordLaneCall(waited: false);
+        Assert.True(history.RunsInline);
+        return history;
+    }
+
+    [Fact]
+    public void ThirtyTwoCallsInARowWithoutAWaitPromoteTheRoute()
+    {
+        var history = new SyncCallHistory();
+        for (int i = 0; i < 31; i++) history.RecordLaneCall(waited: false);
+        Assert.True(history.OnProbation);
+        Assert.False(history.RunsInline);
+        history.RecordLaneCall(waited: false);
+        Assert.True(history.RunsInline);
+        Assert.False(history.OnProbation);
+    }
+
+    [Fact]
+    public void AWaitOnTrialStartsTheCountAgain()
+    {
+        var history = new SyncCallHistory();
+        for (int i = 0; i < 31; i++) history.RecordLaneCall(waited: false);
+        history.RecordLaneCall(waited: true);
+        for (int i = 0; i < 31; i++) history.RecordLaneCall(waited: false);
+        Assert.False(history.RunsInline);
+        history.RecordLaneCall(waited: false);
+        Assert.True(history.RunsInline);
+    }
+
+    [Fact]
+    public void ARouteThatWaitsThreeTimesOnTrialStaysOnTheLanes()
+    {
+        var history = new SyncCallHistory();
+        for (int i = 0; i < 3; i++) history.RecordLaneCall(waited: true);
+        for (int i = 0; i < 100; i++) history.RecordLaneCall(waited: false);
+        Assert.False(history.RunsInline);
+        Assert.False(history.OnProbation);
+    }
+
+    [Fact]
+    public void LongInlineCallsSendTheRouteBackForGood()
+    {
+        var history = Promoted();
+        history.RecordInlineCall(Long);
+        history.RecordInlineCall(Quick);
+        history.RecordInlineCall(Long);
+        Assert.True(history.RunsInline);
+        history.RecordInlineCall(Long);
+        Assert.False(history.RunsInline);
+        Assert.False(history.OnProbation);
+    }
+
+    [Fact]
+    public void WaitsOnTrialCountTowardsTheVerdictInline()
+    {
+        var history = new SyncCallHistory();
+        history.RecordLaneCall(waited: true);
+        history.RecordLaneCall(waited: true);
+        for (int i = 0; i < 32; i++) history.RecordLaneCall(waited: false);
+        Assert.True(history.RunsInline);
+        history.RecordInlineCall(Long);
+        Assert.False(history.RunsInline);
+    }
+
+    [Fact]
+    public void ManyQuickCallsForgiveARareLongOne()
+    {
+        var history = Promoted();
+        for (int round = 0; round < 10; round++)
+        {
+            history.RecordInlineCall(Long);
+            for (int i = 0; i < 4096; i++) history.RecordInlineCall(Quick);
+        }
+        Assert.True(history.RunsInline);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace Tachyon.Engine.Lanes;
+
+/// <summary>
+/// Whether a <c>def</c> route's calls wait (block their thread), which decides where they run. FastAPI runs
+/// def handlers in a thread pool because they may block; the engine's sync lanes keep that guarantee, at
+/// the cost of a thread hand-off per request. A route whose calls never wait gains nothing from it.
+/// <list type="bullet">
+/// <item>On trial, each call on a lane is watched for a voluntary context switch (the thread slept: I/O, a
+/// lock, time.sleep). After <see cref="CleanCallsToPromote"/> calls in a row without one, the route runs on
+/// the request's own thread (<see cref="InlineCalls"/>), as an async route's first step does.</item>
+/// <item>Inline, asking the kernel costs a system call (about 1 µs here, more than the hand-off saves), so
+/// a call counts as waiting when it takes <see cref="LongCallMilliseconds"/> or more: long enough that a
+/// thread merely preempted on a busy machine does not look blocked.</item>
+/// <item>At <see cref="WaitsToDemote"/> waiting calls, counted in both places, the route is on the lanes
+/// for good. A route that waits on most calls never leaves the lanes; one that waits only now and then may
+/// stall the connections of one socket thread a few times before it goes back. One wait is forgiven per
+/// <see cref="CleanCallsToForgive"/> inline calls that did not wait.</item>
+/// </list>
+/// Updated without locks by several threads: a lost update only delays a verdict by a call.
+/// </summary>
+internal sealed class SyncCallHistory
+{
+    const int CleanCallsToPromote = 32, WaitsToDemote = 3, CleanCallsToForgive = 4096;
+    const int LongCallMilliseconds = 5;
+    static readonly long LongCallTicks = LongCallMilliseconds * Stopwatch.Frequency / 1000;
+    const int OnTrial = 0, Inline = 1, OnLanes = 2;
+
+    int _state, _clean, _waits;
+
+    public bool RunsInline => Volatile.Read(ref _state) == Inline;
+    public bool OnProbation => Volatile.Read(ref _state) == OnTrial;
+
+    /// <summary>A call ran on a sync lane while the route was on trial.</summary>
+    public void RecordLaneCall(bool waited)
+    {
+        if (waited) Waited();
+        else if (++_clean >= CleanCallsToPromote && Volatile.Read(ref _state) == OnTrial)
+        {
+            _clean = 0;
+            Volatile.Write(ref _state, Inline);
+        }
+    }
+
+    /// <summary>A call ran on the request's own thread, for <paramref name="elapsedTicks"/> of the Stopwatch.</summary>
+    public void RecordInlineCall(long elapsedTicks)
+    {
+        if (elapsedTicks >= LongCallTicks)
+        {
+            Interlocked.Increment(ref EngineStats.LongInlineCalls);
+            Waited();
+        }
+        else if (++_clean >= CleanCallsToForgive)
+        {
+            _clean = 0;
+            if (_waits > 0) _waits--;
+        }
+    }
+
+    void Waited()
+    {
+        _clean = 0;
+        if (++_waits >= WaitsToDemote) Volatile.Write(ref _state, OnLanes);
+    }
+}

@@ -1,0 +1,139 @@
+"""def handlers whose calls never wait run on the thread that read the request (engine Lanes/InlineCalls.cs);
+the others, and routes that start to block, stay on the sync lanes, so a blocked handler never stalls others."""
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import unittest
+
+from tachyon import FastAPI
+from tachyon._boundary.engine import get_engine
+from tachyon.responses import JSONResponse
+from tachyon.testclient import TestClient
+from tests.concurrency import get_many
+
+TRIAL = 32   # calls in a row on a lane without a wait before a route runs inline (Lanes/SyncCallHistory.cs)
+WARM_UP = TRIAL + 8   # a route's first calls may wait once or twice (first imports, the engine's JIT)
+LONG_CALL = 0.005   # an inline call this long counts as waiting
+DEMOTED_AFTER = 3   # waiting calls
+
+
+class Flaky(Exception):
+    pass
+
+
+app = FastAPI()
+blocking = {"seconds": 0.0}
+raising = {"now": False}
+
+
+@app.get("/quick")
+def quick(n: int = 0):
+    return {"n": n}
+
+
+@app.get("/sleeps")
+def sleeps():
+    time.sleep(0.002)
+    return {"slept": True}
+
+
+@app.get("/sometimes")
+def sometimes():
+    if blocking["seconds"]:
+        time.sleep(blocking["seconds"])
+    return {"thread": threading.current_thread().name}
+
+
+@app.get("/asyncio")
+def uses_asyncio(run: bool = False):
+    try:
+        asyncio.get_running_loop()
+        running = True
+    except RuntimeError:
+        running = False
+
+    async def add(a: int, b: int) -> int:
+        await asyncio.sleep(0)
+        return a + b
+
+    # asyncio.run releases the GIL (epoll, the self-pipe): on trial, that may count as a wait
+    return {"loop_running": running, "asyncio_run": asyncio.run(add(2, 3)) if run else None}
+
+
+@app.get("/flaky")
+def flaky():
+    if raising["now"]:
+        raise Flaky()
+    return {"raised": False}
+
+
+@app.exception_handler(Flaky)
+async def on_flaky(request, exc):
+    await asyncio.sleep(0)   # an async handler that really awaits, for a def route
+    return JSONResponse({"handled": type(exc).__name__}, status_code=418)
+
+
+def inline_calls() -> int:
+    return get_engine().stats()["inline_calls"]
+
+
+class InlineCallsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.client = TestClient(app)
+        cls.port = app.start().port
+
+    def calls_inline(self, path: str, times: int) -> int:
+        """How many of ``times`` sequential calls of ``path`` ran inline."""
+        before = inline_calls()
+        for _ in range(times):
+            self.assertEqual(self.client.get(path).status_code, 200)
+        return inline_calls() - before
+
+    def test_a_route_that_never_waits_runs_inline_after_its_trial(self) -> None:
+        self.assertEqual(self.calls_inline("/quick?n=1", TRIAL - 1), 0, "on trial, calls run on the lanes")
+        self.calls_inline("/quick?n=1", WARM_UP - TRIAL + 1)
+        self.assertEqual(self.calls_inline("/quick?n=2", 20), 20)
+        self.assertEqual(self.client.get("/quick?n=7").json(), {"n": 7})
+
+    def test_a_route_that_waits_stays_on_the_lanes(self) -> None:
+        self.assertEqual(self.calls_inline("/sleeps", TRIAL + 20), 0)
+
+    def test_a_route_that_starts_to_block_goes_back_to_the_lanes(self) -> None:
+        blocking["seconds"] = 0.0
+        self.calls_inline("/sometimes", WARM_UP)
+        self.assertEqual(self.calls_inline("/sometimes", 5), 5)
+        blocking["seconds"] = LONG_CALL * 2
+        self.assertEqual(self.calls_inline("/sometimes", DEMOTED_AFTER), DEMOTED_AFTER, "waits are seen after the call")
+        self.assertEqual(self.calls_inline("/sometimes", 10), 0, "demoted for good")
+        # Back on the lanes, one blocked call stalls no other request, as FastAPI's thread pool guarantees.
+        blocking["seconds"] = 1.0
+        results = get_many(self.port, ["/sometimes"] + ["/quick"] * 10)
+        blocking["seconds"] = 0.0
+        self.assertTrue(all(r[0] == 200 for r in results), results)
+        self.assertGreaterEqual(results[0][3], 0.9)
+        self.assertLess(max(r[3] for r in results[1:]), 0.6, "requests waited behind a blocked handler")
+
+    def test_an_inline_call_sees_no_running_loop(self) -> None:
+        self.calls_inline("/asyncio", WARM_UP)
+        before = inline_calls()
+        self.assertEqual(self.client.get("/asyncio?run=true").json(), {"loop_running": False, "asyncio_run": 5})
+        self.assertEqual(inline_calls() - before, 1)
+
+    def test_an_async_exception_handler_of_an_inline_call_runs_on_the_loop(self) -> None:
+        self.calls_inline("/flaky", WARM_UP)
+        raising["now"] = True
+        try:
+            before = inline_calls()
+            for _ in range(DEMOTED_AFTER + 2):
+                response = self.client.get("/flaky")
+                self.assertEqual((response.status_code, response.json()), (418, {"handled": "Flaky"}))
+            self.assertGreater(inline_calls() - before, 0)
+        finally:
+            raising["now"] = False
+
+
+if __name__ == "__main__":
+    unittest.main()
