@@ -6,6 +6,7 @@ import inspect
 import re
 import warnings
 from collections.abc import Callable, Coroutine, Sequence
+from functools import cached_property
 from typing import Any, get_type_hints
 
 from . import params
@@ -18,6 +19,7 @@ from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
 from ._starlette.finder import from_real_starlette
 from .concurrency import run_in_threadpool
 from .convertors import CONVERTOR_TYPES, Convertor
+from .dependencies.models import Dependant, describe
 from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
 from .exceptions import EndpointContext
@@ -228,6 +230,11 @@ class APIRoute(Route):
         self.response_model_exclude_none = response_model_exclude_none
         self.compile({}, None)
         self.declared_signature = self.signature  # OpenAPI documents the dependencies as declared, not overridden
+
+    @cached_property
+    def dependant(self) -> Dependant:
+        """FastAPI's description of the endpoint's dependency tree, as declared (``fastapi.dependencies.models``)."""
+        return describe(self.declared_signature.root, self.path, endpoint=True)
 
     @property
     def options(self) -> dict[str, Any]:

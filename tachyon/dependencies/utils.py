@@ -1,12 +1,14 @@
 """The public helpers of ``fastapi.dependencies.utils`` that extensions import (fastapi-cache's decorator reads
 an endpoint's signature with them): a callable's signature and return annotation with string annotations
-(``from __future__ import annotations``) evaluated in the callable's module. Tachyon's own analysis of
-endpoints lives in ``tachyon/_endpoint``."""
+(``from __future__ import annotations``) evaluated in the callable's module, and the flattening of a
+route's ``Dependant``. Tachyon's own analysis of endpoints lives in ``tachyon/_endpoint``."""
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
 from typing import Any, ForwardRef
+
+from .models import Dependant
 
 
 def get_typed_annotation(annotation: Any, globalns: dict[str, Any]) -> Any:
@@ -35,3 +37,26 @@ def get_typed_return_annotation(call: Callable[..., Any]) -> Any:
     if annotation is inspect.Signature.empty:
         return None
     return get_typed_annotation(annotation, getattr(inspect.unwrap(call), "__globals__", {}))
+
+
+def get_flat_dependant(dependant: Dependant, *, skip_repeats: bool = False,
+                       visited: list[Any] | None = None) -> Dependant:
+    """FastAPI's flattening of ``route.dependant``: every parameter and security requirement of the tree in
+    one ``Dependant``, sub-dependencies depth first (those already seen skipped with ``skip_repeats``)."""
+    if visited is None:
+        visited = []
+    visited.append(dependant.cache_key)
+    flat = Dependant(
+        path_params=dependant.path_params.copy(), query_params=dependant.query_params.copy(),
+        header_params=dependant.header_params.copy(), cookie_params=dependant.cookie_params.copy(),
+        body_params=dependant.body_params.copy(), security_requirements=dependant.security_requirements.copy(),
+        use_cache=dependant.use_cache, path=dependant.path,
+    )
+    for sub in dependant.dependencies:
+        if skip_repeats and sub.cache_key in visited:
+            continue
+        flat_sub = get_flat_dependant(sub, skip_repeats=skip_repeats, visited=visited)
+        for name in ("path_params", "query_params", "header_params", "cookie_params", "body_params",
+                     "security_requirements"):
+            getattr(flat, name).extend(getattr(flat_sub, name))
+    return flat
