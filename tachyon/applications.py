@@ -52,6 +52,9 @@ class _Overrides(dict):
     del _recompiling
 
 
+_NO_MIDDLEWARE = "Tachyon does not run middleware yet: an app with middleware cannot be served"
+
+
 class Starlette:
     """Starlette's application class, as the base of FastAPI's, for code that checks ``isinstance(app,
     Starlette)`` or annotates with it. Tachyon serves FastAPI applications only: a bare Starlette app is
@@ -85,7 +88,7 @@ class FastAPI(Starlette, PathOperationDecorators):
                  deprecated: bool | None = None, include_in_schema: bool = True, strict_content_type: bool = True,
                  max_pending_requests: int = 4096, **extra: Any) -> None:
         if middleware:
-            raise NotImplementedError("Tachyon does not run middleware yet: FastAPI(middleware=[...]) cannot be served")
+            raise NotImplementedError(_NO_MIDDLEWARE)
         self.debug = debug
         self.extra = extra  # any other keyword, kept as FastAPI keeps it
         self.title = title
@@ -317,6 +320,13 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.router.add_event_handler(event_type, func)
 
     # -- errors -----------------------------------------------------------------------------------
+
+    # Middleware: refused when added, with the reason, rather than an AttributeError or silently skipped.
+    def add_middleware(self, middleware_class: Any, *args: Any, **kwargs: Any) -> None:
+        raise NotImplementedError(_NO_MIDDLEWARE)
+
+    def middleware(self, middleware_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        raise NotImplementedError(_NO_MIDDLEWARE)
 
     def exception_handler(self, exc_class_or_status_code: int | type[Exception]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:

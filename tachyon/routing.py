@@ -349,6 +349,9 @@ class APIRoute(Route):
         return f"APIRoute(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods)!r})"
 
 
+_NO_WEBSOCKETS = "Tachyon does not serve WebSockets yet: a WebSocket route cannot be declared"
+
+
 class PathOperationDecorators:
     """``@x.get(path)``, ``@x.post(path)``…: shared by APIRouter and the app; each defines ``add_api_route``."""
 
@@ -365,6 +368,19 @@ class PathOperationDecorators:
             self.add_route(path, func, methods=methods, name=name, include_in_schema=include_in_schema)
             return func
         return decorator
+
+    # WebSocket routes: refused when declared, with the reason, rather than an AttributeError.
+    def websocket(self, path: str, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        raise NotImplementedError(_NO_WEBSOCKETS)
+
+    def add_api_websocket_route(self, path: str, endpoint: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        raise NotImplementedError(_NO_WEBSOCKETS)
+
+    def websocket_route(self, path: str, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        raise NotImplementedError(_NO_WEBSOCKETS)
+
+    def add_websocket_route(self, path: str, endpoint: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        raise NotImplementedError(_NO_WEBSOCKETS)
 
     def _method(self, method: str, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         return self.api_route(path, methods=[method], **kwargs)

@@ -138,6 +138,18 @@ class OpenAPITest(unittest.TestCase):
     def test_middleware_is_refused_not_ignored(self) -> None:
         with self.assertRaisesRegex(NotImplementedError, "middleware"):
             FastAPI(middleware=[object()])
+        app = FastAPI()
+        with self.assertRaisesRegex(NotImplementedError, "middleware"):
+            app.add_middleware(object, allow_origins=["*"])
+        with self.assertRaisesRegex(NotImplementedError, "middleware"):
+            app.middleware("http")
+
+    def test_websocket_routes_are_refused_when_declared(self) -> None:
+        for owner in (FastAPI(), APIRouter()):
+            with self.assertRaisesRegex(NotImplementedError, "WebSockets"):
+                owner.websocket("/ws")
+            with self.assertRaisesRegex(NotImplementedError, "WebSockets"):
+                owner.add_api_websocket_route("/ws", lambda websocket: None)
 
     def test_openapi_url_none_disables_schema_and_docs(self) -> None:
         app = FastAPI(openapi_url=None)
