@@ -95,9 +95,10 @@ internal sealed unsafe class SyncLanes
             Dispatcher.Run(item);
             return;
         }
-        long switches = VoluntarySwitches.OfThisThread();
+        long before = VoluntarySwitches.OfThisThread();
         Dispatcher.Run(item);
-        history.RecordLaneCall(waited: VoluntarySwitches.OfThisThread() != switches);
+        long after = VoluntarySwitches.OfThisThread();
+        history.RecordLaneCall(waited: before < 0 || after != before);   // unknown (getrusage failed) counts as waiting
     }
 
     public void Shutdown()

@@ -11,10 +11,11 @@ using Tachyon.Engine.Serialization;
 namespace Tachyon.Engine.Server;
 
 /// <summary>
-/// The request pipeline Kestrel runs: route, bind in C#, run the handler (an async one's first step right
-/// here when the loop is idle, see InlineSteps; otherwise on a Python lane), write the response. Works on
-/// Kestrel's feature interfaces directly (no HttpContext per request). Touches Python only through
-/// InlineSteps, which takes the GIL itself.
+/// The request pipeline Kestrel runs: route, bind in C#, run the handler (right here when it can: an async
+/// one's first step while the loop is idle, see InlineSteps, and a def one whose route never blocks, see
+/// InlineCalls; otherwise on a Python lane), write the response. Works on Kestrel's feature interfaces
+/// directly (no HttpContext per request). Touches Python only through InlineSteps and InlineCalls, which
+/// take the GIL themselves.
 /// </summary>
 internal sealed class TachyonApplication(Router routes, ServerOptions options) : IHttpApplication<IFeatureCollection>
 {
