@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from urllib.parse import quote
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
 from ._endpoint.request_data import RequestData
@@ -147,6 +147,14 @@ class Request(HTTPConnection):
 
     async def body(self) -> bytes:
         return self._data.body or b""
+
+    async def stream(self) -> AsyncIterator[bytes]:
+        """Starlette's: the body in chunks, then ``b""``. The engine has read the whole body, so it is one chunk
+        (none when empty); unlike Starlette's, ``body()`` still works after it."""
+        body = self._data.body
+        if body:
+            yield body
+        yield b""
 
     @property
     def receive(self) -> Any:

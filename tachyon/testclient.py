@@ -15,7 +15,7 @@ import threading
 import time
 import warnings
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
@@ -127,7 +127,7 @@ class TestClient:
         return self._port
 
     def request(self, method: str, url: str, *, params: Any = None, json: Any = None, data: Any = None,
-                files: Any = None, content: bytes | str | None = None, headers: Any = None,
+                files: Any = None, content: bytes | str | Iterable[bytes] | None = None, headers: Any = None,
                 cookies: Mapping[str, str] | None = None, auth: tuple[str, str] | None = None,
                 follow_redirects: bool | None = None, allow_redirects: bool | None = None,
                 timeout: float | None = None) -> Response:
@@ -204,7 +204,10 @@ class TestClient:
         connection.close()
 
     @staticmethod
-    def _encode_body(json: Any, data: Any, files: Any, content: bytes | str | None) -> tuple[bytes | None, dict[str, str]]:
+    def _encode_body(json: Any, data: Any, files: Any, content: Any) -> tuple[bytes | list[bytes] | None, dict[str, str]]:
+        """The body and its headers. A list of chunks is sent chunked, as httpx streams an iterator whose length
+        it cannot know (a generator): no Content-Length. A file-like object is read whole, as httpx finds its
+        length."""
         if files is not None:
             return encode_multipart(data or {}, files)
         if json is not None:
@@ -216,8 +219,11 @@ class TestClient:
         raw = data if data is not None else content
         if isinstance(raw, str):
             raw = raw.encode("utf-8")
+        elif hasattr(raw, "read") and hasattr(raw, "seek"):
+            raw = raw.read()
+            raw = raw.encode("utf-8") if isinstance(raw, str) else raw
         elif raw is not None and not isinstance(raw, (bytes, bytearray, memoryview)):
-            raw = b"".join(chunk.encode("utf-8") if isinstance(chunk, str) else chunk for chunk in raw)   # an iterator
+            raw = [chunk.encode("utf-8") if isinstance(chunk, str) else bytes(chunk) for chunk in raw]
         return raw, {}
 
     def _target(self, url: str, params: Any) -> tuple[str, str]:
@@ -236,14 +242,17 @@ class TestClient:
             query = urlencode(merged + [pair for pairs in given.values() for pair in pairs])
         return f"{parts.scheme}://{parts.netloc}", quote(parts.path or "/", safe=_PATH_SAFE) + (f"?{query}" if query else "")
 
-    def _send(self, method: str, origin: str, target: str, body: bytes | None, headers: list[tuple[str, str]],
+    def _send(self, method: str, origin: str, target: str, body: bytes | list[bytes] | None, headers: list[tuple[str, str]],
               cookies: Mapping[str, str] | None, timeout: float | None) -> Response:
         out = merge_headers({"host": urlsplit(origin).netloc}, headers)
         # httpx leaves an explicit Cookie header alone (CookieJar.add_cookie_header).
         cookie = None if any(name.lower() == "cookie" for name, _ in out) else self._cookies.header_for(origin + target, cookies)
         if cookie:
             out.append(("cookie", cookie))
-        if body is not None or method in ("POST", "PUT", "PATCH"):
+        chunked = isinstance(body, list)
+        if chunked:
+            out.append(("transfer-encoding", "chunked"))
+        elif body is not None or method in ("POST", "PUT", "PATCH"):
             out.append(("content-length", str(len(body or b""))))
         if origin.startswith("https:") and not any(name.lower() == "x-forwarded-proto" for name, _ in out):
             # The connection is plain HTTP on loopback: the engine takes the scheme from this header, as from a
@@ -260,7 +269,7 @@ class TestClient:
                 connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
                 for name, value in out:
                     connection.putheader(name, value)
-                connection.endheaders(body)
+                connection.endheaders(iter(body) if chunked else body, encode_chunked=chunked)
                 raw = connection.getresponse()
                 content = raw.read()
                 break
@@ -281,7 +290,7 @@ class TestClient:
         # adds one to every response (an app's own Date is dropped too: the two cannot be told apart here).
         headers = Headers([(name, value) for name, value in raw.getheaders() if name.lower() != "date"])
         self._cookies.extract_cookies(origin + target, headers.get_list("set-cookie"))
-        request = Request(method, f"{origin}{target}", out, body)
+        request = Request(method, f"{origin}{target}", out, b"".join(body) if chunked else body)
         response = Response(raw.status, raw.reason, headers, content, request)
         response.elapsed = timedelta(seconds=time.perf_counter() - started)
         response.http_version = "HTTP/1.0" if raw.version == 10 else "HTTP/1.1"

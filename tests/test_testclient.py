@@ -86,6 +86,14 @@ async def form(request: Request):
                   "data": (await value.read()).decode()}] for key, value in data.multi_items()]
 
 
+@app.post("/upload")
+async def upload(request: Request):
+    chunks = [chunk async for chunk in request.stream()]
+    return {"content_length": request.headers.get("content-length"),
+            "transfer_encoding": request.headers.get("transfer-encoding"),
+            "chunks": [chunk.decode() for chunk in chunks]}
+
+
 @app.get("/users/{name}")
 def user(name: str, request: Request):
     return {"name": name, "q": request.query_params.get("q"), "url": str(request.url)}
@@ -257,6 +265,23 @@ class TestClientApiTest(unittest.TestCase):
         self.assertEqual(self.client.post("/form", content=iter([b"a=", b"1"]),
                                           headers={b"content-type": b"application/x-www-form-urlencoded"}).json(),
                          [["a", "1"]])
+
+    def test_a_generator_body_is_sent_chunked_as_httpx_streams_it(self) -> None:
+        def body():
+            yield b"hello "
+            yield "world"
+
+        r = self.client.post("/upload", content=body())
+        self.assertEqual(r.json(), {"content_length": None, "transfer_encoding": "chunked", "chunks": ["hello world", ""]})
+        self.assertEqual((r.request.headers.get("content-length"), r.request.headers["transfer-encoding"]),
+                         (None, "chunked"))
+        self.assertEqual(r.request.content, b"hello world")
+
+    def test_bytes_and_file_bodies_carry_their_length(self) -> None:
+        for content in (b"abc", "abc", io.BytesIO(b"abc")):
+            self.assertEqual(self.client.post("/upload", content=content).json(),
+                             {"content_length": "3", "transfer_encoding": None, "chunks": ["abc", ""]})
+        self.assertEqual(self.client.post("/upload").json()["chunks"], [""])   # an empty body: only the end
 
     def test_allow_redirects_is_the_deprecated_follow_redirects(self) -> None:
         with self.assertWarnsRegex(DeprecationWarning, "Use `follow_redirects` instead") as caught:
