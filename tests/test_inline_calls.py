@@ -69,6 +69,13 @@ def flaky():
     return {"raised": False}
 
 
+@app.get("/breaks")
+def breaks():
+    if raising["now"]:
+        raise ValueError("boom")
+    return {"raised": False}
+
+
 @app.exception_handler(Flaky)
 async def on_flaky(request, exc):
     await asyncio.sleep(0)   # an async handler that really awaits, for a def route
@@ -121,6 +128,20 @@ class InlineCallsTest(unittest.TestCase):
         before = inline_calls()
         self.assertEqual(self.client.get("/asyncio?run=true").json(), {"loop_running": False, "asyncio_run": 5})
         self.assertEqual(inline_calls() - before, 1)
+
+    def test_an_inline_call_that_raises_answers_500_and_the_server_keeps_serving(self) -> None:
+        client = TestClient(app, raise_server_exceptions=False)
+        for _ in range(WARM_UP):
+            client.get("/breaks")
+        raising["now"] = True
+        try:
+            before = inline_calls()
+            response = client.get("/breaks")
+            self.assertEqual((response.status_code, response.text), (500, "Internal Server Error"))
+            self.assertEqual(inline_calls() - before, 1)
+        finally:
+            raising["now"] = False
+        self.assertEqual(client.get("/breaks").json(), {"raised": False})
 
     def test_an_async_exception_handler_of_an_inline_call_runs_on_the_loop(self) -> None:
         self.calls_inline("/flaky", WARM_UP)
