@@ -43,6 +43,7 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint, double> FloatAsDouble;
     public static delegate* unmanaged<byte*, nint, byte*, nint> UnicodeDecodeUtf8;
     public static delegate* unmanaged<nint, nint*, byte*> UnicodeAsUtf8AndSize;
+    public static delegate* unmanaged<byte*, nint> UnicodeInternFromString;
     public static delegate* unmanaged<byte*, nint, nint> BytesFromStringAndSize;
     public static delegate* unmanaged<nint, byte**, nint*, int> BytesAsStringAndSize;
 
@@ -122,6 +123,7 @@ internal static unsafe class CPython
         FloatAsDouble = (delegate* unmanaged<nint, double>)Sym("PyFloat_AsDouble");
         UnicodeDecodeUtf8 = (delegate* unmanaged<byte*, nint, byte*, nint>)Sym("PyUnicode_DecodeUTF8");
         UnicodeAsUtf8AndSize = (delegate* unmanaged<nint, nint*, byte*>)Sym("PyUnicode_AsUTF8AndSize");
+        UnicodeInternFromString = (delegate* unmanaged<byte*, nint>)Sym("PyUnicode_InternFromString");
         BytesFromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Sym("PyBytes_FromStringAndSize");
         BytesAsStringAndSize = (delegate* unmanaged<nint, byte**, nint*, int>)Sym("PyBytes_AsStringAndSize");
 
@@ -181,6 +183,17 @@ internal static unsafe class CPython
         Span<byte> buf = max <= 512 ? stackalloc byte[max] : new byte[max];
         int n = System.Text.Encoding.UTF8.GetBytes(s, buf);
         fixed (byte* p = buf) return UnicodeDecodeUtf8(p, n, null);
+    }
+
+    /// <summary>An interned str for a name the engine passes often (attribute, method and keyword names): Python
+    /// compares those by identity first, and setting an attribute with a name not yet interned interns it again
+    /// on every call.</summary>
+    public static nint InternedStr(string ascii)
+    {
+        Span<byte> buf = stackalloc byte[ascii.Length + 1];
+        for (int i = 0; i < ascii.Length; i++) buf[i] = (byte)ascii[i];
+        buf[ascii.Length] = 0;
+        fixed (byte* p = buf) return UnicodeInternFromString(p);
     }
 
     public static nint NewStr(ReadOnlySpan<byte> utf8)

@@ -30,9 +30,9 @@ internal static unsafe class EagerTasks
         TaskRegistry.Attach(items[2]);
         CPython.DecRef(items[2]);
         _kwnames = CPython.TupleNew(2);
-        CPython.TupleSetItem(_kwnames, 0, CPython.NewStr("loop"));
-        CPython.TupleSetItem(_kwnames, 1, CPython.NewStr("context"));
-        (_callSoon, _done, _result) = (CPython.NewStr("call_soon"), CPython.NewStr("done"), CPython.NewStr("result"));
+        CPython.TupleSetItem(_kwnames, 0, CPython.InternedStr("loop"));
+        CPython.TupleSetItem(_kwnames, 1, CPython.InternedStr("context"));
+        (_callSoon, _done, _result) = (CPython.InternedStr("call_soon"), CPython.InternedStr("done"), CPython.InternedStr("result"));
         _takeStep = CPython.NewFunction("take_first_step",
             (nint)(delegate* unmanaged<nint, nint*, nint, nint, nint>)&TakeStep, CPython.MethFastcallKeywords);
     }

@@ -38,7 +38,7 @@ internal static unsafe class TaskRegistry
         nint add = CPython.NewFunction("add_task", (nint)(delegate* unmanaged<nint, nint, nint>)&Add, CPython.MethO);
         (_data, _iterating, _pendingRemovals, _classAdd) = (data, iterating, pending, classAdd);
         _weakSet = CPython.NewRef(weakSet);
-        nint name = CPython.NewStr("add");
+        nint name = CPython.InternedStr("add");
         int failed = CPython.ObjectSetAttr(weakSet, name, add);
         CPython.DecRef(name);
         CPython.DecRef(add);
