@@ -5,7 +5,7 @@ namespace Tachyon.Engine.Lanes;
 /// <summary>Process-wide counters, readable from Python (tachyon's engine stats).</summary>
 internal static class EngineStats
 {
-    public static long Requests, Rejected, PythonBindings, Suspended, Errors, Drains, InlineSteps, InlineCalls, LongInlineCalls, BackgroundQueued;
+    public static long Requests, Rejected, PythonBindings, Suspended, Errors, Drains, InlineSteps, InlineCalls, LongInlineCalls, BlockedInlineCalls, BackgroundQueued;
 
     public static byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, long>
     {
@@ -18,6 +18,7 @@ internal static class EngineStats
         ["inline_steps"] = Interlocked.Read(ref InlineSteps),   // async requests run on the request's own thread
         ["inline_calls"] = Interlocked.Read(ref InlineCalls),   // def requests run there (their routes never waited)
         ["long_inline_calls"] = Interlocked.Read(ref LongInlineCalls),   // of those, calls that took long enough to have waited
+        ["blocked_inline_calls"] = Interlocked.Read(ref BlockedInlineCalls),   // routes sent back to the lanes while a call blocked
         // responses with work after them (background tasks, yield dependencies' exits), counted before they are
         // sent: the TestClient waits for that many to have finished (the background_queued export), as
         // Starlette's returns only after them

@@ -12,7 +12,7 @@ namespace Tachyon.Engine.Lanes;
 internal static unsafe class RequestThreads
 {
     // Beyond this many threads, requests on further threads take the lanes.
-    const int MaxForeignThreads = 16;
+    public const int MaxForeignThreads = 16;
 
     static nint _setRunningLoop, _loop;   // owned, for the life of the process
     static int _foreignThreads;

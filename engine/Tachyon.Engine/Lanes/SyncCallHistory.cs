@@ -58,6 +58,13 @@ internal sealed class SyncCallHistory
         }
     }
 
+    /// <summary>A call is still running inline long after it should have ended (see <see cref="InlineCallWatch"/>):
+    /// it blocks, and the route is on the lanes for good, at once.</summary>
+    public void Blocked()
+    {
+        if (Interlocked.Exchange(ref _state, OnLanes) != OnLanes) Interlocked.Increment(ref EngineStats.BlockedInlineCalls);
+    }
+
     void Waited()
     {
         _clean = 0;
