@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tachyon.Engine.Binding;
 using Tachyon.Engine.Lanes;
 using Xunit;
 
@@ -74,6 +75,35 @@ public class SyncCallHistoryTests
         Assert.True(history.RunsInline);
         history.RecordInlineCall(Long);
         Assert.False(history.RunsInline);
+    }
+
+    [Fact]
+    public void ABlockedCallSendsTheRouteBackAtOnce()
+    {
+        var history = Promoted();
+        history.Blocked();
+        Assert.False(history.RunsInline);
+        Assert.False(history.OnProbation);
+    }
+
+    [Fact]
+    public void TheWatcherSendsBackTheRouteOfACallStillRunningAfterFiftyMilliseconds()
+    {
+        DispatchPlan Plan() => new() { Handler = 0, IsAsync = false, StatusCode = 200, Parameters = [], Binder = 0, ErrorHandler = 0 };
+        var (blocked, quick) = (Plan(), Plan());
+        for (int i = 0; i < 32; i++) { blocked.SyncCalls.RecordLaneCall(false); quick.SyncCalls.RecordLaneCall(false); }
+        var calling = new Thread(() =>
+        {
+            InlineCallWatch.Begin(quick, Stopwatch.GetTimestamp());
+            InlineCallWatch.End();
+            InlineCallWatch.Begin(blocked, Stopwatch.GetTimestamp());
+            Thread.Sleep(400);
+            InlineCallWatch.End();
+        });
+        calling.Start();
+        Assert.True(SpinWait.SpinUntil(() => !blocked.SyncCalls.RunsInline, 300), "the blocked call's route stayed inline");
+        Assert.True(quick.SyncCalls.RunsInline);
+        calling.Join();
     }
 
     [Fact]
