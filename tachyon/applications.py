@@ -319,14 +319,15 @@ class FastAPI(Starlette, PathOperationDecorators):
     def add_event_handler(self, event_type: str, func: Callable[..., Any]) -> None:
         self.router.add_event_handler(event_type, func)
 
-    # -- errors -----------------------------------------------------------------------------------
+    # -- middleware (refused when added, with the reason, rather than an AttributeError) ------------
 
-    # Middleware: refused when added, with the reason, rather than an AttributeError or silently skipped.
     def add_middleware(self, middleware_class: Any, *args: Any, **kwargs: Any) -> None:
         raise NotImplementedError(_NO_MIDDLEWARE)
 
     def middleware(self, middleware_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         raise NotImplementedError(_NO_MIDDLEWARE)
+
+    # -- errors -----------------------------------------------------------------------------------
 
     def exception_handler(self, exc_class_or_status_code: int | type[Exception]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
