@@ -80,15 +80,16 @@ class Lanes:
         """Called by the engine for a handler's task still pending after its first step (see EagerTasks.cs):
         completes the request when it finishes, in ``context`` (the task's, so the response and its
         background tasks see what the handler set; None: a copy of the current one)."""
-        task.add_done_callback(functools.partial(self._finished, ticket), context=context)
+        task.add_done_callback(functools.partial(self._finished, ticket, context), context=context)
 
-    def _finished(self, ticket: int, task: asyncio.Task) -> None:
+    def _finished(self, ticket: int, context, task: asyncio.Task) -> None:
+        # The context goes back with the outcome: the response's background work runs in that very object.
         try:
             result = task.result()   # raises the task's exception, CancelledError if it was cancelled
         except BaseException as error:
-            self._native.complete(ticket, None, error)
+            self._native.complete(ticket, None, error, context)
         else:
-            self._native.complete(ticket, result, None)
+            self._native.complete(ticket, result, None, context)
 
     def run_background(self, work: tuple) -> None:
         """Called by the engine on the loop thread once a response was sent: run its background work

@@ -23,7 +23,7 @@ _EXPORTS = [
     ("loop_lane_attach", False, c_int, [c_int]),
     ("loop_lane_drain", True, c_int, []),
     ("sync_lane_run", True, c_int, []),
-    ("complete", True, c_int, [c_void_p, py_object, py_object]),
+    ("complete", True, c_int, [c_void_p, py_object, py_object, py_object]),
     ("lanes_shutdown", False, c_int, []),
     ("stats", False, c_int, [c_char_p, c_int]),
     ("server_replace_route", True, c_int, [c_int64, c_int, c_char_p, c_int, py_object]),
@@ -116,8 +116,8 @@ class Native:
     def sync_lane_run(self) -> None:
         self._check(self._sync_lane_run(), "sync lane failed")
 
-    def complete(self, ticket: int, result: object, error: object) -> None:
-        self._check(self._complete(ticket, result, error), "cannot complete request")
+    def complete(self, ticket: int, result: object, error: object, context: object) -> None:
+        self._check(self._complete(ticket, result, error, context), "cannot complete request")
 
     def lanes_shutdown(self) -> None:
         self._check(self._lanes_shutdown(), "cannot shut lanes down")

@@ -30,7 +30,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<int, int>)&LoopLaneAttach,
             (nint)(delegate* unmanaged<int>)&LoopLaneDrain,
             (nint)(delegate* unmanaged<int>)&SyncLaneRun,
-            (nint)(delegate* unmanaged<nint, nint, nint, int>)&Complete,
+            (nint)(delegate* unmanaged<nint, nint, nint, nint, int>)&Complete,
             (nint)(delegate* unmanaged<int>)&LanesShutdown,
             (nint)(delegate* unmanaged<byte*, int, int>)&Stats,
             (nint)(delegate* unmanaged<long, int, byte*, int, nint, int>)&ServerReplaceRoute,
@@ -139,7 +139,7 @@ public static unsafe class Exports
 
     /// <summary>GIL held: a suspended coroutine finished on the asyncio loop.</summary>
     [UnmanagedCallersOnly]
-    public static int Complete(nint ticket, nint result, nint error) => Guard(() => Dispatcher.Resume(ticket, result, error));
+    public static int Complete(nint ticket, nint result, nint error, nint context) => Guard(() => Dispatcher.Resume(ticket, result, error, context));
 
     [UnmanagedCallersOnly]
     public static int LanesShutdown() => Guard(() => LaneSet.Shutdown());

@@ -17,6 +17,15 @@ internal static unsafe class Dispatcher
     internal static readonly nuint ArgumentsOffset = (nuint)1 << (8 * sizeof(nuint) - 1);   // PY_VECTORCALL_ARGUMENTS_OFFSET
 
     [ThreadStatic] static ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] static nint _requestContext;   // borrowed: see RequestContext
+
+    /// <summary>
+    /// The contextvars.Context the running request's handler and dependencies run in (0: unknown, take a copy):
+    /// a response's background work runs in this very object, so that a dependency's code after ``yield`` sees
+    /// what its code before set and can reset its tokens (a Token belongs to one Context), as in FastAPI,
+    /// where both run in the request's task.
+    /// </summary>
+    public static nint RequestContext => _requestContext;
 
     /// <summary>Runs a queued request; a lane's batch collects its response.</summary>
     public static void Run(WorkItem item)
@@ -39,6 +48,8 @@ internal static unsafe class Dispatcher
             if (context != 0) CPython.DecRef(context);
             return ResponseData.InternalServerError();
         }
+        nint outer = _requestContext;
+        _requestContext = context;
         try { return Execute(item, context); }
         catch (Exception e)
         {
@@ -47,18 +58,22 @@ internal static unsafe class Dispatcher
         }
         finally
         {
+            _requestContext = outer;
             if (CPython.ContextExit(context) != 0) CPython.ErrPrintEx(0);
             CPython.DecRef(context);
         }
     }
 
-    /// <summary>A suspended coroutine finished on the loop: <paramref name="error"/> is None or the exception.</summary>
-    public static void Resume(nint ticket, nint result, nint error)
+    /// <summary>A suspended coroutine finished on the loop: <paramref name="error"/> is None or the exception;
+    /// <paramref name="context"/> the task's contextvars.Context (None: unknown).</summary>
+    public static void Resume(nint ticket, nint result, nint error, nint context)
     {
         var handle = GCHandle.FromIntPtr(ticket);
         var item = (WorkItem)handle.Target!;
         handle.Free();
         ResponseData? response;
+        nint outer = _requestContext;
+        _requestContext = context != CPython.None ? context : 0;
         try
         {
             response = error != CPython.None
@@ -70,6 +85,7 @@ internal static unsafe class Dispatcher
             Console.Error.WriteLine($"tachyon: engine error: {e}");
             response = ResponseData.InternalServerError();
         }
+        finally { _requestContext = outer; }
         if (response == null) return;   // an exception handler that awaits went to the loop
         CompletionBatch.Current.Add(item, response);
         CompletionBatch.Current.Flush();

@@ -1,5 +1,6 @@
 using System.Text;
 using Tachyon.Engine.Boundary;
+using Tachyon.Engine.Lanes;
 
 namespace Tachyon.Engine.Serialization;
 
@@ -74,12 +75,14 @@ internal static unsafe class ResponseReader
     }
 
     /// <summary>(background, the request's context), consuming <paramref name="background"/>: Starlette runs
-    /// background tasks in the request's task, so they see the contextvars the handler set.</summary>
+    /// background tasks in the request's task, so they see the contextvars the handler set, and the exit code of
+    /// yield dependencies runs in the Context their setup ran in (Dispatcher.RequestContext; else a copy).</summary>
     static nint WithContext(nint background)
     {
         nint pair = CPython.TupleNew(2);
         CPython.TupleSetItem(pair, 0, background);
-        CPython.TupleSetItem(pair, 1, CPython.ContextCopyCurrent());
+        nint context = Dispatcher.RequestContext;
+        CPython.TupleSetItem(pair, 1, context != 0 ? CPython.NewRef(context) : CPython.ContextCopyCurrent());
         return pair;
     }
 
