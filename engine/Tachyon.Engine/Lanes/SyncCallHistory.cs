@@ -17,6 +17,8 @@ namespace Tachyon.Engine.Lanes;
 /// for good. A route that waits on most calls never leaves the lanes; one that waits only now and then may
 /// stall the connections of one socket thread a few times before it goes back. One wait is forgiven per
 /// <see cref="CleanCallsToForgive"/> inline calls that did not wait.</item>
+/// <item>A call still running long after it should have ended sends the route to the lanes at once
+/// (<see cref="Blocked"/>, from <see cref="InlineCallWatch"/>).</item>
 /// </list>
 /// Updated without locks by several threads: a lost update only delays a verdict by a call.
 /// </summary>
@@ -36,11 +38,8 @@ internal sealed class SyncCallHistory
     public void RecordLaneCall(bool waited)
     {
         if (waited) Waited();
-        else if (++_clean >= CleanCallsToPromote && Volatile.Read(ref _state) == OnTrial)
-        {
-            _clean = 0;
-            Volatile.Write(ref _state, Inline);
-        }
+        else if (++_clean >= CleanCallsToPromote && Interlocked.CompareExchange(ref _state, Inline, OnTrial) == OnTrial)
+            _clean = 0;   // only from trial: a route sent to the lanes meanwhile stays there
     }
 
     /// <summary>A call ran on the request's own thread, for <paramref name="elapsedTicks"/> of the Stopwatch.</summary>
