@@ -11,12 +11,11 @@ from tachyon import FastAPI
 from tachyon._boundary.engine import get_engine
 from tachyon.responses import JSONResponse
 from tachyon.testclient import TestClient
-from tests.concurrency import get_many
+from tests.concurrency import get_many, wait_for
 
 TRIAL = 32   # calls in a row on a lane without a wait before a route runs inline (Lanes/SyncCallHistory.cs)
 LONG_CALL = 0.005   # an inline call this long counts as waiting
 DEMOTED_AFTER = 3   # waiting calls
-BLOCKED_CALL = 0.05   # an inline call still running this long sends its route back to the lanes at once
 
 
 class Flaky(Exception):
@@ -159,8 +158,9 @@ class InlineCallsTest(unittest.TestCase):
         waiting = threading.Thread(target=self.client.get, args=("/blocks",))
         waiting.start()
         try:
-            time.sleep(BLOCKED_CALL * 4)
+            wait_for(lambda: get_engine().stats()["blocked_inline_calls"] > before, seconds=2.0)
             self.assertEqual(get_engine().stats()["blocked_inline_calls"] - before, 1, "demoted while the call still blocks")
+            self.assertTrue(waiting.is_alive())
             # A request for the same route goes to a lane, and another route still runs inline elsewhere: the
             # blocked call holds no gate and no GIL (the second call sets the event the first waits for).
             results = get_many(self.port, ["/blocks?release=true"] + ["/other"] * 4)
