@@ -6,11 +6,13 @@
   wakes the loop through an eventfd (once per batch, not per request), which drains the queue with the
   GIL held. The few tasks that really suspend go on on this loop.
 * The sync lanes are a pool of threads for plain ``def`` handlers. Normally one drains everything;
-  the engine wakes another when the draining one is blocked (FastAPI's thread-pool guarantee).
+  the engine wakes another when the draining one is blocked (FastAPI's thread-pool guarantee). The loop
+  can run other blocking calls there too (``run_on_sync_lane``).
 """
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import os
 import sys
@@ -123,11 +125,39 @@ class Lanes:
 
     # -- sync lanes ---------------------------------------------------------------------------
 
+    def run_on_sync_lane(self, func, thread: int = 0) -> asyncio.Future:
+        """Called on the loop: runs ``func()`` on a sync lane, in a copy of the current context (as
+        ``run_in_threadpool``), and returns a future of its outcome. On the lane of ``thread`` (an ident from
+        ``threading.get_ident()``) if it is idle; otherwise on the lane that drains the queue next."""
+        loop = self.loop
+        future = loop.create_future()
+        call = functools.partial(contextvars.copy_context().run, func)
+
+        def run() -> None:
+            try:
+                result = call()
+            except BaseException as error:
+                loop.call_soon_threadsafe(_settle, future, None, error)
+            else:
+                loop.call_soon_threadsafe(_settle, future, result, None)
+
+        self._native.sync_lanes_call(run, thread)
+        return future
+
     def _run_sync_lane(self) -> None:
         try:
             self._native.sync_lane_run()  # returns at shutdown; releases the GIL whenever it waits
         except Exception as exc:  # the lane must not die silently
             print(f"tachyon: sync lane stopped: {exc}", file=sys.stderr)
+
+
+def _settle(future: asyncio.Future, result, error: BaseException | None) -> None:
+    if future.cancelled():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
 
 
 def restore_python_task_set() -> None:

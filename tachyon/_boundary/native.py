@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import json
-from ctypes import POINTER, c_char_p, c_int, c_int64, c_void_p, py_object
+from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_void_p, py_object
 
 from .hostfxr import load_entry_point
 
@@ -33,6 +33,7 @@ _EXPORTS = [
     ("loop_gate_close", False, c_int, []),
     ("server_publish_routes", False, c_int, [c_int64]),
     ("background_queued", False, c_int64, []),
+    ("sync_lanes_call", True, c_int, [py_object, c_size_t]),
 ]
 
 
@@ -118,6 +119,9 @@ class Native:
 
     def complete(self, ticket: int, result: object, error: object, context: object) -> None:
         self._check(self._complete(ticket, result, error, context), "cannot complete request")
+
+    def sync_lanes_call(self, callable: object, thread: int) -> None:
+        self._check(self._sync_lanes_call(callable, thread), "cannot queue a call on the sync lanes")
 
     def lanes_shutdown(self) -> None:
         self._check(self._lanes_shutdown(), "cannot shut lanes down")

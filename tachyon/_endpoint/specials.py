@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -73,6 +74,8 @@ class AfterResponse:
         self.tasks = tasks
         self.stack = stack
         self.uploads = uploads
+        # Made where the endpoint ran: for a def route, the sync lane that entered its yield dependencies.
+        self.entered_on = threading.get_ident()
 
     async def __call__(self) -> None:
         try:
@@ -83,10 +86,21 @@ class AfterResponse:
                 if isinstance(self.stack, contextlib.AsyncExitStack):
                     await self.stack.aclose()
                 elif self.stack is not None:
-                    self.stack.close()
+                    await _close_on_sync_lane(self.stack, self.entered_on)
             finally:
                 for upload in self.uploads:
                     await upload.close()
+
+
+async def _close_on_sync_lane(stack: contextlib.ExitStack, entered_on: int) -> None:
+    """A def route's exit stack (its sync yield dependencies) closes on the sync lane that entered it if that
+    one is idle, and never on the loop, where it would hold up every async request. FastAPI exits them in its
+    thread pool, in practice on the worker that entered them (anyio reuses the most recently idle one); a
+    ``sqlite3`` connection made with ``check_same_thread`` needs that. The engine keeps such routes on the
+    lanes (plans.py's ``stays_on_lanes``)."""
+    from .._boundary.engine import get_engine   # running: this is a response's background work
+
+    await get_engine().lanes.run_on_sync_lane(stack.close, entered_on)
 
 
 def close_form_after(response: Response, form: FormData) -> Response:

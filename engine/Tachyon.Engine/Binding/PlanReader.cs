@@ -42,6 +42,7 @@ internal static unsafe class PlanReader
         };
         if (plan.Handler == 0 || plan.Binder == 0 || plan.ErrorHandler == 0)
             throw new ArgumentException($"route {template}: plan lacks handler, binder or error handler");
+        if (Flag(root, "stays_on_lanes")) plan.SyncCalls.KeepOnLanes();
         return new Route
         {
             Index = index,

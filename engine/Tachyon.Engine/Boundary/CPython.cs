@@ -27,6 +27,7 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint> InterpreterStateMain;
     public static delegate* unmanaged<nint, nint> ThreadStateNew;
     public static delegate* unmanaged<nint> GilStateGetThisThreadState;
+    public static delegate* unmanaged<nuint> ThreadGetIdent;   // what threading.get_ident() returns
     public static delegate* unmanaged<nint, nint> ObjectSize;
     public static delegate* unmanaged<nint, nint> ContextCopy;
     public static delegate* unmanaged<nint> ContextCopyCurrent;
@@ -107,6 +108,7 @@ internal static unsafe class CPython
         InterpreterStateMain = (delegate* unmanaged<nint>)Sym("PyInterpreterState_Main");
         ThreadStateNew = (delegate* unmanaged<nint, nint>)Sym("PyThreadState_New");
         GilStateGetThisThreadState = (delegate* unmanaged<nint>)Sym("PyGILState_GetThisThreadState");
+        ThreadGetIdent = (delegate* unmanaged<nuint>)Sym("PyThread_get_thread_ident");
         ObjectSize = (delegate* unmanaged<nint, nint>)Sym("PyObject_Size");
         ContextCopy = (delegate* unmanaged<nint, nint>)Sym("PyContext_Copy");
         ContextCopyCurrent = (delegate* unmanaged<nint>)Sym("PyContext_CopyCurrent");

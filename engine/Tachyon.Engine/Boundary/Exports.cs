@@ -40,6 +40,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<int>)&LoopGateClose,
             (nint)(delegate* unmanaged<long, int>)&ServerPublishRoutes,
             (nint)(delegate* unmanaged<long>)&BackgroundQueued,
+            (nint)(delegate* unmanaged<nint, nuint, int>)&SyncLanesCall,
         ];
         if (capacity < entries.Length) return -1;
         for (int i = 0; i < entries.Length; i++) table[i] = entries[i];
@@ -120,6 +121,11 @@ public static unsafe class Exports
     /// </summary>
     [UnmanagedCallersOnly]
     public static int SyncLaneRun() => Guard(() => LaneSet.Sync.Run());
+
+    /// <summary>GIL held: queues a call of a Python callable (no arguments) on the sync lanes, on the lane of the given
+    /// thread if it is idle (see SyncLanes.EnqueueCall).</summary>
+    [UnmanagedCallersOnly]
+    public static int SyncLanesCall(nint callable, nuint threadIdent) => Guard(() => LaneSet.Sync.EnqueueCall(callable, threadIdent));
 
     /// <summary>GIL held: lets request threads step async handlers while the loop waits (see InlineSteps).</summary>
     [UnmanagedCallersOnly]

@@ -9,7 +9,7 @@ namespace Tachyon.Engine.Lanes;
 internal sealed class IdleLanes
 {
     readonly Lock _lock = new();
-    readonly Stack<ParkingSemaphore> _parked = new();
+    readonly List<SyncLane> _parked = new();   // a stack: the last parked at the end
     int _pendingWakes;
     volatile int _count;
 
@@ -19,17 +19,29 @@ internal sealed class IdleLanes
     /// <summary>Wakes the most recently parked lane, or lets the next lane that would park go on.</summary>
     public void WakeOne()
     {
-        ParkingSemaphore? lane = null;
+        SyncLane? lane = null;
         lock (_lock)
         {
             if (_parked.Count > 0)
             {
-                lane = _parked.Pop();
+                lane = _parked[^1];
+                _parked.RemoveAt(_parked.Count - 1);
                 _count = _parked.Count;
             }
             else _pendingWakes++;
         }
-        lane?.Release();
+        lane?.Parking.Release();
+    }
+
+    /// <summary>Wakes <paramref name="lane"/> if it is parked (a lane about to park sees its own calls and goes on).</summary>
+    public void Wake(SyncLane lane)
+    {
+        lock (_lock)
+        {
+            if (!_parked.Remove(lane)) return;
+            _count = _parked.Count;
+        }
+        lane.Parking.Release();
     }
 
     /// <summary>Wakes every lane, parked now or later (shutdown).</summary>
@@ -38,13 +50,14 @@ internal sealed class IdleLanes
         lock (_lock)
         {
             _pendingWakes = int.MaxValue / 2;
-            while (_parked.Count > 0) _parked.Pop().Release();
+            foreach (var lane in _parked) lane.Parking.Release();
+            _parked.Clear();
             _count = 0;
         }
     }
 
-    /// <summary>Parks the calling lane on its own semaphore until it is woken.</summary>
-    public void Park(ParkingSemaphore own)
+    /// <summary>Parks the calling lane until it is woken, unless a call was handed to it meanwhile.</summary>
+    public void Park(SyncLane lane)
     {
         lock (_lock)
         {
@@ -53,9 +66,10 @@ internal sealed class IdleLanes
                 _pendingWakes--;
                 return;
             }
-            _parked.Push(own);
+            if (lane.HasCalls) return;   // handed before this lock: Wake found it not parked
+            _parked.Add(lane);
             _count = _parked.Count;
         }
-        own.Wait();
+        lane.Parking.Wait();
     }
 }

@@ -34,6 +34,10 @@ internal sealed class SyncCallHistory
     public bool RunsInline => Volatile.Read(ref _state) == Inline;
     public bool OnProbation => Volatile.Read(ref _state) == OnTrial;
 
+    /// <summary>The route never runs inline: its calls must run where the Python side expects (see PlanReader's
+    /// <c>stays_on_lanes</c>).</summary>
+    public void KeepOnLanes() => Volatile.Write(ref _state, OnLanes);
+
     /// <summary>A call ran on a sync lane while the route was on trial.</summary>
     public void RecordLaneCall(bool waited)
     {

@@ -9,7 +9,7 @@ namespace Tachyon.Engine.Lanes;
 /// drains everything (no GIL contention). FastAPI runs def handlers in a thread pool so a blocking call
 /// does not stall other requests; here a supervisor notices when queued work has made no progress for ten
 /// milliseconds (the draining lane is blocked, e.g. in time.sleep with the GIL released) and wakes
-/// another lane to carry on.
+/// another lane to carry on. Besides requests, the lanes run the Python calls queued by <see cref="EnqueueCall"/>.
 /// </summary>
 internal sealed unsafe class SyncLanes
 {
@@ -19,6 +19,8 @@ internal sealed unsafe class SyncLanes
     static readonly long StallTicks = 10 * Millisecond;
 
     readonly ConcurrentQueue<WorkItem> _queue = new();
+    readonly ConcurrentQueue<nint> _calls = new();   // Python callables, owned references (see EnqueueCall)
+    readonly ConcurrentDictionary<nuint, SyncLane> _lanes = new();   // by thread ident
     readonly IdleLanes _idle = new();
     readonly ManualResetEventSlim _supervisorWake = new(false);
     int _active, _waking;
@@ -30,9 +32,36 @@ internal sealed unsafe class SyncLanes
     /// <summary>A lane holds (or is about to take) the GIL for def handlers.</summary>
     public bool IsDraining => Volatile.Read(ref _active) > 0;
 
+    bool HasWork => !_queue.IsEmpty || !_calls.IsEmpty;
+
     public void Enqueue(WorkItem item)
     {
         _queue.Enqueue(item);
+        Wake();
+    }
+
+    /// <summary>
+    /// GIL held. Queues a call of <paramref name="callable"/> (borrowed; no arguments) for the lane whose thread is
+    /// <paramref name="threadIdent"/> if that lane is not draining, else for whichever lane drains next, after the
+    /// requests queued before it (most likely that very lane, still draining). So code that must run on the thread
+    /// that ran a request does, whenever the thread is free: FastAPI's thread pool, which reuses its most recently
+    /// idle worker, does so in practice. Its result is dropped and an exception it lets escape is printed: the
+    /// callable reports its own outcome.
+    /// </summary>
+    public void EnqueueCall(nint callable, nuint threadIdent)
+    {
+        CPython.IncRef(callable);
+        if (_lanes.TryGetValue(threadIdent, out var lane) && lane.TryHand(callable))
+        {
+            _idle.Wake(lane);
+            return;
+        }
+        _calls.Enqueue(callable);
+        Wake();
+    }
+
+    void Wake()
+    {
         // Wake one lane, once: several woken lanes would only fight over the GIL.
         if (Volatile.Read(ref _active) == 0 && Interlocked.CompareExchange(ref _waking, 1, 0) == 0) _idle.WakeOne();
         if (Volatile.Read(ref _supervisorParked) == 1) _supervisorWake.Set();   // a syscall only when the supervisor sleeps, not per request
@@ -42,15 +71,16 @@ internal sealed unsafe class SyncLanes
     /// <summary>The lane's life: GIL held on entry and on return (at shutdown); released while waiting.</summary>
     public void Run()
     {
-        var parking = new ParkingSemaphore();   // this lane's own: see IdleLanes
+        var lane = new SyncLane { ThreadIdent = CPython.ThreadGetIdent() };
+        _lanes[lane.ThreadIdent] = lane;
         while (true)
         {
             nint state = CPython.EvalSaveThread();
             bool work;
-            try { work = WaitForWork(parking); }
+            try { work = WaitForWork(lane); }
             finally { CPython.EvalRestoreThread(state); }
             if (!work) return;
-            Drain();
+            Drain(lane);
         }
     }
 
@@ -58,32 +88,45 @@ internal sealed unsafe class SyncLanes
     /// Called by a lane between drains, with the GIL released: it first writes the responses it finished
     /// (no thread hand-off), then parks until there is work. False once the engine shuts down.
     /// </summary>
-    bool WaitForWork(ParkingSemaphore parking)
+    bool WaitForWork(SyncLane lane)
     {
         CompletionBatch.Current.CompleteInline();
-        if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _waking, 1, 0) == 0) return !_shutdown;
-        _idle.Park(parking);
+        if (HasWork && Interlocked.CompareExchange(ref _waking, 1, 0) == 0) return !_shutdown;
+        _idle.Park(lane);
         return !_shutdown;
     }
 
-    /// <summary>GIL held. Runs queued work until the queue is empty.</summary>
-    void Drain()
+    /// <summary>GIL held. Runs the calls handed to <paramref name="lane"/> and queued work until there is none.</summary>
+    void Drain(SyncLane lane)
     {
+        lane.StartDrain();
         Interlocked.Increment(ref _active);
         Volatile.Write(ref _waking, 0);
         while (true)
         {
             Interlocked.Increment(ref EngineStats.Drains);
-            while (_queue.TryDequeue(out var item))
-            {
-                Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
-                RunWatched(item);
-            }
+            while (RunNext(lane)) { }
             Interlocked.Decrement(ref _active);
             // An enqueue that saw us active did not wake anyone: look again after stepping down.
-            if (_queue.IsEmpty || _shutdown) return;
+            if (!HasWork || _shutdown) break;
             Interlocked.Increment(ref _active);
         }
+        lane.EndDrain();
+    }
+
+    /// <summary>GIL held. Runs the next piece of work: a call handed to this lane, a request, a call for any lane.</summary>
+    bool RunNext(SyncLane lane)
+    {
+        if (lane.TryTakeCall(out nint call) || (_queue.IsEmpty && _calls.TryDequeue(out call)))
+        {
+            Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
+            RunCall(call);
+            return true;
+        }
+        if (!_queue.TryDequeue(out var item)) return false;
+        Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
+        RunWatched(item);
+        return true;
     }
 
     /// <summary>A route on trial has its calls watched for waits: those that never wait may run inline.</summary>
@@ -99,6 +142,15 @@ internal sealed unsafe class SyncLanes
         Dispatcher.Run(item);
         long after = VoluntarySwitches.OfThisThread();
         history.RecordLaneCall(waited: before < 0 || after != before);   // unknown (getrusage failed) counts as waiting
+    }
+
+    /// <summary>GIL held. Calls a callable queued by <see cref="EnqueueCall"/> and drops its reference.</summary>
+    static void RunCall(nint callable)
+    {
+        nint result = CPython.CallNoArgs(callable);
+        if (result == 0) CPython.ErrPrintEx(0);
+        else CPython.DecRef(result);
+        CPython.DecRef(callable);
     }
 
     public void Shutdown()
@@ -126,12 +178,12 @@ internal sealed unsafe class SyncLanes
         while (!_shutdown)
         {
             Thread.Sleep(1);
-            if (_queue.IsEmpty)
+            if (!HasWork)
             {
                 if (Stopwatch.GetTimestamp() - quietSince < 100 * Millisecond) continue;
                 _supervisorWake.Reset();
                 Interlocked.Exchange(ref _supervisorParked, 1);   // full fence: an enqueue either sees this or we see its item
-                if (_queue.IsEmpty && !_shutdown) _supervisorWake.Wait();
+                if (!HasWork && !_shutdown) _supervisorWake.Wait();
                 Volatile.Write(ref _supervisorParked, 0);
                 quietSince = Stopwatch.GetTimestamp();
                 continue;
