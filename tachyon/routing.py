@@ -19,7 +19,7 @@ from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
 from ._starlette.finder import from_real_starlette
 from .concurrency import run_in_threadpool
 from .convertors import CONVERTOR_TYPES, Convertor
-from .dependencies.models import Dependant, describe
+from .dependencies.models import Dependant, depends_of, describe, route_level_dependants
 from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
 from .exceptions import EndpointContext
@@ -196,6 +196,7 @@ class APIRoute(Route):
         self.methods = {m.upper() for m in (methods or ["GET"])}  # FastAPI adds no HEAD to GET routes
         self.status_code = status_code
         self.dependencies = list(dependencies or [])
+        self._declared_dependencies = list(self.dependencies)
         self.tags = list(tags or [])
         self.response_class = response_class  # may stay a placeholder, so an including router can replace it
         self.summary = summary
@@ -228,13 +229,46 @@ class APIRoute(Route):
         self.response_model_exclude_unset = response_model_exclude_unset
         self.response_model_exclude_defaults = response_model_exclude_defaults
         self.response_model_exclude_none = response_model_exclude_none
+        self._declared: tuple[tuple[Dependant, ...], Any] = ((), None)
         self.compile({}, None)
-        self.declared_signature = self.signature  # OpenAPI documents the dependencies as declared, not overridden
+        self._declared = ((), self.signature)  # OpenAPI documents the dependencies as declared, not overridden
 
     @cached_property
     def dependant(self) -> Dependant:
         """FastAPI's description of the endpoint's dependency tree, as declared (``fastapi.dependencies.models``)."""
-        return describe(self.declared_signature.root, self.path, endpoint=True)
+        described = describe(self.declared_signature.root, self.path, endpoint=True)
+        self._described_route_level = route_level_dependants(described)
+        return described
+
+    def _edited_route_level(self) -> tuple[Dependant, ...] | None:
+        """FastAPI runs a route from its ``dependant``, built once, and documents it from there: code that edits
+        ``route.dependant.dependencies`` (inserting a guard made by ``get_parameterless_sub_dependant``) changes
+        both. The route-level dependencies the dependant holds then, or None when they were not edited."""
+        described = self.__dict__.get("dependant")
+        if described is None:
+            return None
+        now = route_level_dependants(described)
+        before = self._described_route_level
+        if len(now) == len(before) and all(a is b for a, b in zip(now, before)):
+            return None
+        return now
+
+    @property
+    def declared_signature(self) -> Any:
+        """The dependency tree as declared, without overrides: what OpenAPI documents."""
+        edited = self._edited_route_level()
+        if edited is None:
+            return self._declared[1] if not self._declared[0] else self._analyze_declared(())
+        key, signature = self._declared
+        if len(key) == len(edited) and all(a is b for a, b in zip(key, edited)):
+            return signature
+        return self._analyze_declared(edited)
+
+    def _analyze_declared(self, edited: tuple[Dependant, ...]) -> Any:
+        dependencies = [depends_of(d) for d in edited] if edited else self._declared_dependencies
+        signature = analyze(self.endpoint, self.path, dependencies)
+        self._declared = (edited, signature)
+        return signature
 
     @property
     def options(self) -> dict[str, Any]:
@@ -243,7 +277,9 @@ class APIRoute(Route):
 
     def compile(self, overrides: dict[Any, Any], app: Any) -> None:
         """(Re)builds the dependency plan: at registration, and when the app's dependency_overrides change."""
-        self.signature = analyze(self.endpoint, self.path, self.dependencies, overrides)
+        edited = self._edited_route_level()
+        dependencies = self.dependencies if edited is None else [depends_of(d) for d in edited]
+        self.signature = analyze(self.endpoint, self.path, dependencies, overrides)
         finish = make_finish(self.render_body, self.status_code, self.actual_response_class)
         self.finish_response = finish
         context = lambda raw: RequestContext(raw, app, self)  # noqa: E731

@@ -1,7 +1,8 @@
 """``fastapi.dependencies.models``: the dependency tree of a path operation as FastAPI describes it
 (``route.dependant``), for code that inspects routes, e.g. tests checking that every admin route depends
-on ``require_admin``. Tachyon runs its own compiled plan (``tachyon/_endpoint``); this is a read-only view
-of the same tree, built from it."""
+on ``require_admin``. Tachyon runs its own compiled plan (``tachyon/_endpoint``), built from the same
+tree; a view of it. The one edit of it that takes effect, as in FastAPI, is to the route-level
+dependencies of a route's dependant (see ``APIRoute._edited_route_level``)."""
 from __future__ import annotations
 
 import inspect
@@ -69,6 +70,21 @@ class Dependant:
         if self.scope:
             return self.scope
         return "request" if self.is_gen_callable or self.is_async_gen_callable else None
+
+
+def route_level_dependants(dependant: Dependant) -> tuple[Dependant, ...]:
+    """The sub-dependencies of ``dependant`` that fill no parameter: a route's ``dependencies=[...]``."""
+    return tuple(d for d in dependant.dependencies if d.name is None)
+
+
+def depends_of(dependant: Dependant) -> Any:
+    """The ``Depends`` (``Security`` with scopes) that declares ``dependant``'s call as a dependency."""
+    from .. import params
+
+    if dependant.security_scopes:
+        return params.Security(dependant.call, scopes=dependant.security_scopes, use_cache=dependant.use_cache,
+                               scope=dependant.scope)
+    return params.Depends(dependant.call, use_cache=dependant.use_cache, scope=dependant.scope)
 
 
 def _kind_of(call: Any, test: Callable[[Any], bool]) -> bool:

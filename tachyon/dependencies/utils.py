@@ -1,14 +1,17 @@
 """The public helpers of ``fastapi.dependencies.utils`` that extensions import (fastapi-cache's decorator reads
 an endpoint's signature with them): a callable's signature and return annotation with string annotations
-(``from __future__ import annotations``) evaluated in the callable's module, and the flattening of a
-route's ``Dependant``. Tachyon's own analysis of endpoints lives in ``tachyon/_endpoint``."""
+(``from __future__ import annotations``) evaluated in the callable's module, the ``Dependant`` of a callable
+or a ``Depends``, and the flattening of a route's ``Dependant``. Tachyon's own analysis of endpoints lives
+in ``tachyon/_endpoint``; these describe what it found."""
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
 from typing import Any, ForwardRef
 
-from .models import Dependant
+from .. import params
+from .._endpoint.signature import analyze
+from .models import Dependant, describe
 
 
 def get_typed_annotation(annotation: Any, globalns: dict[str, Any]) -> Any:
@@ -37,6 +40,33 @@ def get_typed_return_annotation(call: Callable[..., Any]) -> Any:
     if annotation is inspect.Signature.empty:
         return None
     return get_typed_annotation(annotation, getattr(inspect.unwrap(call), "__globals__", {}))
+
+
+def get_dependant(*, path: str, call: Callable[..., Any], name: str | None = None,
+                  security_scopes: list[str] | None = None, own_oauth_scopes: list[str] | None = None,
+                  parent_oauth_scopes: list[str] | None = None, use_cache: bool = True,
+                  scope: str | None = None) -> Dependant:
+    """The ``Dependant`` of ``call`` as a path operation (or dependency) at ``path``: its parameters and
+    sub-dependencies. ``security_scopes`` is older FastAPI's name for the scopes it sees; newer FastAPI
+    splits them into its own and its parents'."""
+    dependant = describe(analyze(call, path).root, path, name, endpoint=True)
+    scopes = [*(parent_oauth_scopes or []), *(own_oauth_scopes or []), *(security_scopes or [])]
+    dependant.security_scopes = scopes or security_scopes
+    dependant.use_cache = use_cache
+    dependant.scope = scope
+    return dependant
+
+
+def get_parameterless_sub_dependant(*, depends: params.Depends, path: str) -> Dependant:
+    """The ``Dependant`` of a dependency that fills no parameter (a route's ``dependencies=[...]``), as
+    ``route.dependant.dependencies`` holds it; inserting one there adds it to the route, as in FastAPI."""
+    assert callable(depends.dependency), "A parameter-less dependency must have a callable dependency"
+    [(_, _, node)] = analyze(_no_parameters, path, [depends]).root.arguments
+    return describe(node, path)
+
+
+def _no_parameters() -> None:
+    """The endpoint of the route a parameterless dependency is analysed in."""
 
 
 def get_flat_dependant(dependant: Dependant, *, skip_repeats: bool = False,

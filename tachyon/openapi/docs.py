@@ -11,7 +11,7 @@ from ..encoders import jsonable_encoder
 from ..responses import HTMLResponse
 
 ASSETS = "/_tachyon/docs"
-SWAGGER_UI_DEFAULT_PARAMETERS: dict[str, Any] = {
+swagger_ui_default_parameters: dict[str, Any] = {
     "dom_id": "#swagger-ui",
     "layout": "BaseLayout",
     "deepLinking": True,
@@ -25,7 +25,7 @@ def get_swagger_ui_html(*, openapi_url: str, title: str, swagger_js_url: str = f
                         swagger_favicon_url: str = f"{ASSETS}/favicon-32x32.png",
                         oauth2_redirect_url: str | None = None, init_oauth: dict[str, Any] | None = None,
                         swagger_ui_parameters: dict[str, Any] | None = None) -> HTMLResponse:
-    parameters = {**SWAGGER_UI_DEFAULT_PARAMETERS, **(swagger_ui_parameters or {})}
+    parameters = {**swagger_ui_default_parameters, **(swagger_ui_parameters or {})}
     settings = "".join(f"\n        {json.dumps(k)}: {json.dumps(jsonable_encoder(v))}," for k, v in parameters.items())
     redirect = f"\n        oauth2RedirectUrl: window.location.origin + '{oauth2_redirect_url}'," if oauth2_redirect_url else ""
     oauth = f"\n    ui.initOAuth({json.dumps(jsonable_encoder(init_oauth))})" if init_oauth else ""

@@ -17,7 +17,7 @@ from pydantic_core import PydanticUndefined
 
 from .. import params
 from ..encoders import jsonable_encoder
-from ..utils import is_body_allowed_for_status_code
+from ..utils import deep_dict_update, is_body_allowed_for_status_code
 from ..responses import JSONResponse
 from ..routing import APIRoute
 from .constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
@@ -266,12 +266,12 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
             if code in entry["extra"]:
                 model_schema = schema_of(entry["extra"][code])
                 content_type = media_type or "application/json"
-                _deep_update(extra.setdefault("content", {}).setdefault(content_type, {}).setdefault("schema", {}),
+                deep_dict_update(extra.setdefault("content", {}).setdefault(content_type, {}).setdefault("schema", {}),
                              model_schema)
             # A key that is no status code, range or "default" fails here (ValueError), as in FastAPI.
             text = STATUS_RANGES.get(str(code).upper()) or http.client.responses.get(int(code))
             description = extra.get("description") or target.get("description") or text or "Additional Response"
-            _deep_update(target, extra)
+            deep_dict_update(target, extra)
             target["description"] = description
         operation["responses"] = responses
         if (entry["params"] or entry["body"]) and not any(s in responses for s in ("422", "4XX", "default")):
@@ -283,7 +283,7 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
         if security:
             operation["security"] = security
         if route.openapi_extra:
-            _deep_update(operation, route.openapi_extra)
+            deep_dict_update(operation, route.openapi_extra)
         path[method.lower()] = operation
     return path, security_schemes, definitions
 
@@ -324,16 +324,6 @@ def _parameters(fields: list[tuple[Any, _Field]], schema_of: Any) -> list[dict[s
         if key not in found or parameter["required"]:
             found[key] = parameter
     return list(found.values())
-
-
-def _deep_update(target: dict[str, Any], update: dict[str, Any]) -> None:
-    for key, value in update.items():
-        if isinstance(value, dict) and isinstance(target.get(key), dict):
-            _deep_update(target[key], value)
-        elif isinstance(value, list) and isinstance(target.get(key), list):
-            target[key] = target[key] + value
-        else:
-            target[key] = value
 
 
 def _add_examples(target: dict[str, Any], info: Any) -> None:

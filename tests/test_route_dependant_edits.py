@@ -1,0 +1,110 @@
+"""Editing a route's dependant: FastAPI runs a path operation from ``route.dependant`` and documents it from there,
+so code that inserts a guard into ``route.dependant.dependencies`` (made with get_parameterless_sub_dependant)
+protects the route, and its security scheme shows in OpenAPI. Also get_dependant, which describes a callable."""
+from __future__ import annotations
+
+import unittest
+
+from tachyon import APIRouter, Depends, FastAPI, HTTPException, Request, Security
+from tachyon.dependencies.utils import get_dependant, get_parameterless_sub_dependant
+from tachyon.routing import APIRoute
+from tachyon.security import OAuth2PasswordBearer
+from tachyon.testclient import TestClient
+
+oauth2 = OAuth2PasswordBearer("token", scopes={"users": "manage users"})
+guard_calls: list[str] = []
+
+
+def require_user_admin(request: Request) -> None:
+    guard_calls.append(request.url.path)
+    if request.headers.get("x-role") != "admin":
+        raise HTTPException(403, "Not allowed to list users")
+
+
+def build_app() -> FastAPI:
+    router = APIRouter()
+
+    @router.get("/users")
+    def list_users():
+        return ["alice", "bob"]
+
+    @router.get("/health")
+    def health():
+        return {"ok": True}
+
+    app = FastAPI()
+    app.include_router(router)
+    return app
+
+
+def route_of(app: FastAPI, path: str) -> APIRoute:
+    [route] = [r for r in app.routes if isinstance(r, APIRoute) and r.path == path]
+    return route
+
+
+class DependantEditsTest(unittest.TestCase):
+    def setUp(self) -> None:
+        guard_calls.clear()
+
+    def test_a_guard_inserted_into_the_dependant_runs_first(self) -> None:
+        app = build_app()
+        route = route_of(app, "/users")
+        dependency = Depends(require_user_admin)
+        route.dependant.dependencies.insert(0, get_parameterless_sub_dependant(depends=dependency, path=route.path_format))
+        with TestClient(app) as client:
+            refused = client.get("/users")
+            self.assertEqual((refused.status_code, refused.json()), (403, {"detail": "Not allowed to list users"}))
+            allowed = client.get("/users", headers={"x-role": "admin"})
+            self.assertEqual((allowed.status_code, allowed.json()), (200, ["alice", "bob"]))
+            self.assertEqual(client.get("/health").status_code, 200)
+        self.assertEqual(guard_calls, ["/users", "/users"], "the other route is not guarded")
+
+    def test_editing_both_lists_as_projects_do_runs_the_guard_once(self) -> None:
+        app = build_app()
+        route = route_of(app, "/users")
+        dependency = Depends(require_user_admin)
+        route.dependencies.insert(0, dependency)   # what an include_router of this router would copy
+        route.dependant.dependencies.insert(0, get_parameterless_sub_dependant(depends=dependency, path=route.path_format))
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/users", headers={"x-role": "admin"}).status_code, 200)
+        self.assertEqual(guard_calls, ["/users"])
+
+    def test_a_security_dependency_inserted_shows_in_openapi(self) -> None:
+        app = build_app()
+        route = route_of(app, "/users")
+        self.assertNotIn("security", app.openapi()["paths"]["/users"]["get"])
+        app.openapi_schema = None
+        route.dependant.dependencies.append(
+            get_parameterless_sub_dependant(depends=Security(oauth2, scopes=["users"]), path=route.path_format))
+        schema = app.openapi()
+        self.assertEqual(schema["paths"]["/users"]["get"]["security"], [{"OAuth2PasswordBearer": ["users"]}])
+        self.assertEqual(schema["components"]["securitySchemes"]["OAuth2PasswordBearer"]["type"], "oauth2")
+        with TestClient(app) as client:
+            response = client.get("/users")
+        self.assertEqual((response.status_code, response.json()), (401, {"detail": "Not authenticated"}))
+        self.assertEqual(response.headers["www-authenticate"], "Bearer")
+
+    def test_the_parameterless_sub_dependant_describes_the_dependency(self) -> None:
+        sub = get_parameterless_sub_dependant(depends=Depends(require_user_admin, use_cache=False), path="/users")
+        self.assertIs(sub.call, require_user_admin)
+        self.assertIsNone(sub.name)
+        self.assertFalse(sub.use_cache)
+        self.assertEqual(sub.request_param_name, "request")
+        with self.assertRaises(AssertionError):
+            get_parameterless_sub_dependant(depends=Depends(), path="/users")
+
+    def test_get_dependant_describes_a_callable(self) -> None:
+        def read_item(item_id: int, q: str | None = None, user: str = Depends(oauth2)):
+            return item_id
+
+        dependant = get_dependant(path="/items/{item_id}", call=read_item)
+        self.assertIs(dependant.call, read_item)
+        self.assertEqual([f.name for f in dependant.path_params], ["item_id"])
+        self.assertEqual([f.name for f in dependant.query_params], ["q"])
+        [sub] = dependant.dependencies
+        self.assertEqual((sub.name, sub.call), ("user", oauth2))
+        self.assertEqual(sub.security_requirements[0].security_scheme, oauth2)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,50 @@
+"""FastAPI's small public helpers that apps and extensions import: fastapi.utils (deep_dict_update,
+get_value_or_default, generate_unique_id) and fastapi.openapi.docs.swagger_ui_default_parameters."""
+from __future__ import annotations
+
+import unittest
+
+from tachyon import FastAPI
+from tachyon.datastructures import Default
+from tachyon.openapi.docs import get_swagger_ui_html, swagger_ui_default_parameters
+from tachyon.testclient import TestClient
+from tachyon.utils import deep_dict_update, generate_unique_id, get_value_or_default
+
+
+class UtilsModuleTest(unittest.TestCase):
+    def test_deep_dict_update_merges_dicts_concatenates_lists_and_replaces_the_rest(self) -> None:
+        main = {"info": {"title": "A", "x": {"keep": 1}}, "tags": ["a"], "version": "1", "list_to_value": [1]}
+        deep_dict_update(main, {"info": {"x": {"add": 2}}, "tags": ["b"], "version": "2", "list_to_value": 3, "new": {}})
+        self.assertEqual(main, {"info": {"title": "A", "x": {"keep": 1, "add": 2}}, "tags": ["a", "b"], "version": "2",
+                                "list_to_value": 3, "new": {}})
+
+    def test_get_value_or_default_takes_the_first_value_set(self) -> None:
+        first, second = Default(1), Default(2)
+        self.assertEqual(get_value_or_default(first, second, 3, 4), 3)
+        self.assertIs(get_value_or_default(first, second), first)
+
+    def test_generate_unique_id(self) -> None:
+        app = FastAPI()
+
+        @app.get("/items/{item_id}")
+        def read_item(item_id: int):
+            return item_id
+
+        self.assertEqual(generate_unique_id(app.routes[-1]), "read_item_items__item_id__get")
+
+    def test_swagger_ui_default_parameters_are_fastapis(self) -> None:
+        self.assertEqual(swagger_ui_default_parameters, {"dom_id": "#swagger-ui", "layout": "BaseLayout",
+                                                          "deepLinking": True, "showExtensions": True,
+                                                          "showCommonExtensions": True})
+        page = get_swagger_ui_html(openapi_url="/openapi.json", title="T",
+                                   swagger_ui_parameters={**swagger_ui_default_parameters, "deepLinking": False}).body
+        self.assertIn(b'"deepLinking": false', page)
+        self.assertIn(b'"dom_id": "#swagger-ui"', page)
+        with TestClient(FastAPI(swagger_ui_parameters={"syntaxHighlight": False})) as client:
+            docs = client.get("/docs").text
+        self.assertIn('"syntaxHighlight": false', docs)
+        self.assertIn('"showCommonExtensions": true', docs)
+
+
+if __name__ == "__main__":
+    unittest.main()
