@@ -1,6 +1,6 @@
 """Leak check: drives 200k+ requests through the example endpoints (valid, invalid, errors) plus a few
 slow paths (multipart uploads, a 422 that still runs a dependency chain with a yield dependency, an
-exception handler that awaits) with wrk and reports RSS and sys.getallocatedblocks() after each round.
+exception handler that awaits, a def route whose yield dependency exits on a sync lane) with wrk and reports RSS and sys.getallocatedblocks() after each round.
 Flat numbers = no leak.
 
     python3 bench/leak_check.py [--rounds 6] [--seconds 1]
@@ -54,23 +54,35 @@ wrk.headers["Content-Type"] = "multipart/form-data; boundary={BOUNDARY}"
 wrk.body = {lua_string(MULTIPART)}
 """
 TARGETS = ["/health", "/items/5?q=abc&limit=7", "/items/0", "/items/abc?limit=1000", "/nope", "/crash",
-           "/chain/x?page=2", "/teapot"]
+           "/chain/x?page=2", "/teapot", "/sync-session"]
 
 
 class Teapot(Exception):
     pass
 
 
+# Module level: the routes' string annotations (``from __future__ import annotations``) are evaluated in the
+# module's globals, where a function local to add_slow_paths would not be found.
+async def page(page: int = 1):
+    return page
+
+
+async def session():
+    yield "session"
+
+
+def sync_session():
+    yield "sync"
+
+
 def add_slow_paths(app: FastAPI) -> None:
-    async def page(page: int = 1):
-        return page
-
-    async def session():
-        yield "session"
-
     @app.get("/chain/{n}")
     async def chain(n: int, p: Annotated[int, Depends(page)], s: Annotated[str, Depends(session)]):
         return {"n": n, "page": p, "session": s}
+
+    @app.get("/sync-session")
+    def with_sync_session(s: Annotated[str, Depends(sync_session)]):
+        return {"session": s}
 
     @app.post("/upload")
     async def upload(note: Annotated[str, Form()], file: UploadFile):
@@ -98,6 +110,7 @@ def expect_statuses(port: int) -> None:
     import http.client
 
     checks = [("GET", "/chain/x?page=2", None, {}, 422), ("GET", "/teapot", None, {}, 418),
+              ("GET", "/sync-session", None, {}, 200),
               ("POST", "/upload", MULTIPART.encode(), {"content-type": f"multipart/form-data; boundary={BOUNDARY}"}, 200)]
     for method, path, body, headers, status in checks:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
