@@ -16,9 +16,9 @@ from typing import Any
 
 import annotated_types
 from pydantic import TypeAdapter, ValidationError
-from pydantic_core import SchemaValidator
 
 from .. import params
+from .._endpoint.json_body import body_validator as body_validator_for
 from .._endpoint.request_data import RequestData
 from .._endpoint.signature import ParamSpec
 from .._endpoint.solver import has_yield
@@ -64,7 +64,7 @@ def compile_route(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
         if single is None or isinstance(single.field_info, params.Form):
             python_binding = True
         else:
-            body_validator = b.ref(_validate_json(single.adapter, null_is_missing=single.required))
+            body_validator = b.ref(body_validator_for(single.adapter, null_is_missing=single.required))
     plan = {
         "path": route.path,
         "methods": sorted(route.methods),
@@ -121,31 +121,6 @@ def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
 
 def _whole_request(raw: tuple) -> tuple:
     return (raw,)
-
-
-def _validate_json(adapter: TypeAdapter[Any], null_is_missing: bool = False) -> Any:
-    """``adapter.validate_json``, straight from pydantic-core's validator when it is built (the TypeAdapter
-    method only adds a layer of default keywords). FastAPI takes a JSON ``null`` body as missing: for a required
-    body whose type accepts None (Any, Optional[...]) a None result is refused, so the Python binder answers it."""
-    validator = adapter.validator
-    validate = validator.validate_json if isinstance(validator, SchemaValidator) else adapter.validate_json
-    if not null_is_missing or not _accepts_none(adapter):
-        return validate
-
-    def validate_not_null(data: bytes) -> Any:
-        value = validate(data)
-        if value is None:
-            raise ValueError("a null body is missing")   # the engine then binds through Python
-        return value
-    return validate_not_null
-
-
-def _accepts_none(adapter: TypeAdapter[Any]) -> bool:
-    try:
-        adapter.validate_python(None)
-    except Exception:   # ValidationError, or pydantic's error while the type is not fully defined yet
-        return False
-    return True
 
 
 def _scalar_entry(spec: ParamSpec, b: PlanBuilder) -> dict:

@@ -1,0 +1,86 @@
+"""Validating a route's single JSON body straight from its bytes (pydantic-core's JSON mode, no intermediate
+Python objects), where that gives what FastAPI gets: FastAPI parses the body with ``json.loads`` and validates
+the result with ``validate_python(..., from_attributes=True)``. The two modes differ (pydantic's design, not
+a bug) in:
+
+* strict mode: JSON has no date, UUID, enum or set values, so strict JSON validation takes strings and arrays
+  for them, where strict Python validation of the parsed body refuses them (422 in FastAPI);
+* smart unions: their first, strict pass then picks other members (``Union[UUID, str]`` gives a UUID, not the
+  string; ``Union[datetime, date]`` a date);
+* Decimal: JSON mode reads the number's text (``100.0`` is ``Decimal('100')``), FastAPI reads a float
+  (``Decimal('100.0')``; big numbers lose digits);
+* types with their own JSON schema (``json-or-python``) and bytes (``val_json_bytes``).
+
+A body whose schema holds any of these is parsed and validated as FastAPI does. Either way a body that fails
+goes to the Python binder, which answers with FastAPI's errors.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import TypeAdapter
+from pydantic_core import SchemaValidator
+
+_DIVERGING_SCHEMAS = frozenset({"union", "decimal", "json-or-python", "bytes"})
+_NOT_VALIDATION = frozenset({"metadata", "serialization", "ref", "cls", "function"})
+
+
+def body_validator(adapter: TypeAdapter[Any], null_is_missing: bool) -> Callable[[bytes], Any]:
+    """``validate(body bytes) -> value`` for the engine. FastAPI takes a JSON ``null`` body as missing: for a
+    required body whose type accepts None (Any, Optional[...]) a None result is refused, so the Python binder
+    answers it."""
+    validate = _validate_json(adapter) if json_mode_agrees(adapter) else _validate_parsed(adapter)
+    if not null_is_missing or not _accepts_none(adapter):
+        return validate
+
+    def validate_not_null(data: bytes) -> Any:
+        value = validate(data)
+        if value is None:
+            raise ValueError("a null body is missing")   # the engine then binds through Python
+        return value
+    return validate_not_null
+
+
+def json_mode_agrees(adapter: TypeAdapter[Any]) -> bool:
+    """Whether validating JSON text gives what validating its parsed value does, for every input the JSON
+    validation accepts: no strict part, union, Decimal, bytes or type with its own JSON schema."""
+    try:
+        schema = adapter.core_schema
+    except Exception:   # pydantic's error while the type is not fully defined yet
+        return False
+    return not _diverges(schema)
+
+
+def _diverges(node: Any) -> bool:
+    if isinstance(node, dict):
+        if node.get("type") in _DIVERGING_SCHEMAS or node.get("strict") is True:
+            return True
+        return any(_diverges(value) for key, value in node.items() if key not in _NOT_VALIDATION)
+    if isinstance(node, (list, tuple)):
+        return any(_diverges(item) for item in node)
+    return False
+
+
+def _validate_json(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
+    # Straight from pydantic-core's validator when it is built: the TypeAdapter method only adds a layer of
+    # default keywords.
+    validator = adapter.validator
+    return validator.validate_json if isinstance(validator, SchemaValidator) else adapter.validate_json
+
+
+def _validate_parsed(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
+    validate_python = adapter.validate_python
+
+    def validate(data: bytes) -> Any:
+        return validate_python(json.loads(data), from_attributes=True)
+    return validate
+
+
+def _accepts_none(adapter: TypeAdapter[Any]) -> bool:
+    try:
+        adapter.validate_python(None)
+    except Exception:   # ValidationError, or pydantic's error while the type is not fully defined yet
+        return False
+    return True

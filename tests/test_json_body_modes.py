@@ -1,0 +1,175 @@
+"""A single JSON body is validated from its bytes (pydantic's JSON mode) only where that gives what FastAPI
+gets with json.loads + validate_python(from_attributes=True): differential over body types and inputs, and
+end to end for the cases where the two modes differ (strict types, smart unions, Decimal)."""
+from __future__ import annotations
+
+import datetime
+import decimal
+import enum
+import json
+import unittest
+import uuid
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter, field_validator
+
+from tachyon import FastAPI
+from tachyon._endpoint.json_body import body_validator, json_mode_agrees
+from tachyon.testclient import TestClient
+
+
+class Color(str, enum.Enum):
+    RED = "red"
+    ONE = "1"
+
+
+class Level(enum.IntEnum):
+    LOW = 1
+    HIGH = 2
+
+
+class User(BaseModel):
+    id: int
+    username: str
+    email: str
+
+
+class Everything(BaseModel):
+    n: int = 0
+    x: float = 0.0
+    s: str = ""
+    b: bool = False
+    when: Optional[datetime.datetime] = None
+    day: Optional[datetime.date] = None
+    ref: Optional[uuid.UUID] = None
+    color: Optional[Color] = None
+    level: Optional[Level] = None
+    tags: list[str] = []
+    pair: Optional[tuple[int, str]] = None
+    ids: set[int] = set()
+    extra: dict[str, Any] = {}
+    kind: Literal["a", "b"] = "a"
+    nested: Optional[User] = None
+
+
+class Checked(BaseModel):
+    name: str
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def strip(cls, value: Any) -> Any:
+        return value.strip() if isinstance(value, str) else value
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(strict=True)
+    when: datetime.datetime
+
+
+class Cat(BaseModel):
+    pet: Literal["cat"]
+    age: int
+
+
+class Dog(BaseModel):
+    pet: Literal["dog"]
+    age: str
+
+
+BODY_TYPES: dict[str, Any] = {
+    "user": User, "everything": Everything, "checked": Checked, "list of users": list[User], "dict": dict[str, int],
+    "strict model": StrictModel, "strict field": Annotated[datetime.date, Strict()],
+    "strict set": Annotated[set[int], Strict()], "Field(strict)": Annotated[uuid.UUID, Field(strict=True)],
+    "union with str": Union[uuid.UUID, str], "datetime or date": Union[datetime.datetime, datetime.date],
+    "int or str": Union[int, str], "models": Union[Cat, Dog],
+    "tagged": Annotated[Union[Cat, Dog], Field(discriminator="pet")],
+    "decimal": decimal.Decimal, "price": dict[str, decimal.Decimal], "bytes": bytes, "any": Any,
+}
+
+INPUTS = [
+    '{"id": 1, "username": "a", "email": "e"}', '{"id": "1", "username": "a", "email": "e"}', '{"id": 1.0}',
+    '{"n": "5", "x": 1, "s": "t", "b": "true", "when": "2024-01-01 10:00:00", "day": "2024-01-02",'
+    ' "ref": "12345678-1234-5678-1234-567812345678", "color": "1", "level": 2, "tags": ["x"], "pair": [1, "a"],'
+    ' "ids": [3, 3, 1], "extra": {"k": [1, 2.5, null]}, "kind": "b", "nested": {"id": 2, "username": "u", "email": "m"}}',
+    '{"name": "  padded "}', '[{"id": 1, "username": "a", "email": "e"}]', '{"a": 1, "b": "2"}',
+    '{"when": "2024-01-01T00:00:00Z"}', '"2024-01-01"', '[1, 2, 2]', '"12345678-1234-5678-1234-567812345678"',
+    '"2024-01-01 10:00:00"', '"1"', '1', '{"pet": "cat", "age": "3"}', '{"pet": "dog", "age": "3"}',
+    '100.0', '2.5', '12345678901234567890.5', '1e3', '{"p": 100.0}', '"bytes"', 'null', 'true', '[]', '{}',
+]
+
+
+def fastapi_validates(adapter: TypeAdapter[Any], body: str) -> tuple[str, Any]:
+    try:
+        return "ok", adapter.validate_python(json.loads(body), from_attributes=True)
+    except Exception:
+        return "error", None
+
+
+class JsonBodyModesTest(unittest.TestCase):
+    def test_the_engines_body_validator_never_accepts_a_value_fastapi_would_not_give(self) -> None:
+        compared = 0
+        for name, body_type in BODY_TYPES.items():
+            adapter = TypeAdapter(body_type)
+            validate = body_validator(adapter, null_is_missing=True)
+            for body in INPUTS:
+                try:
+                    value = validate(body.encode())
+                except Exception:
+                    continue   # the engine binds through the Python binder then, which is FastAPI's path
+                compared += 1
+                expected = fastapi_validates(adapter, body)
+                self.assertEqual(("ok", repr(value)), (expected[0], repr(expected[1])), f"{name}: {body}")
+        self.assertGreater(compared, 80)
+
+    def test_plain_models_keep_the_json_fast_path(self) -> None:
+        for body_type in (User, Everything, Checked, list[User], dict[str, int], Any,
+                          Annotated[Union[Cat, Dog], Field(discriminator="pet")]):
+            self.assertTrue(json_mode_agrees(TypeAdapter(body_type)), body_type)
+        for body_type in (StrictModel, Annotated[datetime.date, Strict()], Union[uuid.UUID, str], decimal.Decimal,
+                          dict[str, decimal.Decimal], bytes, Union[Cat, Dog]):
+            self.assertFalse(json_mode_agrees(TypeAdapter(body_type)), body_type)
+
+
+app = FastAPI()
+
+
+class Event(BaseModel):
+    ref: Union[uuid.UUID, str]
+    at: Union[datetime.datetime, str]
+
+
+class Price(BaseModel):
+    amount: decimal.Decimal
+
+
+@app.post("/event")
+def event(e: Event):
+    return {"ref": type(e.ref).__name__, "at": type(e.at).__name__, "at_out": e.at}
+
+
+@app.post("/strict")
+def strict(e: StrictModel):
+    return {"ok": True}
+
+
+@app.post("/price", response_model=Price)
+def price(p: Price):
+    return p
+
+
+class JsonBodyEndToEndTest(unittest.TestCase):
+    def test_as_fastapi_answers(self) -> None:
+        with TestClient(app) as client:
+            response = client.post("/event", json={"ref": "12345678-1234-5678-1234-567812345678", "at": "2024-01-01 10:00:00"})
+            self.assertEqual(response.json(), {"ref": "str", "at": "str", "at_out": "2024-01-01 10:00:00"})
+            response = client.post("/strict", json={"when": "2024-01-01T00:00:00Z"})
+            self.assertEqual((response.status_code, response.json()), (422, {"detail": [
+                {"type": "datetime_type", "loc": ["body", "when"], "msg": "Input should be a valid datetime",
+                 "input": "2024-01-01T00:00:00Z"}]}))
+            self.assertEqual(client.post("/price", json={"amount": 100.0}).json(), {"amount": "100.0"})
+            self.assertEqual(client.post("/price", json={"amount": 12345678901234567890.5}).json(),
+                             {"amount": "1.2345678901234567E+19"})
+
+
+if __name__ == "__main__":
+    unittest.main()
