@@ -211,8 +211,10 @@ class APIRoute(Route):
         self.callbacks = callbacks
         self.generate_unique_id_function = generate_unique_id_function
         self.unique_id = self.operation_id or _actual(generate_unique_id_function)(self)
-        self.response_fields = self._response_fields()
         self.response_model = self._response_model(response_model)
+        if self.response_model and not is_body_allowed_for_status_code(status_code):
+            raise AssertionError(f"Status code {status_code} must not have a response body")   # as FastAPI, at declaration
+        self.response_fields = self._response_fields()
         options = ResponseModelOptions(
             include=response_model_include, exclude=response_model_exclude, by_alias=response_model_by_alias,
             exclude_unset=response_model_exclude_unset, exclude_defaults=response_model_exclude_defaults,
@@ -334,8 +336,8 @@ class APIRoute(Route):
         if not isinstance(response_model, DefaultPlaceholder):
             return response_model
         annotation = _return_annotation(self.endpoint)
-        if annotation is inspect.Signature.empty or annotation is None:
-            return None
+        if annotation is inspect.Signature.empty or annotation is None or annotation is type(None):
+            return None   # FastAPI reads ``-> None`` (also as a string) as no response model
         if inspect.isclass(annotation) and issubclass(annotation, Response):
             return None
         return annotation

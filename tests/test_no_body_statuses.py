@@ -98,3 +98,36 @@ class NoBodyStatusesTest(AppTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class BodylessStatusWithResponseModelTest(unittest.TestCase):
+    """FastAPI refuses, when the route is declared, a response model on a status sent without a body."""
+
+    def test_a_response_model_or_return_annotation_is_refused(self) -> None:
+        from pydantic import BaseModel
+
+        from tachyon import APIRouter
+        from tachyon.routing import APIRoute
+
+        class User(BaseModel):
+            id: int
+
+        def returns_user() -> User:
+            return User(id=1)
+
+        cases = [(lambda: FastAPI().delete("/r", status_code=204, response_model=User)(lambda: None), 204),
+                 (lambda: APIRouter().delete("/r", status_code=205)(returns_user), 205),
+                 (lambda: APIRoute("/r", lambda: None, status_code=304, response_model=User), 304),
+                 (lambda: APIRoute("/r", lambda: None, status_code=101, response_model=dict), 101)]
+        for declare, status in cases:
+            with self.assertRaises(AssertionError) as caught:
+                declare()
+            self.assertEqual(str(caught.exception), f"Status code {status} must not have a response body")
+
+    def test_returning_none_is_no_response_model(self) -> None:
+        def gone() -> None:
+            return None
+
+        route_app = FastAPI()
+        route_app.delete("/r", status_code=204)(gone)
+        self.assertIsNone(route_app.routes[-1].response_model)
