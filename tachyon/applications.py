@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import inspect
 import sys
@@ -19,7 +20,7 @@ from .datastructures import Default, DefaultPlaceholder, State, URLPath
 from .exception_handlers import http_exception_handler, request_validation_exception_handler
 from .exceptions import RequestValidationError, StarletteHTTPException
 from .lifespan import Lifespan
-from .requests import Request
+from .requests import Request, request_for
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from .routing import APIRoute, APIRouter, Mount, PathOperationDecorators, Route
 from .utils import generate_unique_id
@@ -281,7 +282,8 @@ class FastAPI(Starlette, PathOperationDecorators):
 
         if isinstance(route, APIRoute):
             route.compile(_overrides_of(route), owner)
-        plan, objects = compile_route(route, owner.handle_exception, owner)
+        # The route goes to the exception handlers' Request (scope["route"], scope["endpoint"]), as in Starlette.
+        plan, objects = compile_route(route, functools.partial(owner.handle_exception, route=route), owner)
         return {**plan, "path": prefix + route.path}, objects
 
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
@@ -339,26 +341,28 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.exception_handlers[exc_class_or_status_code] = handler
         self.serve_route_changes()   # whether the router's 404/405 reach Python may have changed
 
-    def handle_exception(self, exc: BaseException, raw: tuple) -> Any:
+    def handle_exception(self, exc: BaseException, raw: tuple, route: Any = None) -> Any:
         """Called by the engine (on a lane) for any exception a request raised: the matching handler's
         response (an HTTPException's status code first, then the exception's classes), or FastAPI's
         500. As in Starlette, an error that reaches the 500 handler is still reported (logged, or
         raised by the TestClient), and so is an error raised by a handler itself. An async handler runs
         on the event loop: there (or in an inline step) this returns a coroutine the engine runs as a
         task, its first step at once; a sync lane runs it on the loop and waits (GIL released).
-        The files of a form that failed validation close after this response."""
-        return close_form_after_handler(self._respond_to(exc, raw), exc)
+        The files of a form that failed validation close after this response. ``route``: the route that
+        raised (None for the router's own 404 and 405)."""
+        return close_form_after_handler(self._respond_to(exc, raw, route), exc)
 
-    def _respond_to(self, exc: BaseException, raw: tuple) -> Any:
+    def _respond_to(self, exc: BaseException, raw: tuple, route: Any) -> Any:
         handler, server_error = self._handler_for(exc)
-        peer = RequestData._make(raw).client   # whose TestClient re-raises what is reported
+        data = RequestData._make(raw)
+        peer = data.client   # whose TestClient re-raises what is reported
         if self.debug and (handler is None or server_error):
             self._report(exc, peer)   # Starlette's debug mode answers with the traceback, bypassing a 500 handler
-            return _debug_response(exc, Request(RequestData._make(raw), self))
+            return _debug_response(exc, request_for(data, self, route))
         if handler is None:
             return self._handler_failed(exc, peer)
         try:
-            response = handler(Request(RequestData._make(raw), self), exc)
+            response = handler(request_for(data, self, route), exc)
             if inspect.iscoroutine(response):
                 if handler in _NEVER_AWAIT:
                     return self._handled(_run_to_end(response), exc, server_error, peer)
@@ -525,6 +529,7 @@ def _overrides_of(route: APIRoute) -> dict[Any, Any]:
 def _raise_router_miss(request: Request) -> None:
     """Starlette's router raises its own class (not FastAPI's): 405 with the path's methods, else 404."""
     allow = request._data.allow
+    request._route = None   # no route matched: the handlers' Request (sharing this one's scope) has none
     miss = StarletteHTTPException(status_code=404) if allow is None else StarletteHTTPException(
         status_code=405, headers={"Allow": allow})
     # Only for a TestClient of a bare router, which answers misses as Starlette's Router does (router_app.py).

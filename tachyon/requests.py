@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from urllib.parse import quote
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
@@ -14,6 +15,9 @@ from .forms import parse_form
 
 _SCOPE_DATA = "tachyon.request_data"   # the scope of a Tachyon request carries the request itself
 _PATH_SAFE = "/:@!$&'()*+,;=-._~"   # characters a path keeps unescaped (RFC 3986 pchar and "/")
+# Every request runs in its own copy of the contextvars Context: the first Request built for the request running
+# here (see request_for).
+_first_request: ContextVar[Request | None] = ContextVar("tachyon_first_request", default=None)
 
 
 class HTTPConnection(Mapping[str, Any]):
@@ -206,3 +210,16 @@ def _serving_app(app: Any) -> Any:
     while getattr(app, "_mounted_in", None) is not None:
         app = app._mounted_in
     return app
+
+
+def request_for(data: RequestData, app: Any, route: Any) -> Request:
+    """A Request for the request running in this context (a dependency's, an exception handler's). All of them
+    share one scope, as every Request of an ASGI request wraps its scope: what a dependency stores on
+    ``request.state`` is there in the exception handler, as are ``scope["route"]`` and ``scope["endpoint"]``."""
+    request = Request(data, app, route)
+    first = _first_request.get()
+    if first is None:
+        _first_request.set(request)
+    else:
+        request._scope = first.scope
+    return request

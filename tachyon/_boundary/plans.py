@@ -24,7 +24,7 @@ from .._endpoint.signature import ParamSpec
 from .._endpoint.solver import has_yield
 from .._endpoint.types import sequence_item, strip_optional
 from ..concurrency import run_in_threadpool
-from ..requests import Request
+from ..requests import request_for
 
 _IMMUTABLE = (type(None), bool, int, float, str, bytes, enum.Enum, uuid.UUID, frozenset)
 _BOUNDS = {annotated_types.Gt: "gt", annotated_types.Ge: "ge", annotated_types.Lt: "lt", annotated_types.Le: "le"}
@@ -97,7 +97,7 @@ def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
         handler = functools.partial(run_in_threadpool, handler)
 
     async def handle(raw: tuple) -> Any:
-        return await handler(Request(RequestData._make(raw), app, route))
+        return await handler(request_for(RequestData._make(raw), app, route))
 
     b = PlanBuilder()
     plan = {

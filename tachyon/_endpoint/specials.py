@@ -12,7 +12,7 @@ from ..background import BackgroundTasks
 from ..encoders import jsonable_encoder
 from ..datastructures import FormData
 from ..forms import UploadFile, form_uploads, uploads_in
-from ..requests import Request
+from ..requests import Request, request_for
 from ..responses import Response
 from ..utils import is_body_allowed_for_status_code
 from .request_data import RequestData
@@ -54,7 +54,7 @@ class RequestContext:
     def request(self) -> Request:
         if self._request is None:
             # A custom route class's handler passes its own request object along (see HandlerRequest).
-            self._request = getattr(self._raw, "request", None) or Request(RequestData._make(self._raw), self._app, self._route)
+            self._request = getattr(self._raw, "request", None) or request_for(RequestData._make(self._raw), self._app, self._route)
             if self.form is not None and getattr(self._request, "_form", None) is None:
                 self._request._form = self.form
         return self._request
