@@ -1,14 +1,27 @@
-"""``fastapi._compat.ModelField``: one parameter of a path operation as FastAPI describes it to code that
-inspects a route (``route.dependant.query_params`` and the like). Tachyon validates with its own plan; this
-is the read-only description."""
+"""``fastapi._compat``, the parts libraries import: ``ModelField``, one parameter of a path operation as FastAPI
+describes it to code that inspects a route (``route.dependant.query_params`` and the like; Tachyon validates
+with its own plan, this is the read-only description), and ``lenient_issubclass``."""
 from __future__ import annotations
 
+import types
+import typing
 from typing import Any, Literal
 
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 Undefined = PydanticUndefined
+_GENERIC_ALIASES = (typing._GenericAlias, types.GenericAlias, types.UnionType)  # type: ignore[attr-defined]
+
+
+def lenient_issubclass(cls: Any, class_or_tuple: Any) -> bool:
+    """``issubclass`` that is False for what is not a class, and for a parametrized generic (``list[int]``)."""
+    try:
+        return isinstance(cls, type) and issubclass(cls, class_or_tuple)
+    except TypeError:
+        if isinstance(cls, _GENERIC_ALIASES):
+            return False
+        raise
 
 
 class ModelField:

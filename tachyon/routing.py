@@ -184,6 +184,8 @@ class APIRoute(Route):
                  response_model_by_alias: bool = True, response_model_exclude_unset: bool = False,
                  response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False,
                  strict_content_type: bool | DefaultPlaceholder = Default(True), dependency_overrides_provider: Any = None) -> None:
+        if _yields(endpoint):
+            raise NotImplementedError(_NO_STREAMING)
         self.path = path
         # As FastAPI's: the app whose dependency_overrides apply to this route (the app it was added to, also
         # through include_router), wherever it is served later; None (a route of a bare router): none apply.
@@ -388,6 +390,13 @@ class APIRoute(Route):
 
 
 _NO_WEBSOCKETS = "Tachyon does not serve WebSockets yet: a WebSocket route cannot be declared"
+_NO_STREAMING = ("Tachyon does not stream responses yet: a path operation that yields (FastAPI streams its items "
+                 "as JSON Lines or server-sent events) cannot be declared")
+
+
+def _yields(endpoint: Any) -> bool:
+    return any(inspect.isgeneratorfunction(f) or inspect.isasyncgenfunction(f)
+               for f in (endpoint, getattr(endpoint, "__call__", None)))
 
 
 class PathOperationDecorators:

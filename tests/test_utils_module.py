@@ -1,10 +1,16 @@
-"""FastAPI's small public helpers that apps and extensions import: fastapi.utils (deep_dict_update,
-get_value_or_default, generate_unique_id) and fastapi.openapi.docs.swagger_ui_default_parameters."""
+"""FastAPI's small helpers that apps and extensions import: fastapi.utils (deep_dict_update,
+get_value_or_default, generate_unique_id), fastapi.openapi.docs.swagger_ui_default_parameters and
+fastapi._compat.lenient_issubclass."""
 from __future__ import annotations
 
 import unittest
 
+from typing import List, Optional
+
+from pydantic import BaseModel
+
 from tachyon import FastAPI
+from tachyon._compat import lenient_issubclass
 from tachyon.datastructures import Default
 from tachyon.openapi.docs import get_swagger_ui_html, swagger_ui_default_parameters
 from tachyon.testclient import TestClient
@@ -31,6 +37,14 @@ class UtilsModuleTest(unittest.TestCase):
             return item_id
 
         self.assertEqual(generate_unique_id(app.routes[-1]), "read_item_items__item_id__get")
+
+    def test_lenient_issubclass(self) -> None:
+        self.assertTrue(lenient_issubclass(bool, int))
+        self.assertTrue(lenient_issubclass(BaseModel, (int, BaseModel)))
+        for not_a_class in (3, "int", None, list[int], List[int], Optional[int], int | str):
+            self.assertFalse(lenient_issubclass(not_a_class, int), not_a_class)
+        with self.assertRaises(TypeError):
+            lenient_issubclass(int, 3)   # a bad second argument is still an error
 
     def test_swagger_ui_default_parameters_are_fastapis(self) -> None:
         self.assertEqual(swagger_ui_default_parameters, {"dom_id": "#swagger-ui", "layout": "BaseLayout",
