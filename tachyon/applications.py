@@ -125,11 +125,10 @@ class FastAPI(Starlette, PathOperationDecorators):
         self._dependency_overrides = _Overrides(self)
         self.lifespan = Lifespan(self)
         self.max_pending_requests = max_pending_requests
-        self.exception_handlers: dict[Any, Callable[..., Any]] = {
-            StarletteHTTPException: http_exception_handler,
-            RequestValidationError: request_validation_exception_handler,
-            **(exception_handlers or {}),
-        }
+        # The app's own first, then the defaults it did not replace, in FastAPI's order.
+        self.exception_handlers: dict[Any, Callable[..., Any]] = dict(exception_handlers or {})
+        self.exception_handlers.setdefault(StarletteHTTPException, http_exception_handler)
+        self.exception_handlers.setdefault(RequestValidationError, request_validation_exception_handler)
         self._server = None
         self._served_state: tuple = ()   # _routes_state() of what the engine serves
         self._override_providers: tuple[tuple, list[Any]] = ((), [])   # (route structure, their overrides' providers)

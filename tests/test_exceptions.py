@@ -249,5 +249,25 @@ class ServerErrorHandlerTest(unittest.TestCase):
             client.get("/crash")
 
 
+
+class ExceptionHandlersDictTest(unittest.TestCase):
+    def test_the_apps_handlers_first_then_the_defaults_it_did_not_replace(self) -> None:
+        from tachyon.exception_handlers import http_exception_handler, request_validation_exception_handler
+        from tachyon.exceptions import RequestValidationError
+
+        class Teapot(Exception):
+            pass
+
+        def mine(request, exc):
+            return None
+
+        app = FastAPI(exception_handlers={Teapot: mine, RequestValidationError: mine})
+        self.assertEqual(list(app.exception_handlers.items()), [
+            (Teapot, mine), (RequestValidationError, mine), (StarletteHTTPException, http_exception_handler)])
+        self.assertEqual(list(FastAPI().exception_handlers.items()), [
+            (StarletteHTTPException, http_exception_handler),
+            (RequestValidationError, request_validation_exception_handler)])
+
+
 if __name__ == "__main__":
     unittest.main()
