@@ -233,9 +233,10 @@ class APIRoute(Route):
         self.response_model_exclude_unset = response_model_exclude_unset
         self.response_model_exclude_defaults = response_model_exclude_defaults
         self.response_model_exclude_none = response_model_exclude_none
-        self._declared: tuple[tuple[Dependant, ...], Any] = ((), None)
         self.compile({}, None)
-        self._declared = ((), self.signature)  # OpenAPI documents the dependencies as declared, not overridden
+        # (the route-level dependencies edited into the dependant, or None; the tree OpenAPI documents: as
+        # declared, not overridden)
+        self._declared: tuple[tuple[Dependant, ...] | None, Any] = (None, self.signature)
 
     @cached_property
     def dependant(self) -> Dependant:
@@ -252,26 +253,17 @@ class APIRoute(Route):
         if described is None:
             return None
         now = route_level_dependants(described)
-        before = self._described_route_level
-        if len(now) == len(before) and all(a is b for a, b in zip(now, before)):
-            return None
-        return now
+        return None if _same_objects(now, self._described_route_level) else now
 
     @property
     def declared_signature(self) -> Any:
         """The dependency tree as declared, without overrides: what OpenAPI documents."""
         edited = self._edited_route_level()
-        if edited is None:
-            return self._declared[1] if not self._declared[0] else self._analyze_declared(())
         key, signature = self._declared
-        if len(key) == len(edited) and all(a is b for a, b in zip(key, edited)):
-            return signature
-        return self._analyze_declared(edited)
-
-    def _analyze_declared(self, edited: tuple[Dependant, ...]) -> Any:
-        dependencies = [depends_of(d) for d in edited] if edited else self._declared_dependencies
-        signature = analyze(self.endpoint, self.path, dependencies)
-        self._declared = (edited, signature)
+        if not _same_objects(key, edited):
+            dependencies = self._declared_dependencies if edited is None else [depends_of(d) for d in edited]
+            signature = analyze(self.endpoint, self.path, dependencies)
+            self._declared = (edited, signature)
         return signature
 
     @property
@@ -392,6 +384,12 @@ class APIRoute(Route):
 _NO_WEBSOCKETS = "Tachyon does not serve WebSockets yet: a WebSocket route cannot be declared"
 _NO_STREAMING = ("Tachyon does not stream responses yet: a path operation that yields (FastAPI streams its items "
                  "as JSON Lines or server-sent events) cannot be declared")
+
+
+def _same_objects(a: tuple | None, b: tuple | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
 
 
 def _yields(endpoint: Any) -> bool:

@@ -69,6 +69,20 @@ class DependantEditsTest(unittest.TestCase):
             self.assertEqual(client.get("/users", headers={"x-role": "admin"}).status_code, 200)
         self.assertEqual(guard_calls, ["/users"])
 
+    def test_a_route_level_dependency_removed_from_the_dependant_no_longer_runs(self) -> None:
+        app = FastAPI()
+
+        @app.get("/guarded", dependencies=[Depends(require_user_admin)])
+        def guarded():
+            return "in"
+
+        route = route_of(app, "/guarded")
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/guarded").status_code, 403)
+        route.dependant.dependencies.clear()
+        with TestClient(app) as client:   # served again: the edit is read when the app starts serving
+            self.assertEqual(client.get("/guarded").json(), "in")
+
     def test_a_security_dependency_inserted_shows_in_openapi(self) -> None:
         app = build_app()
         route = route_of(app, "/users")
