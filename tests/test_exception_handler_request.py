@@ -8,6 +8,7 @@ import unittest
 from typing import Annotated
 
 from tachyon import Depends, FastAPI, HTTPException, Request
+from tachyon._boundary.engine import get_engine
 from tachyon.exceptions import RequestValidationError
 from tachyon.responses import JSONResponse
 from tests.client_case import AppTestCase
@@ -86,6 +87,16 @@ async def invalid_query(n: Annotated[int, "a query parameter"]):
     return n
 
 
+@app.get("/inline-state", dependencies=[Depends(tag_request)])
+def inline_state(request: Request):   # all def, with a def exception handler: may run inline
+    raise Teapot()
+
+
+@app.get("/inline-plain")
+def inline_plain():
+    raise Teapot()
+
+
 @app.get("/plain/{name}")
 async def plain(name: str):
     raise HTTPException(400, "no Request parameter anywhere")
@@ -126,6 +137,15 @@ class ExceptionHandlerRequestTest(AppTestCase):
         self.assertEqual((response.status_code, response.json()), (400, {
             "request_id": None, "user": None, "route": "/plain/{name}", "endpoint": "plain",
             "path_params": {"name": "n"}}))
+
+    def test_def_routes_inline_carry_nothing_over(self) -> None:
+        inline_before = get_engine().stats()["inline_calls"]
+        for _ in range(40):   # both routes run inline after their trial, on the same socket thread
+            self.assertEqual(self.client.get("/inline-state").json()["request_id"], "abc")
+            response = self.client.get("/inline-plain")
+            self.assertEqual((response.status_code, response.json()["request_id"], response.json()["route"]),
+                             (418, None, "/inline-plain"))
+        self.assertGreater(get_engine().stats()["inline_calls"], inline_before)
 
     def test_the_routers_404_has_no_route(self) -> None:
         response = self.client.get("/nowhere")
