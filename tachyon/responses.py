@@ -6,6 +6,7 @@ messages become the response (see _endpoint/asgi_response.py)."""
 from __future__ import annotations
 
 import http.cookies
+import sys
 import json
 from collections.abc import Mapping
 from datetime import datetime
@@ -90,6 +91,8 @@ class Response:
                 raise AssertionError("samesite must be either 'strict', 'lax' or 'none'")
             cookie[key]["samesite"] = samesite
         if partitioned:
+            if sys.version_info < (3, 14):   # http.cookies knows the attribute from 3.14 on
+                raise ValueError("Partitioned cookies are only supported in Python 3.14 and above.")
             cookie[key]["partitioned"] = True
         self.raw_headers.append((b"set-cookie", cookie.output(header="").strip().encode("latin-1")))
 

@@ -31,6 +31,16 @@ def echo(note: Annotated[str, Form()], upload: UploadFile):
     return {"note": note, "headers": dict(upload.headers), "size": upload.size}
 
 
+@app.post("/bytes")
+def as_bytes(data: Annotated[bytes, File()]):
+    return {"data": data.decode()}
+
+
+@app.post("/optional-file")
+def optional_file(upload: Annotated[Union[UploadFile, None], File()] = None, tag: Annotated[str, Form()] = ""):
+    return {"upload": None if upload is None else upload.filename, "tag": tag}
+
+
 @app.post("/raw-form")
 async def raw_form(request: Request):
     async with request.form() as form:
@@ -129,6 +139,24 @@ class MultipartEdgesTest(AppTestCase):
 
     def post(self, path: str, body: bytes, ctype: str = "multipart/form-data; boundary=tachyonboundary"):
         return self.client.post(path, content=body, headers={"content-type": ctype})
+
+    def test_bytes_file_parameter_takes_a_plain_field_as_fastapi(self) -> None:
+        for kwargs in ({"data": {"data": "plain"}}, {"files": {"data": (None, b"plain")}},
+                       {"files": {"data": ("f.bin", b"plain")}}):
+            response = self.client.post("/bytes", **kwargs)
+            self.assertEqual((response.status_code, response.json()), (200, {"data": "plain"}), kwargs)
+
+    def test_a_full_windows_path_keeps_its_last_segment_as_python_multipart(self) -> None:
+        for filename in (b"C:\\\\Users\\\\me\\\\x.txt", b"C:\\Users\\x.txt", b"\\\\\\\\server\\\\share\\\\x.txt"):
+            body = (b'--tachyonboundary\r\nContent-Disposition: form-data; name="upload"; filename="' + filename +
+                    b'"\r\n\r\ndata\r\n--tachyonboundary--\r\n')
+            self.assertEqual(self.post("/optional-file", body).json(), {"upload": "x.txt", "tag": ""}, filename)
+
+    def test_testclient_sends_an_empty_filename_as_a_plain_field_and_escapes_names_as_httpx(self) -> None:
+        response = self.client.post("/optional-file", files={"upload": ("", b"")})
+        self.assertEqual(response.json(), {"upload": None, "tag": ""})
+        response = self.client.post("/optional-file", files={"upload": ('a"b\\c.txt', b"x")}, data={"tag": "t"})
+        self.assertEqual(response.json(), {"upload": "a%22b\\c.txt", "tag": "t"})
 
     def test_part_headers_reach_upload_file(self) -> None:
         body, ctype = multipart({"note": "n"}, {"upload": ("u.csv", b"a,b\r\n1,2", "text/csv")})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 import unittest
 import warnings
 
@@ -86,6 +87,12 @@ class CookieTest(unittest.TestCase):
         client.get("/logout")
         self.assertEqual(client.get("/whoami").json(), {"session": None})
         self.assertEqual(client.get("/whoami", cookies={"session": "x"}).json(), {"session": "x"})
+
+    @unittest.skipIf(sys.version_info >= (3, 14), "Python 3.14's http.cookies knows the attribute")
+    def test_a_partitioned_cookie_is_starlettes_value_error_before_python_3_14(self) -> None:
+        with self.assertRaises(ValueError) as caught:
+            Response().set_cookie("session", "abc", partitioned=True)
+        self.assertEqual(str(caught.exception), "Partitioned cookies are only supported in Python 3.14 and above.")
 
 
 if __name__ == "__main__":

@@ -51,6 +51,19 @@ public class MultipartFormTests
         Assert.Equal("€.txt", form.Parts[1].FileName);
     }
 
+    [Theory]
+    [InlineData(@"C:\\Users\\me\\x.txt", "x.txt")]          // a drive path, as old browsers sent it
+    [InlineData(@"\\\\server\\share\\y.txt", "y.txt")]     // a UNC path
+    [InlineData(@"dir\\z.txt", @"dir\z.txt")]             // anything else is kept (quoted-pair escapes undone)
+    [InlineData(@"C:\Users\x.txt", "x.txt")]              // unescaped, as browsers send it
+    [InlineData("plain.txt", "plain.txt")]
+    public void AFullWindowsPathKeepsItsLastSegmentAsPythonMultipart(string quoted, string expected)
+    {
+        var form = Parse(Body($"Content-Disposition: form-data; name=\"up\"; filename=\"{quoted}\"\r\n\r\nx"));
+        Assert.Null(form.Error);
+        Assert.Equal(expected, form.Parts![0].FileName);
+    }
+
     [Fact]
     public void KeepsBinaryDataByteForByte()
     {

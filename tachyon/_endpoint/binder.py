@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from .. import params
 from ..cookies import parse_cookie_header
 from ..datastructures import FormData
-from ..forms import close_uploads, form_uploads, media_type, parse_form, uploads_in
+from ..forms import UploadFile, close_uploads, form_uploads, media_type, parse_form, uploads_in
 from ..exceptions import EndpointContext, HTTPException, RequestValidationError
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
@@ -154,7 +154,11 @@ class Binder:
                 if raw_value == "":
                     raw_value = None
             if isinstance(spec.field_info, params.File) and raw_value is not None and _wants_bytes(spec.annotation):
-                raw_value = [f.file.read() for f in raw_value] if isinstance(raw_value, list) else raw_value.file.read()
+                # As FastAPI: a single plain field (no filename) goes to pydantic as its text; a list is read item by item.
+                if isinstance(raw_value, list):
+                    raw_value = [f.file.read() for f in raw_value]
+                elif isinstance(raw_value, UploadFile):
+                    raw_value = raw_value.file.read()
             values[spec.index] = self._tracked(spec, errors_of, self._value, spec, raw_value, ("body", spec.alias))
 
     @staticmethod

@@ -53,7 +53,7 @@ def encode_multipart(data: Any, files: Any) -> tuple[bytes, dict[str, str]]:
     boundary = uuid.uuid4().hex
     parts: list[bytes] = []
     for name, value in query_pairs(data):
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() +
+        parts.append(f"--{boundary}\r\nContent-Disposition: form-data; {_form_param('name', name)}\r\n\r\n".encode() +
                      value.encode() + b"\r\n")
     for name, spec in files.items() if isinstance(files, Mapping) else files:
         filename, content, content_type, extra_headers = _file_parts(spec)
@@ -66,12 +66,14 @@ def encode_multipart(data: Any, files: Any) -> tuple[bytes, dict[str, str]]:
             content = content.read()
         if isinstance(content, str):
             content = content.encode()
-        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
-        head += f'; filename="{filename}"\r\n' if filename is not None else "\r\n"
-        if content_type is not None:   # a part without a filename or type is a plain form field
-            head += f"Content-Type: {content_type}\r\n"
-        head += "".join(f"{key}: {value}\r\n" for key, value in extra_headers.items())
-        parts.append((head + "\r\n").encode() + content + b"\r\n")
+        head = f"--{boundary}\r\nContent-Disposition: form-data; {_form_param('name', name)}"
+        if filename:   # none or empty: a plain form field, as httpx sends it
+            head += f"; {_form_param('filename', filename)}"
+        headers = dict(extra_headers)
+        if "Content-Type" not in headers and content_type is not None:
+            headers["Content-Type"] = content_type
+        head += "".join(f"\r\n{key}: {value}" for key, value in headers.items())
+        parts.append((head + "\r\n\r\n").encode() + content + b"\r\n")
     body = b"".join(parts) + f"--{boundary}--\r\n".encode()
     return body, {"content-type": f"multipart/form-data; boundary={boundary}"}
 
@@ -89,6 +91,15 @@ def _file_parts(spec: Any) -> tuple[str | None, Any, str | None, dict[str, str]]
         content = spec
         filename = os.path.basename(getattr(spec, "name", "upload"))
         content_type = None
-    if content_type is None and filename is not None:
+    if content_type is None and filename:
         content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     return filename, content, content_type, headers
+
+
+# httpx escapes a name or filename as HTML5 forms do: quote, backslash and control characters.
+_FORM_PARAM_ESCAPES = {ord('"'): "%22", ord("\\"): "\\\\",
+                       **{c: f"%{c:02X}" for c in range(0x20) if c != 0x1B}}
+
+
+def _form_param(name: str, value: str) -> str:
+    return f'{name}="{value.translate(_FORM_PARAM_ESCAPES)}"'

@@ -51,7 +51,7 @@ internal sealed class MultipartForm
                 await section.Body.CopyToAsync(data);
                 if (fileName == null && data.Length > MaxPartSize)
                     return new MultipartForm { Error = $"Part exceeded maximum size of {MaxPartSize / 1024}KB." };
-                parts.Add(new FormPart(HeaderUtilities.UnescapeAsQuotedString(disposition.Name).ToString(), fileName,
+                parts.Add(new FormPart(LastWindowsPathSegment(Unescape(disposition.Name.ToString()), isFileName: false), fileName,
                     PartHeaders(section), data.ToArray()));
             }
         }
@@ -65,8 +65,22 @@ internal sealed class MultipartForm
     // RFC 5987's filename* wins over filename, as in python-multipart; an empty filename="" is still a file.
     static string? FileName(ContentDispositionHeaderValue disposition)
     {
-        if (disposition.FileNameStar.HasValue) return disposition.FileNameStar.ToString();
-        return disposition.FileName.HasValue ? HeaderUtilities.UnescapeAsQuotedString(disposition.FileName).ToString() : null;
+        string? name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.ToString()
+            : disposition.FileName.HasValue ? Unescape(disposition.FileName.ToString()) : null;
+        return name == null ? null : LastWindowsPathSegment(name, isFileName: true);
+    }
+
+    /// <summary>A parameter's value (its quotes already removed) unescaped as Python's email.utils.unquote does for
+    /// python-multipart: only an escaped backslash or quote, so a Windows path sent unescaped keeps its backslashes.</summary>
+    static string Unescape(string value) => value.Replace("\\\\", "\\").Replace("\\\"", "\"");
+
+    /// <summary>python-multipart's fix for old browsers that sent a file's full Windows path: a filename like
+    /// <c>C:\dir\x.txt</c>, or any value starting <c>\\</c> (its condition's precedence reaches the field name
+    /// too), keeps what follows the last backslash.</summary>
+    static string LastWindowsPathSegment(string value, bool isFileName)
+    {
+        bool drivePath = isFileName && value.Length >= 3 && value[1] == ':' && value[2] == '\\';
+        return drivePath || value.StartsWith("\\\\", StringComparison.Ordinal) ? value[(value.LastIndexOf('\\') + 1)..] : value;
     }
 
     static List<KeyValuePair<string, string>> PartHeaders(MultipartSection section)
