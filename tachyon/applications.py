@@ -131,7 +131,8 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.exception_handlers.setdefault(RequestValidationError, request_validation_exception_handler)
         self._server = None
         self._served_state: tuple = ()   # _routes_state() of what the engine serves
-        self._override_providers: tuple[tuple, list[Any]] = ((), [])   # (route structure, their overrides' providers)
+        # (route structure, the served routes' overrides' providers, the served APIRoutes)
+        self._served_routes: tuple[tuple, list[Any], list[APIRoute]] = ((), [], [])
         self._asset_routes: list[APIRoute] = []
         self._mounted_in: FastAPI | None = None
         self._capture_unhandled = False
@@ -299,18 +300,20 @@ class FastAPI(Starlette, PathOperationDecorators):
             self._server.publish_routes()
 
     def _routes_state(self) -> tuple:
-        """Changes when a route, mount or exception handler is added here or in a mounted app, or when the
-        dependency overrides of a served route change."""
+        """Changes when a route, mount or exception handler is added here or in a mounted app, when the
+        dependency overrides of a served route change, or when code edits a served route's dependant (FastAPI
+        reads it on every request: a startup handler may add a dependency to it)."""
         routes = self.routes
         structure = (len(routes), id(routes[-1]) if routes else None, tuple(self.exception_handlers.values()),
                      tuple((r.path, r.app._routes_state()) for r in routes if isinstance(r, Mount)))
-        if self._override_providers[0] != structure:   # walk the routes only when they changed (per request otherwise)
-            providers = {id(p): p for route, _, _ in self._served()
-                         if (p := getattr(route, "dependency_overrides_provider", None))}
-            self._override_providers = (structure, list(providers.values()))
-        overrides = tuple(tuple((getattr(p, "dependency_overrides", None) or {}).items())
-                          for p in self._override_providers[1])
-        return structure + (overrides,)
+        if self._served_routes[0] != structure:   # walk the routes only when they changed (per request otherwise)
+            served = [route for route, _, _ in self._served()]
+            providers = {id(p): p for route in served if (p := getattr(route, "dependency_overrides_provider", None))}
+            self._served_routes = (structure, list(providers.values()), [r for r in served if isinstance(r, APIRoute)])
+        _, providers, api_routes = self._served_routes
+        overrides = tuple(tuple((getattr(p, "dependency_overrides", None) or {}).items()) for p in providers)
+        edits = tuple(route.dependant_edits() for route in api_routes if "dependant" in route.__dict__)
+        return structure + (overrides, edits)
 
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Deprecated in FastAPI in favour of ``lifespan``; still supported."""

@@ -8,6 +8,8 @@ import signal
 import sys
 import threading
 
+from ._boundary.native import EngineError
+
 
 def load_app(spec: str):
     module_name, _, attribute = spec.partition(":")
@@ -29,8 +31,17 @@ def load_app(spec: str):
 
 def serve(app, host: str, port: int, forwarded_allow_ips: list[str] | None = None) -> int:
     stopping = threading.Event()
-    server = app.start(host, port, forwarded_allow_ips=forwarded_allow_ips)
+    # As uvicorn: the lifespan starts before the server listens (no request sees a half-started app, and what
+    # startup changes, say a dependency added to a route's dependant, is what gets served); a server that
+    # cannot listen shuts the lifespan down again.
     app.startup()
+    try:
+        server = app.start(host, port, forwarded_allow_ips=forwarded_allow_ips)
+    except BaseException as error:
+        app.shutdown()
+        if isinstance(error, EngineError):   # say, the port is taken: the engine's message, no traceback
+            raise SystemExit(f"error: {error}") from None
+        raise
 
     def on_signal(signum: int, frame: object) -> None:
         stopping.set()

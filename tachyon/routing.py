@@ -255,6 +255,11 @@ class APIRoute(Route):
         now = route_level_dependants(described)
         return None if _same_objects(now, self._described_route_level) else now
 
+    def dependant_edits(self) -> tuple[int, ...] | None:
+        """What identifies the edits of the dependant's route-level dependencies (see _edited_route_level)."""
+        edited = self._edited_route_level()
+        return None if edited is None else tuple(map(id, edited))
+
     @property
     def declared_signature(self) -> Any:
         """The dependency tree as declared, without overrides: what OpenAPI documents."""

@@ -61,6 +61,15 @@ class Checked(BaseModel):
         return value.strip() if isinstance(value, str) else value
 
 
+class Named(BaseModel):
+    """Fields named like schema keys, and a default that looks like a schema: none of them is one."""
+    type: str
+    strict: bool = False
+    union: int = 0
+    meta: dict[str, Any] = {"type": "union", "strict": True}
+    items: list[User] = []
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(strict=True)
     when: datetime.datetime
@@ -77,7 +86,7 @@ class Dog(BaseModel):
 
 
 BODY_TYPES: dict[str, Any] = {
-    "user": User, "everything": Everything, "checked": Checked, "list of users": list[User], "dict": dict[str, int],
+    "user": User, "everything": Everything, "named": Named, "checked": Checked, "list of users": list[User], "dict": dict[str, int],
     "strict model": StrictModel, "strict field": Annotated[datetime.date, Strict()],
     "strict set": Annotated[set[int], Strict()], "Field(strict)": Annotated[uuid.UUID, Field(strict=True)],
     "union with str": Union[uuid.UUID, str], "datetime or date": Union[datetime.datetime, datetime.date],
@@ -94,6 +103,7 @@ INPUTS = [
     '{"name": "  padded "}', '[{"id": 1, "username": "a", "email": "e"}]', '{"a": 1, "b": "2"}',
     '{"when": "2024-01-01T00:00:00Z"}', '"2024-01-01"', '[1, 2, 2]', '"12345678-1234-5678-1234-567812345678"',
     '"2024-01-01 10:00:00"', '"1"', '1', '{"pet": "cat", "age": "3"}', '{"pet": "dog", "age": "3"}',
+    '{"type": "t", "strict": "yes", "union": "3", "items": [{"id": 1, "username": "a", "email": "e"}]}',
     '100.0', '2.5', '12345678901234567890.5', '1e3', '{"p": 100.0}', '"bytes"', 'null', 'true', '[]', '{}',
 ]
 
@@ -122,7 +132,7 @@ class JsonBodyModesTest(unittest.TestCase):
         self.assertGreater(compared, 80)
 
     def test_plain_models_keep_the_json_fast_path(self) -> None:
-        for body_type in (User, Everything, Checked, list[User], dict[str, int], Any,
+        for body_type in (User, Everything, Checked, list[User], dict[str, int], Any, Named, list[Named],
                           Annotated[Union[Cat, Dog], Field(discriminator="pet")]):
             self.assertTrue(json_mode_agrees(TypeAdapter(body_type)), body_type)
         for body_type in (StrictModel, Annotated[datetime.date, Strict()], Union[uuid.UUID, str], decimal.Decimal,
@@ -147,6 +157,11 @@ def event(e: Event):
     return {"ref": type(e.ref).__name__, "at": type(e.at).__name__, "at_out": e.at}
 
 
+@app.post("/named")
+def named(item: Named):
+    return item
+
+
 @app.post("/strict")
 def strict(e: StrictModel):
     return {"ok": True}
@@ -166,6 +181,8 @@ class JsonBodyEndToEndTest(unittest.TestCase):
             self.assertEqual((response.status_code, response.json()), (422, {"detail": [
                 {"type": "datetime_type", "loc": ["body", "when"], "msg": "Input should be a valid datetime",
                  "input": "2024-01-01T00:00:00Z"}]}))
+            self.assertEqual(client.post("/named", json={"type": "b", "strict": True}).json(),
+                             {"type": "b", "strict": True, "union": 0, "meta": {"type": "union", "strict": True}, "items": []})
             self.assertEqual(client.post("/price", json={"amount": 100.0}).json(), {"amount": "100.0"})
             self.assertEqual(client.post("/price", json={"amount": 12345678901234567890.5}).json(),
                              {"amount": "1.2345678901234567E+19"})

@@ -83,6 +83,24 @@ class DependantEditsTest(unittest.TestCase):
         with TestClient(app) as client:   # served again: the edit is read when the app starts serving
             self.assertEqual(client.get("/guarded").json(), "in")
 
+    def test_an_edit_by_a_startup_handler_or_while_serving_is_served_from_the_next_request(self) -> None:
+        app = build_app()
+        route = route_of(app, "/users")
+
+        def guard_users() -> None:   # what fastapi-pagination's add_pagination does on startup
+            route.dependant.dependencies.append(
+                get_parameterless_sub_dependant(depends=Depends(require_user_admin), path=route.path_format))
+
+        app.router.on_startup.append(guard_users)
+        health = route_of(app, "/health")
+        with TestClient(app) as client:   # the TestClient serves the app before its startup runs
+            self.assertEqual(client.get("/users").status_code, 403)
+            self.assertEqual(client.get("/health").status_code, 200)
+            health.dependant.dependencies.append(
+                get_parameterless_sub_dependant(depends=Depends(require_user_admin), path=health.path_format))
+            self.assertEqual(client.get("/health").status_code, 403)
+            self.assertEqual(client.get("/health", headers={"x-role": "admin"}).status_code, 200)
+
     def test_a_security_dependency_inserted_shows_in_openapi(self) -> None:
         app = build_app()
         route = route_of(app, "/users")

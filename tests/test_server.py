@@ -72,6 +72,34 @@ class CommandLineServerTest(unittest.TestCase):
             if served.proc.poll() is None:
                 served.proc.kill()
 
+    def test_the_lifespan_starts_before_the_server_listens_and_what_it_changes_is_served(self) -> None:
+        served = ServedProcess("tests.apps.startup_edits:app")
+        try:
+            self.assertEqual(served.first_line.strip(), "lifespan: started")
+            self.assertIn("serving on", served.proc.stdout.readline())
+            status, headers, body, _ = get(served.port, "/x")
+            self.assertEqual((status, body, headers.get("x-added-at-startup")), (200, b'{"x":true}', "yes"))
+            code, out = served.stop(signal.SIGTERM)
+            self.assertEqual(code, 0, out)
+            self.assertIn("lifespan: shut down", out)
+        finally:
+            if served.proc.poll() is None:
+                served.proc.kill()
+
+    def test_a_port_in_use_is_a_clear_error_after_the_lifespan_shut_down_again(self) -> None:
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            result = subprocess.run([sys.executable, "-m", "tachyon", "run", "tests.apps.startup_edits:app", "--port", str(port)],
+                                    cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                                    timeout=60)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("lifespan: shut down", result.stdout)
+        self.assertIn(f"error: cannot listen on 127.0.0.1:{port}", result.stderr)
+        self.assertIn("address already in use", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+
     def test_bad_app_reference_is_a_clear_error(self) -> None:
         result = subprocess.run([sys.executable, "-m", "tachyon", "run", "no_such_module:app"], cwd=ROOT,
                                 env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=30)

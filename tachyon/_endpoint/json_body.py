@@ -24,7 +24,8 @@ from pydantic import TypeAdapter
 from pydantic_core import SchemaValidator
 
 _DIVERGING_SCHEMAS = frozenset({"union", "decimal", "json-or-python", "bytes"})
-_NOT_VALIDATION = frozenset({"metadata", "serialization", "ref", "cls", "function"})
+# Keys whose values are not validation schemas (a default value may be any dict).
+_NOT_VALIDATION = frozenset({"metadata", "serialization", "ref", "cls", "function", "default"})
 
 
 def body_validator(adapter: TypeAdapter[Any], null_is_missing: bool) -> Callable[[bytes], Any]:
@@ -55,7 +56,9 @@ def json_mode_agrees(adapter: TypeAdapter[Any]) -> bool:
 
 def _diverges(node: Any) -> bool:
     if isinstance(node, dict):
-        if node.get("type") in _DIVERGING_SCHEMAS or node.get("strict") is True:
+        # Not every dict is a schema: a model's ``fields`` maps field names (``type``, ``strict``…) to schemas.
+        kind = node.get("type")
+        if (isinstance(kind, str) and kind in _DIVERGING_SCHEMAS) or node.get("strict") is True:
             return True
         return any(_diverges(value) for key, value in node.items() if key not in _NOT_VALIDATION)
     if isinstance(node, (list, tuple)):

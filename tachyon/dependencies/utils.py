@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, ForwardRef
 
 from .. import params
+from .._compat import lenient_issubclass  # noqa: F401  (FastAPI's module imports it there; libraries import it from here)
 from .._endpoint.signature import analyze
 from .models import Dependant, describe
 
