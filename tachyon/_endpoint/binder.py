@@ -204,7 +204,7 @@ def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:
         if value is not None:
             found[field.field_info.validation_alias if isinstance(field.field_info.validation_alias, str)
                   else field.field_info.alias or field.name] = value
-        processed.update((field.key, field.field_info.alias or field.name))
+        processed.add(field.key)   # as FastAPI: only the key looked up, so a key equal to the field's name stays extra
     for key, values in received.items():
         if key not in processed:
             found[key] = values[0] if isinstance(values, list) and len(values) == 1 else values
