@@ -73,47 +73,80 @@ class ExternalDocumentation(BaseModelWithConfig):
 
 
 class Schema(BaseModelWithConfig):
-    """A JSON Schema (2020-12, as OpenAPI 3.1 uses it): the common keywords, any other one as an extra key."""
+    """A JSON Schema (2020-12, as OpenAPI 3.1 uses it), its keywords in FastAPI's order, which is the order
+    ``/openapi.json`` writes them in (vocabulary by vocabulary); any other keyword is an extra key, after them.
+    Sub-schemas are Schemas too. Bounds are floats, as FastAPI documents them (``"maximum": 100.0``)."""
 
-    ref: Optional[str] = Field(default=None, alias="$ref")
+    # Core
     schema_: Optional[str] = Field(default=None, alias="$schema")
-    defs: Optional[dict[str, Any]] = Field(default=None, alias="$defs")
-    title: Optional[str] = None
-    description: Optional[str] = None
+    vocabulary: Optional[str] = Field(default=None, alias="$vocabulary")
+    id: Optional[str] = Field(default=None, alias="$id")
+    anchor: Optional[str] = Field(default=None, alias="$anchor")
+    dynamicAnchor: Optional[str] = Field(default=None, alias="$dynamicAnchor")
+    ref: Optional[str] = Field(default=None, alias="$ref")
+    dynamicRef: Optional[str] = Field(default=None, alias="$dynamicRef")
+    defs: Optional[dict[str, SchemaOrBool]] = Field(default=None, alias="$defs")
+    comment: Optional[str] = Field(default=None, alias="$comment")
+    # Applying sub-schemas
+    allOf: Optional[list[SchemaOrBool]] = None
+    anyOf: Optional[list[SchemaOrBool]] = None
+    oneOf: Optional[list[SchemaOrBool]] = None
+    not_: Optional[SchemaOrBool] = Field(default=None, alias="not")
+    if_: Optional[SchemaOrBool] = Field(default=None, alias="if")
+    then: Optional[SchemaOrBool] = None
+    else_: Optional[SchemaOrBool] = Field(default=None, alias="else")
+    dependentSchemas: Optional[dict[str, SchemaOrBool]] = None
+    prefixItems: Optional[list[SchemaOrBool]] = None
+    items: Optional[Union[SchemaOrBool, list[SchemaOrBool]]] = None
+    contains: Optional[SchemaOrBool] = None
+    properties: Optional[dict[str, SchemaOrBool]] = None
+    patternProperties: Optional[dict[str, SchemaOrBool]] = None
+    additionalProperties: Optional[SchemaOrBool] = None
+    propertyNames: Optional[SchemaOrBool] = None
+    unevaluatedItems: Optional[SchemaOrBool] = None
+    unevaluatedProperties: Optional[SchemaOrBool] = None
+    # Structural validation
     type: Optional[Union[SchemaType, list[SchemaType]]] = None
-    format: Optional[str] = None
     enum: Optional[list[Any]] = None
     const: Optional[Any] = None
-    default: Optional[Any] = None
-    examples: Optional[list[Any]] = None
-    deprecated: Optional[bool] = None
-    readOnly: Optional[bool] = None
-    writeOnly: Optional[bool] = None
-    allOf: Optional[list[Any]] = None
-    anyOf: Optional[list[Any]] = None
-    oneOf: Optional[list[Any]] = None
-    not_: Optional[Any] = Field(default=None, alias="not")
-    items: Optional[Any] = None
-    prefixItems: Optional[list[Any]] = None
-    properties: Optional[dict[str, Any]] = None
-    additionalProperties: Optional[Any] = None
-    required: Optional[list[str]] = None
-    multipleOf: Optional[float] = None
+    multipleOf: Optional[float] = Field(default=None, gt=0)
     maximum: Optional[float] = None
     exclusiveMaximum: Optional[float] = None
     minimum: Optional[float] = None
     exclusiveMinimum: Optional[float] = None
-    maxLength: Optional[int] = None
-    minLength: Optional[int] = None
+    maxLength: Optional[int] = Field(default=None, ge=0)
+    minLength: Optional[int] = Field(default=None, ge=0)
     pattern: Optional[str] = None
-    maxItems: Optional[int] = None
-    minItems: Optional[int] = None
+    maxItems: Optional[int] = Field(default=None, ge=0)
+    minItems: Optional[int] = Field(default=None, ge=0)
     uniqueItems: Optional[bool] = None
-    maxProperties: Optional[int] = None
-    minProperties: Optional[int] = None
+    maxContains: Optional[int] = Field(default=None, ge=0)
+    minContains: Optional[int] = Field(default=None, ge=0)
+    maxProperties: Optional[int] = Field(default=None, ge=0)
+    minProperties: Optional[int] = Field(default=None, ge=0)
+    required: Optional[list[str]] = None
+    dependentRequired: Optional[dict[str, set[str]]] = None
+    # Format, string-encoded content, metadata
+    format: Optional[str] = None
+    contentEncoding: Optional[str] = None
+    contentMediaType: Optional[str] = None
+    contentSchema: Optional[SchemaOrBool] = None
+    title: Optional[str] = None
+    description: Optional[str] = None
+    default: Optional[Any] = None
+    deprecated: Optional[bool] = None
+    readOnly: Optional[bool] = None
+    writeOnly: Optional[bool] = None
+    examples: Optional[list[Any]] = None
+    # OpenAPI's additions
     discriminator: Optional[Discriminator] = None
     xml: Optional[XML] = None
     externalDocs: Optional[ExternalDocumentation] = None
+    example: Optional[Any] = None   # deprecated by OpenAPI 3.1 (``examples``), still written
+
+
+SchemaOrBool = Union[Schema, bool]   # a JSON Schema is an object or a boolean
+Schema.model_rebuild()
 
 
 class Example(TypedDict, total=False):
@@ -121,6 +154,8 @@ class Example(TypedDict, total=False):
     description: Optional[str]
     value: Optional[Any]
     externalValue: Optional[AnyUrl]
+
+    __pydantic_config__ = ConfigDict(extra="allow")  # type: ignore[misc]
 
 
 class ParameterInType(Enum):
@@ -145,15 +180,26 @@ class MediaType(BaseModelWithConfig):
     encoding: Optional[dict[str, Encoding]] = None
 
 
-class Parameter(BaseModelWithConfig):
-    name: str
-    in_: ParameterInType = Field(alias="in")
+class ParameterBase(BaseModelWithConfig):
     description: Optional[str] = None
     required: Optional[bool] = None
     deprecated: Optional[bool] = None
+    style: Optional[str] = None
+    explode: Optional[bool] = None
+    allowReserved: Optional[bool] = None
     schema_: Optional[Union[Schema, Reference]] = Field(default=None, alias="schema")
     example: Optional[Any] = None
     examples: Optional[dict[str, Union[Example, Reference]]] = None
+    content: Optional[dict[str, MediaType]] = None
+
+
+class Parameter(ParameterBase):
+    name: str
+    in_: ParameterInType = Field(alias="in")
+
+
+class Header(ParameterBase):
+    pass
 
 
 class RequestBody(BaseModelWithConfig):

@@ -21,6 +21,7 @@ from ..utils import deep_dict_update, is_body_allowed_for_status_code
 from ..responses import JSONResponse
 from ..routing import APIRoute
 from .constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
+from .models import OpenAPI
 
 VALIDATION_ERROR = {
     "title": "ValidationError",
@@ -197,7 +198,9 @@ def get_openapi(*, title: str, version: str, openapi_version: str = "3.1.0", sum
         output["tags"] = tags
     if external_docs:
         output["externalDocs"] = external_docs
-    return jsonable_encoder(output, exclude_none=True)
+    # As FastAPI, through the OpenAPI models: they order the keys as /openapi.json writes them (a component schema's
+    # keywords in the Schema model's order), normalise URLs and floats, and refuse invalid metadata.
+    return jsonable_encoder(OpenAPI(**output), by_alias=True, exclude_none=True)
 
 
 def _with_callbacks(routes: list[Any]) -> list[Any]:
@@ -312,14 +315,14 @@ def _parameters(fields: list[tuple[Any, _Field]], schema_of: Any) -> list[dict[s
         info = spec.field_info
         if not getattr(info, "include_in_schema", True):
             continue
-        parameter: dict[str, Any] = {"name": spec.alias, "in": spec.source}
+        # In FastAPI's order (paths are written as built, not through the models).
+        parameter: dict[str, Any] = {"name": spec.alias, "in": spec.source, "required": spec.required,
+                                     "schema": schema_of(f)}
         if info.description:
             parameter["description"] = info.description
-        parameter["required"] = spec.required
+        _add_examples(parameter, info)
         if getattr(info, "deprecated", None):
             parameter["deprecated"] = True
-        parameter["schema"] = schema_of(f)
-        _add_examples(parameter, info)
         key = (spec.source, spec.alias)
         if key not in found or parameter["required"]:
             found[key] = parameter
