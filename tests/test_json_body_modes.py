@@ -70,6 +70,12 @@ class Named(BaseModel):
     items: list[User] = []
 
 
+class NamedLikeKeywords(BaseModel):
+    """Fields named like the schema keywords the check skips: their types are still looked at."""
+    default: decimal.Decimal
+    function: Union[int, str] = 0
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(strict=True)
     when: datetime.datetime
@@ -86,7 +92,8 @@ class Dog(BaseModel):
 
 
 BODY_TYPES: dict[str, Any] = {
-    "user": User, "everything": Everything, "named": Named, "checked": Checked, "list of users": list[User], "dict": dict[str, int],
+    "user": User, "everything": Everything, "named": Named, "named like keywords": NamedLikeKeywords,
+    "checked": Checked, "list of users": list[User], "dict": dict[str, int],
     "strict model": StrictModel, "strict field": Annotated[datetime.date, Strict()],
     "strict set": Annotated[set[int], Strict()], "Field(strict)": Annotated[uuid.UUID, Field(strict=True)],
     "union with str": Union[uuid.UUID, str], "datetime or date": Union[datetime.datetime, datetime.date],
@@ -104,6 +111,7 @@ INPUTS = [
     '{"when": "2024-01-01T00:00:00Z"}', '"2024-01-01"', '[1, 2, 2]', '"12345678-1234-5678-1234-567812345678"',
     '"2024-01-01 10:00:00"', '"1"', '1', '{"pet": "cat", "age": "3"}', '{"pet": "dog", "age": "3"}',
     '{"type": "t", "strict": "yes", "union": "3", "items": [{"id": 1, "username": "a", "email": "e"}]}',
+    '{"default": 100.0, "function": "12"}',
     '100.0', '2.5', '12345678901234567890.5', '1e3', '{"p": 100.0}', '"bytes"', 'null', 'true', '[]', '{}',
 ]
 
@@ -135,7 +143,8 @@ class JsonBodyModesTest(unittest.TestCase):
         for body_type in (User, Everything, Checked, list[User], dict[str, int], Any, Named, list[Named],
                           Annotated[Union[Cat, Dog], Field(discriminator="pet")]):
             self.assertTrue(json_mode_agrees(TypeAdapter(body_type)), body_type)
-        for body_type in (StrictModel, Annotated[datetime.date, Strict()], Union[uuid.UUID, str], decimal.Decimal,
+        for body_type in (StrictModel, NamedLikeKeywords, Annotated[datetime.date, Strict()], Union[uuid.UUID, str],
+                          decimal.Decimal,
                           dict[str, decimal.Decimal], bytes, Union[Cat, Dog]):
             self.assertFalse(json_mode_agrees(TypeAdapter(body_type)), body_type)
 

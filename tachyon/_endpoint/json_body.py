@@ -56,11 +56,14 @@ def json_mode_agrees(adapter: TypeAdapter[Any]) -> bool:
 
 def _diverges(node: Any) -> bool:
     if isinstance(node, dict):
-        # Not every dict is a schema: a model's ``fields`` maps field names (``type``, ``strict``…) to schemas.
-        kind = node.get("type")
-        if (isinstance(kind, str) and kind in _DIVERGING_SCHEMAS) or node.get("strict") is True:
+        if node.get("strict") is True:   # a schema's, or a model's config
             return True
-        return any(_diverges(value) for key, value in node.items() if key not in _NOT_VALIDATION)
+        kind = node.get("type")
+        if isinstance(kind, str):   # a schema: its keys are keywords, some of which hold no schema
+            return kind in _DIVERGING_SCHEMAS or any(
+                _diverges(value) for key, value in node.items() if key not in _NOT_VALIDATION)
+        # Not a schema: a mapping of names to schemas (a model's fields: ``type``, ``default``… are field names).
+        return any(_diverges(value) for value in node.values())
     if isinstance(node, (list, tuple)):
         return any(_diverges(item) for item in node)
     return False
