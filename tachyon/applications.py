@@ -381,7 +381,7 @@ class FastAPI(Starlette, PathOperationDecorators):
 
     async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool, peer: Any) -> Response:
         try:
-            response = await rest
+            response = await _awaited_while_handling(rest, exc)
         except Exception as failure:
             return self._handler_failed(failure, peer)
         return self._handled(response, exc, server_error, peer)
@@ -495,6 +495,18 @@ class FastAPI(Starlette, PathOperationDecorators):
         from ._boundary.engine import get_engine
 
         self.lifespan.shutdown(get_engine().lanes.loop)
+
+
+async def _awaited_while_handling(handler_call: Any, exc: BaseException) -> Any:
+    """Awaits an async exception handler inside an ``except`` block for ``exc``, as Starlette does: there
+    ``sys.exc_info()`` is ``exc``, so ``logger.exception(...)`` in a handler logs its traceback. (Python 3.11
+    takes the traceback from the exception itself, which keeps its own, not this re-raise.)"""
+    traceback_of_exc = exc.__traceback__
+    try:
+        raise exc
+    except BaseException:
+        exc.__traceback__ = traceback_of_exc
+        return await handler_call
 
 
 def _debug_response(exc: BaseException, request: Request) -> Response:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import http.client
 import json as json_module
+import logging
 import threading
 import time
 import warnings
@@ -32,6 +33,7 @@ from .datastructures import MutableHeaders
 
 __all__ = ["TestClient", "Response", "Request", "Headers", "Cookies", "URL", "HTTPStatusError", "TooManyRedirects", "encode_multipart"]
 
+_httpx_logger = logging.getLogger("httpx")
 _REDIRECTS = {301, 302, 303, 307, 308}
 _MAX_REDIRECTS = 20   # httpx's default max_redirects
 # What a request target keeps as it is (RFC 3986); "%" too, so that an encoded URL is not encoded twice.
@@ -297,6 +299,9 @@ class TestClient:
         rendered = peers.templates.pop(self._local_address, None)
         if rendered is not None:
             response.template, response.context = rendered
+        # What httpx logs for every request it sends (Starlette's TestClient is an httpx.Client): caplog sees it.
+        _httpx_logger.info('HTTP Request: %s %s "%s %d %s"', method, response.url, response.http_version,
+                           response.status_code, response.reason_phrase)
         return response
 
 

@@ -155,3 +155,36 @@ class ExceptionHandlerRequestTest(AppTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HandlerSeesTheExceptionBeingHandledTest(unittest.TestCase):
+    """An async handler runs inside the ``except`` block, as in Starlette: ``logger.exception`` logs the traceback."""
+
+    def test_logger_exception_in_an_async_handler_logs_the_raising_frame(self) -> None:
+        import logging
+        import sys
+
+        from tachyon.testclient import TestClient
+
+        handling = FastAPI()
+        seen: list = []
+
+        @handling.exception_handler(Exception)
+        async def log_it(request: Request, exc: Exception):
+            await asyncio.sleep(0)   # still handling after a suspension
+            seen.append(sys.exc_info()[1])
+            logging.getLogger("tests.handler").exception("unhandled")
+            return JSONResponse({"error": type(exc).__name__}, status_code=500)
+
+        @handling.get("/boom")
+        async def boom():
+            raise ValueError("boom")
+
+        with self.assertLogs("tests.handler", "ERROR") as logs:
+            response = TestClient(handling, raise_server_exceptions=False).get("/boom")
+        self.assertEqual((response.status_code, response.json()), (500, {"error": "ValueError"}))
+        self.assertIsInstance(seen[0], ValueError)
+        record = logs.records[0]
+        self.assertIs(record.exc_info[1], seen[0])
+        self.assertIn('raise ValueError("boom")', logs.output[0])
+        self.assertNotIn("raise exc", logs.output[0], "the traceback is the exception's own")

@@ -233,6 +233,13 @@ class TestClientApiTest(unittest.TestCase):
         self.assertTrue(r.history[0].is_redirect)
         self.assertEqual(r.url, "http://testserver/items/3")
 
+    def test_each_request_sent_is_logged_as_httpx_logs_it(self) -> None:
+        with self.assertLogs("httpx", "INFO") as logs:
+            self.client.get("/items/3/", params={"q": "a b"})
+        self.assertEqual(logs.output, [
+            'INFO:httpx:HTTP Request: GET http://testserver/items/3/?q=a+b "HTTP/1.1 307 Temporary Redirect"',
+            'INFO:httpx:HTTP Request: GET http://testserver/items/3?q=a+b "HTTP/1.1 200 OK"'])
+
     def test_urls_are_percent_encoded_as_httpx_sends_them(self) -> None:
         self.assertEqual(self.client.get("/users/John Doe?q=café|x").json(), {
             # request.url has the decoded path and the query as sent, as Starlette's
