@@ -169,6 +169,14 @@ class Route(BaseRoute):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods)!r})"
 
+    def __eq__(self, other: object) -> bool:
+        """Starlette's: the same path, endpoint and methods (a route copied by include_router equals its
+        original, so ``routes.remove(original)`` takes the copy out). As in Starlette, routes are unhashable."""
+        return (isinstance(other, Route) and self.path == other.path and self.endpoint == other.endpoint
+                and self.methods == other.methods)
+
+    __hash__ = None  # type: ignore[assignment]
+
 
 class APIRoute(Route):
     def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
@@ -456,6 +464,12 @@ class Mount(BaseRoute):
     @property
     def routes(self) -> list[APIRoute]:
         return self.app.routes
+
+    def __eq__(self, other: object) -> bool:
+        """Starlette's: the same path and app."""
+        return isinstance(other, Mount) and self.path == other.path and self.app == other.app
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class APIRouter(PathOperationDecorators):
