@@ -526,14 +526,29 @@ class APIRouter(PathOperationDecorators):
             raise AssertionError(f"unknown event type {event_type!r}: use 'startup' or 'shutdown'")
         (self.on_startup if event_type == "startup" else self.on_shutdown).append(func)
 
-    def add_api_route(self, path: str, endpoint: Callable[..., Any], *, dependencies: Sequence[params.Depends] | None = None,
-                      tags: list[str] | None = None, response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
-                      responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
-                      include_in_schema: bool = True,
+    def add_api_route(self, path: str, endpoint: Callable[..., Any], *, response_model: Any = Default(None),
+                      status_code: int | None = None, tags: list[str] | None = None,
+                      dependencies: Sequence[params.Depends] | None = None, summary: str | None = None,
+                      description: str | None = None, response_description: str = "Successful Response",
+                      responses: dict | None = None, deprecated: bool | None = None, methods: Sequence[str] | None = None,
+                      operation_id: str | None = None, response_model_include: Any = None,
+                      response_model_exclude: Any = None, response_model_by_alias: bool = True,
+                      response_model_exclude_unset: bool = False, response_model_exclude_defaults: bool = False,
+                      response_model_exclude_none: bool = False, include_in_schema: bool = True,
+                      response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse), name: str | None = None,
+                      route_class_override: type[APIRoute] | None = None, callbacks: list[Any] | None = None,
+                      openapi_extra: dict[str, Any] | None = None,
                       generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
-                      strict_content_type: bool | DefaultPlaceholder = Default(True),
-                      route_class_override: type[APIRoute] | None = None, **kwargs: Any) -> None:
+                      strict_content_type: bool | DefaultPlaceholder = Default(True)) -> None:
+        """FastAPI's: every option named, in its order (code that copies a route reads this signature)."""
         route_class = route_class_override or self.route_class
+        kwargs: dict[str, Any] = dict(
+            response_model=response_model, status_code=status_code, summary=summary, description=description,
+            response_description=response_description, methods=methods, operation_id=operation_id,
+            response_model_include=response_model_include, response_model_exclude=response_model_exclude,
+            response_model_by_alias=response_model_by_alias, response_model_exclude_unset=response_model_exclude_unset,
+            response_model_exclude_defaults=response_model_exclude_defaults,
+            response_model_exclude_none=response_model_exclude_none, name=name, openapi_extra=openapi_extra)
         if _accepts_keyword(route_class, "strict_content_type"):
             # A route class written before FastAPI had this option may not take it (FastAPI then leaves it out).
             kwargs["strict_content_type"] = get_value_or_default(strict_content_type, self.strict_content_type)

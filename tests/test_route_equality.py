@@ -45,5 +45,32 @@ class RouteEqualityTest(unittest.TestCase):
         self.assertNotEqual(Mount("/v1", sub), Mount("/v2", sub))
 
 
+class AddApiRouteSignatureTest(unittest.TestCase):
+    def test_every_option_is_named_in_fastapis_order(self) -> None:
+        import inspect
+
+        self.assertEqual(list(inspect.signature(APIRouter.add_api_route).parameters), [
+            "self", "path", "endpoint", "response_model", "status_code", "tags", "dependencies", "summary",
+            "description", "response_description", "responses", "deprecated", "methods", "operation_id",
+            "response_model_include", "response_model_exclude", "response_model_by_alias",
+            "response_model_exclude_unset", "response_model_exclude_defaults", "response_model_exclude_none",
+            "include_in_schema", "response_class", "name", "route_class_override", "callbacks", "openapi_extra",
+            "generate_unique_id_function", "strict_content_type"])
+
+    def test_a_route_copied_by_the_signature_keeps_its_options(self) -> None:
+        import inspect
+
+        source = APIRouter()
+        source.post("/items", status_code=201, name="create_item", summary="Create")(read_a)
+        [original] = source.routes
+        names = [p for p in inspect.signature(APIRouter.add_api_route).parameters
+                 if p not in ("self", "route_class_override") and hasattr(original, p)]
+        target = APIRouter(prefix="/v1")
+        target.add_api_route(**{name: getattr(original, name) for name in names})
+        [copied] = target.routes
+        self.assertEqual((copied.path, copied.methods, copied.status_code, copied.name, copied.summary),
+                         ("/v1/items", {"POST"}, 201, "create_item", "Create"))
+
+
 if __name__ == "__main__":
     unittest.main()
