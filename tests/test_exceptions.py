@@ -249,7 +249,6 @@ class ServerErrorHandlerTest(unittest.TestCase):
             client.get("/crash")
 
 
-
 class ExceptionHandlersDictTest(unittest.TestCase):
     def test_the_apps_handlers_first_then_the_defaults_it_did_not_replace(self) -> None:
         from tachyon.exception_handlers import http_exception_handler, request_validation_exception_handler

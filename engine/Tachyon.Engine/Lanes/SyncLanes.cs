@@ -42,8 +42,8 @@ internal sealed unsafe class SyncLanes
 
     /// <summary>
     /// GIL held. Queues a call of <paramref name="callable"/> (borrowed; no arguments) for the lane whose thread is
-    /// <paramref name="threadIdent"/> if that lane is not draining, else for whichever lane drains next, after the
-    /// requests queued before it (most likely that very lane, still draining). So code that must run on the thread
+    /// <paramref name="threadIdent"/> if that lane is not draining, else for whichever lane drains next, before the
+    /// requests still queued (most likely that very lane, still draining). So code that must run on the thread
     /// that ran a request does, whenever the thread is free: FastAPI's thread pool, which reuses its most recently
     /// idle worker, does so in practice. Its result is dropped and an exception it lets escape is printed: the
     /// callable reports its own outcome.
@@ -114,10 +114,12 @@ internal sealed unsafe class SyncLanes
         lane.EndDrain();
     }
 
-    /// <summary>GIL held. Runs the next piece of work: a call handed to this lane, a request, a call for any lane.</summary>
+    /// <summary>GIL held. Runs the next piece of work: a call handed to this lane, a call for any lane, a request.</summary>
     bool RunNext(SyncLane lane)
     {
-        if (lane.TryTakeCall(out nint call) || (_queue.IsEmpty && _calls.TryDequeue(out call)))
+        // Calls first: they are a response's cleanup (closing what a request opened), which a steady stream of
+        // requests must not hold back.
+        if (lane.TryTakeCall(out nint call) || _calls.TryDequeue(out call))
         {
             Volatile.Write(ref _lastProgress, Stopwatch.GetTimestamp());
             RunCall(call);
