@@ -376,11 +376,14 @@ class APIRoute(Route):
         return empty
 
     def _body_renderer(self, options: ResponseModelOptions) -> Callable[[Any], Any] | None:
-        # As FastAPI: a falsy response_model (None, or {} from some libraries) is no model.
-        render = make_renderer(self.response_model, options, self.endpoint_context) if self.response_model else None
+        # As FastAPI: a falsy response_model (None, or {} from some libraries) is no model. With the response
+        # class left to its default, FastAPI (0.130+) writes the body with pydantic's JSON serializer.
+        json_bytes = isinstance(self.response_class, DefaultPlaceholder)
+        render = (make_renderer(self.response_model, options, self.endpoint_context, json_bytes)
+                  if self.response_model else None)
         response_class = self.actual_response_class
-        if response_class is JSONResponse:
-            return render  # the engine writes the JSON itself
+        if json_bytes or response_class is JSONResponse:
+            return render  # the engine writes the JSON itself, or takes pydantic's
         # Another class gets what FastAPI gives it: the encoded value, and the route's status code if
         # one was set (else the class's own, 307 for RedirectResponse).
         encode = render or jsonable_encoder

@@ -1,7 +1,8 @@
 """Turning a handler's return value into response content through its response model, as FastAPI's
 ``serialize_response`` does with pydantic 2: validate the returned object against the response model
-(reading attributes of objects that are not dicts), serialize in JSON mode with the route's
-include/exclude options."""
+(reading attributes of objects that are not dicts), then serialize it with the route's include/exclude
+options: straight to JSON bytes when the route keeps the default response class (FastAPI 0.130's
+``dump_json`` path), else to JSON-compatible values for the response class to render."""
 from __future__ import annotations
 
 import functools
@@ -27,9 +28,14 @@ class ResponseModelOptions:
 
 
 def make_renderer(response_model: Any, options: ResponseModelOptions,
-                  endpoint_context: Callable[[], EndpointContext] | None = None) -> Callable[[Any], Any]:
+                  endpoint_context: Callable[[], EndpointContext] | None = None,
+                  json_bytes: bool = False) -> Callable[[Any], Any]:
+    """``json_bytes``: render to the response body itself (``bytes`` of JSON), as FastAPI does for a route
+    whose response class was left to its default. pydantic's JSON differs from ``json.dumps`` of the
+    JSON-mode values: its float notation (``0.00001``, ``1.5e-7``), and infinity and NaN written as ``null``
+    where ``json.dumps`` refuses them."""
     adapter = field_adapter(response_model, response_model)
-    dump = _json_dumper(adapter, options)
+    dump = _dumper(adapter, options, json_bytes)
     # An instance of the response model itself passes validation unchanged (pydantic does not validate a
     # model instance again unless its config asks to): it is serialized at once.
     own_instances = response_model if _keeps_instances(response_model) else None
@@ -52,11 +58,13 @@ def make_renderer(response_model: Any, options: ResponseModelOptions,
     return render
 
 
-def _json_dumper(adapter: TypeAdapter[Any], options: ResponseModelOptions) -> Callable[[Any], Any]:
-    """``adapter.dump_python(value, mode="json", **options)``. It calls pydantic-core's serializer directly,
-    with only the options that differ from its defaults: for a small model, the TypeAdapter layer and six
-    default keywords cost twice the serialization itself."""
-    keywords: dict[str, Any] = {"mode": "json", "by_alias": options.by_alias}   # always: FastAPI's default is True
+def _dumper(adapter: TypeAdapter[Any], options: ResponseModelOptions, json_bytes: bool) -> Callable[[Any], Any]:
+    """``adapter.dump_json(value, **options)`` or ``adapter.dump_python(value, mode="json", **options)``. It
+    calls pydantic-core's serializer directly, with only the options that differ from its defaults: for a
+    small model, the TypeAdapter layer and six default keywords cost twice the serialization itself."""
+    keywords: dict[str, Any] = {"by_alias": options.by_alias}   # always: FastAPI's default is True
+    if not json_bytes:
+        keywords["mode"] = "json"
     keywords.update({name: value for name, value in (("include", options.include), ("exclude", options.exclude))
                      if value is not None})
     keywords.update({name: True for name, value in (("exclude_unset", options.exclude_unset),
@@ -64,8 +72,8 @@ def _json_dumper(adapter: TypeAdapter[Any], options: ResponseModelOptions) -> Ca
                                                     ("exclude_none", options.exclude_none)) if value})
     serializer = adapter.serializer
     if not isinstance(serializer, SchemaSerializer):   # pydantic's MockValSer: built once forward references resolve
-        return functools.partial(adapter.dump_python, **keywords)
-    return functools.partial(serializer.to_python, **keywords)
+        return functools.partial(adapter.dump_json if json_bytes else adapter.dump_python, **keywords)
+    return functools.partial(serializer.to_json if json_bytes else serializer.to_python, **keywords)
 
 
 def _keeps_instances(model: Any) -> bool:

@@ -138,7 +138,12 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
             response = result
         else:
             content = render(result) if render is not None else jsonable_encoder(result)
-            response = content if isinstance(content, Response) else response_class(content, **status_args)
+            if isinstance(content, Response):
+                response = content
+            elif type(content) is bytes:   # pydantic's JSON (a response model and the default class), as FastAPI sends it
+                response = Response(content, media_type="application/json", **status_args)
+            else:
+                response = response_class(content, **status_args)
         tasks = None
         if context is not None:
             if not returned:  # FastAPI sends a returned Response as is, without the Response parameter's edits

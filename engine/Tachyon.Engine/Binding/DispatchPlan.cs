@@ -14,7 +14,7 @@ internal sealed class DispatchPlan
     public required ParameterPlan[] Parameters { get; init; }   // in the order the handler takes them
     public required nint Binder { get; init; }                   // callable(raw request tuple) -> args tuple; raises RequestValidationError
     public required nint ErrorHandler { get; init; }             // callable(exception) -> Response
-    public nint Render { get; init; }                            // callable(value) -> Response | JSON-compatible value; 0 = engine renders
+    public nint Render { get; init; }                            // callable(value) -> Response | JSON-compatible value | bytes of JSON; 0 = engine renders
     public nint BodyValidator { get; init; }                     // callable(bytes) -> model; 0 = no body parameter
     public bool AlwaysPythonBinding { get; init; }               // the signature needs what only Python binding provides
     public bool StrictContentType { get; init; }                 // no Content-Type: the body is not JSON (FastAPI 0.132+)

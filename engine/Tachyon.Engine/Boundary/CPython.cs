@@ -76,7 +76,7 @@ internal static unsafe class CPython
 
     // Singletons and exact types, for identity checks on the hot path.
     public static nint None, True, False;
-    public static nint DictType, ListType, SetType, TupleType, StrType, IntType, FloatType, BoolType;
+    public static nint DictType, ListType, SetType, TupleType, StrType, BytesType, IntType, FloatType, BoolType;
     public static nint RuntimeError, ValueError;
 
     static bool _ready;
@@ -163,6 +163,7 @@ internal static unsafe class CPython
         SetType = Sym("PySet_Type");
         TupleType = Sym("PyTuple_Type");
         StrType = Sym("PyUnicode_Type");
+        BytesType = Sym("PyBytes_Type");
         IntType = Sym("PyLong_Type");
         FloatType = Sym("PyFloat_Type");
         BoolType = Sym("PyBool_Type");

@@ -273,6 +273,12 @@ internal static unsafe class Dispatcher
             nint rendered = CPython.CallOneArg(plan.Render, result);
             CPython.DecRef(result);
             if (rendered == 0) return Failure(item);
+            if (CPython.TypeOf(rendered) == CPython.BytesType)   // pydantic's JSON of a response model: the body
+            {
+                var json = ResponseReader.CopyBytes(rendered);
+                CPython.DecRef(rendered);
+                return json != null ? ResponseData.FromJson(plan.StatusCode, json) : Failure(item);
+            }
             result = rendered;
         }
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);

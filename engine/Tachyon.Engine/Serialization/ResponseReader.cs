@@ -43,10 +43,10 @@ internal static unsafe class ResponseReader
 
         nint body = CPython.GetAttr(response, "body");
         if (body == 0) return null;
-        byte* p; nint size;
-        if (CPython.BytesAsStringAndSize(body, &p, &size) != 0) { CPython.DecRef(body); return null; }
-        data.Body = new ReadOnlySpan<byte>(p, (int)size).ToArray();
+        var bytes = CopyBytes(body);
         CPython.DecRef(body);
+        if (bytes == null) return null;
+        data.Body = bytes;
 
         nint headers = CPython.GetAttr(response, "raw_headers");
         if (headers == 0) return null;
@@ -84,6 +84,14 @@ internal static unsafe class ResponseReader
         nint context = Dispatcher.RequestContext;
         CPython.TupleSetItem(pair, 1, context != 0 ? CPython.NewRef(context) : CPython.ContextCopyCurrent());
         return pair;
+    }
+
+    /// <summary>A copy of a Python bytes object's content (null with a Python exception set if it is not bytes).</summary>
+    public static byte[]? CopyBytes(nint bytes)
+    {
+        byte* p; nint size;
+        if (CPython.BytesAsStringAndSize(bytes, &p, &size) != 0) return null;
+        return new ReadOnlySpan<byte>(p, (int)size).ToArray();
     }
 
     static string? Latin1(nint bytes)
