@@ -12,7 +12,10 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+from typing_extensions import Unpack
+
 from . import params
+from ._path_operation_options import RouteOptions, check_options, name_options
 from ._endpoint.request_data import RequestData
 from ._endpoint.specials import close_form_after_handler
 from ._testclient import peers
@@ -150,8 +153,9 @@ class FastAPI(Starlette, PathOperationDecorators):
     def generate_unique_id_function(self) -> Any:
         return self.router.generate_unique_id_function
 
-    def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
-        self.router.add_api_route(path, endpoint, **kwargs)
+    def add_api_route(self, path: str, endpoint: Callable[..., Any], **options: Unpack[RouteOptions]) -> None:
+        check_options(self, FastAPI.add_api_route, options)   # named as FastAPI's: see the end of this module
+        self.router.add_api_route(path, endpoint, **options)
         self.serve_route_changes()
 
     def add_route(self, path: str, endpoint: Callable[..., Any], methods: list[str] | None = None,
@@ -551,3 +555,4 @@ def _raise_router_miss(request: Request) -> None:
     raise miss
 
 
+name_options(FastAPI.add_api_route, APIRouter.add_api_route, leave_out=set())

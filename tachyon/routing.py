@@ -9,8 +9,11 @@ from collections.abc import Callable, Coroutine, Sequence
 from functools import cached_property
 from typing import Any, get_type_hints
 
+from typing_extensions import Unpack
+
 from . import params
 from ._endpoint import solver
+from ._path_operation_options import PathOperationOptions, RouteOptions, check_options, name_options
 from ._endpoint.binder import Binder
 from ._endpoint.fields import field_adapter
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
@@ -26,6 +29,7 @@ from .exceptions import EndpointContext
 from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .requests import Request
 from .responses import JSONResponse, Response
+from .types import DecoratedCallable
 from .utils import generate_unique_id, is_body_allowed_for_status_code
 
 _StarletteNoMatchFound = from_real_starlette("starlette.routing", "NoMatchFound")
@@ -416,9 +420,11 @@ def _yields(endpoint: Any) -> bool:
 class PathOperationDecorators:
     """``@x.get(path)``, ``@x.post(path)``…: shared by APIRouter and the app; each defines ``add_api_route``."""
 
-    def api_route(self, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
-            self.add_api_route(path, func, **kwargs)
+    def api_route(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        check_options(self, PathOperationDecorators.api_route, options)
+
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
+            self.add_api_route(path, func, **options)
             return func
         return decorator
 
@@ -443,17 +449,39 @@ class PathOperationDecorators:
     def add_websocket_route(self, path: str, endpoint: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         raise NotImplementedError(_NO_WEBSOCKETS)
 
-    def _method(self, method: str, path: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        return self.api_route(path, methods=[method], **kwargs)
+    def _method(self, method: str, path: str, decorator_function: Callable[..., Any],
+                options: PathOperationOptions) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        check_options(self, decorator_function, options)
 
-    def get(self, path: str, **kwargs: Any): return self._method("GET", path, **kwargs)
-    def post(self, path: str, **kwargs: Any): return self._method("POST", path, **kwargs)
-    def put(self, path: str, **kwargs: Any): return self._method("PUT", path, **kwargs)
-    def patch(self, path: str, **kwargs: Any): return self._method("PATCH", path, **kwargs)
-    def delete(self, path: str, **kwargs: Any): return self._method("DELETE", path, **kwargs)
-    def options(self, path: str, **kwargs: Any): return self._method("OPTIONS", path, **kwargs)
-    def head(self, path: str, **kwargs: Any): return self._method("HEAD", path, **kwargs)
-    def trace(self, path: str, **kwargs: Any): return self._method("TRACE", path, **kwargs)
+        def decorator(func: DecoratedCallable) -> DecoratedCallable:
+            self.add_api_route(path, func, methods=[method], **options)
+            return func
+        return decorator
+
+    # Each names its options as FastAPI's (see the end of this module and _path_operation_options.py).
+    def get(self, path: str, **options: Unpack[PathOperationOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self._method("GET", path, PathOperationDecorators.get, options)
+
+    def post(self, path: str, **options: Unpack[PathOperationOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self._method("POST", path, PathOperationDecorators.post, options)
+
+    def put(self, path: str, **options: Unpack[PathOperationOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self._method("PUT", path, PathOperationDecorators.put, options)
+
+    def patch(self, path: str, **options: Unpack[PathOperationOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self._method("PATCH", path, PathOperationDecorators.patch, options)
+
+    def delete(self, path: str, **options: Unpack[PathOperationOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self._method("DELETE", path, PathOperationDecorators.delete, options)
+
+    def options(self, path: str, **options: Unpack[PathOperationOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self._method("OPTIONS", path, PathOperationDecorators.options, options)
+
+    def head(self, path: str, **options: Unpack[PathOperationOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self._method("HEAD", path, PathOperationDecorators.head, options)
+
+    def trace(self, path: str, **options: Unpack[PathOperationOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        return self._method("TRACE", path, PathOperationDecorators.trace, options)
 
 
 class Mount(BaseRoute):
@@ -632,3 +660,10 @@ class APIRouter(PathOperationDecorators):
         self.on_startup.extend(router.on_startup)
         self.on_shutdown.extend(router.on_shutdown)
         self.lifespan_context = merge_lifespans(self.lifespan_context, router.lifespan_context)
+
+
+name_options(PathOperationDecorators.api_route, APIRouter.add_api_route, leave_out=set())
+for _decorator in (PathOperationDecorators.get, PathOperationDecorators.post, PathOperationDecorators.put,
+                   PathOperationDecorators.patch, PathOperationDecorators.delete, PathOperationDecorators.options,
+                   PathOperationDecorators.head, PathOperationDecorators.trace):
+    name_options(_decorator, APIRouter.add_api_route, leave_out={"methods"})

@@ -584,6 +584,60 @@ class RouteAttributesTest(unittest.TestCase):
                          {"text/plain": {"schema": {"type": "string"}}})   # the class's, as for no model
 
 
+class DecoratorSignatureTest(unittest.TestCase):
+    """The decorators and the app's add_api_route name FastAPI's options, in its order, with its defaults."""
+
+    OPTIONS = ["response_model", "status_code", "tags", "dependencies", "summary", "description",
+               "response_description", "responses", "deprecated", "operation_id", "response_model_include",
+               "response_model_exclude", "response_model_by_alias", "response_model_exclude_unset",
+               "response_model_exclude_defaults", "response_model_exclude_none", "include_in_schema",
+               "response_class", "name", "callbacks", "openapi_extra", "generate_unique_id_function",
+               "strict_content_type"]
+
+    def test_method_decorators(self) -> None:
+        import inspect
+
+        for owner in (FastAPI(), APIRouter()):
+            for method in ("get", "put", "post", "delete", "options", "head", "patch", "trace"):
+                parameters = inspect.signature(getattr(owner, method)).parameters
+                self.assertEqual(list(parameters), ["path", *self.OPTIONS], method)
+                self.assertEqual(parameters["response_description"].default, "Successful Response")
+                self.assertIs(parameters["include_in_schema"].default, True)
+
+    def test_api_route_and_add_api_route_take_the_methods(self) -> None:
+        import inspect
+
+        with_methods = [*self.OPTIONS[:9], "methods", *self.OPTIONS[9:]]
+        app = FastAPI()
+        self.assertEqual(list(inspect.signature(app.api_route).parameters), ["path", *with_methods])
+        self.assertEqual(list(inspect.signature(app.add_api_route).parameters), ["path", "endpoint", *with_methods])
+        self.assertEqual(list(inspect.signature(APIRouter().add_api_route).parameters),
+                         ["path", "endpoint", *with_methods[:-4], "route_class_override", *with_methods[-4:]])
+
+    def test_an_unknown_option_is_a_type_error(self) -> None:
+        app, router = FastAPI(), APIRouter()
+        with self.assertRaisesRegex(TypeError, r"^FastAPI\.get\(\) got an unexpected keyword argument 'respones'$"):
+            app.get("/", respones={})
+        with self.assertRaisesRegex(TypeError, r"^APIRouter\.post\(\) got an unexpected keyword argument 'methods'$"):
+            router.post("/", methods=["GET"])
+        with self.assertRaisesRegex(TypeError, "unexpected keyword argument 'route_class_override'"):
+            app.add_api_route("/", lambda: 1, route_class_override=APIRoute)
+        self.assertEqual(app.routes[4:], [])   # nothing was added (the first four are the docs' routes)
+
+    def test_options_reach_the_route(self) -> None:
+        app = FastAPI()
+
+        @app.api_route("/a", methods=["PUT"], status_code=202, tags=["t"])
+        def a():
+            return 1
+
+        app.add_api_route("/b", a, methods=["POST"], name="bee")
+        with TestClient(app) as client:
+            self.assertEqual(client.put("/a").status_code, 202)
+            self.assertEqual(client.post("/b").status_code, 200)
+        self.assertEqual(app.url_path_for("bee"), "/b")
+
+
 class DependsValueTest(unittest.TestCase):
     """Depends and Security compare and hash by value, as FastAPI's frozen dataclasses (test_depends_hashable.py)."""
 
