@@ -52,17 +52,22 @@ class RouteOptions(PathOperationOptions, total=False):
 
 
 def name_options(func: Callable[..., Any], add_api_route: Callable[..., Any], leave_out: set[str]) -> None:
-    """Gives ``func(self, path, **options)`` the signature of ``add_api_route`` (without ``endpoint``, the route
-    class override and ``leave_out``), and has it refuse an option not in it with the TypeError Python raises."""
+    """Gives ``func(self, path, **options)`` the keyword options of ``add_api_route`` but ``leave_out``;
+    ``all_options`` checks and completes what a call passes."""
     options = [p for name, p in inspect.signature(add_api_route).parameters.items()
-               if p.kind is inspect.Parameter.KEYWORD_ONLY and name != "route_class_override" and name not in leave_out]
+               if p.kind is inspect.Parameter.KEYWORD_ONLY and name not in leave_out]
     own = inspect.signature(func)
     positional = [p for p in own.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
     func.__signature__ = own.replace(parameters=[*positional, *options])
-    func._option_names = frozenset(p.name for p in options)
+    func._option_defaults = {p.name: p.default for p in options}
 
 
-def check_options(owner: Any, func: Callable[..., Any], options: dict[str, Any]) -> None:
+def all_options(owner: Any, func: Callable[..., Any], options: dict[str, Any]) -> dict[str, Any]:
+    """Every option of ``func``, the ones not given at their defaults: FastAPI's decorators pass them all on, so
+    an overriding ``api_route``/``add_api_route`` of a subclass receives the defaults' placeholders, not its own
+    defaults. An unknown option is the TypeError Python raises for FastAPI's."""
+    defaults = func._option_defaults
     for name in options:
-        if name not in func._option_names:
+        if name not in defaults:
             raise TypeError(f"{type(owner).__name__}.{func.__name__}() got an unexpected keyword argument {name!r}")
+    return {**defaults, **options}

@@ -15,7 +15,7 @@ from typing import Any
 from typing_extensions import Unpack
 
 from . import params
-from ._path_operation_options import RouteOptions, check_options, name_options
+from ._path_operation_options import RouteOptions, all_options, name_options
 from ._endpoint.request_data import RequestData
 from ._endpoint.specials import close_form_after_handler
 from ._testclient import peers
@@ -154,8 +154,8 @@ class FastAPI(Starlette, PathOperationDecorators):
         return self.router.generate_unique_id_function
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **options: Unpack[RouteOptions]) -> None:
-        check_options(self, FastAPI.add_api_route, options)   # named as FastAPI's: see the end of this module
-        self.router.add_api_route(path, endpoint, **options)
+        # Named as FastAPI's (see the end of this module), and all passed on as FastAPI passes them.
+        self.router.add_api_route(path, endpoint, **all_options(self, FastAPI.add_api_route, options))
         self.serve_route_changes()
 
     def add_route(self, path: str, endpoint: Callable[..., Any], methods: list[str] | None = None,

@@ -13,7 +13,7 @@ from typing_extensions import Unpack
 
 from . import params
 from ._endpoint import solver
-from ._path_operation_options import PathOperationOptions, RouteOptions, check_options, name_options
+from ._path_operation_options import PathOperationOptions, RouteOptions, all_options, name_options
 from ._endpoint.binder import Binder
 from ._endpoint.fields import field_adapter
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
@@ -421,7 +421,7 @@ class PathOperationDecorators:
     """``@x.get(path)``, ``@x.post(path)``…: shared by APIRouter and the app; each defines ``add_api_route``."""
 
     def api_route(self, path: str, **options: Unpack[RouteOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        check_options(self, PathOperationDecorators.api_route, options)
+        options = all_options(self, PathOperationDecorators.api_route, options)
 
         def decorator(func: DecoratedCallable) -> DecoratedCallable:
             self.add_api_route(path, func, **options)
@@ -451,12 +451,8 @@ class PathOperationDecorators:
 
     def _method(self, method: str, path: str, decorator_function: Callable[..., Any],
                 options: PathOperationOptions) -> Callable[[DecoratedCallable], DecoratedCallable]:
-        check_options(self, decorator_function, options)
-
-        def decorator(func: DecoratedCallable) -> DecoratedCallable:
-            self.add_api_route(path, func, methods=[method], **options)
-            return func
-        return decorator
+        # Through api_route, as FastAPI's: a subclass overriding it sees every method's routes.
+        return self.api_route(path, methods=[method], **all_options(self, decorator_function, options))
 
     # Each names its options as FastAPI's (see the end of this module and _path_operation_options.py).
     def get(self, path: str, **options: Unpack[PathOperationOptions]) -> Callable[[DecoratedCallable], DecoratedCallable]:
@@ -662,8 +658,8 @@ class APIRouter(PathOperationDecorators):
         self.lifespan_context = merge_lifespans(self.lifespan_context, router.lifespan_context)
 
 
-name_options(PathOperationDecorators.api_route, APIRouter.add_api_route, leave_out=set())
+name_options(PathOperationDecorators.api_route, APIRouter.add_api_route, leave_out={"route_class_override"})
 for _decorator in (PathOperationDecorators.get, PathOperationDecorators.post, PathOperationDecorators.put,
                    PathOperationDecorators.patch, PathOperationDecorators.delete, PathOperationDecorators.options,
                    PathOperationDecorators.head, PathOperationDecorators.trace):
-    name_options(_decorator, APIRouter.add_api_route, leave_out={"methods"})
+    name_options(_decorator, APIRouter.add_api_route, leave_out={"route_class_override", "methods"})

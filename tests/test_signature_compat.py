@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from tachyon import APIRouter, Depends, FastAPI, Path, Query, Security
+from tachyon.datastructures import DefaultPlaceholder
 from tachyon.routing import APIRoute
 from tachyon.security import SecurityScopes
 from tachyon.testclient import TestClient
@@ -610,9 +611,10 @@ class DecoratorSignatureTest(unittest.TestCase):
         with_methods = [*self.OPTIONS[:9], "methods", *self.OPTIONS[9:]]
         app = FastAPI()
         self.assertEqual(list(inspect.signature(app.api_route).parameters), ["path", *with_methods])
-        self.assertEqual(list(inspect.signature(app.add_api_route).parameters), ["path", "endpoint", *with_methods])
-        self.assertEqual(list(inspect.signature(APIRouter().add_api_route).parameters),
-                         ["path", "endpoint", *with_methods[:-4], "route_class_override", *with_methods[-4:]])
+        # The app's takes the router's options (FastAPI's lacks callbacks and route_class_override).
+        router_options = ["path", "endpoint", *with_methods[:-4], "route_class_override", *with_methods[-4:]]
+        self.assertEqual(list(inspect.signature(APIRouter().add_api_route).parameters), router_options)
+        self.assertEqual(list(inspect.signature(app.add_api_route).parameters), router_options)
 
     def test_an_unknown_option_is_a_type_error(self) -> None:
         app, router = FastAPI(), APIRouter()
@@ -621,8 +623,31 @@ class DecoratorSignatureTest(unittest.TestCase):
         with self.assertRaisesRegex(TypeError, r"^APIRouter\.post\(\) got an unexpected keyword argument 'methods'$"):
             router.post("/", methods=["GET"])
         with self.assertRaisesRegex(TypeError, "unexpected keyword argument 'route_class_override'"):
-            app.add_api_route("/", lambda: 1, route_class_override=APIRoute)
+            app.get("/", route_class_override=APIRoute)
+        with self.assertRaisesRegex(TypeError, r"^FastAPI\.add_api_route\(\) got an unexpected keyword argument 'x'$"):
+            app.add_api_route("/", lambda: 1, x=1)
         self.assertEqual(app.routes[4:], [])   # nothing was added (the first four are the docs' routes)
+
+    def test_a_router_subclass_overriding_api_route_sees_every_method_with_every_option(self) -> None:
+        """FastAPI's get() passes all its options, defaults included, through api_route."""
+        seen = []
+
+        class Recording(APIRouter):
+            def api_route(self, path, *, response_model=None, **options):
+                seen.append((path, response_model, options["methods"], options["response_description"]))
+                return super().api_route(path, response_model=response_model, **options)
+
+        router = Recording()
+
+        @router.get("/a")
+        def a() -> int:
+            return 1
+
+        self.assertEqual(len(seen), 1)
+        path, response_model, methods, description = seen[0]
+        self.assertEqual((path, methods, description), ("/a", ["GET"], "Successful Response"))
+        self.assertIsInstance(response_model, DefaultPlaceholder)   # so the return annotation still counts
+        self.assertIs(router.routes[0].response_model, int)
 
     def test_options_reach_the_route(self) -> None:
         app = FastAPI()
