@@ -201,10 +201,16 @@ def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:
             value = values
         if value is None or (field.sequence and not value):
             value = None if field.required else copy.deepcopy(field.default())
+        name = (field.field_info.validation_alias if isinstance(field.field_info.validation_alias, str)
+                else field.field_info.alias or field.name)
         if value is not None:
-            found[field.field_info.validation_alias if isinstance(field.field_info.validation_alias, str)
-                  else field.field_info.alias or field.name] = value
-        processed.add(field.key)   # as FastAPI: only the key looked up, so a key equal to the field's name stays extra
+            found[name] = value
+        # As FastAPI: the key looked up is used, so a query or form key equal to the field's Python name next to its
+        # validation alias stays extra. A header model's field also uses its unconverted name (FastAPI PR 15589), so a
+        # header sent with underscores neither replaces the hyphenated one nor stands in for it.
+        processed.add(field.key)
+        if spec.source == "header":
+            processed.add(name)
     for key, values in received.items():
         if key not in processed:
             found[key] = values[0] if isinstance(values, list) and len(values) == 1 else values
