@@ -110,11 +110,17 @@ class PlainTextResponse(Response):
     media_type = "text/plain"
 
 
+def json_body(content: Any) -> bytes:
+    """Starlette's JSONResponse body. The engine writes the same bytes itself; it calls this for what its writer
+    leaves out (subclasses of str, int and float, such as a URLPath; nesting deeper than it goes)."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
+
+
 class JSONResponse(Response):
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode("utf-8")
+        return json_body(content)
 
 
 def _deprecation_message(name: str) -> str:

@@ -7,7 +7,7 @@ import re
 import warnings
 from collections.abc import Callable, Coroutine, Sequence
 from functools import cached_property
-from typing import Any, get_type_hints
+from typing import Any
 
 from typing_extensions import Unpack
 
@@ -69,9 +69,12 @@ def _docstring(endpoint: Callable[..., Any]) -> str:
 
 
 def _return_annotation(endpoint: Callable[..., Any]) -> Any:
+    """As FastAPI's ``get_typed_return_annotation``: the signature's, so a ``__signature__`` set on a wrapper
+    counts (class-based-view libraries wrap each method so), a string evaluated in the module of what it wraps;
+    one that names something not defined there is kept as the string."""
     try:
-        return get_type_hints(endpoint).get("return", inspect.Signature.empty)
-    except Exception:
+        return inspect.signature(endpoint, eval_str=True).return_annotation
+    except NameError:
         return inspect.signature(endpoint).return_annotation
 
 

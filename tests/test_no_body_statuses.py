@@ -131,3 +131,18 @@ class BodylessStatusWithResponseModelTest(unittest.TestCase):
         route_app = FastAPI()
         route_app.delete("/r", status_code=204)(gone)
         self.assertIsNone(route_app.routes[-1].response_model)
+
+    def test_the_return_annotation_is_the_signatures(self) -> None:
+        """Class-based-view libraries wrap each method in a generic function and set its ``__signature__``: that
+        signature's return annotation is the one FastAPI reads (an empty one is no response model)."""
+        import inspect
+
+        async def endpoint(**kwargs: Any) -> Any:
+            return None
+
+        endpoint.__signature__ = inspect.Signature([], return_annotation=inspect.Signature.empty)
+        route_app = FastAPI()
+        route_app.add_api_route("/r", endpoint, methods=["DELETE"], status_code=204)
+        self.assertIsNone(route_app.routes[-1].response_model)
+        from tachyon.testclient import TestClient
+        self.assertEqual(TestClient(route_app).delete("/r").status_code, 204)

@@ -59,7 +59,7 @@ class Engine:
     def __init__(self) -> None:
         from ..encoders import to_json_compatible
         from .._endpoint.asgi_response import materialize
-        from ..responses import Response
+        from ..responses import Response, json_body
 
         self.pid = os.getpid()
         self.native = Native()
@@ -68,7 +68,7 @@ class Engine:
         # Requests start from a copy of the context the engine started in, as uvicorn's tasks copy the
         # context the server was started in (module-level ContextVar.set() calls are seen).
         self.native.initialize((self.lanes.watch_task, to_json_compatible, Response, self.lanes.run_background,
-                                contextvars.copy_context(), materialize))
+                                contextvars.copy_context(), materialize, json_body))
         self.lanes.start()
         self._servers: set[ServerHandle] = set()
         atexit.register(self.shutdown)

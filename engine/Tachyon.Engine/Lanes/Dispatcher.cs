@@ -296,8 +296,17 @@ internal static unsafe class Dispatcher
             nint encoded = CPython.CallOneArg(PythonHelpers.Encode, result);
             if (encoded == 0) { CPython.DecRef(result); return Failure(item); }
             outcome = PyJsonWriter.Write(encoded, buffer);
+            if (outcome == WriteOutcome.Unsupported)   // what the writer leaves out: json.dumps, as FastAPI renders it
+            {
+                nint body = CPython.CallOneArg(PythonHelpers.JsonBody, encoded);
+                CPython.DecRef(encoded);
+                CPython.DecRef(result);
+                if (body == 0) return Failure(item);
+                var json = ResponseReader.CopyBytes(body);
+                CPython.DecRef(body);
+                return json != null ? ResponseData.FromJson(plan.StatusCode, json) : Failure(item);
+            }
             CPython.DecRef(encoded);
-            if (outcome == WriteOutcome.Unsupported) CPython.SetError(CPython.ValueError, "value is not JSON serializable");
         }
         CPython.DecRef(result);
         if (outcome != WriteOutcome.Ok) return Failure(item);

@@ -9,7 +9,8 @@ internal enum WriteOutcome { Ok, Unsupported, PythonError }
 /// Writes Python objects as JSON, byte-for-byte what FastAPI sends: <c>json.dumps(ensure_ascii=False,
 /// allow_nan=False, separators=(",", ":"))</c> encoded as UTF-8. Handles the JSON-native exact types
 /// (dict, list, tuple, str, int, float, bool, None); anything else returns Unsupported and the
-/// caller runs it through jsonable_encoder first. Needs the GIL.
+/// caller runs it through jsonable_encoder first, then through json.dumps itself if the writer still
+/// cannot take it (subclasses of str, int and float stay subclasses there). Needs the GIL.
 /// </summary>
 internal static unsafe class PyJsonWriter
 {
