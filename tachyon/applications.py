@@ -20,8 +20,9 @@ from ._endpoint.request_data import RequestData
 from ._endpoint.specials import close_form_after_handler
 from ._testclient import peers
 from .datastructures import Default, DefaultPlaceholder, State, URLPath
-from .exception_handlers import http_exception_handler, request_validation_exception_handler
-from .exceptions import RequestValidationError, StarletteHTTPException
+from .exception_handlers import (http_exception_handler, request_validation_exception_handler,
+                                 websocket_request_validation_exception_handler)
+from .exceptions import RequestValidationError, StarletteHTTPException, WebSocketRequestValidationError
 from .lifespan import Lifespan
 from .requests import Request, request_for
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -132,6 +133,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.exception_handlers: dict[Any, Callable[..., Any]] = dict(exception_handlers or {})
         self.exception_handlers.setdefault(StarletteHTTPException, http_exception_handler)
         self.exception_handlers.setdefault(RequestValidationError, request_validation_exception_handler)
+        self.exception_handlers.setdefault(WebSocketRequestValidationError, websocket_request_validation_exception_handler)
         self._server = None
         self._served_state: tuple = ()   # _routes_state() of what the engine serves
         # (route structure, the served routes' overrides' providers, the served APIRoutes)

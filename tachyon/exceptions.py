@@ -45,6 +45,10 @@ else:
         def __repr__(self) -> str:
             return f"{self.__class__.__name__}(code={self.code!r}, reason={self.reason!r})"
 
+    # Named as Starlette's: error envelopes report type(exc).__name__ (the router's own 404/405 raise this one).
+    StarletteHTTPException.__name__ = StarletteHTTPException.__qualname__ = "HTTPException"
+    StarletteWebSocketException.__name__ = StarletteWebSocketException.__qualname__ = "WebSocketException"
+
 
 class HTTPException(StarletteHTTPException):
     """Answer with ``status_code`` and ``{"detail": detail}`` (any JSON-able value); ``headers`` are added
@@ -116,6 +120,14 @@ class RequestValidationError(ValidationException):
     def __init__(self, errors: Sequence[Any], *, body: Any = None, endpoint_ctx: EndpointContext | None = None) -> None:
         super().__init__(errors, endpoint_ctx=endpoint_ctx)
         self.body = body
+
+
+class WebSocketRequestValidationError(ValidationException):
+    """A WebSocket's parameters did not validate (FastAPI closes it with 1008). Tachyon does not serve WebSockets
+    yet; the class exists for the apps and handlers that name it."""
+
+    def __init__(self, errors: Sequence[Any], *, endpoint_ctx: EndpointContext | None = None) -> None:
+        super().__init__(errors, endpoint_ctx=endpoint_ctx)
 
 
 class ResponseValidationError(ValidationException):

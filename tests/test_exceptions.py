@@ -65,7 +65,9 @@ class StarletteClassHandlerTest(AppTestCase):
     def test_base_class_raised_directly(self):
         response = self.client.get("/plain")
         self.assertEqual(response.status_code, 418)
-        self.assertEqual(response.json(), {"handled": "StarletteHTTPException", "detail": "I'm a Teapot"})
+        # Named as Starlette's class is, whether Starlette is installed or not.
+        self.assertEqual(response.json(), {"handled": "HTTPException", "detail": "I'm a Teapot"})
+        self.assertEqual(repr(StarletteHTTPException(418)), "HTTPException(status_code=418, detail=\"I'm a Teapot\")")
 
     def test_router_404_reaches_the_handler(self):
         # Starlette's router raises Starlette's class (not FastAPI's HTTPException) for a miss.
@@ -252,7 +254,8 @@ class ServerErrorHandlerTest(unittest.TestCase):
 class ExceptionHandlersDictTest(unittest.TestCase):
     def test_the_apps_handlers_first_then_the_defaults_it_did_not_replace(self) -> None:
         from tachyon.exception_handlers import http_exception_handler, request_validation_exception_handler
-        from tachyon.exceptions import RequestValidationError
+        from tachyon.exception_handlers import websocket_request_validation_exception_handler
+        from tachyon.exceptions import RequestValidationError, WebSocketRequestValidationError
 
         class Teapot(Exception):
             pass
@@ -261,12 +264,37 @@ class ExceptionHandlersDictTest(unittest.TestCase):
             return None
 
         app = FastAPI(exception_handlers={Teapot: mine, RequestValidationError: mine})
+        websocket_default = (WebSocketRequestValidationError, websocket_request_validation_exception_handler)
         self.assertEqual(list(app.exception_handlers.items()), [
-            (Teapot, mine), (RequestValidationError, mine), (StarletteHTTPException, http_exception_handler)])
+            (Teapot, mine), (RequestValidationError, mine), (StarletteHTTPException, http_exception_handler),
+            websocket_default])
         self.assertEqual(list(FastAPI().exception_handlers.items()), [
             (StarletteHTTPException, http_exception_handler),
-            (RequestValidationError, request_validation_exception_handler)])
+            (RequestValidationError, request_validation_exception_handler), websocket_default])
 
+
+
+class WebSocketValidationErrorTest(unittest.TestCase):
+    """WebSockets are not served yet, but apps and shared error modules import FastAPI's names for them."""
+
+    def test_the_default_handler_closes_with_policy_violation(self) -> None:
+        import asyncio
+
+        from tachyon.exception_handlers import websocket_request_validation_exception_handler
+        from tachyon.exceptions import ValidationException, WebSocketRequestValidationError
+
+        closed = []
+
+        class Socket:
+            async def close(self, code: int, reason: str | None = None) -> None:
+                closed.append((code, reason))
+
+        errors = [{"type": "missing", "loc": ("query", "q"), "msg": "Field required", "input": None}]
+        exc = WebSocketRequestValidationError(errors)
+        self.assertIsInstance(exc, ValidationException)
+        asyncio.run(websocket_request_validation_exception_handler(Socket(), exc))
+        self.assertEqual(closed, [(1008, [{"type": "missing", "loc": ["query", "q"], "msg": "Field required",
+                                            "input": None}])])
 
 if __name__ == "__main__":
     unittest.main()
