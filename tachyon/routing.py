@@ -25,7 +25,7 @@ from .convertors import CONVERTOR_TYPES, Convertor
 from .dependencies.models import Dependant, depends_of, describe, route_level_dependants
 from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
-from .exceptions import EndpointContext
+from .exceptions import EndpointContext, FastAPIError
 from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .requests import Request
 from .responses import JSONResponse, Response
@@ -409,6 +409,13 @@ _NO_STREAMING = ("Tachyon does not stream responses yet: a path operation that y
                  "as JSON Lines or server-sent events) cannot be declared")
 
 
+def _check_prefix(prefix: str) -> None:
+    """FastAPI's assertions on a router's (or an include's) prefix."""
+    if prefix:
+        assert prefix.startswith("/"), "A path prefix must start with '/'"
+        assert not prefix.endswith("/"), "A path prefix must not end with '/', as the routes will start with '/'"
+
+
 def _same_objects(a: tuple | None, b: tuple | None) -> bool:
     if a is None or b is None:
         return a is b
@@ -515,8 +522,7 @@ class APIRouter(PathOperationDecorators):
                  lifespan: Callable[[Any], Any] | None = None, routes: list[APIRoute] | None = None,
                  strict_content_type: bool | DefaultPlaceholder = Default(True),
                  route_class: type[APIRoute] | None = None, dependency_overrides_provider: Any = None, **_: Any) -> None:
-        if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
-            raise AssertionError("A path prefix must start with '/' and must not end with '/'")
+        _check_prefix(prefix)
         self.prefix = prefix
         # FastAPI's: whose dependency_overrides this router's routes use (an app's router: the app; else None).
         self.dependency_overrides_provider = dependency_overrides_provider
@@ -629,8 +635,12 @@ class APIRouter(PathOperationDecorators):
         if router is self:
             raise AssertionError("Cannot include the same APIRouter instance into itself. "
                                  "Did you mean to include a different router?")
-        if prefix and (not prefix.startswith("/") or prefix.endswith("/")):
-            raise AssertionError("A path prefix must start with '/' and must not end with '/'")
+        _check_prefix(prefix)
+        if not prefix:
+            for route in router.routes:
+                if getattr(route, "path", None) == "":
+                    raise FastAPIError(f"Prefix and path cannot be both empty (path operation: "
+                                       f"{getattr(route, 'name', 'unknown')})")
         for route in router.routes:
             if isinstance(route, Mount):
                 continue   # FastAPI includes path operations and plain routes only

@@ -480,6 +480,23 @@ class IncludeRouterTest(unittest.TestCase):
             app.include_router(app.router)
         self.assertEqual(str(caught.exception), message)
 
+    def test_prefixes_as_fastapi_checks_them(self) -> None:
+        from tachyon.exceptions import FastAPIError
+
+        router = APIRouter()
+        router.get("")(original)
+        with self.assertRaisesRegex(FastAPIError, r"^Prefix and path cannot be both empty \(path operation: original\)$"):
+            FastAPI().include_router(router)
+        app = FastAPI()
+        app.include_router(router, prefix="/prefix")   # a prefix makes the empty path a path
+        self.assertEqual(app.routes[-1].path, "/prefix")
+        for make in (lambda: APIRouter(prefix="items"), lambda: app.include_router(router, prefix="items")):
+            with self.assertRaisesRegex(AssertionError, "^A path prefix must start with '/'$"):
+                make()
+        for make in (lambda: APIRouter(prefix="/items/"), lambda: app.include_router(router, prefix="/items/")):
+            with self.assertRaisesRegex(AssertionError, "must not end with '/', as the routes will start with '/'$"):
+                make()
+
 
 class LegacyRoute(APIRoute):
     """A route class written before strict_content_type: an explicit __init__ without **kwargs."""
