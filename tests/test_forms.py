@@ -31,6 +31,11 @@ def echo(note: Annotated[str, Form()], upload: UploadFile):
     return {"note": note, "headers": dict(upload.headers), "size": upload.size}
 
 
+@app.post("/bytes-list")
+async def bytes_list(files: Annotated[list[bytes], File()]):
+    return {"files": [f.decode() for f in files]}
+
+
 @app.post("/bytes")
 def as_bytes(data: Annotated[bytes, File()]):
     return {"data": data.decode()}
@@ -145,6 +150,12 @@ class MultipartEdgesTest(AppTestCase):
                        {"files": {"data": ("f.bin", b"plain")}}):
             response = self.client.post("/bytes", **kwargs)
             self.assertEqual((response.status_code, response.json()), (200, {"data": "plain"}), kwargs)
+
+    def test_a_bytes_list_takes_plain_fields_next_to_files(self) -> None:
+        """FastAPI's test_optional_file_list.py: files="" is [b""], not a server error."""
+        self.assertEqual(self.client.post("/bytes-list", data={"files": ""}).json(), {"files": [""]})
+        response = self.client.post("/bytes-list", data={"files": "text"}, files=[("files", ("f.bin", b"file"))])
+        self.assertEqual((response.status_code, response.json()), (200, {"files": ["text", "file"]}))
 
     def test_a_full_windows_path_keeps_its_last_segment_as_python_multipart(self) -> None:
         for filename in (b"C:\\\\Users\\\\me\\\\x.txt", b"C:\\Users\\x.txt", b"\\\\\\\\server\\\\share\\\\x.txt"):
