@@ -206,10 +206,15 @@ class FastAPI(Starlette, PathOperationDecorators):
 
         # As FastAPI's, these read the request's root path (the app's, or a TestClient's root_path).
         async def openapi(req: Request) -> Response:
+            # As FastAPI (since its fix for root paths sent by proxies): the request's root path is listed first for
+            # that request only; neither the app's servers nor the cached document keep it.
             root_path = req.scope["root_path"].rstrip("/")
-            if root_path and self.root_path_in_servers and root_path not in {s.get("url") for s in self.servers}:
-                self.servers.insert(0, {"url": root_path})   # FastAPI records it once, before the first document
-            return JSONResponse(self.openapi())
+            schema = self.openapi()
+            if root_path and self.root_path_in_servers:
+                servers = schema.get("servers", [])
+                if root_path not in {server.get("url") for server in servers}:
+                    schema = {**schema, "servers": [{"url": root_path}, *servers]}
+            return JSONResponse(schema)
 
         async def swagger_ui_html(req: Request) -> Response:
             root_path = req.scope["root_path"].rstrip("/")

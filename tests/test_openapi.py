@@ -179,6 +179,18 @@ class DocsPagesTest(unittest.TestCase):
             self.assertTrue(r.headers["content-type"].startswith(media), r.headers["content-type"])
             self.assertGreater(len(r.content), 10_000)
 
+    def test_values_written_into_the_page_cannot_close_its_script(self) -> None:
+        """FastAPI's test_swagger_ui_escape.py: <, > and & in init_oauth and swagger_ui_parameters are escaped."""
+        app = FastAPI(swagger_ui_init_oauth={"clientId": "</script><script>alert(1)</script>", "appName": "a&b"},
+                      swagger_ui_parameters={"filter": "<b>"})
+        client = TestClient(app)
+        self.addCleanup(client.close)
+        page = client.get("/docs").text
+        self.assertEqual(page.count("</script>"), 2)   # the page's own two script blocks
+        self.assertIn('ui.initOAuth({"clientId": "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e", '
+                      '"appName": "a\\u0026b"})', page)
+        self.assertIn('"filter": "\\u003cb\\u003e",', page)
+
 
 if __name__ == "__main__":
     unittest.main()

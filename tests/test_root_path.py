@@ -84,6 +84,24 @@ class ClientRootPathTest(unittest.TestCase):
             self.assertEqual(client.get("/app").json(), {"root_path": "/api/v1", "url_for": "http://testserver/api/v1/app"})
             self.assertEqual(client.get("/openapi.json").json()["servers"], [{"url": "/api/v1"}])
 
+    def test_a_requests_root_path_is_listed_for_that_request_only(self) -> None:
+        """FastAPI's test_openapi_cache_root_path.py: a root path a proxy sent is not kept in the app's servers
+        or its cached document, and several do not accumulate; configured servers follow it."""
+        app = FastAPI(servers=[{"url": "https://example.com"}])
+
+        @app.get("/app")
+        def main():
+            return 1
+
+        configured = [{"url": "https://example.com"}]
+        for root_path in ("/evil", "/other"):
+            with TestClient(app, root_path=root_path) as client:
+                self.assertEqual(client.get("/openapi.json").json()["servers"], [{"url": root_path}, *configured])
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/openapi.json").json()["servers"], configured)
+        self.assertEqual(app.servers, configured)
+        self.assertEqual(app.openapi()["servers"], configured)
+
     def test_no_root_path_no_servers(self) -> None:
         with TestClient(plain) as client:
             self.assertEqual(client.get("/app").json(), {"root_path": "", "url_for": "http://testserver/app"})

@@ -20,15 +20,21 @@ swagger_ui_default_parameters: dict[str, Any] = {
 }
 
 
+def _html_safe_json(value: Any) -> str:
+    """JSON for a <script> block, as FastAPI writes it: ``<``, ``>`` and ``&`` escaped, so a value cannot close
+    the script (a ``</script>`` in an OAuth client id or a Swagger UI parameter)."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def get_swagger_ui_html(*, openapi_url: str, title: str, swagger_js_url: str = f"{ASSETS}/swagger-ui-bundle.js",
                         swagger_css_url: str = f"{ASSETS}/swagger-ui.css",
                         swagger_favicon_url: str = f"{ASSETS}/favicon-32x32.png",
                         oauth2_redirect_url: str | None = None, init_oauth: dict[str, Any] | None = None,
                         swagger_ui_parameters: dict[str, Any] | None = None) -> HTMLResponse:
     parameters = {**swagger_ui_default_parameters, **(swagger_ui_parameters or {})}
-    settings = "".join(f"\n        {json.dumps(k)}: {json.dumps(jsonable_encoder(v))}," for k, v in parameters.items())
+    settings = "".join(f"\n        {_html_safe_json(k)}: {_html_safe_json(jsonable_encoder(v))}," for k, v in parameters.items())
     redirect = f"\n        oauth2RedirectUrl: window.location.origin + '{oauth2_redirect_url}'," if oauth2_redirect_url else ""
-    oauth = f"\n    ui.initOAuth({json.dumps(jsonable_encoder(init_oauth))})" if init_oauth else ""
+    oauth = f"\n    ui.initOAuth({_html_safe_json(jsonable_encoder(init_oauth))})" if init_oauth else ""
     html = f"""<!DOCTYPE html>
 <html>
 <head>
