@@ -10,13 +10,18 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, ValidationError
 
-from tachyon import FastAPI, Query
+from tachyon import FastAPI, Header, Query
 
 
 class Item(BaseModel):
     """An item."""
     name: str = Field(description="The name")
     price: float = Field(le=100)
+
+
+class Page(BaseModel):
+    page: int = Field(1, ge=1)
+    save_data: bool = False
 
 
 def build_app(**options) -> FastAPI:
@@ -46,6 +51,31 @@ class OpenAPIDocumentOrderTest(unittest.TestCase):
     def test_a_parameter_in_fastapis_build_order(self) -> None:
         [parameter] = build_app().openapi()["paths"]["/items"]["post"]["parameters"]
         self.assertEqual(list(parameter), ["name", "in", "required", "schema", "description", "deprecated"])
+
+    def test_a_parameter_models_fields_titled_last_as_plain_parameters(self) -> None:
+        """FastAPI documents each field of a parameter model as a parameter of its own, the title set after
+        pydantic's keywords (a header field titled by its unconverted name)."""
+        app = FastAPI()
+
+        @app.get("/model")
+        def model(q: Annotated[Page, Query()]):
+            return q
+
+        @app.get("/plain")
+        def plain(page: int = Query(1, ge=1)):
+            return page
+
+        @app.get("/headers")
+        def headers(h: Annotated[Page, Header()]):
+            return h
+
+        paths = app.openapi()["paths"]
+        plain_schema = paths["/plain"]["get"]["parameters"][0]["schema"]
+        self.assertEqual(json.dumps(plain_schema), '{"type": "integer", "minimum": 1, "default": 1, "title": "Page"}')
+        self.assertEqual(json.dumps(paths["/model"]["get"]["parameters"][0]["schema"]), json.dumps(plain_schema))
+        header = paths["/headers"]["get"]["parameters"][1]
+        self.assertEqual((header["name"], json.dumps(header["schema"])),
+                         ("save-data", '{"type": "boolean", "default": false, "title": "Save Data"}'))
 
     def test_metadata_through_the_models(self) -> None:
         document = build_app().openapi()

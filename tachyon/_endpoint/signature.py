@@ -44,6 +44,9 @@ class ParamSpec:
     # A parameter model (a pydantic model as the callable's only query, header or cookie parameter):
     # its fields, each looked up like a parameter of its own, then validated together as the model.
     fields: list[ParamSpec] | None = None
+    # The title OpenAPI gives it when its FieldInfo has none, if not its alias's: a header model's field is titled
+    # by its unconverted name ("User Agent"), as FastAPI does.
+    doc_title: str | None = None
 
     @property
     def required(self) -> bool:
@@ -360,16 +363,14 @@ def _model_fields(spec: ParamSpec) -> list[ParamSpec]:
     found = []
     for name, info in spec.annotation.model_fields.items():
         alias = info.validation_alias if isinstance(info.validation_alias, str) else info.alias or name
-        if info.title is None:
-            # FastAPI documents a model field under the title of its unconverted name ("User Agent").
-            info = copy.copy(info)
-            info.title = alias.title().replace("_", " ")
+        doc_title = alias.title().replace("_", " ")   # set after the schema's other keywords, as FastAPI sets it
         if spec.source == "header" and convert and alias == name:
             alias = name.replace("_", "-")
         found.append(ParamSpec(
             name=name, source=spec.source, alias=alias, annotation=info.annotation, field_info=info,
             adapter=field_adapter(Annotated[info.annotation, info], info.annotation),
             sequence=spec.source in ("query", "header", "body") and is_sequence(info.annotation),
+            doc_title=doc_title,
         ))
     return found
 

@@ -73,7 +73,8 @@ class _Field:
 
 def _param_field(spec: Any) -> _Field:
     # FastAPI titles a parameter by its request name: a header's converted alias gives "User-Agent".
-    return _Field(spec.adapter, "validation", spec.field_info.title or spec.alias.title().replace("_", " "))
+    return _Field(spec.adapter, "validation",
+                  spec.field_info.title or spec.doc_title or spec.alias.title().replace("_", " "))
 
 
 def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
