@@ -50,12 +50,32 @@ class MutableHeaders(MutableMapping[str, str]):
 
 
 class Headers(Mapping[str, str]):
-    """Request headers: case-insensitive, immutable, multi-valued (``getlist``); ``headers[k]`` is the first value."""
+    """Request headers: case-insensitive, immutable, multi-valued (``getlist``); ``headers[k]`` is the first value.
 
-    def __init__(self, raw: list[tuple[str, str]] | None = None, headers: Mapping[str, str] | None = None) -> None:
+    Built as Starlette's: from a mapping, from ``raw`` (latin-1 byte pairs, names expected in lower case, as an
+    ASGI scope has them) or from a ``scope``. The pairs are kept decoded: the request's come that way from the
+    engine (``from_pairs``)."""
+
+    def __init__(self, headers: Mapping[str, str] | None = None, raw: list[tuple[bytes, bytes]] | None = None,
+                 scope: MutableMapping[str, Any] | None = None) -> None:
         if headers is not None:
-            raw = [(k.lower(), v) for k, v in headers.items()]
-        self._list = [(k.lower(), v) for k, v in (raw or [])]
+            assert raw is None, 'Cannot set both "headers" and "raw".'
+            assert scope is None, 'Cannot set both "headers" and "scope".'
+            self._list = [(k.lower(), v) for k, v in headers.items()]
+        elif raw is not None:
+            assert scope is None, 'Cannot set both "raw" and "scope".'
+            self._list = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in raw]
+        elif scope is not None:
+            self._list = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]]
+        else:
+            self._list = []
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, str]]) -> Headers:
+        """Headers from decoded (name, value) pairs, names in any case."""
+        headers = cls()
+        headers._list = [(k.lower(), v) for k, v in pairs]
+        return headers
 
     @property
     def raw(self) -> list[tuple[bytes, bytes]]:
@@ -97,7 +117,8 @@ class Headers(Mapping[str, str]):
         return isinstance(other, Headers) and sorted(self._list) == sorted(other._list)
 
     def __repr__(self) -> str:
-        return f"Headers({dict(self._list)!r})" if len(set(self.keys())) == len(self._list) else f"Headers(raw={self._list!r})"
+        name = self.__class__.__name__
+        return f"{name}({dict(self._list)!r})" if len(set(self.keys())) == len(self._list) else f"{name}(raw={self.raw!r})"
 
 
 class ImmutableMultiDict(Mapping[str, Any]):

@@ -114,4 +114,4 @@ def _upload(filename: str, headers: list[tuple[str, str]], value: bytes) -> Uplo
     spooled = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
     spooled.write(value)
     spooled.seek(0)
-    return UploadFile(spooled, size=len(value), filename=filename, headers=Headers(headers))
+    return UploadFile(spooled, size=len(value), filename=filename, headers=Headers.from_pairs(headers))

@@ -103,7 +103,7 @@ class HTTPConnection(Mapping[str, Any]):
     @property
     def headers(self) -> Headers:
         if self._headers is None:
-            self._headers = Headers(self._data.headers or [])
+            self._headers = Headers.from_pairs(self._data.headers or [])
         return self._headers
 
     @property

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unittest
 
-from tachyon.datastructures import URL, QueryParams
+from tachyon.datastructures import URL, Headers, QueryParams
 
 
 class URLTest(unittest.TestCase):
@@ -34,6 +34,40 @@ class QueryParamsTest(unittest.TestCase):
     def test_from_pairs_and_keywords(self) -> None:
         self.assertEqual(QueryParams([("a", "1")], b="2").multi_items(), [("a", "1"), ("b", "2")])
 
+
+
+class HeadersTest(unittest.TestCase):
+    """Built as Starlette's Headers: a mapping, raw byte pairs or a scope (fastapi-security raises an
+    HTTPException whose headers are Headers(raw=...), one WWW-Authenticate per scheme)."""
+
+    def test_the_three_ways_to_build_them(self) -> None:
+        raw = [(b"www-authenticate", b"Basic"), (b"www-authenticate", b"Bearer"), (b"x-a", b"1")]
+        for headers in (Headers(raw=raw), Headers(scope={"type": "http", "headers": raw})):
+            self.assertEqual(headers.getlist("WWW-Authenticate"), ["Basic", "Bearer"])
+            self.assertEqual(headers["X-A"], "1")
+            self.assertEqual(headers.items(), [("www-authenticate", "Basic"), ("www-authenticate", "Bearer"), ("x-a", "1")])
+            self.assertEqual(headers.raw, raw)
+            self.assertEqual(repr(headers), f"Headers(raw={raw!r})")
+        mapping = Headers({"X-A": "1"})
+        self.assertEqual((mapping["x-a"], mapping.raw, repr(mapping)), ("1", [(b"x-a", b"1")], "Headers({'x-a': '1'})"))
+        self.assertEqual(Headers().items(), [])
+        with self.assertRaises(AssertionError):
+            Headers({"a": "1"}, raw=raw)
+
+    def test_an_http_exception_with_raw_headers(self) -> None:
+        from tachyon import FastAPI, HTTPException
+        from tachyon.testclient import TestClient
+
+        app = FastAPI()
+
+        @app.get("/")
+        def guarded():
+            raise HTTPException(401, "Could not validate credentials",
+                                headers=Headers(raw=[(b"www-authenticate", b"Basic"), (b"www-authenticate", b"Bearer")]))
+
+        response = TestClient(app).get("/")
+        self.assertEqual((response.status_code, response.json()), (401, {"detail": "Could not validate credentials"}))
+        self.assertEqual(response.headers.get_list("www-authenticate"), ["Basic", "Bearer"])
 
 if __name__ == "__main__":
     unittest.main()
