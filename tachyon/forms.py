@@ -44,7 +44,14 @@ class UploadFile:
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
 
-        return core_schema.is_instance_schema(cls)
+        return core_schema.with_info_plain_validator_function(cls._validate)
+
+    @classmethod
+    def _validate(cls, value: Any, _: Any) -> UploadFile:
+        # FastAPI's check, so a plain form value given for a file fails with its "value_error" message.
+        if not isinstance(value, cls):
+            raise ValueError(f"Expected UploadFile, received: {type(value)}")
+        return value
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:

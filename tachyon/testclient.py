@@ -26,12 +26,14 @@ from ._testclient import peers, serving
 from ._testclient.cookies import Cookies
 from ._testclient.encoding import encode_multipart, merge_headers, query_pairs
 from ._testclient.router_app import app_for
+from ._testclient.content_encoding import DecodingError
 from ._testclient.messages import URL, Headers, HTTPStatusError, Request, Response, TooManyRedirects
 from .applications import FastAPI
 from .routing import APIRouter
 from .datastructures import MutableHeaders
 
-__all__ = ["TestClient", "Response", "Request", "Headers", "Cookies", "URL", "HTTPStatusError", "TooManyRedirects", "encode_multipart"]
+__all__ = ["TestClient", "Response", "Request", "Headers", "Cookies", "URL", "HTTPStatusError", "TooManyRedirects",
+           "DecodingError", "encode_multipart"]
 
 _httpx_logger = logging.getLogger("httpx")
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -143,8 +145,9 @@ class TestClient:
             follow_redirects = allow_redirects
         body, body_headers = self._encode_body(json, data, files, content)
         origin, target = self._target(url, params)
+        fragment = urlsplit(url).fragment   # never sent; kept in the response's URL, as httpx keeps it
         headers = merge_headers(self.headers, body_headers, _basic_auth(auth), headers)
-        response = self._send(method.upper(), origin, target, body, headers, cookies, timeout)
+        response = self._send(method.upper(), origin, target, body, headers, cookies, timeout, fragment)
         follow = self.follow_redirects if follow_redirects is None else follow_redirects
         history: list[Response] = []
         while follow and response.status_code in _REDIRECTS and "location" in response.headers:
@@ -153,8 +156,10 @@ class TestClient:
             history.append(response)
             if response.status_code == 303 or (response.status_code in (301, 302) and method.upper() == "POST"):
                 method, body = "GET", None
-            origin, target = self._target(urljoin(response.url, response.headers["location"]), None)
-            response = self._send(method.upper(), origin, target, body, headers, cookies, timeout)
+            location = urljoin(response.url, response.headers["location"])
+            fragment = urlsplit(location).fragment or fragment   # httpx: else the previous request's (RFC 7231 7.1.2)
+            origin, target = self._target(location, None)
+            response = self._send(method.upper(), origin, target, body, headers, cookies, timeout, fragment)
         response.history = history
         return response
 
@@ -245,7 +250,7 @@ class TestClient:
         return f"{parts.scheme}://{parts.netloc}", quote(parts.path or "/", safe=_PATH_SAFE) + (f"?{query}" if query else "")
 
     def _send(self, method: str, origin: str, target: str, body: bytes | list[bytes] | None, headers: list[tuple[str, str]],
-              cookies: Mapping[str, str] | None, timeout: float | None) -> Response:
+              cookies: Mapping[str, str] | None, timeout: float | None, fragment: str) -> Response:
         out = merge_headers({"host": urlsplit(origin).netloc}, headers)
         # httpx leaves an explicit Cookie header alone (CookieJar.add_cookie_header).
         cookie = None if any(name.lower() == "cookie" for name, _ in out) else self._cookies.header_for(origin + target, cookies)
@@ -292,7 +297,8 @@ class TestClient:
         # adds one to every response (an app's own Date is dropped too: the two cannot be told apart here).
         headers = Headers([(name, value) for name, value in raw.getheaders() if name.lower() != "date"])
         self._cookies.extract_cookies(origin + target, headers.get_list("set-cookie"))
-        request = Request(method, f"{origin}{target}", out, b"".join(body) if chunked else body)
+        request = Request(method, f"{origin}{target}" + (f"#{fragment}" if fragment else ""), out,
+                          b"".join(body) if chunked else body)
         response = Response(raw.status, raw.reason, headers, content, request)
         response.elapsed = timedelta(seconds=time.perf_counter() - started)
         response.http_version = "HTTP/1.0" if raw.version == 10 else "HTTP/1.1"

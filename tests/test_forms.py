@@ -31,6 +31,11 @@ def echo(note: Annotated[str, Form()], upload: UploadFile):
     return {"note": note, "headers": dict(upload.headers), "size": upload.size}
 
 
+@app.post("/files-list")
+async def files_list(files: Annotated[list[UploadFile], File()]):
+    return {"files": [f.filename for f in files]}
+
+
 @app.post("/bytes-list")
 async def bytes_list(files: Annotated[list[bytes], File()]):
     return {"files": [f.decode() for f in files]}
@@ -156,6 +161,13 @@ class MultipartEdgesTest(AppTestCase):
         self.assertEqual(self.client.post("/bytes-list", data={"files": ""}).json(), {"files": [""]})
         response = self.client.post("/bytes-list", data={"files": "text"}, files=[("files", ("f.bin", b"file"))])
         self.assertEqual((response.status_code, response.json()), (200, {"files": ["text", "file"]}))
+
+    def test_a_plain_value_for_a_file_is_fastapis_value_error(self) -> None:
+        response = self.client.post("/files-list", data={"files": "notafile"})
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(response.json(), {"detail": [{
+            "type": "value_error", "loc": ["body", "files", 0],
+            "msg": "Value error, Expected UploadFile, received: <class 'str'>", "input": "notafile", "ctx": {"error": {}}}]})
 
     def test_a_full_windows_path_keeps_its_last_segment_as_python_multipart(self) -> None:
         for filename in (b"C:\\\\Users\\\\me\\\\x.txt", b"C:\\Users\\x.txt", b"\\\\\\\\server\\\\share\\\\x.txt"):

@@ -104,6 +104,23 @@ def headers(request: Request):
     return sorted(map(list, request.headers.items()))
 
 
+@app.get("/encoded/{encoding}")
+def encoded(encoding: str):
+    import gzip
+    import zlib
+
+    body = b'{"packed": true}'
+    packed = {"gzip": gzip.compress(body), "deflate": zlib.compress(body),
+              "raw-deflate": zlib.compress(body)[2:-4], "identity": body}[encoding]
+    return Response(packed, media_type="application/json",
+                    headers={"content-encoding": "deflate" if encoding == "raw-deflate" else encoding})
+
+
+@app.get("/fragment-redirect")
+def fragment_redirect(to: str):
+    return RedirectResponse(to)
+
+
 class TestClientApiTest(unittest.TestCase):
     def setUp(self) -> None:
         self.client = TestClient(app)
@@ -289,6 +306,19 @@ class TestClientApiTest(unittest.TestCase):
             self.assertEqual(self.client.post("/upload", content=content).json(),
                              {"content_length": "3", "transfer_encoding": None, "chunks": ["abc", ""]})
         self.assertEqual(self.client.post("/upload").json()["chunks"], [""])   # an empty body: only the end
+
+    def test_bodies_decoded_from_their_content_encoding_as_httpx(self) -> None:
+        for encoding in ("gzip", "deflate", "raw-deflate", "identity"):
+            response = self.client.get(f"/encoded/{encoding}")
+            self.assertEqual(response.json(), {"packed": True}, encoding)
+            self.assertIn("content-encoding", response.headers)   # the header itself stays
+
+    def test_fragments_stay_in_the_url_as_httpx_keeps_them(self) -> None:
+        response = self.client.get("/users/ann#top")
+        self.assertEqual((response.url, response.url.fragment), ("http://testserver/users/ann#top", "top"))
+        self.assertEqual(response.json()["url"], "http://testserver/users/ann")   # never sent to the app
+        self.assertEqual(self.client.get("/fragment-redirect?to=/users/b%23own").url, "http://testserver/users/b#own")
+        self.assertEqual(self.client.get("/fragment-redirect?to=/users/c#kept").url, "http://testserver/users/c#kept")
 
     def test_allow_redirects_is_the_deprecated_follow_redirects(self) -> None:
         with self.assertWarnsRegex(DeprecationWarning, "Use `follow_redirects` instead") as caught:

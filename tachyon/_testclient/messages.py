@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from .content_encoding import decode_content
 from .cookies import Cookies
 
 
@@ -66,6 +67,10 @@ class URL(str):
         return urlsplit(self).query.encode("ascii")
 
     @property
+    def fragment(self) -> str:
+        return urlsplit(self).fragment
+
+    @property
     def params(self) -> dict[str, str]:
         return dict(parse_qsl(urlsplit(self).query, keep_blank_values=True))
 
@@ -105,7 +110,7 @@ class Response:
         self.status_code = status_code
         self.reason_phrase = reason
         self.headers = headers
-        self.content = content
+        self.content = decode_content(content, headers.get("content-encoding"))
         self.request = request
         self.url = request.url
         self.history: list[Response] = []
