@@ -62,6 +62,23 @@ class StarletteAliasesTest(unittest.TestCase):
         with self.assertRaises(ModuleNotFoundError):
             import starlette.websockets  # noqa: F401
 
+    def test_the_private_utils_extensions_import(self) -> None:
+        import functools
+
+        from starlette._utils import get_route_path, is_async_callable
+
+        async def handler() -> None:
+            return None
+
+        class Handler:
+            async def __call__(self) -> None:
+                return None
+
+        self.assertEqual([is_async_callable(f) for f in (handler, functools.partial(handler), Handler(), len)],
+                         [True, True, True, False])
+        self.assertEqual([get_route_path({"path": p, "root_path": "/api"}) for p in ("/api/x", "/api", "/apix")],
+                         ["/x", "", "/apix"])
+
     def test_starlette_is_fastapis_base(self) -> None:
         from starlette.applications import Starlette
 

@@ -70,6 +70,49 @@ def broken():
     return {"ok": True}
 
 
+def sync_transaction():
+    try:
+        yield
+        events.append("sync commit")
+    except ValueError as exc:
+        events.append(f"sync rollback: {exc}")
+        raise
+
+
+async def async_transaction():
+    try:
+        yield
+        events.append("async commit")
+    except ValueError as exc:
+        events.append(f"async rollback: {exc}")
+        raise
+
+
+def swallowing_transaction():
+    try:
+        yield
+    except ValueError:
+        events.append("swallowed")
+
+
+@app.get("/task-fails-in-sync-transaction", dependencies=[Depends(sync_transaction)])
+def task_fails_in_sync_transaction(background: BackgroundTasks):
+    background.add_task(fail, "task failed")
+    return {"ok": True}
+
+
+@app.get("/task-fails-in-async-transaction", dependencies=[Depends(async_transaction)])
+async def task_fails_in_async_transaction(background: BackgroundTasks):
+    background.add_task(fail, "task failed")
+    return {"ok": True}
+
+
+@app.get("/task-fails-in-swallowing-transaction", dependencies=[Depends(swallowing_transaction)])
+def task_fails_in_swallowing_transaction(background: BackgroundTasks):
+    background.add_task(fail, "task failed")
+    return {"ok": True}
+
+
 class AfterResponseTest(unittest.TestCase):
     def setUp(self) -> None:
         events.clear()
@@ -95,6 +138,23 @@ class AfterResponseTest(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, "task failed"):
             self.client.get("/failing-task")
         self.assertEqual(self.client.post("/tasks").status_code, 200)   # raised once, the client goes on
+
+    def test_a_failing_background_task_is_thrown_into_the_yield_dependencies(self) -> None:
+        """FastAPI runs the response, its background tasks included, inside the request's exit stack."""
+        for kind in ("sync", "async"):
+            events.clear()
+            with self.assertRaisesRegex(ValueError, "task failed"):
+                self.client.get(f"/task-fails-in-{kind}-transaction")
+            self.assertEqual(events, [f"{kind} rollback: task failed"])
+        self.client.get("/session")
+        self.assertEqual(events[-1], "session closed")   # a request without failures commits as before
+
+    def test_a_dependency_swallowing_a_tasks_exception_is_fastapis_error(self) -> None:
+        from tachyon.exceptions import FastAPIError
+
+        with self.assertRaisesRegex(FastAPIError, "^Response not awaited"):
+            self.client.get("/task-fails-in-swallowing-transaction")
+        self.assertEqual(events, ["swallowed"])
 
     def test_an_exception_after_yield_is_raised_in_the_test(self) -> None:
         with self.assertRaises(HTTPException) as caught:

@@ -58,7 +58,7 @@ class YieldDependenciesTest(AppTestCase):
     def test_swallowed_exception_is_fastapis_error_in_the_test(self):
         with self.assertRaises(FastAPIError) as caught:
             self.client.get("/swallow/bad")   # the TestClient raises what the app did not handle
-        self.assertIn("No response object was returned", caught.exception.args[0])
+        self.assertIn("Response not awaited. There's a high chance", caught.exception.args[0])
         self.assertIn("dependencies-with-yield-and-except", caught.exception.args[0])
 
     def test_openapi(self):

@@ -22,8 +22,9 @@ from ..security.oauth2 import SecurityScopes
 from .signature import Dependant, EndpointSignature
 
 
-_NO_RESPONSE = (
-    "No response object was returned. There's a high chance that the application code is raising an exception "
+NO_RESPONSE_MESSAGE = (   # FastAPI's, when a yield dependency swallows the exception that was to become the response
+
+    "Response not awaited. There's a high chance that the application code is raising an exception "
     "and a dependency with yield has a block with a bare except, or a block with except Exception, and is not "
     "raising the exception again. Read more about it in the docs: "
     "https://fastapi.tiangolo.com/tutorial/dependencies/dependencies-with-yield/#dependencies-with-yield-and-except"
@@ -83,7 +84,7 @@ def build_partial(signature: EndpointSignature, context_factory: Callable[[Any],
 def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Callable[[Any], Any] | None,
              name: str, first_arguments: list[str], ending: str | None) -> Callable[..., Any]:
     env = code.env
-    env.update({"_FastAPIError": FastAPIError, "_NO_RESPONSE": _NO_RESPONSE,
+    env.update({"_FastAPIError": FastAPIError, "_NO_RESPONSE": NO_RESPONSE_MESSAGE,
                 "_threadpool": run_in_threadpool, "_cm_threadpool": contextmanager_in_threadpool,
                 "_Scopes": SecurityScopes, "_cm": contextlib.contextmanager,
                 "_acm": contextlib.asynccontextmanager, "_make_context": context_factory})

@@ -3,6 +3,7 @@ turning the endpoint's result into the final Response when they are involved."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import inspect
 import threading
 from collections.abc import Callable
@@ -10,12 +11,14 @@ from typing import Any
 
 from ..background import BackgroundTasks
 from ..encoders import jsonable_encoder
+from ..exceptions import FastAPIError
 from ..datastructures import FormData
 from ..forms import UploadFile, form_uploads, uploads_in
 from ..requests import Request, request_for
 from ..responses import Response
 from ..utils import is_body_allowed_for_status_code
 from .request_data import RequestData
+from .solver import NO_RESPONSE_MESSAGE
 
 
 class HandlerRequest(tuple):
@@ -79,28 +82,38 @@ class AfterResponse:
 
     async def __call__(self) -> None:
         try:
-            if self.tasks is not None:
-                await self.tasks()
-        finally:
+            error: BaseException | None = None
             try:
+                if self.tasks is not None:
+                    await self.tasks()
+            except BaseException as exc:
+                error = exc
+            if self.stack is not None:
+                # FastAPI runs the response, background tasks included, inside the request's exit stack: a task's
+                # exception is thrown into the yield dependencies at their yield.
+                exc_info = (type(error), error, error.__traceback__) if error is not None else (None, None, None)
                 if isinstance(self.stack, contextlib.AsyncExitStack):
-                    await self.stack.aclose()
-                elif self.stack is not None:
-                    await _close_on_sync_lane(self.stack, self.entered_on)
-            finally:
-                for upload in self.uploads:
-                    await upload.close()
+                    suppressed = await self.stack.__aexit__(*exc_info)
+                else:
+                    suppressed = await _exit_on_sync_lane(self.stack, exc_info, self.entered_on)
+                if error is not None and suppressed:   # a dependency swallowed it: FastAPI's "not awaited" error
+                    raise FastAPIError(NO_RESPONSE_MESSAGE) from error
+            if error is not None:
+                raise error
+        finally:
+            for upload in self.uploads:
+                await upload.close()
 
 
-async def _close_on_sync_lane(stack: contextlib.ExitStack, entered_on: int) -> None:
-    """A def route's exit stack (its sync yield dependencies) closes on the sync lane that entered it if that
+async def _exit_on_sync_lane(stack: contextlib.ExitStack, exc_info: tuple, entered_on: int) -> bool:
+    """A def route's exit stack (its sync yield dependencies) exits on the sync lane that entered it if that
     one is idle, and never on the loop, where it would hold up every async request. FastAPI exits them in its
     thread pool, in practice on the worker that entered them (anyio reuses the most recently idle one); a
     ``sqlite3`` connection made with ``check_same_thread`` needs that. The engine keeps such routes on the
     lanes (plans.py's ``stays_on_lanes``)."""
     from .._boundary.engine import get_engine   # running: this is a response's background work
 
-    await get_engine().lanes.run_on_sync_lane(stack.close, entered_on)
+    return bool(await get_engine().lanes.run_on_sync_lane(functools.partial(stack.__exit__, *exc_info), entered_on))
 
 
 def close_form_after(response: Response, form: FormData) -> Response:
