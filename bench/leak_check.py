@@ -1,6 +1,7 @@
 """Leak check: drives 200k+ requests through the example endpoints (valid, invalid, errors) plus a few
 slow paths (multipart uploads, a 422 that still runs a dependency chain with a yield dependency, an
-exception handler that awaits, a def route whose yield dependency exits on a sync lane) with wrk and reports RSS and sys.getallocatedblocks() after each round.
+exception handler that awaits, a def route whose yield dependency exits on a sync lane, a value the engine's
+JSON writer leaves to json.dumps) with wrk and reports RSS and sys.getallocatedblocks() after each round.
 Flat numbers = no leak.
 
     python3 bench/leak_check.py [--rounds 6] [--seconds 1]
@@ -54,7 +55,7 @@ wrk.headers["Content-Type"] = "multipart/form-data; boundary={BOUNDARY}"
 wrk.body = {lua_string(MULTIPART)}
 """
 TARGETS = ["/health", "/items/5?q=abc&limit=7", "/items/0", "/items/abc?limit=1000", "/nope", "/crash",
-           "/chain/x?page=2", "/teapot", "/sync-session"]
+           "/chain/x?page=2", "/teapot", "/sync-session", "/url"]
 
 
 class Teapot(Exception):
@@ -84,6 +85,10 @@ def add_slow_paths(app: FastAPI) -> None:
     def with_sync_session(s: Annotated[str, Depends(sync_session)]):
         return {"session": s}
 
+    @app.get("/url")
+    async def url():
+        return {"health": app.url_path_for("health")}   # a str subclass: written by json.dumps
+
     @app.post("/upload")
     async def upload(note: Annotated[str, Form()], file: UploadFile):
         return {"note": note, "size": len(await file.read())}
@@ -110,7 +115,7 @@ def expect_statuses(port: int) -> None:
     import http.client
 
     checks = [("GET", "/chain/x?page=2", None, {}, 422), ("GET", "/teapot", None, {}, 418),
-              ("GET", "/sync-session", None, {}, 200),
+              ("GET", "/sync-session", None, {}, 200), ("GET", "/url", None, {}, 200),
               ("POST", "/upload", MULTIPART.encode(), {"content-type": f"multipart/form-data; boundary={BOUNDARY}"}, 200)]
     for method, path, body, headers, status in checks:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
