@@ -1,12 +1,15 @@
-"""``fastapi._compat``, the parts libraries import: ``ModelField``, one parameter of a path operation as FastAPI
-describes it to code that inspects a route (``route.dependant.query_params`` and the like; Tachyon validates
-with its own plan, this is the read-only description), and ``lenient_issubclass``."""
+"""``fastapi._compat``, the parts libraries import: ``ModelField``, one parameter of a path operation (or a route's
+response) as FastAPI describes it to code that inspects a route (``route.dependant.query_params``,
+``route.response_field``; Tachyon validates requests with its own plan, but a library may validate or serialize
+through the field as FastAPI's allows), and ``lenient_issubclass``."""
 from __future__ import annotations
 
+import functools
 import types
 import typing
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from pydantic import TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
@@ -61,6 +64,31 @@ class ModelField:
 
     def get_default(self) -> Any:
         return Undefined if self.field_info.is_required() else self.field_info.get_default(call_default_factory=True)
+
+    @functools.cached_property
+    def _type_adapter(self) -> TypeAdapter[Any]:
+        return TypeAdapter(Annotated[self.field_info.annotation, self.field_info])
+
+    def validate(self, value: Any, values: dict[str, Any] | None = None, *,
+                 loc: tuple[int | str, ...] = ()) -> tuple[Any, list[dict[str, Any]] | None]:
+        """FastAPI's: ``(value, None)``, or ``(None, errors)`` with ``loc`` before each error's location."""
+        try:
+            return self._type_adapter.validate_python(value, from_attributes=True), None
+        except ValidationError as exc:
+            return None, [{**error, "loc": (*loc, *error["loc"])} for error in exc.errors(include_url=False)]
+
+    def serialize(self, value: Any, *, mode: Literal["json", "python"] = "json", include: Any = None, exclude: Any = None,
+                  by_alias: bool = True, exclude_unset: bool = False, exclude_defaults: bool = False,
+                  exclude_none: bool = False) -> Any:
+        return self._type_adapter.dump_python(value, mode=mode, include=include, exclude=exclude, by_alias=by_alias,
+                                              exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
+                                              exclude_none=exclude_none)
+
+    def serialize_json(self, value: Any, *, include: Any = None, exclude: Any = None, by_alias: bool = True,
+                       exclude_unset: bool = False, exclude_defaults: bool = False, exclude_none: bool = False) -> bytes:
+        return self._type_adapter.dump_json(value, include=include, exclude=exclude, by_alias=by_alias,
+                                            exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
+                                            exclude_none=exclude_none)
 
     def __repr__(self) -> str:
         return f"ModelField(name={self.name!r}, type={self.type_!r}, required={self.required})"

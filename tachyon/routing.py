@@ -19,6 +19,7 @@ from ._endpoint.fields import field_adapter
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
 from ._endpoint.signature import analyze
 from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
+from ._compat import ModelField
 from ._starlette.finder import from_real_starlette
 from .concurrency import run_in_threadpool
 from .convertors import CONVERTOR_TYPES, Convertor
@@ -30,7 +31,7 @@ from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .requests import Request
 from .responses import JSONResponse, Response
 from .types import DecoratedCallable
-from .utils import generate_unique_id, is_body_allowed_for_status_code
+from .utils import create_model_field, generate_unique_id, is_body_allowed_for_status_code
 
 _StarletteNoMatchFound = from_real_starlette("starlette.routing", "NoMatchFound")
 if _StarletteNoMatchFound is not None:
@@ -341,6 +342,13 @@ class APIRoute(Route):
             arguments = await run_in_threadpool(self.binder, raw)
             result = await run_in_threadpool(self.solver, *arguments)
         return result if isinstance(result, Response) else self.finish_response(result, None, None)
+
+    @cached_property
+    def response_field(self) -> ModelField | None:
+        """FastAPI's: the response model as a ModelField, for libraries that validate or serialize through it."""
+        if not self.response_model:
+            return None
+        return create_model_field("Response_" + self.unique_id, self.response_model, mode="serialization")
 
     @property
     def actual_response_class(self) -> type[Response]:

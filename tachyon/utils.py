@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+import warnings
+from typing import Any, Literal
 
+from pydantic import PydanticSchemaGenerationError
+from pydantic.fields import FieldInfo
+
+from ._compat import ModelField, Undefined
 from .datastructures import get_value_or_default
+from .exceptions import FastAPIError
 
-__all__ = ["deep_dict_update", "generate_unique_id", "get_value_or_default", "is_body_allowed_for_status_code"]
+__all__ = ["create_model_field", "deep_dict_update", "generate_operation_id_for_path", "generate_unique_id",
+           "get_path_param_names", "get_value_or_default", "is_body_allowed_for_status_code"]
 
 
 def generate_unique_id(route: Any) -> str:
@@ -36,3 +43,28 @@ def deep_dict_update(main_dict: dict[Any, Any], update_dict: dict[Any, Any]) -> 
             main_dict[key] = main_dict[key] + value
         else:
             main_dict[key] = value
+
+
+def get_path_param_names(path: str) -> set[str]:
+    """The names between braces in a path (with their convertor, as FastAPI's: ``{p:path}`` is ``p:path``)."""
+    return set(re.findall("{(.*?)}", path))
+
+
+def generate_operation_id_for_path(*, name: str, path: str, method: str) -> str:
+    """FastAPI's operation id from before ``generate_unique_id``, deprecated there too."""
+    warnings.warn("fastapi.utils.generate_operation_id_for_path() was deprecated, it is not used internally, and "
+                  "will be removed soon", DeprecationWarning, stacklevel=2)
+    operation_id = re.sub(r"\W", "_", f"{name}{path}")
+    return f"{operation_id}_{method.lower()}"
+
+
+def create_model_field(name: str, type_: Any, default: Any = Undefined, field_info: FieldInfo | None = None,
+                       alias: str | None = None, mode: Literal["validation", "serialization"] = "validation") -> ModelField:
+    """A ModelField for ``type_`` (FastAPI's helper): FastAPIError if pydantic cannot handle the type."""
+    field = ModelField(field_info or FieldInfo(annotation=type_, default=default, alias=alias), name, mode=mode)
+    try:
+        field._type_adapter
+    except PydanticSchemaGenerationError:
+        raise FastAPIError(f"Invalid args for response field! Hint: check that {type_} is a valid Pydantic field "
+                           "type.") from None
+    return field

@@ -1,6 +1,7 @@
 """FastAPI's small helpers that apps and extensions import: fastapi.utils (deep_dict_update,
-get_value_or_default, generate_unique_id), fastapi.openapi.docs.swagger_ui_default_parameters and
-fastapi._compat.lenient_issubclass."""
+get_value_or_default, generate_unique_id, get_path_param_names, generate_operation_id_for_path,
+create_model_field), fastapi.openapi.docs.swagger_ui_default_parameters, fastapi._compat.lenient_issubclass
+and ModelField's validate/serialize, as route.response_field offers them."""
 from __future__ import annotations
 
 import unittest
@@ -14,7 +15,13 @@ from tachyon._compat import lenient_issubclass
 from tachyon.datastructures import Default
 from tachyon.openapi.docs import get_swagger_ui_html, swagger_ui_default_parameters
 from tachyon.testclient import TestClient
-from tachyon.utils import deep_dict_update, generate_unique_id, get_value_or_default
+from tachyon.utils import (create_model_field, deep_dict_update, generate_operation_id_for_path, generate_unique_id,
+                           get_path_param_names, get_value_or_default)
+
+
+class Item(BaseModel):
+    name: str
+    note: Optional[str] = None
 
 
 class UtilsModuleTest(unittest.TestCase):
@@ -37,6 +44,36 @@ class UtilsModuleTest(unittest.TestCase):
             return item_id
 
         self.assertEqual(generate_unique_id(app.routes[-1]), "read_item_items__item_id__get")
+
+    def test_path_param_names_and_the_deprecated_operation_id(self) -> None:
+        self.assertEqual(get_path_param_names("/a/{x}/{y:path}"), {"x", "y:path"})
+        with self.assertWarns(DeprecationWarning):
+            self.assertEqual(generate_operation_id_for_path(name="hello_world", path="/items/{id}", method="GET"),
+                             "hello_world_items__id__get")
+
+    def test_model_fields_validate_and_serialize_as_fastapis(self) -> None:
+        field = create_model_field("ids", List[int])
+        self.assertEqual(field.validate(["1", 2], loc=("body",)), ([1, 2], None))
+        value, errors = field.validate("x", loc=("body", "ids"))
+        self.assertIsNone(value)
+        self.assertEqual([(e["type"], e["loc"]) for e in errors], [("list_type", ("body", "ids"))])
+        self.assertEqual((field.serialize([1]), field.serialize_json([1])), ([1], b"[1]"))
+
+    def test_a_routes_response_field(self) -> None:
+        app = FastAPI()
+
+        @app.get("/item")
+        def item() -> Item:
+            return Item(name="a")
+
+        @app.get("/plain")
+        def plain():
+            return 1
+
+        field = app.routes[-2].response_field
+        self.assertEqual((field.name, field.mode, field.type_), ("Response_item_item_get", "serialization", Item))
+        self.assertEqual(field.serialize_json(Item(name="b"), exclude_none=True), b'{"name":"b"}')
+        self.assertIsNone(app.routes[-1].response_field)
 
     def test_lenient_issubclass(self) -> None:
         self.assertTrue(lenient_issubclass(bool, int))
