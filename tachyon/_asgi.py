@@ -14,14 +14,14 @@ from urllib.parse import quote
 
 async def serve(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
     if scope["type"] == "lifespan":
-        await _lifespan(app, receive, send)
+        await _lifespan(app, scope, receive, send)
     elif scope["type"] == "http":
         await _http(app, scope, receive, send)
     else:
         raise RuntimeError(f"Tachyon apps serve HTTP through ASGI, not {scope['type']!r}")
 
 
-async def _lifespan(app: Any, receive: Any, send: Any) -> None:
+async def _lifespan(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
@@ -30,11 +30,27 @@ async def _lifespan(app: Any, receive: Any, send: Any) -> None:
             except Exception as exc:
                 await send({"type": "lifespan.startup.failed", "message": str(exc)})
                 return
+            try:
+                _share_state(app, scope)
+            except RuntimeError as exc:   # as Starlette, raised inside the lifespan: it exits before the answer
+                await asyncio.to_thread(app.shutdown)
+                await send({"type": "lifespan.startup.failed", "message": str(exc)})
+                return
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
             await asyncio.to_thread(app.shutdown)
             await send({"type": "lifespan.shutdown.complete"})
             return
+
+
+def _share_state(app: Any, scope: dict[str, Any]) -> None:
+    """As Starlette's lifespan: what the lifespan yielded goes into the server's ``scope["state"]`` (asgi-lifespan
+    and test harnesses read it there), and a server without one cannot take it."""
+    state = getattr(getattr(app, "lifespan", None), "state", None)
+    if state:
+        if "state" not in scope:
+            raise RuntimeError('The server does not support "state" in the lifespan scope.')
+        scope["state"].update(state)
 
 
 async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:

@@ -61,7 +61,8 @@ class HTTPConnection(Mapping[str, Any]):
         """Starlette's ASGI scope, built on first use; values written to it stay for the request."""
         if self._scope is None:
             d = self._data
-            lifespan = getattr(self._app, "lifespan", None)
+            # The lifespan that ran is the outermost app's: a mounted app's requests see its state, as in Starlette.
+            lifespan = getattr(_serving_app(self._app), "lifespan", None)
             self._scope = {
                 "type": "http", "http_version": d.http_version, "method": d.method, "scheme": d.scheme,
                 # the engine hands over the decoded path; quoting it again gives the raw one for any usual path

@@ -6,7 +6,7 @@ import inspect
 import re
 import warnings
 from collections.abc import Callable, Coroutine, Sequence
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from typing_extensions import Unpack
@@ -21,6 +21,7 @@ from ._endpoint.signature import analyze
 from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
 from ._compat import ModelField
 from ._starlette.finder import from_real_starlette
+from ._starlette.utils import is_async_callable
 from .concurrency import run_in_threadpool
 from .convertors import CONVERTOR_TYPES, Convertor
 from .dependencies.models import Dependant, depends_of, describe, route_level_dependants
@@ -269,7 +270,9 @@ class APIRoute(Route):
         if described is None:
             return None
         now = route_level_dependants(described)
-        return None if _same_objects(now, self._described_route_level) else now
+        # A dependant assigned whole (route rewriting: route.dependant = get_dependant(...)) was never described
+        # here: its route-level dependencies are all there are, as in FastAPI, which runs what it holds.
+        return None if _same_objects(now, self.__dict__.get("_described_route_level")) else now
 
     def dependant_edits(self) -> tuple[int, ...] | None:
         """What identifies the edits of the dependant's route-level dependencies (see _edited_route_level)."""
@@ -344,6 +347,11 @@ class APIRoute(Route):
         return result if isinstance(result, Response) else self.finish_response(result, None, None)
 
     @cached_property
+    def app(self) -> Callable[..., Coroutine[Any, Any, None]]:
+        """FastAPI's ASGI app of the route (see request_response); code may replace it."""
+        return request_response(self.get_route_handler())
+
+    @cached_property
     def response_field(self) -> ModelField | None:
         """FastAPI's: the response model as a ModelField, for libraries that validate or serialize through it."""
         if not self.response_model:
@@ -415,6 +423,18 @@ class APIRoute(Route):
 _NO_WEBSOCKETS = "Tachyon does not serve WebSockets yet: a WebSocket route cannot be declared"
 _NO_STREAMING = ("Tachyon does not stream responses yet: a path operation that yields (FastAPI streams its items "
                  "as JSON Lines or server-sent events) cannot be declared")
+
+
+def request_response(func: Callable[[Request], Any]) -> Callable[..., Coroutine[Any, Any, None]]:
+    """Starlette's (and FastAPI's): the ASGI app of ``func(request) -> Response``, sync or async. The engine
+    serves a route from the route itself, not from ``route.app``: an extension that edits a route and then
+    rebuilds ``route.app = request_response(route.get_route_handler())`` has its edits served either way."""
+    handler = func if is_async_callable(func) else partial(run_in_threadpool, func)
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        response = await handler(Request(scope, receive, send))
+        await response(scope, receive, send)
+    return app
 
 
 def _check_prefix(prefix: str) -> None:
@@ -509,6 +529,16 @@ class Mount(BaseRoute):
     @property
     def routes(self) -> list[APIRoute]:
         return self.app.routes
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
+        """Starlette's: the mount's own name with a ``path`` is that path under the mount (``url_for("static",
+        path=...)``); a route of the mounted app is named "mount:route" (just "route" under an unnamed mount)."""
+        if self.name is not None and name == self.name and set(path_params) == {"path"}:
+            return URLPath(f"{self.path}/{str(path_params['path']).lstrip('/')}")
+        if self.name is not None and not name.startswith(self.name + ":"):
+            raise NoMatchFound(name, path_params)
+        found = self.app.url_path_for(name if self.name is None else name[len(self.name) + 1:], **path_params)
+        return URLPath(self.path + found, protocol=found.protocol)
 
     def __eq__(self, other: object) -> bool:
         """Starlette's: the same path and app."""
@@ -611,19 +641,10 @@ class APIRouter(PathOperationDecorators):
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
         """The first route, in order, that has ``name`` and takes exactly ``path_params``, as Starlette's router."""
         for route in self.routes:
-            if isinstance(route, Mount):   # its app's route names, prefixed "name:" if it is named
-                if route.name is not None and not name.startswith(route.name + ":"):
-                    continue
-                try:
-                    found = route.app.url_path_for(name if route.name is None else name[len(route.name) + 1:],
-                                                   **path_params)
-                    return URLPath(route.path + found, protocol=found.protocol)
-                except NoMatchFound:
-                    continue   # a later route may have it
             try:
                 return route.url_path_for(name, **path_params)
             except NoMatchFound:
-                continue
+                continue   # a later route may have it
         raise NoMatchFound(name, path_params)
 
     def add_route(self, path: str, endpoint: Callable[..., Any], methods: list[str] | None = None,

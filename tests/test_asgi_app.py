@@ -87,9 +87,27 @@ class ASGIAppTest(unittest.TestCase):
         async def send(message: dict) -> None:
             sent.append(message)
 
-        asyncio.run(app({"type": "lifespan"}, receive, send))
+        scope = {"type": "lifespan", "state": {}}
+        asyncio.run(app(scope, receive, send))
         self.assertEqual([m["type"] for m in sent], ["lifespan.startup.complete", "lifespan.shutdown.complete"])
         self.assertEqual(events, ["startup", "shutdown"])
+        self.assertEqual(scope["state"], {"db": "ready"})   # as Starlette's lifespan shares it with the server
+
+    def test_a_lifespan_state_needs_a_server_state(self) -> None:
+        events.clear()
+        messages = [{"type": "lifespan.startup"}]
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            return messages.pop(0)
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        asyncio.run(app({"type": "lifespan"}, receive, send))
+        self.assertEqual(sent, [{"type": "lifespan.startup.failed",
+                                 "message": 'The server does not support "state" in the lifespan scope.'}])
+        self.assertEqual(events, ["startup", "shutdown"])   # the lifespan exited again
 
 
 if __name__ == "__main__":

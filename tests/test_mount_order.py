@@ -5,9 +5,10 @@ placeholders under its mounts' prefixes)."""
 from __future__ import annotations
 
 import unittest
+from contextlib import asynccontextmanager
 
-from tachyon import FastAPI
-from tachyon.routing import APIRoute, Mount
+from tachyon import FastAPI, Request
+from tachyon.routing import APIRoute, Mount, NoMatchFound
 from tachyon.testclient import TestClient
 
 
@@ -63,6 +64,31 @@ class MountOrderTest(unittest.TestCase):
         parent, _ = make_apps()
         self.assertEqual(parent.url_path_for("v1:sub_ping"), "/v1/ping")
         self.assertEqual(parent.url_path_for("parent_ping"), "/v1/ping")
+
+    def test_the_mounts_own_name_with_a_path(self) -> None:
+        """Starlette's Mount.url_path_for: ``url_for("static", path=...)`` is that path under the mount."""
+        parent, _ = make_apps()
+        self.assertEqual(parent.url_path_for("v1", path="/guide/intro.html"), "/v1/guide/intro.html")
+        mount = next(r for r in parent.routes if isinstance(r, Mount))
+        self.assertEqual(mount.url_path_for("v1", path="a.css"), "/v1/a.css")
+        with self.assertRaises(NoMatchFound):
+            parent.url_path_for("v1", file="a.css")
+
+    def test_a_mounted_apps_requests_see_the_lifespan_state(self) -> None:
+        @asynccontextmanager
+        async def lifespan(app):
+            yield {"db": "connection"}
+
+        sub = FastAPI()
+
+        @sub.get("/state")
+        def state(request: Request):
+            return {"db": request.state.db, "scope": sorted(request.scope["state"])}
+
+        parent = FastAPI(lifespan=lifespan)
+        parent.mount("/sub", sub)
+        with TestClient(parent) as client:
+            self.assertEqual(client.get("/sub/state").json(), {"db": "connection", "scope": ["db"]})
 
 
 if __name__ == "__main__":

@@ -138,5 +138,53 @@ class DependantEditsTest(unittest.TestCase):
         self.assertEqual(sub.security_requirements[0].security_scheme, oauth2)
 
 
+def renamed(q: int = 0, extra: str = "e"):
+    return {"new": q, "extra": extra}
+
+
+class RouteRewriteTest(unittest.TestCase):
+    """Extensions rewrite a declared route (fastapi-pagination, versioning helpers): a new endpoint and a dependant
+    assigned whole, then ``route.app = request_response(route.get_route_handler())``, as FastAPI needs."""
+
+    def test_endpoint_and_dependant_assigned_whole(self) -> None:
+        from tachyon.routing import request_response
+
+        for read_first in (False, True):
+            app = FastAPI()
+
+            @app.get("/x", dependencies=[Depends(require_user_admin)])
+            def old(q: int = 0):
+                return {"old": q}
+
+            route = next(r for r in app.routes if isinstance(r, APIRoute))
+            if read_first:
+                route.dependant
+            route.endpoint = renamed
+            route.dependant = get_dependant(path=route.path_format, call=renamed)
+            route.app = request_response(route.get_route_handler())
+            guard_calls.clear()
+            response = TestClient(app).get("/x?q=2&extra=z")
+            self.assertEqual((response.status_code, response.json()), (200, {"new": 2, "extra": "z"}), read_first)
+            self.assertEqual(guard_calls, [])   # as in FastAPI, the dependant assigned whole is all that runs
+
+    def test_request_response_serves_a_handler(self) -> None:
+        from tachyon.responses import PlainTextResponse
+        from tachyon.routing import request_response
+
+        sent: list[dict] = []
+
+        async def collect(message: dict) -> None:
+            sent.append(message)
+
+        app = FastAPI()
+
+        @app.get("/outer")
+        async def outer(request: Request):
+            inner = request_response(lambda r: PlainTextResponse(f"inner saw {r.url.path}"))   # a sync handler
+            await inner(request.scope, request.receive, collect)
+            return {"status": sent[0]["status"], "body": sent[1]["body"].decode()}
+
+        self.assertEqual(TestClient(app).get("/outer").json(), {"status": 200, "body": "inner saw /outer"})
+
 if __name__ == "__main__":
     unittest.main()
