@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from contextvars import ContextVar
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
@@ -35,16 +35,26 @@ class HTTPConnection(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self.scope)
 
-    def __init__(self, data: RequestData | dict[str, Any], app: Any = None, route: Any = None) -> None:
-        self._scope: dict[str, Any] | None = None
-        if isinstance(data, dict):
-            # Starlette's Request(scope, receive), as a custom route class builds its own request class from
-            # request.scope and request.receive: the scope of a request the engine made carries its data.
-            if _SCOPE_DATA not in data:
-                raise TypeError("Tachyon builds a Request from a scope only when it is the scope of another "
-                                "Tachyon request (request.scope)")
-            self._scope = data
-            data, app, route = data[_SCOPE_DATA], data.get("app"), data.get("route")
+    def __init__(self, scope: dict[str, Any], receive: Any = None, send: Any = None) -> None:
+        """Starlette's ``Request(scope, receive)``: a custom route class builds its own request class from
+        ``request.scope`` and ``request.receive`` (the scope of a request the engine made carries its data), and
+        tests build one from a scope they write (its body then comes from ``receive``)."""
+        data = scope.get(_SCOPE_DATA)
+        if data is None:
+            assert scope["type"] in ("http", "websocket"), "A Request is built from an HTTP or WebSocket scope"
+            data = _data_of(scope)
+        self._setup(data, scope.get("app"), scope.get("route"), scope)
+        self._receive = receive if _SCOPE_DATA not in scope else None
+
+    @classmethod
+    def _from_engine(cls, data: RequestData, app: Any, route: Any) -> HTTPConnection:
+        connection = cls.__new__(cls)
+        connection._setup(data, app, route, None)
+        connection._receive = None
+        return connection
+
+    def _setup(self, data: RequestData, app: Any, route: Any, scope: dict[str, Any] | None) -> None:
+        self._scope = scope
         self._data = data
         self._app = app
         self._route = route   # the APIRoute serving the request; None in a handler of the router's own errors
@@ -82,6 +92,8 @@ class HTTPConnection(Mapping[str, Any]):
     def url(self) -> URL:
         d = self._data
         query = f"?{d.query_string}" if d.query_string else ""
+        if d.server is None and "host" not in self.headers:   # a written scope without either: relative, as Starlette's
+            return URL(f"{d.path}{query}")
         return URL(f"{d.scheme}://{self._host()}{d.path}{query}")
 
     @property
@@ -151,6 +163,14 @@ class Request(HTTPConnection):
         return self._data.method
 
     async def body(self) -> bytes:
+        if self._data.body is None and self._receive is not None:   # built from a written scope: read receive
+            chunks = []
+            while True:
+                message = await self._receive()
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    break
+            self._data = self._data._replace(body=b"".join(chunks))
         return self._data.body or b""
 
     async def stream(self) -> AsyncIterator[bytes]:
@@ -163,7 +183,11 @@ class Request(HTTPConnection):
 
     @property
     def receive(self) -> Any:
-        """The ASGI receive callable: one message with the whole body (the engine has read it)."""
+        """The ASGI receive callable: one message with the whole body (the engine has read it); for a request
+        built from a written scope, the one it was given."""
+        if self._receive is not None:
+            return self._receive
+
         async def receive() -> dict[str, Any]:
             return {"type": "http.request", "body": self._data.body or b"", "more_body": False}
         return receive
@@ -196,6 +220,7 @@ class _FormReader:
 
     def __await__(self) -> Any:
         async def read() -> FormData:
+            await self._request.body()   # a request built from a written scope reads it from receive first
             return self._read()
         return read().__await__()
 
@@ -204,6 +229,20 @@ class _FormReader:
 
     async def __aexit__(self, *exc_info: Any) -> None:
         await self._read().close()
+
+
+def _data_of(scope: dict[str, Any]) -> RequestData:
+    """The request a written ASGI scope describes (its body, if any, comes from ``receive``)."""
+    headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])]
+    query_string = scope.get("query_string", b"").decode("latin-1")
+    content_type = next((v for k, v in headers if k.lower() == "content-type"), None)
+    return RequestData(path_params=dict(scope.get("path_params", {})),
+                       query=parse_qsl(query_string, keep_blank_values=True), body=None, headers=headers,
+                       content_type=content_type, method=scope.get("method", "GET"), scheme=scope.get("scheme", "http"),
+                       path=scope.get("path", "/"), query_string=query_string,
+                       client=tuple(scope["client"]) if scope.get("client") else None,
+                       server=tuple(scope["server"]) if scope.get("server") else None,
+                       http_version=scope.get("http_version", "1.1"), form=None, allow=None)
 
 
 def _serving_app(app: Any) -> Any:
@@ -217,7 +256,7 @@ def request_for(data: RequestData, app: Any, route: Any) -> Request:
     """A Request for the request running in this context (a dependency's, an exception handler's). All of them
     share one scope, as every Request of an ASGI request wraps its scope: what a dependency stores on
     ``request.state`` is there in the exception handler, as are ``scope["route"]`` and ``scope["endpoint"]``."""
-    request = Request(data, app, route)
+    request = Request._from_engine(data, app, route)
     first = _first_request.get()
     if first is None:
         _first_request.set(request)

@@ -53,5 +53,31 @@ class RequestScopeTest(unittest.TestCase):
             self.assertEqual(client.get("/state").json(), ["db"])
 
 
+
+class WrittenScopeTest(unittest.TestCase):
+    """Tests build a Request from a scope they write, to call an exception handler or a dependency directly."""
+
+    def test_a_request_from_a_written_scope(self) -> None:
+        import asyncio
+
+        messages = [{"type": "http.request", "body": b'{"k": ', "more_body": True},
+                    {"type": "http.request", "body": b"1}", "more_body": False}]
+
+        async def receive() -> dict:
+            return messages.pop(0)
+
+        scope = {"type": "http", "app": app, "method": "POST", "path": "/x", "query_string": b"a=1&a=2",
+                 "headers": [(b"content-type", b"application/json"), (b"x-token", b"t")]}
+        request = Request(scope, receive)
+        self.assertIs(request.app, app)
+        self.assertIs(request.scope, scope)
+        self.assertEqual((request.method, str(request.url), request.query_params.getlist("a")), ("POST", "/x?a=1&a=2", ["1", "2"]))
+        self.assertEqual(request.headers["X-Token"], "t")
+        self.assertEqual(asyncio.run(request.json()), {"k": 1})
+        minimal = Request(scope={"type": "http", "app": app})
+        self.assertEqual((minimal.app, minimal.method, str(minimal.url)), (app, "GET", "/"))
+        with self.assertRaises(AssertionError):
+            Request({"type": "lifespan"})
+
 if __name__ == "__main__":
     unittest.main()
