@@ -8,9 +8,11 @@ pydantic check on the lane. Either way a failure falls back to the route's Pytho
 from __future__ import annotations
 
 import copy
+import collections.abc
 import enum
 import functools
 import inspect
+import typing
 import uuid
 from typing import Any
 
@@ -136,6 +138,8 @@ def _scalar_entry(spec: ParamSpec, b: PlanBuilder) -> dict:
     constraints = _constraints(spec, kind)
     if constraints is None or (spec.sequence and constraints):
         kind = "python"   # constraints the engine does not check, or constraints on the list itself
+    elif spec.sequence and typing.get_origin(base) not in (list, collections.abc.Sequence):
+        kind = "python"   # the engine builds lists: a set, tuple or deque is pydantic's to build (and to check)
     else:
         entry.update(constraints)
     if kind == "enum":
