@@ -365,8 +365,10 @@ class FastAPI(Starlette, PathOperationDecorators):
         raised (None for the router's own 404 and 405)."""
         return close_form_after_handler(self._respond_to(exc, raw, route), exc)
 
-    def _respond_to(self, exc: BaseException, raw: tuple, route: Any) -> Any:
-        handler, server_error = self._handler_for(exc)
+    def _respond_to(self, exc: BaseException, raw: tuple, route: Any, handler_failed: bool = False) -> Any:
+        """``handler_failed``: ``exc`` was raised by a handler itself; as Starlette's ServerErrorMiddleware, only
+        the server-error handler (500 or Exception) may answer it now."""
+        handler, server_error = self._server_error_handler() if handler_failed else self._handler_for(exc)
         data = RequestData._make(raw)
         peer = data.client   # whose TestClient re-raises what is reported
         if self.debug and (handler is None or server_error):
@@ -379,7 +381,7 @@ class FastAPI(Starlette, PathOperationDecorators):
             if inspect.iscoroutine(response):
                 if handler in _NEVER_AWAIT:
                     return self._handled(_run_to_end(response), exc, server_error, peer)
-                finish = self._finish_handler(response, exc, server_error, peer)
+                finish = self._finish_handler(response, exc, server_error, peer, raw, route)
                 if asyncio._get_running_loop() is None:
                     # A sync lane: the handler may await, which only works on the loop; wait for it there.
                     from ._boundary.engine import get_engine
@@ -387,15 +389,26 @@ class FastAPI(Starlette, PathOperationDecorators):
                     return asyncio.run_coroutine_threadsafe(finish, get_engine().lanes.loop).result()
                 return finish   # on the loop (or an inline step): the engine runs it as a handler's task
         except Exception as failure:
-            return self._handler_failed(failure, peer)
+            return self._after_failure(failure, server_error, peer, raw, route)
         return self._handled(response, exc, server_error, peer)
 
-    async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool, peer: Any) -> Response:
+    async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool, peer: Any, raw: tuple,
+                              route: Any) -> Response:
         try:
             response = await _awaited_while_handling(rest, exc)
         except Exception as failure:
-            return self._handler_failed(failure, peer)
+            response = self._after_failure(failure, server_error, peer, raw, route)
+            return await response if inspect.iscoroutine(response) else response
         return self._handled(response, exc, server_error, peer)
+
+    def _after_failure(self, failure: BaseException, server_error: bool, peer: Any, raw: tuple, route: Any) -> Any:
+        """A handler raised ``failure``: the server-error handler answers it, unless that one failed."""
+        if server_error:
+            return self._handler_failed(failure, peer)
+        return self._respond_to(failure, raw, route, handler_failed=True)
+
+    def _server_error_handler(self) -> tuple[Callable[..., Any] | None, bool]:
+        return self.exception_handlers.get(500) or self.exception_handlers.get(Exception), True
 
     def _handled(self, response: Response, exc: BaseException, server_error: bool, peer: Any) -> Response:
         if server_error:
@@ -415,7 +428,7 @@ class FastAPI(Starlette, PathOperationDecorators):
             handler = next((self.exception_handlers[c] for c in type(exc).__mro__
                             if c in self.exception_handlers and c is not Exception), None)
         if handler is None and not isinstance(exc, StarletteHTTPException):
-            return self.exception_handlers.get(500) or self.exception_handlers.get(Exception), True
+            return self._server_error_handler()
         return handler, False
 
     def _report(self, exc: BaseException, peer: Any) -> None:

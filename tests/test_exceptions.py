@@ -10,9 +10,13 @@ import sys
 import tempfile
 import textwrap
 import unittest
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 from tachyon import FastAPI, HTTPException, WebSocketException
 from tachyon.exceptions import StarletteHTTPException, StarletteWebSocketException
+from tachyon.testclient import TestClient
 from tachyon.responses import JSONResponse
 from tests.client_case import AppTestCase
 
@@ -273,6 +277,64 @@ class ExceptionHandlersDictTest(unittest.TestCase):
             (RequestValidationError, request_validation_exception_handler), websocket_default])
 
 
+
+def positive(n: int) -> int:
+    if n <= 0:
+        raise ValueError("must be positive")
+    return n
+
+
+class FailingHandlerTest(unittest.TestCase):
+    """A handler that raises hands its exception to the server-error handler, as Starlette's ServerErrorMiddleware
+    takes what ExceptionMiddleware's handlers raise; a failing server-error handler leaves the plain 500."""
+
+    def make_app(self, server_error_handler=None) -> FastAPI:
+        from tachyon.exceptions import RequestValidationError
+        from tachyon.responses import JSONResponse
+
+        app = FastAPI()
+
+        @app.exception_handler(RequestValidationError)
+        async def unencodable(request, exc):
+            return JSONResponse({"detail": exc.errors()})   # ctx holds a ValueError: json.dumps raises TypeError
+
+        @app.exception_handler(HTTPException)
+        def broken(request, exc):
+            raise KeyError("broken handler")
+
+        if server_error_handler is not None:
+            app.exception_handler(Exception)(server_error_handler)
+
+        @app.post("/items")
+        def create(n: Annotated[int, AfterValidator(positive)]):
+            return n
+
+        @app.get("/missing")
+        def missing():
+            raise HTTPException(404)
+
+        return app
+
+    def test_the_server_error_handler_answers(self) -> None:
+        from tachyon.responses import JSONResponse
+
+        async def internal(request, exc):
+            return JSONResponse({"kind": type(exc).__name__}, status_code=500)
+
+        client = TestClient(self.make_app(internal), raise_server_exceptions=False)
+        for method, path, kind in (("post", "/items?n=-1", "TypeError"), ("get", "/missing", "KeyError")):
+            response = getattr(client, method)(path)
+            self.assertEqual((response.status_code, response.json()), (500, {"kind": kind}))
+        with self.assertRaises(KeyError):   # and reported, as Starlette re-raises it
+            TestClient(self.make_app(internal)).get("/missing")
+
+    def test_without_one_or_when_it_fails_the_plain_500(self) -> None:
+        def failing(request, exc):
+            raise RuntimeError("server error handler failed too")
+
+        for handler in (None, failing):
+            response = TestClient(self.make_app(handler), raise_server_exceptions=False).get("/missing")
+            self.assertEqual((response.status_code, response.text), (500, "Internal Server Error"))
 
 class WebSocketValidationErrorTest(unittest.TestCase):
     """WebSockets are not served yet, but apps and shared error modules import FastAPI's names for them."""
