@@ -40,17 +40,20 @@ class HTTPConnection(Mapping[str, Any]):
         ``request.scope`` and ``request.receive`` (the scope of a request the engine made carries its data), and
         tests build one from a scope they write (its body then comes from ``receive``)."""
         data = scope.get(_SCOPE_DATA)
-        if data is None:
+        written = data is None
+        if written:
             assert scope["type"] in ("http", "websocket"), "A Request is built from an HTTP or WebSocket scope"
             data = _data_of(scope)
         self._setup(data, scope.get("app"), scope.get("route"), scope)
-        self._receive = receive if _SCOPE_DATA not in scope else None
+        self._receive = receive if written else None
+        self._written = written   # a scope written by hand: its path_params are as written
 
     @classmethod
     def _from_engine(cls, data: RequestData, app: Any, route: Any) -> HTTPConnection:
         connection = cls.__new__(cls)
         connection._setup(data, app, route, None)
         connection._receive = None
+        connection._written = False
         return connection
 
     def _setup(self, data: RequestData, app: Any, route: Any, scope: dict[str, Any] | None) -> None:
@@ -78,7 +81,7 @@ class HTTPConnection(Mapping[str, Any]):
                 # the engine hands over the decoded path; quoting it again gives the raw one for any usual path
                 "path": d.path, "raw_path": quote(d.path, safe=_PATH_SAFE).encode("ascii"),
                 "query_string": d.query_string.encode("latin-1"), "root_path": self._root_path(self._app),
-                "headers": self.headers.raw, "client": tuple(self.client) if self.client else None, "server": d.server, "path_params": d.path_params,
+                "headers": self.headers.raw, "client": tuple(self.client) if self.client else None, "server": d.server, "path_params": self.path_params,
                 "app": self._app, "state": dict(lifespan.state) if lifespan is not None else {}, _SCOPE_DATA: d,
                 # Starlette's TestClient asks template responses for what they rendered (response.template).
                 "extensions": {"http.response.debug": {}} if d.client in peers.connections else {},
@@ -125,7 +128,11 @@ class HTTPConnection(Mapping[str, Any]):
 
     @property
     def path_params(self) -> dict[str, Any]:
-        return dict(self._data.path_params)
+        """As Starlette's: the values of ``{n:int}``-style parameters converted."""
+        convertors = None if self._written else getattr(self._route, "value_convertors", None)
+        if not convertors:
+            return dict(self._data.path_params)
+        return {k: convertors[k].convert(v) if k in convertors else v for k, v in self._data.path_params.items()}
 
     @property
     def cookies(self) -> dict[str, str]:

@@ -23,7 +23,7 @@ from ._compat import ModelField
 from ._starlette.finder import from_real_starlette
 from ._starlette.utils import is_async_callable
 from .concurrency import run_in_threadpool
-from .convertors import CONVERTOR_TYPES, Convertor
+from .convertors import CONVERTOR_TYPES, Convertor, PathConvertor, StringConvertor
 from .dependencies.models import Dependant, depends_of, describe, route_level_dependants
 from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
@@ -166,6 +166,13 @@ class Route(BaseRoute):
         child_scope = {"endpoint": self.endpoint, "path_params": path_params}
         return (Match.PARTIAL if self.methods and scope.get("method") not in self.methods else Match.FULL), child_scope
 
+    @property
+    def value_convertors(self) -> dict[str, Convertor]:
+        """The path convertors that change a value (``{n:int}``, ``{x:float}``, ``{u:uuid}``): as in Starlette, the
+        endpoint and ``request.path_params`` get the converted value, not the text."""
+        return {name: c for name, c in self.param_convertors.items() if type(c).convert is not StringConvertor.convert
+                and type(c).convert is not PathConvertor.convert}
+
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
         """This route's path for ``name`` with exactly its parameters, each written by its convertor."""
         if name != self.name or set(path_params) != set(self.param_convertors):
@@ -305,7 +312,8 @@ class APIRoute(Route):
         context = lambda raw: RequestContext(raw, app, self)  # noqa: E731
         self.solver = solver.build(self.signature, context, finish)
         self.binder = Binder(self.signature, solver.build_partial(self.signature, context),
-                             strict_content_type=_actual(self.strict_content_type), endpoint_context=self.endpoint_context)
+                             strict_content_type=_actual(self.strict_content_type), endpoint_context=self.endpoint_context,
+                             path_convertors=self.value_convertors)
         self._served_under = getattr(app, "root_path", "").rstrip("/")   # a mounted app's includes the mount path
         self.is_async = solver.is_async(self.signature)
 

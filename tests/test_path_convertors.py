@@ -5,9 +5,10 @@ fills them in."""
 from __future__ import annotations
 
 import unittest
+from typing import Annotated
 from uuid import UUID
 
-from tachyon import FastAPI, Path
+from tachyon import FastAPI, Path, Request
 from tests.client_case import AppTestCase
 
 app = FastAPI()
@@ -53,8 +54,27 @@ def file(name: str, ext: str):
     return {"name": name, "ext": ext}
 
 
+@app.get("/scores/{user_id:int}/{score:float}")
+def scores(request: Request, user_id: int, score: Annotated[float, Path(ge=3)]):
+    return {"path_params": repr(request.path_params), "scope": repr(request.scope["path_params"])}
+
+
+@app.get("/docs/{doc:uuid}")
+def document(doc: str):
+    return doc
+
+
 class PathConvertorsTest(AppTestCase):
     app = app
+
+    def test_converted_values_as_starlette_hands_them_over(self) -> None:
+        """The endpoint, ``request.path_params`` and an error's input see the converted value, as in FastAPI."""
+        expected = repr({"user_id": 5, "score": 4.5})
+        self.assertEqual(self.client.get("/scores/5/4.5").json(), {"path_params": expected, "scope": expected})
+        error = self.client.get("/scores/5/2.0").json()["detail"][0]
+        self.assertEqual((error["type"], error["input"]), ("greater_than_equal", 2.0))
+        invalid = self.client.get("/docs/00000000-0000-0000-0000-000000000001")
+        self.assertEqual((invalid.status_code, invalid.json()["detail"][0]["type"]), (422, "string_type"))
 
     def test_convertors(self) -> None:
         self.assertEqual(self.client.get("/int/5").json(), {"int": 5})

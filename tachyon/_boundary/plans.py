@@ -49,7 +49,8 @@ def compile_route(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
         return _handler_plan(route, error_handler, app)
     b = PlanBuilder()
     sig = route.signature
-    python_binding = any(p.field_info.default_factory is not None for p in sig.leaves)
+    python_binding = (any(p.field_info.default_factory is not None for p in sig.leaves)
+                      or bool(route.binder.path_convertors))   # the binder converts {n:int} values first
     entries = []
     for spec in sig.leaves:
         if spec.source == "body":
