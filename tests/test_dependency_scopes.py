@@ -1,11 +1,13 @@
-"""``Depends(scope=...)`` for yield dependencies (FastAPI 0.121+): "function" closes the dependency as
-soon as the endpoint returns, before the response is sent (so a failing teardown is a 500); "request",
+"""``Depends(scope=...)`` for yield dependencies (FastAPI 0.121+): "function" closes the dependency once the
+response is made (rendered through the response model), before it is sent (so a failing teardown is a 500); "request",
 the default, closes it after the response. A request-scoped yield dependency cannot depend on a
 function-scoped one."""
 from __future__ import annotations
 
 import unittest
 from typing import Annotated, Any
+
+from pydantic import BaseModel
 
 from tachyon import Depends, FastAPI
 from tachyon.exceptions import DependencyScopeError, FastAPIError
@@ -79,6 +81,42 @@ async def commit_request(tx: Annotated[str, Depends(failing_commit)]):
     return {"tx": tx}
 
 
+class LazyUser:
+    """An ORM-style object: its name is read through the session that loaded it."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @property
+    def name(self) -> str:
+        if not self._session.open:
+            raise RuntimeError("session closed")
+        return "Rick"
+
+
+class UserOut(BaseModel):
+    name: str
+
+
+@app.get("/lazy/{scope}")
+async def lazy(function_session: SessionFuncDep) -> UserOut:
+    return LazyUser(function_session)   # read by attributes while the response model renders it
+
+
+def observed_session() -> Any:
+    try:
+        yield "session"
+    except Exception as exc:
+        events.append(f"saw {type(exc).__name__}")
+        raise
+
+
+@app.get("/invalid-response", response_model=UserOut)
+def invalid_response(s: Annotated[str, Depends(observed_session)],
+                     f: Annotated[str, Depends(observed_session, scope="function")]):
+    return {"name": None}
+
+
 class DependencyScopesTest(AppTestCase):
     app = app
 
@@ -89,6 +127,18 @@ class DependencyScopesTest(AppTestCase):
         r = self.client.get("/function-scope")
         self.assertEqual(r.json(), {"open": True})
         self.assertEqual(events, ["session closed"])   # already closed when the response arrived
+
+    def test_function_scope_closes_after_the_response_is_rendered(self) -> None:
+        """FastAPI makes the response (serializes the response model) inside the function scope's stack."""
+        events.clear()
+        self.assertEqual(self.client.get("/lazy/function").json(), {"name": "Rick"})
+        self.assertEqual(events, ["session closed"])
+
+    def test_a_rendering_error_is_thrown_into_both_scopes(self) -> None:
+        events.clear()
+        client = TestClient(app, raise_server_exceptions=False)
+        self.assertEqual(client.get("/invalid-response").status_code, 500)
+        self.assertEqual(events, ["saw ResponseValidationError", "saw ResponseValidationError"])
 
     def test_two_scopes_are_two_dependencies(self) -> None:
         self.assertEqual(self.client.get("/two-scopes").json(), {"same": False})

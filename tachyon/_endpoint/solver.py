@@ -58,9 +58,9 @@ def build(signature: EndpointSignature, context_factory: Callable[[Any], Any] | 
     code = _Emitter(env, is_async(signature), partial=False)
     context = "_ctx" if signature.needs_request else "None"
     stack = "_stack" if has_yield(signature) else None
-    ending = (f"return _finish(_result, {context}, {stack or 'None'}, {uploads or '()'})" if finish is not None
-              and (stack or signature.specials or uploads) else "return _result")
-    return _compile(signature, code, context_factory, "solve", [], ending)
+    result = (f"_finish(_result, {context}, {stack or 'None'}, {uploads or '()'})" if finish is not None
+              and (stack or signature.specials or uploads) else "_result")
+    return _compile(signature, code, context_factory, "solve", [], result)
 
 
 def _uploads(signature: EndpointSignature) -> str:
@@ -82,7 +82,9 @@ def build_partial(signature: EndpointSignature, context_factory: Callable[[Any],
 
 
 def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Callable[[Any], Any] | None,
-             name: str, first_arguments: list[str], ending: str | None) -> Callable[..., Any]:
+             name: str, first_arguments: list[str], result: str | None) -> Callable[..., Any]:
+    """``result``: what the solver returns, an expression of ``_result`` (the endpoint's value); None for the
+    partial solver, which raises."""
     env = code.env
     env.update({"_FastAPIError": FastAPIError, "_NO_RESPONSE": NO_RESPONSE_MESSAGE,
                 "_threadpool": run_in_threadpool, "_cm_threadpool": contextmanager_in_threadpool,
@@ -98,15 +100,21 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
     if has_yield(signature):
         env["_Stack"] = contextlib.AsyncExitStack if run_async else contextlib.ExitStack
         body.append("_stack = _Stack()")
+        if result is not None:
+            # The response is made (through the response model) inside the dependencies' stacks, as FastAPI makes
+            # it: an error rendering it is thrown into them, and scope="function" ones close after it.
+            tree = tree + [f"_response = {result}"]
         if _has_function_scope(root):
-            # scope="function" dependencies close as soon as the endpoint is done, before the response.
+            # scope="function" dependencies close once the response is made, before it is sent.
             body.append("_fstack = _Stack()")
             tree = _closing("_fstack", tree, run_async) + [_exit("_fstack", "None, None, None", run_async)]
         body += _closing("_stack", tree, run_async)
+        if result is not None:
+            body.append("return _response")
     else:
         body += tree
-    if ending is not None:
-        body.append(ending)
+        if result is not None:
+            body.append(f"return {result}")
     uploads = _uploads(signature)
     if uploads and not code.partial:
         env["_close_uploads"] = close_uploads
