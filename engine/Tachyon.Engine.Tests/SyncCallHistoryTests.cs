@@ -53,6 +53,28 @@ public class SyncCallHistoryTests
     }
 
     [Fact]
+    public void ARouteWhoseLaneCallsRarelyWaitIsPromotedAnyway()
+    {
+        // Lanes contend for the GIL under load: one call in ten looks like a wait, no run of 32 is clean.
+        var history = new SyncCallHistory();
+        for (int i = 0; i < 200 && !history.RunsInline; i++) history.RecordLaneCall(waited: i % 10 == 9);
+        Assert.True(history.RunsInline);
+        history.RecordInlineCall(Quick);
+        Assert.True(history.RunsInline);
+        history.RecordInlineCall(Long);   // the trial's waits count inline (two of them), as after a run of clean calls
+        Assert.False(history.RunsInline);
+    }
+
+    [Fact]
+    public void ARouteWhoseLaneCallsMostlyWaitStaysOnTheLanes()
+    {
+        var history = new SyncCallHistory();
+        for (int i = 0; i < 200; i++) history.RecordLaneCall(waited: i % 3 != 0);
+        Assert.False(history.RunsInline);
+        Assert.False(history.OnProbation);
+    }
+
+    [Fact]
     public void LongInlineCallsSendTheRouteBackForGood()
     {
         var history = Promoted();

@@ -13,7 +13,9 @@ namespace Tachyon.Engine.Lanes;
 /// <item>Inline, asking the kernel costs a system call (about 1 µs here, more than the hand-off saves), so
 /// a call counts as waiting when it takes <see cref="LongCallMilliseconds"/> or more: long enough that a
 /// thread merely preempted on a busy machine does not look blocked.</item>
-/// <item>At <see cref="WaitsToDemote"/> waiting calls, counted in both places, the route is on the lanes
+/// <item>On trial, a route is also promoted when its waits stay rare over many calls (lanes contend for the GIL
+/// under load, which looks like a wait), and goes to the lanes for good only when most of its calls wait.</item>
+/// <item>Inline, at <see cref="WaitsToDemote"/> waiting calls the route is on the lanes
 /// for good. A route that waits on most calls never leaves the lanes; one that waits only now and then may
 /// stall the connections of one socket thread a few times before it goes back. One wait is forgiven per
 /// <see cref="CleanCallsToForgive"/> inline calls that did not wait.</item>
@@ -25,11 +27,12 @@ namespace Tachyon.Engine.Lanes;
 internal sealed class SyncCallHistory
 {
     const int CleanCallsToPromote = 32, WaitsToDemote = 3, CleanCallsToForgive = 4096;
+    const int CleanCallsToPromoteMostly = 128, RareWaits = 8;   // at most one wait per eight clean calls
     const int LongCallMilliseconds = 5;
     static readonly long LongCallTicks = LongCallMilliseconds * Stopwatch.Frequency / 1000;
     const int OnTrial = 0, Inline = 1, OnLanes = 2;
 
-    int _state, _clean, _waits;
+    int _state, _clean, _waits, _cleanOnTrial;
 
     public bool RunsInline => Volatile.Read(ref _state) == Inline;
     public bool OnProbation => Volatile.Read(ref _state) == OnTrial;
@@ -41,9 +44,23 @@ internal sealed class SyncCallHistory
     /// <summary>A call ran on a sync lane while the route was on trial.</summary>
     public void RecordLaneCall(bool waited)
     {
-        if (waited) Waited();
-        else if (++_clean >= CleanCallsToPromote && Interlocked.CompareExchange(ref _state, Inline, OnTrial) == OnTrial)
+        if (waited)
+        {
+            // On a lane, a wait may be the GIL held by another lane (they contend under load, say when a server
+            // starts under full load): only a route whose calls wait more often than not goes to the lanes for good.
+            _clean = 0;
+            if (++_waits >= WaitsToDemote && _waits > _cleanOnTrial) Volatile.Write(ref _state, OnLanes);
+            return;
+        }
+        _cleanOnTrial++;
+        // Promoted after a run of clean calls, or when calls that waited stay rare over many.
+        bool promote = ++_clean >= CleanCallsToPromote
+                       || (_cleanOnTrial >= CleanCallsToPromoteMostly && _waits * RareWaits <= _cleanOnTrial);
+        if (promote && Interlocked.CompareExchange(ref _state, Inline, OnTrial) == OnTrial)
+        {
             _clean = 0;   // only from trial: a route sent to the lanes meanwhile stays there
+            _waits = Math.Min(_waits, WaitsToDemote - 1);   // waits on trial count inline, one short of a verdict
+        }
     }
 
     /// <summary>A call ran on the request's own thread, for <paramref name="elapsedTicks"/> of the Stopwatch.</summary>
