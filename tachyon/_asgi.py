@@ -56,7 +56,7 @@ def _share_state(app: Any, scope: dict[str, Any]) -> None:
 async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
     from ._boundary.engine import get_engine
 
-    body = await _read_body(receive)
+    body = await read_body(receive)
     port = app.start("127.0.0.1", 0).port   # the server already running, or one on a free loopback port
     app.capture_unhandled_exceptions()
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -75,7 +75,8 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
         raise error
 
 
-async def _read_body(receive: Any) -> bytes:
+async def read_body(receive: Any) -> bytes:
+    """The whole body an ASGI ``receive`` gives, however many messages it takes."""
     chunks = []
     while True:
         message = await receive()

@@ -1,10 +1,10 @@
 """``BackgroundTasks``: functions to run after the response has been sent."""
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from typing import Any
 
+from ._starlette.utils import is_async_callable
 from .concurrency import run_in_threadpool
 
 
@@ -13,7 +13,7 @@ class BackgroundTask:
         self.func = func
         self.args = args
         self.kwargs = kwargs
-        self.is_async = inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(getattr(func, "__call__", None))
+        self.is_async = is_async_callable(func)   # as Starlette's: also behind functools.partial
 
     async def __call__(self) -> None:
         if self.is_async:

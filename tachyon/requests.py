@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, quote
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
+from ._asgi import read_body
 from ._endpoint.request_data import RequestData
 from ._testclient import peers
 from .datastructures import URL, Address, FormData, Headers, QueryParams, State
@@ -171,13 +172,7 @@ class Request(HTTPConnection):
 
     async def body(self) -> bytes:
         if self._data.body is None and self._receive is not None:   # built from a written scope: read receive
-            chunks = []
-            while True:
-                message = await self._receive()
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body", False):
-                    break
-            self._data = self._data._replace(body=b"".join(chunks))
+            self._data = self._data._replace(body=await read_body(self._receive))
         return self._data.body or b""
 
     async def stream(self) -> AsyncIterator[bytes]:

@@ -4,6 +4,7 @@ work raises is raised in the test (``raise_server_exceptions=True``), after the 
 from __future__ import annotations
 
 import asyncio
+import functools
 import unittest
 from typing import Annotated
 
@@ -57,6 +58,12 @@ async def uses_session(s: Annotated[str, Depends(session)]):
 @app.get("/response-task")
 async def response_task():
     return JSONResponse({"ok": True}, background=BackgroundTask(record_later, "response task"))
+
+
+@app.post("/partial-task")
+def partial_task(background: BackgroundTasks):
+    background.add_task(functools.partial(record_later, "partial async task"))   # awaited, as Starlette's
+    return {"queued": 1}
 
 
 @app.get("/failing-task")
@@ -133,6 +140,10 @@ class AfterResponseTest(unittest.TestCase):
     def test_yield_dependency_exit_code_ran_when_the_client_returns(self) -> None:
         self.assertEqual(self.client.get("/session").json(), {"session": "session"})
         self.assertEqual(events, ["session open", "endpoint", "session closed"])
+
+    def test_an_async_task_behind_functools_partial_is_awaited(self) -> None:
+        self.client.post("/partial-task")
+        self.assertEqual(events, ["partial async task"])
 
     def test_a_failing_background_task_is_raised_in_the_test(self) -> None:
         with self.assertRaisesRegex(ValueError, "task failed"):

@@ -274,11 +274,7 @@ internal static unsafe class Dispatcher
             CPython.DecRef(result);
             if (rendered == 0) return Failure(item);
             if (CPython.TypeOf(rendered) == CPython.BytesType)   // pydantic's JSON of a response model: the body
-            {
-                var json = ResponseReader.CopyBytes(rendered);
-                CPython.DecRef(rendered);
-                return json != null ? ResponseData.FromJson(plan.StatusCode, json) : Failure(item);
-            }
+                return JsonBody(item, rendered);
             result = rendered;
         }
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
@@ -301,10 +297,7 @@ internal static unsafe class Dispatcher
                 nint body = CPython.CallOneArg(PythonHelpers.JsonBody, encoded);
                 CPython.DecRef(encoded);
                 CPython.DecRef(result);
-                if (body == 0) return Failure(item);
-                var json = ResponseReader.CopyBytes(body);
-                CPython.DecRef(body);
-                return json != null ? ResponseData.FromJson(plan.StatusCode, json) : Failure(item);
+                return body != 0 ? JsonBody(item, body) : Failure(item);
             }
             CPython.DecRef(encoded);
         }
@@ -312,6 +305,14 @@ internal static unsafe class Dispatcher
         if (outcome != WriteOutcome.Ok) return Failure(item);
         if (buffer.WrittenCount > 64 * 1024) _buffer = null;   // do not keep a huge buffer per lane
         return ResponseData.FromJson(plan.StatusCode, buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>A JSON response whose body is the Python bytes object <paramref name="bytes"/> (consumed).</summary>
+    static ResponseData? JsonBody(WorkItem item, nint bytes)
+    {
+        var json = ResponseReader.CopyBytes(bytes);
+        CPython.DecRef(bytes);
+        return json != null ? ResponseData.FromJson(item.Plan.StatusCode, json) : Failure(item);
     }
 
     /// <summary>The pending Python exception becomes the response the app's exception handlers choose
