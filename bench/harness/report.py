@@ -18,6 +18,12 @@ def _cpu(v): return "—" if v is None else (f"{v:.1f}" if v < 100 else f"{v:,.0
 def _mib(v): return "—" if v is None else f"{v / 2**20:,.0f}"
 
 
+def _range(cell: Cell, attribute: str, fmt) -> str:
+    """Lowest–highest over the cell's runs: how noisy its median is."""
+    values = [v for r in cell.runs if (v := getattr(r, attribute)) is not None]
+    return f"{fmt(min(values))}–{fmt(max(values))}" if len(values) > 1 else "—"
+
+
 def _ratio(a, b):
     return f"{a / b:.2f}×" if a is not None and b else "—"
 
@@ -79,7 +85,8 @@ def summary(cells: dict, scenarios: list[Scenario], systems: list[System], level
 
 
 def details(cells: dict, scenario: Scenario, systems: list[System], levels: list[int]) -> list[str]:
-    header = ["system", "conns", "req/s", "p50 ms", "p99 ms", "CPU µs/req", "peak RSS MiB", "errors", "other CPU", "note"]
+    header = ["system", "conns", "req/s", "req/s range", "p50 ms", "p99 ms", "CPU µs/req", "CPU range", "peak RSS MiB",
+              "errors", "other CPU", "note"]
     rows = []
     for c in levels:
         for s in systems:
@@ -87,11 +94,12 @@ def details(cells: dict, scenario: Scenario, systems: list[System], levels: list
             if cell is None:
                 continue
             if (status := _status(cell)) is not None:
-                rows.append([s.label, str(c), "—", "—", "—", "—", "—", "—", "—", _note(status, cell.failure)])
+                rows.append([s.label, str(c), *["—"] * (len(header) - 3), _note(status, cell.failure)])
                 continue
             rows.append([
-                s.label, str(c), _rps(cell.median("rps")), _ms(cell.median("p50_us")), _ms(cell.median("p99_us")),
-                _cpu(cell.median("cpu_us_per_request")), _mib(cell.peak_rss_bytes), _errors(cell),
+                s.label, str(c), _rps(cell.median("rps")), _range(cell, "rps", _rps), _ms(cell.median("p50_us")),
+                _ms(cell.median("p99_us")), _cpu(cell.median("cpu_us_per_request")),
+                _range(cell, "cpu_us_per_request", _cpu), _mib(cell.peak_rss_bytes), _errors(cell),
                 f"{cell.median('other_cpu_share'):.0%}", "",
             ])
     return [f"### {scenario.name}: `{scenario.title}`", ""] + _table(header, rows)
@@ -125,7 +133,8 @@ def render(cell_list: list[Cell], scenarios: list[Scenario], systems: list[Syste
         "T÷X req/s above 1 means Tachyon serves more; T÷X CPU/req below 1 means Tachyon spends less CPU per request.", "",
         *summary(cells, scenarios, systems, levels), "",
         "## Details", "",
-        "Medians over runs of req/s, latency percentiles and server CPU per request; peak RSS is the highest "
+        "Medians over runs of req/s, latency percentiles and server CPU per request (with the lowest–highest run "
+        "of req/s and CPU: on this shared machine one server's runs can differ by a third); peak RSS is the highest "
         "VmHWM sum over the server's processes in any run; errors are summed over runs (socket errors and HTTP ≥ 400); "
         "other CPU is the share of the machine's CPU used by neither the server nor wrk during a run "
         "(other processes, plus kernel softirq time for the loopback traffic; high values mean noisy numbers).", "",
