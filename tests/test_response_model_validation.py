@@ -1,13 +1,13 @@
 """The returned object is validated against the response model as FastAPI does with pydantic 2: as it
 is, reading attributes of objects that are not dicts (another model and its properties, an ORM-style
 object), never dumped to a dict first; an instance of the response model is not validated again
-(FastAPI's test_read_with_orm_mode.py)."""
+(FastAPI's test_read_with_orm_mode.py), but pydantic still runs its "after" model validators on it."""
 from __future__ import annotations
 
 import unittest
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from tachyon import FastAPI
 from tachyon.exceptions import ResponseValidationError
@@ -52,6 +52,30 @@ class Revalidated(Tagged):
     model_config = ConfigDict(revalidate_instances="always")
 
 
+class Contact(BaseModel):
+    email: str
+
+    @model_validator(mode="after")
+    def lower_case(self) -> "Contact":
+        self.email = self.email.lower()
+        return self
+
+
+class Span(BaseModel):
+    low: int
+    high: int
+
+    @model_validator(mode="after")
+    def ordered(self) -> "Span":
+        if self.low > self.high:
+            raise ValueError("low > high")
+        return self
+
+
+class Inherited(Span):
+    pass
+
+
 app = FastAPI()
 
 
@@ -75,6 +99,27 @@ def revalidated() -> Any:
     return Revalidated(tag="x")
 
 
+@app.get("/contact", response_model=Contact)
+def contact() -> Any:
+    found = Contact(email="a@x.com")
+    found.email = "Bob@X.com"   # no validate_assignment: the "after" validator runs again on the way out
+    return found
+
+
+@app.get("/span")
+def span() -> Span:
+    found = Span(low=1, high=2)
+    found.low = 5
+    return found
+
+
+@app.get("/inherited")
+def inherited() -> Inherited:
+    found = Inherited(low=1, high=2)
+    found.low = 5
+    return found
+
+
 @app.get("/incomplete", response_model=PersonRead)
 def incomplete() -> Any:
     return PersonBase(name="Morty", lastname="Smith")
@@ -94,6 +139,14 @@ class ResponseModelValidationTest(AppTestCase):
     def test_an_instance_of_the_response_model_is_not_validated_again(self) -> None:
         self.assertEqual(self.client.get("/tagged").json(), {"tag": "#x"})
         self.assertEqual(self.client.get("/revalidated").json(), {"tag": "##x"})   # unless its config asks
+
+    def test_after_model_validators_run_on_an_instance_of_the_response_model(self) -> None:
+        self.assertEqual(self.client.get("/contact").content, b'{"email":"bob@x.com"}')
+        for path in ("/span", "/inherited"):   # the validator is inherited in the second
+            with self.subTest(path=path), self.assertRaises(ResponseValidationError) as caught:
+                self.client.get(path)
+            self.assertEqual([(e["type"], e["loc"], e["msg"]) for e in caught.exception.errors()],
+                             [("value_error", ("response",), "Value error, low > high")])
 
     def test_what_the_object_lacks_is_a_response_validation_error(self) -> None:
         with self.assertRaises(ResponseValidationError) as caught:

@@ -37,7 +37,8 @@ def make_renderer(response_model: Any, options: ResponseModelOptions,
     adapter = field_adapter(response_model, response_model)
     dump = _dumper(adapter, options, json_bytes)
     # An instance of the response model itself passes validation unchanged (pydantic does not validate a
-    # model instance again unless its config asks to): it is serialized at once.
+    # model instance again unless its config asks to, and runs only its "after" and "wrap" model validators on
+    # it): without such validators it is serialized at once.
     own_instances = response_model if _keeps_instances(response_model) else None
 
     def render(value: Any) -> Any:
@@ -78,4 +79,5 @@ def _dumper(adapter: TypeAdapter[Any], options: ResponseModelOptions, json_bytes
 
 def _keeps_instances(model: Any) -> bool:
     return (isinstance(model, type) and issubclass(model, BaseModel)
-            and model.model_config.get("revalidate_instances", "never") == "never")
+            and model.model_config.get("revalidate_instances", "never") == "never"
+            and not model.__pydantic_decorators__.model_validators)   # inherited ones included
