@@ -1,6 +1,7 @@
 """A single JSON body is validated from its bytes (pydantic's JSON mode) only where that gives what FastAPI
 gets with json.loads + validate_python(from_attributes=True): differential over body types and inputs, and
-end to end for the cases where the two modes differ (strict types, smart unions, Decimal)."""
+end to end for the cases where the two modes differ (strict types, smart unions, Decimal, numbers coerced to
+str, the app's validators: they see Python mode and run once, also when the body is refused)."""
 from __future__ import annotations
 
 import datetime
@@ -11,7 +12,8 @@ import unittest
 import uuid
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter, ValidationInfo, field_validator
+from pydantic.dataclasses import dataclass
 
 from tachyon import FastAPI
 from tachyon._endpoint.json_body import body_validator, json_mode_agrees
@@ -81,6 +83,19 @@ class StrictModel(BaseModel):
     when: datetime.datetime
 
 
+class Coerced(BaseModel):
+    model_config = ConfigDict(coerce_numbers_to_str=True)
+    s: str
+
+
+@dataclass
+class PostInit:
+    n: int
+
+    def __post_init__(self) -> None:
+        self.n += 1
+
+
 class Cat(BaseModel):
     pet: Literal["cat"]
     age: int
@@ -93,7 +108,7 @@ class Dog(BaseModel):
 
 BODY_TYPES: dict[str, Any] = {
     "user": User, "everything": Everything, "named": Named, "named like keywords": NamedLikeKeywords,
-    "checked": Checked, "list of users": list[User], "dict": dict[str, int],
+    "checked": Checked, "coerced": Coerced, "post init": PostInit, "list of users": list[User], "dict": dict[str, int],
     "strict model": StrictModel, "strict field": Annotated[datetime.date, Strict()],
     "strict set": Annotated[set[int], Strict()], "Field(strict)": Annotated[uuid.UUID, Field(strict=True)],
     "union with str": Union[uuid.UUID, str], "datetime or date": Union[datetime.datetime, datetime.date],
@@ -107,7 +122,7 @@ INPUTS = [
     '{"n": "5", "x": 1, "s": "t", "b": "true", "when": "2024-01-01 10:00:00", "day": "2024-01-02",'
     ' "ref": "12345678-1234-5678-1234-567812345678", "color": "1", "level": 2, "tags": ["x"], "pair": [1, "a"],'
     ' "ids": [3, 3, 1], "extra": {"k": [1, 2.5, null]}, "kind": "b", "nested": {"id": 2, "username": "u", "email": "m"}}',
-    '{"name": "  padded "}', '[{"id": 1, "username": "a", "email": "e"}]', '{"a": 1, "b": "2"}',
+    '{"name": "  padded "}', '{"s": 1.0}', '{"s": 1e20}', '{"n": 1}', '[{"id": 1, "username": "a", "email": "e"}]', '{"a": 1, "b": "2"}',
     '{"when": "2024-01-01T00:00:00Z"}', '"2024-01-01"', '[1, 2, 2]', '"12345678-1234-5678-1234-567812345678"',
     '"2024-01-01 10:00:00"', '"1"', '1', '{"pet": "cat", "age": "3"}', '{"pet": "dog", "age": "3"}',
     '{"type": "t", "strict": "yes", "union": "3", "items": [{"id": 1, "username": "a", "email": "e"}]}',
@@ -140,12 +155,13 @@ class JsonBodyModesTest(unittest.TestCase):
         self.assertGreater(compared, 80)
 
     def test_plain_models_keep_the_json_fast_path(self) -> None:
-        for body_type in (User, Everything, Checked, list[User], dict[str, int], Any, Named, list[Named],
+        for body_type in (User, Everything, list[User], dict[str, int], Any, Named, list[Named],
                           Annotated[Union[Cat, Dog], Field(discriminator="pet")]):
             self.assertTrue(json_mode_agrees(TypeAdapter(body_type)), body_type)
         for body_type in (StrictModel, NamedLikeKeywords, Annotated[datetime.date, Strict()], Union[uuid.UUID, str],
                           decimal.Decimal,
-                          dict[str, decimal.Decimal], bytes, Union[Cat, Dog]):
+                          dict[str, decimal.Decimal], bytes, Union[Cat, Dog],
+                          Checked, list[Checked], Coerced, PostInit):   # the last ones: the app's code can tell
             self.assertFalse(json_mode_agrees(TypeAdapter(body_type)), body_type)
 
 
@@ -176,6 +192,44 @@ def strict(e: StrictModel):
     return {"ok": True}
 
 
+VALIDATED: list[str] = []
+
+
+class Signup(BaseModel):
+    username: str
+    age: int
+
+    @field_validator("username")
+    @classmethod
+    def unique(cls, value: str) -> str:   # a validator with an effect, as a uniqueness check against a database
+        VALIDATED.append(value)
+        return value
+
+
+class Moded(BaseModel):
+    mode: str
+
+    @field_validator("mode", mode="before")
+    @classmethod
+    def seen(cls, value: Any, info: ValidationInfo) -> str:
+        return info.mode
+
+
+@app.post("/signup")
+def signup(user: Signup, page: int = 0):
+    return user
+
+
+@app.post("/moded")
+def moded(body: Moded):
+    return body
+
+
+@app.post("/coerced")
+def coerced(body: Coerced):
+    return body
+
+
 @app.post("/price", response_model=Price)
 def price(p: Price):
     return p
@@ -195,6 +249,22 @@ class JsonBodyEndToEndTest(unittest.TestCase):
             self.assertEqual(client.post("/price", json={"amount": 100.0}).json(), {"amount": "100.0"})
             self.assertEqual(client.post("/price", json={"amount": 12345678901234567890.5}).json(),
                              {"amount": "1.2345678901234567E+19"})
+            self.assertEqual(client.post("/moded", json={"mode": "x"}).json(), {"mode": "python"})
+            self.assertEqual([client.post("/coerced", json={"s": s}).json() for s in (1.0, 1e20, 3)],
+                             [{"s": "1.0"}, {"s": "1e+20"}, {"s": "3"}])
+
+    def test_the_apps_validators_run_once_per_request(self) -> None:
+        with TestClient(app) as client:
+            for query, body, status in (("", {"username": "bob", "age": 1}, 200),
+                                        ("", {"username": "bob", "age": "x"}, 422),
+                                        ("?page=x", {"username": "bob", "age": "x"}, 422),
+                                        ("", {"username": "bob", "age": "x"}, 422)):   # the same body again
+                VALIDATED.clear()
+                response = client.post("/signup" + query, json=body)
+                self.assertEqual((response.status_code, VALIDATED), (status, ["bob"]), query)
+            self.assertEqual(response.json(), {"detail": [
+                {"type": "int_parsing", "loc": ["body", "age"],
+                 "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "x"}]})
 
 
 if __name__ == "__main__":

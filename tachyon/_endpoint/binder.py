@@ -21,6 +21,7 @@ from ..cookies import parse_cookie_header
 from ..datastructures import FormData
 from ..forms import UploadFile, close_uploads, form_uploads, media_type, parse_form, uploads_in
 from ..exceptions import EndpointContext, HTTPException, RequestValidationError
+from .json_body import take_failure
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
 from .specials import carrying_form
@@ -34,8 +35,12 @@ def validate(spec: ParamSpec, value: Any, loc: tuple, errors: list) -> Any:
     try:
         return spec.adapter.validate_python(value, from_attributes=True)
     except ValidationError as exc:
-        errors.extend({**e, "loc": loc + tuple(e["loc"])} for e in exc.errors(include_url=False))
+        _report(exc, loc, errors)
         return None
+
+
+def _report(exc: ValidationError, loc: tuple, errors: list) -> None:
+    errors.extend({**e, "loc": loc + tuple(e["loc"])} for e in exc.errors(include_url=False))
 
 
 class Binder:
@@ -72,7 +77,7 @@ class Binder:
         for spec in self._signature.leaves:
             if spec.source != "body":
                 values[spec.index] = self._tracked(spec, errors_of, self._leaf, spec, data, query, headers, cookies)
-        self._bind_body(body, values, errors_of)
+        self._bind_body(body, data.body, values, errors_of)
         if isinstance(body, FormData) and not errors_of:
             if self._signature.needs_request:
                 raw = carrying_form(raw, body)   # request.form() is this form; all its files close after the response
@@ -123,12 +128,15 @@ class Binder:
             raw_value = found if spec.sequence else None if not found else found[-1] if spec.source == "query" else found[0]
         return self._value(spec, raw_value, (spec.source, spec.alias), errors)
 
-    def _bind_body(self, body: Any, values: dict[int, Any], errors_of: dict[int, list]) -> None:
+    def _bind_body(self, body: Any, raw_body: bytes | None, values: dict[int, Any], errors_of: dict[int, list]) -> None:
         if isinstance(body, FormData):
             self._bind_form(body, values, errors_of)
             return
         single = self._signature.single_body
         if single is not None:
+            if (failure := take_failure(single.adapter, raw_body)) is not None:   # the engine's validation of it
+                _report(failure, ("body",), errors_of.setdefault(single.index, []))
+                return
             values[single.index] = self._tracked(single, errors_of, self._value, single, body, ("body",))
             return
         for spec in self._signature.body_params:

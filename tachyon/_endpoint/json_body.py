@@ -9,21 +9,28 @@ a bug) in:
   string; ``Union[datetime, date]`` a date);
 * Decimal: JSON mode reads the number's text (``100.0`` is ``Decimal('100')``), FastAPI reads a float
   (``Decimal('100.0')``; big numbers lose digits);
-* types with their own JSON schema (``json-or-python``) and bytes (``val_json_bytes``).
+* types with their own JSON schema (``json-or-python``) and bytes (``val_json_bytes``);
+* ``coerce_numbers_to_str``: JSON mode writes the number's text (``1.0`` is ``"1.0"`` there, ``"1"`` here);
+* the app's own code, which can tell: validators see ``info.mode == "json"``, and a body that fails is validated
+  again by the Python binder, running validators (and ``__post_init__``, a custom ``__init__``) twice.
 
 A body whose schema holds any of these is parsed and validated as FastAPI does. Either way a body that fails
-goes to the Python binder, which answers with FastAPI's errors.
+goes to the Python binder, which answers with FastAPI's errors: for a parsed body, the errors of this very
+validation (``take_failure``), so the app's code has run once, as in FastAPI.
 """
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator
 
-_DIVERGING_SCHEMAS = frozenset({"union", "decimal", "json-or-python", "bytes"})
+# Unions, Decimal, types with their own JSON schema, bytes; and the app's functions (validators).
+_DIVERGING_SCHEMAS = frozenset({"union", "decimal", "json-or-python", "bytes",
+                                "function-before", "function-after", "function-wrap", "function-plain"})
 # Keys whose values are not validation schemas (a default value may be any dict).
 _NOT_VALIDATION = frozenset({"metadata", "serialization", "ref", "cls", "function", "default"})
 
@@ -56,8 +63,10 @@ def json_mode_agrees(adapter: TypeAdapter[Any]) -> bool:
 
 def _diverges(node: Any) -> bool:
     if isinstance(node, dict):
-        if node.get("strict") is True:   # a schema's, or a model's config
+        if node.get("strict") is True or node.get("coerce_numbers_to_str") is True:   # a schema's, or a model's config
             return True
+        if node.get("type") in ("model", "dataclass") and (node.get("post_init") or node.get("custom_init")):
+            return True   # __post_init__, model_post_init or a custom __init__: the app's code
         kind = node.get("type")
         if isinstance(kind, str):   # a schema: its keys are keywords, some of which hold no schema
             return kind in _DIVERGING_SCHEMAS or any(
@@ -76,11 +85,37 @@ def _validate_json(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
     return validator.validate_json if isinstance(validator, SchemaValidator) else adapter.validate_json
 
 
+class _Failure(threading.local):
+    """The last parsed body that failed validation on this thread. The engine calls the Python binder right
+    after, on the same thread, with the same bytes: it takes these errors instead of validating again."""
+    adapter: TypeAdapter[Any] | None = None
+    data: bytes = b""
+    error: ValidationError | None = None
+
+
+_failure = _Failure()
+
+
+def take_failure(adapter: TypeAdapter[Any], data: bytes | None) -> ValidationError | None:
+    """The validation error of ``data`` for ``adapter`` if the engine's validation of this body just failed
+    (then forgotten); else None."""
+    error = _failure.error
+    if error is None or _failure.adapter is not adapter or _failure.data != data:
+        return None
+    _failure.adapter, _failure.data, _failure.error = None, b"", None
+    return error
+
+
 def _validate_parsed(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
     validate_python = adapter.validate_python
 
     def validate(data: bytes) -> Any:
-        return validate_python(json.loads(data), from_attributes=True)
+        value = json.loads(data)   # invalid JSON: the binder answers it, no validation ran
+        try:
+            return validate_python(value, from_attributes=True)
+        except ValidationError as error:
+            _failure.adapter, _failure.data, _failure.error = adapter, data, error
+            raise
     return validate
 
 
