@@ -15,6 +15,7 @@ from .param_functions import Body, Cookie, Depends, File, Form, Header, Path, Qu
 from .requests import Request
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from .routing import APIRouter
+from .websockets import WebSocket, WebSocketDisconnect
 
 Tachyon = FastAPI
 
@@ -24,5 +25,6 @@ __all__ = [
     "APIRouter", "BackgroundTasks", "Body", "Cookie", "Depends", "FastAPI", "File", "Form", "HTMLResponse",
     "HTTPException", "Header", "UploadFile",
     "JSONResponse", "Path", "PlainTextResponse", "Query", "RedirectResponse", "Request", "RequestValidationError",
-    "Response", "ResponseValidationError", "Security", "Tachyon", "WebSocketException", "status",
+    "Response", "ResponseValidationError", "Security", "Tachyon", "WebSocket", "WebSocketDisconnect", "WebSocketException",
+    "status",
 ]

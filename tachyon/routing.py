@@ -32,6 +32,7 @@ from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .requests import Request
 from .responses import JSONResponse, Response
 from .types import DecoratedCallable
+from .websockets import NO_WEBSOCKETS
 from .utils import create_model_field, generate_unique_id, is_body_allowed_for_status_code
 
 _StarletteNoMatchFound = from_real_starlette("starlette.routing", "NoMatchFound")
@@ -428,7 +429,6 @@ class APIRoute(Route):
         return f"APIRoute(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods)!r})"
 
 
-_NO_WEBSOCKETS = "Tachyon does not serve WebSockets yet: a WebSocket route cannot be declared"
 _NO_STREAMING = ("Tachyon does not stream responses yet: a path operation that yields (FastAPI streams its items "
                  "as JSON Lines or server-sent events) cannot be declared")
 
@@ -463,6 +463,17 @@ def _yields(endpoint: Any) -> bool:
                for f in (endpoint, getattr(endpoint, "__call__", None)))
 
 
+class WebSocketRoute(BaseRoute):
+    """Starlette's WebSocket route, for code that looks for it among an app's routes: none can be made yet."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise NotImplementedError(NO_WEBSOCKETS)
+
+
+class APIWebSocketRoute(WebSocketRoute):
+    """FastAPI's WebSocket route (see WebSocketRoute)."""
+
+
 class PathOperationDecorators:
     """``@x.get(path)``, ``@x.post(path)``…: shared by APIRouter and the app; each defines ``add_api_route``."""
 
@@ -484,16 +495,16 @@ class PathOperationDecorators:
 
     # WebSocket routes: refused when declared, with the reason, rather than an AttributeError.
     def websocket(self, path: str, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        raise NotImplementedError(_NO_WEBSOCKETS)
+        raise NotImplementedError(NO_WEBSOCKETS)
 
     def add_api_websocket_route(self, path: str, endpoint: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        raise NotImplementedError(_NO_WEBSOCKETS)
+        raise NotImplementedError(NO_WEBSOCKETS)
 
     def websocket_route(self, path: str, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        raise NotImplementedError(_NO_WEBSOCKETS)
+        raise NotImplementedError(NO_WEBSOCKETS)
 
     def add_websocket_route(self, path: str, endpoint: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        raise NotImplementedError(_NO_WEBSOCKETS)
+        raise NotImplementedError(NO_WEBSOCKETS)
 
     def _method(self, method: str, path: str, decorator_function: Callable[..., Any],
                 options: PathOperationOptions) -> Callable[[DecoratedCallable], DecoratedCallable]:

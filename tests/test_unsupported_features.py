@@ -33,6 +33,26 @@ class UnsupportedFeaturesTest(unittest.TestCase):
             self.refused(lambda: owner.websocket_route("/ws"), reason)
             self.refused(lambda: owner.add_websocket_route("/ws", lambda websocket: None), reason)
 
+    def test_websocket_names_import_and_refuse_to_be_made(self) -> None:
+        # Class-based-view libraries filter an app's routes with isinstance(route, (Route, WebSocketRoute)), and
+        # modules import WebSocket for hints: the names must exist for their HTTP routes to serve.
+        from starlette.routing import Route, WebSocketRoute
+        from starlette.websockets import WebSocketDisconnect as StarletteDisconnect
+        from tachyon import WebSocket, WebSocketDisconnect
+        from tachyon.routing import APIRoute, APIWebSocketRoute
+        from tachyon.websockets import WebSocketState
+
+        reason = "does not serve WebSockets yet"
+        self.assertFalse(any(isinstance(route, WebSocketRoute) for route in FastAPI().routes))
+        self.assertTrue(issubclass(APIRoute, Route) and issubclass(APIWebSocketRoute, WebSocketRoute))
+        self.refused(lambda: WebSocketRoute("/ws", lambda websocket: None), reason)
+        self.refused(lambda: APIWebSocketRoute("/ws", lambda websocket: None), reason)
+        self.refused(lambda: WebSocket({"type": "websocket"}, None, None), reason)
+        self.assertIs(StarletteDisconnect, WebSocketDisconnect)
+        disconnect = WebSocketDisconnect()
+        self.assertEqual((disconnect.code, disconnect.reason), (1000, ""))
+        self.assertEqual(WebSocketState.DISCONNECTED.value, 2)
+
     def test_path_operations_that_yield(self) -> None:
         def numbers():
             yield 1

@@ -37,6 +37,7 @@ ALIASES = {
     "starlette.templating": "tachyon.templating",
     "starlette.testclient": "tachyon.testclient",
     "starlette.types": "tachyon._starlette.types",
+    "starlette.websockets": "tachyon.websockets",
     "starlette._utils": "tachyon._starlette.utils",
 }
 
