@@ -60,7 +60,7 @@ class StarletteAliasesTest(unittest.TestCase):
 
     def test_modules_tachyon_lacks_stay_missing(self) -> None:
         with self.assertRaises(ModuleNotFoundError):
-            import starlette.websockets  # noqa: F401
+            import starlette.staticfiles  # noqa: F401
 
     def test_the_private_utils_extensions_import(self) -> None:
         import functools
