@@ -20,7 +20,7 @@ import annotated_types
 from pydantic import TypeAdapter, ValidationError
 
 from .. import params
-from .._endpoint.json_body import body_validator as body_validator_for
+from .._endpoint.json_body import body_validator as body_validator_for, runs_app_code
 from .._endpoint.request_data import RequestData
 from .._endpoint.signature import ParamSpec
 from .._endpoint.solver import has_yield
@@ -127,9 +127,11 @@ def _whole_request(raw: tuple) -> tuple:
 
 
 def _scalar_entry(spec: ParamSpec, b: PlanBuilder) -> dict:
+    # "required": the engine has no value of its own to give when the parameter is missing (the Python binder
+    # then answers): a required one, or one whose default pydantic must validate.
     entry: dict[str, Any] = {"name": spec.name, "source": spec.source, "key": spec.key,
-                             "list": spec.sequence, "required": spec.required}
-    if not spec.required:
+                             "list": spec.sequence, "required": spec.required or not _default_kept(spec)}
+    if not entry["required"]:
         default = spec.default()
         entry["default"] = b.ref(default)
         entry["default_copy"] = not _is_immutable(default)
@@ -153,6 +155,22 @@ def _scalar_entry(spec: ParamSpec, b: PlanBuilder) -> dict:
     if kind == "python":
         entry["check"] = b.ref(spec.adapter.validate_python)
     return entry
+
+
+def _default_kept(spec: ParamSpec) -> bool:
+    """Whether the default of a missing parameter is what FastAPI hands the handler: FastAPI validates a default
+    that is not None (running the field's validators and constraints, and converting, say, a str to its Enum),
+    so the engine hands it out itself only when that runs none of the app's code and gives it back unchanged."""
+    default = spec.default()
+    if default is None:
+        return True
+    if runs_app_code(spec.adapter):
+        return False
+    try:
+        validated = spec.adapter.validate_python(copy.deepcopy(default), from_attributes=True)
+    except Exception:   # ValidationError: FastAPI's 422, for every request that leaves it out
+        return False
+    return type(validated) is type(default) and validated == default
 
 
 def _kind(t: Any) -> str:

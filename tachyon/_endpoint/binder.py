@@ -126,7 +126,7 @@ class Binder:
             found = (query if spec.source == "query" else headers).get(spec.key)
             # Starlette: query_params[k] is the last value, headers[k] the first.
             raw_value = found if spec.sequence else None if not found else found[-1] if spec.source == "query" else found[0]
-        return self._value(spec, raw_value, (spec.source, spec.alias), errors)
+        return self._received(spec, raw_value, (spec.source, spec.alias), errors)
 
     def _bind_body(self, body: Any, raw_body: bytes | None, values: dict[int, Any], errors_of: dict[int, list]) -> None:
         if isinstance(body, FormData):
@@ -174,7 +174,7 @@ class Binder:
                     raw_value = [f.file.read() if isinstance(f, UploadFile) else f for f in raw_value]
                 elif isinstance(raw_value, UploadFile):
                     raw_value = raw_value.file.read()
-            values[spec.index] = self._tracked(spec, errors_of, self._value, spec, raw_value, ("body", spec.alias))
+            values[spec.index] = self._tracked(spec, errors_of, self._received, spec, raw_value, ("body", spec.alias))
 
     @staticmethod
     def _tracked(spec: ParamSpec, errors_of: dict[int, list], bind: Callable[..., Any], *args: Any) -> Any:
@@ -187,12 +187,23 @@ class Binder:
 
     @staticmethod
     def _value(spec: ParamSpec, raw_value: Any, loc: tuple, errors: list) -> Any:
+        """A JSON body's value; a missing one's default is handed out as it is, as in FastAPI."""
         if raw_value is None:
             if spec.required:
                 errors.append(missing_error(loc))
                 return None
             return copy.deepcopy(spec.default())
         return validate(spec, raw_value, loc, errors)
+
+    @classmethod
+    def _received(cls, spec: ParamSpec, raw_value: Any, loc: tuple, errors: list) -> Any:
+        """A path, query, header, cookie or form value. As FastAPI (its _get_multidict_value), a missing one's
+        default, when it is not None, is validated like a received value: the field's validators run on it."""
+        if raw_value is None and not spec.required:
+            raw_value = copy.deepcopy(spec.default())
+            if raw_value is None:
+                return None
+        return cls._value(spec, raw_value, loc, errors)
 
 
 def _close_unbound_uploads(form: FormData, bound: list[Any]) -> None:

@@ -28,9 +28,9 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator
 
-# Unions, Decimal, types with their own JSON schema, bytes; and the app's functions (validators).
-_DIVERGING_SCHEMAS = frozenset({"union", "decimal", "json-or-python", "bytes",
-                                "function-before", "function-after", "function-wrap", "function-plain"})
+_DIVERGING_SCHEMAS = frozenset({"union", "decimal", "json-or-python", "bytes"})
+# Schemas that call the app's functions while validating: validators, and __post_init__ or a custom __init__.
+_APP_CODE_SCHEMAS = frozenset({"function-before", "function-after", "function-wrap", "function-plain"})
 # Keys whose values are not validation schemas (a default value may be any dict).
 _NOT_VALIDATION = frozenset({"metadata", "serialization", "ref", "cls", "function", "default"})
 
@@ -61,20 +61,48 @@ def json_mode_agrees(adapter: TypeAdapter[Any]) -> bool:
     return not _diverges(schema)
 
 
+def runs_app_code(adapter: TypeAdapter[Any]) -> bool:
+    """Whether validating with ``adapter`` calls the app's own functions (validators, ``__post_init__``...)."""
+    try:
+        schema = adapter.core_schema
+    except Exception:   # pydantic's error while the type is not fully defined yet
+        return True
+    return _any_schema(schema, _calls_app_code)
+
+
 def _diverges(node: Any) -> bool:
+    return _any_schema(node, _diverging)
+
+
+def _diverging(node: dict) -> bool:
+    """``strict`` and ``coerce_numbers_to_str`` are a schema's keywords or a model config's keys."""
+    return (node.get("strict") is True or node.get("coerce_numbers_to_str") is True
+            or _kind(node) in _DIVERGING_SCHEMAS or _calls_app_code(node))
+
+
+def _calls_app_code(schema: dict) -> bool:
+    kind = _kind(schema)
+    return kind in _APP_CODE_SCHEMAS or (
+        kind in ("model", "dataclass") and bool(schema.get("post_init") or schema.get("custom_init")))
+
+
+def _kind(node: dict) -> str | None:
+    kind = node.get("type")
+    return kind if isinstance(kind, str) else None
+
+
+def _any_schema(node: Any, hit: Callable[[dict], bool]) -> bool:
+    """Whether ``hit`` holds for a dict in the core schema ``node``: a schema, or a mapping such as a model's
+    fields or config."""
     if isinstance(node, dict):
-        if node.get("strict") is True or node.get("coerce_numbers_to_str") is True:   # a schema's, or a model's config
+        if hit(node):
             return True
-        if node.get("type") in ("model", "dataclass") and (node.get("post_init") or node.get("custom_init")):
-            return True   # __post_init__, model_post_init or a custom __init__: the app's code
-        kind = node.get("type")
-        if isinstance(kind, str):   # a schema: its keys are keywords, some of which hold no schema
-            return kind in _DIVERGING_SCHEMAS or any(
-                _diverges(value) for key, value in node.items() if key not in _NOT_VALIDATION)
+        if _kind(node) is not None:   # a schema: its keys are keywords, some of which hold no schema
+            return any(_any_schema(value, hit) for key, value in node.items() if key not in _NOT_VALIDATION)
         # Not a schema: a mapping of names to schemas (a model's fields: ``type``, ``default``… are field names).
-        return any(_diverges(value) for value in node.values())
+        return any(_any_schema(value, hit) for value in node.values())
     if isinstance(node, (list, tuple)):
-        return any(_diverges(item) for item in node)
+        return any(_any_schema(item, hit) for item in node)
     return False
 
 

@@ -30,7 +30,10 @@ def strip_optional(annotation: Any) -> tuple[Any, bool]:
 
 
 def is_sequence(annotation: Any) -> bool:
-    base, _ = strip_optional(annotation)
+    """Many values: ``list[int]``, also under ``Optional`` and with validators in ``Annotated`` (FastAPI asks the
+    field's annotation, from which pydantic has taken that metadata)."""
+    base, _ = strip_optional(strip_annotated(annotation))
+    base = strip_annotated(base)
     origin = get_origin(base) or base
     return isinstance(origin, type) and issubclass(origin, _SEQUENCE_ORIGINS) and not issubclass(origin, (str, bytes))
 
@@ -68,6 +71,6 @@ def strip_annotated(annotation: Any) -> Any:
 
 
 def sequence_item(annotation: Any) -> Any:
-    base, _ = strip_optional(annotation)
-    args = get_args(base)
+    base, _ = strip_optional(strip_annotated(annotation))
+    args = get_args(strip_annotated(base))
     return args[0] if args else Any

@@ -1,0 +1,106 @@
+"""Parameters with pydantic validators in ``Annotated`` next to ``Query()``/``Form()``/``Header()``, as FastAPI
+reads them: a list parameter still takes every repeated value (FastAPI asks the field's annotation, from which
+pydantic took the validators), and a missing parameter's default, when it is not None, is validated like a
+received value (FastAPI's ``_get_multidict_value`` hands it to validation: the validators run on it, a
+constraint it breaks is a 422, a str default of an Enum parameter becomes the member). A JSON body's missing
+field keeps its default as it is, as in FastAPI."""
+from __future__ import annotations
+
+import enum
+import unittest
+from typing import Annotated, Optional
+
+from pydantic import AfterValidator, BeforeValidator
+
+from tachyon import Body, FastAPI, Form, Header, Query
+from tests.client_case import AppTestCase
+
+
+class Color(str, enum.Enum):
+    RED = "red"
+
+
+SEEN: list[object] = []
+
+
+def seen(value: object) -> object:
+    SEEN.append(value)
+    return value
+
+
+app = FastAPI()
+
+
+@app.get("/listed")
+def listed(v: Annotated[list[int], Query(), BeforeValidator(seen)]):
+    return {"v": v}
+
+
+@app.get("/optional-listed")
+def optional_listed(v: Annotated[Optional[list[int]], BeforeValidator(seen), Query()] = None):
+    return {"v": v}
+
+
+@app.get("/headers")
+def headers(x_tag: Annotated[list[str], Header(), AfterValidator(lambda tags: tags[::-1])]):
+    return {"tags": x_tag}
+
+
+@app.post("/form")
+def form(numbers: Annotated[Optional[list[int]], Form(), BeforeValidator(seen)] = None):
+    return {"numbers": numbers}
+
+
+@app.get("/defaults")
+def defaults(name: Annotated[str, AfterValidator(str.upper)] = "abc",
+             n: Annotated[int, AfterValidator(lambda v: v * 10)] = 1,
+             x_mode: Annotated[str, Header(), AfterValidator(str.upper)] = "fast",
+             color: Color = "red", plain: int = 10, unset: Optional[int] = None):
+    return {"name": name, "n": n, "mode": x_mode, "color": type(color).__name__, "plain": plain, "unset": unset}
+
+
+@app.get("/bad-default")
+def bad_default(limit: int = Query(1, ge=5)):
+    return {"limit": limit}
+
+
+@app.post("/body")
+def body(count: Annotated[int, Body(), AfterValidator(lambda v: v * 10)] = 1,
+         label: Annotated[str, Body(), AfterValidator(str.upper)] = "abc"):
+    return {"count": count, "label": label}
+
+
+class ParameterValidatorsTest(AppTestCase):
+    app = app
+
+    def setUp(self) -> None:
+        SEEN.clear()
+
+    def test_a_list_parameter_with_validators_takes_every_value(self) -> None:
+        self.assertEqual(self.client.get("/listed?v=1&v=2").json(), {"v": [1, 2]})
+        self.assertEqual(SEEN, [["1", "2"]])
+        self.assertEqual(self.client.get("/optional-listed?v=3&v=4").json(), {"v": [3, 4]})
+        self.assertEqual(self.client.get("/optional-listed").json(), {"v": None})
+        self.assertEqual(self.client.get("/headers", headers=[("X-Tag", "a"), ("X-Tag", "b")]).json(), {"tags": ["b", "a"]})
+        self.assertEqual(self.client.post("/form", data={"numbers": ["1", "2"]}).json(), {"numbers": [1, 2]})
+        response = self.client.post("/form", data={"numbers": ""})   # a list of one empty value, as in FastAPI
+        self.assertEqual((response.status_code, response.json()["detail"][0]["loc"]), (422, ["body", "numbers", 0]))
+
+    def test_a_missing_parameters_default_is_validated(self) -> None:
+        self.assertEqual(self.client.get("/defaults").json(),
+                         {"name": "ABC", "n": 10, "mode": "FAST", "color": "Color", "plain": 10, "unset": None})
+        self.assertEqual(self.client.get("/defaults?name=x&n=2", headers={"X-Mode": "slow"}).json(),
+                         {"name": "X", "n": 20, "mode": "SLOW", "color": "Color", "plain": 10, "unset": None})
+        response = self.client.get("/bad-default")
+        self.assertEqual((response.status_code, response.json()), (422, {"detail": [
+            {"type": "greater_than_equal", "loc": ["query", "limit"], "msg": "Input should be greater than or equal to 5",
+             "input": 1, "ctx": {"ge": 5}}]}))
+        self.assertEqual(self.client.get("/bad-default?limit=7").json(), {"limit": 7})
+
+    def test_a_json_bodys_missing_field_keeps_its_default(self) -> None:
+        self.assertEqual(self.client.post("/body", json={}).json(), {"count": 1, "label": "abc"})
+        self.assertEqual(self.client.post("/body", json={"count": 2, "label": "x"}).json(), {"count": 20, "label": "X"})
+
+
+if __name__ == "__main__":
+    unittest.main()
