@@ -27,7 +27,7 @@ from .convertors import CONVERTOR_TYPES, Convertor, PathConvertor, StringConvert
 from .dependencies.models import Dependant, depends_of, describe, route_level_dependants
 from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
-from .exceptions import EndpointContext, FastAPIError
+from .exceptions import EndpointContext, FastAPIError, ResponseValidationError
 from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .requests import Request
 from .responses import JSONResponse, Response
@@ -140,7 +140,7 @@ class Route(BaseRoute):
         self.path = path
         self.path_regex, self.path_format, self.param_convertors = compile_path(path)
         self.endpoint = endpoint
-        self.name = name or getattr(endpoint, "__name__", type(endpoint).__name__)
+        self.name = get_name(endpoint) if name is None else name
         self.include_in_schema = include_in_schema
         self.declared_methods = list(methods) if methods is not None else None
         self.methods = {m.upper() for m in (methods or ["GET"])}
@@ -219,7 +219,7 @@ class APIRoute(Route):
         self.strict_content_type = strict_content_type
         self.path_regex, self.path_format, self.param_convertors = compile_path(path)  # "{file_path:path}" -> "{file_path}"
         self.endpoint = endpoint
-        self.name = name or getattr(endpoint, "__name__", type(endpoint).__name__)
+        self.name = get_name(endpoint) if name is None else name
         self.methods = {m.upper() for m in (methods or ["GET"])}  # FastAPI adds no HEAD to GET routes
         self.status_code = status_code
         self.dependencies = list(dependencies or [])
@@ -431,6 +431,39 @@ class APIRoute(Route):
 
 _NO_STREAMING = ("Tachyon does not stream responses yet: a path operation that yields (FastAPI streams its items "
                  "as JSON Lines or server-sent events) cannot be declared")
+
+
+def get_name(endpoint: Callable[..., Any]) -> str:
+    """Starlette's: a route's default name, the endpoint's ``__name__`` (its class's for a callable object)."""
+    return getattr(endpoint, "__name__", endpoint.__class__.__name__)
+
+
+async def serialize_response(*, field: ModelField | None = None, response_content: Any, include: Any = None,
+                             exclude: Any = None, by_alias: bool = True, exclude_unset: bool = False,
+                             exclude_defaults: bool = False, exclude_none: bool = False, is_coroutine: bool = True,
+                             endpoint_ctx: EndpointContext | None = None, dump_json: bool = False) -> Any:
+    """FastAPI's, for extensions that call it: ``response_content`` validated against ``field`` (the response
+    model) and serialized (to JSON bytes with ``dump_json``), or without a field ``jsonable_encoder``'s values.
+    Tachyon's own routes render through ``_endpoint.rendering``, which does the same."""
+    if field is None:
+        return jsonable_encoder(response_content)
+    if is_coroutine:
+        value, errors = field.validate(response_content, {}, loc=("response",))
+    else:
+        value, errors = await run_in_threadpool(field.validate, response_content, {}, loc=("response",))
+    if errors:
+        raise ResponseValidationError(errors, body=response_content, endpoint_ctx=endpoint_ctx or EndpointContext())
+    serializer = field.serialize_json if dump_json else field.serialize
+    return serializer(value, include=include, exclude=exclude, by_alias=by_alias, exclude_unset=exclude_unset,
+                      exclude_defaults=exclude_defaults, exclude_none=exclude_none)
+
+
+async def run_endpoint_function(*, dependant: Dependant, values: dict[str, Any], is_coroutine: bool) -> Any:
+    """FastAPI's: calls the dependant's function with ``values``, a ``def`` one in the thread pool."""
+    assert dependant.call is not None, "dependant.call must be a function"
+    if is_coroutine:
+        return await dependant.call(**values)
+    return await run_in_threadpool(dependant.call, **values)
 
 
 def request_response(func: Callable[[Request], Any]) -> Callable[..., Coroutine[Any, Any, None]]:

@@ -1,9 +1,11 @@
 """FastAPI's small helpers that apps and extensions import: fastapi.utils (deep_dict_update,
 get_value_or_default, generate_unique_id, get_path_param_names, generate_operation_id_for_path,
 create_model_field), fastapi.openapi.docs.swagger_ui_default_parameters, fastapi._compat.lenient_issubclass
-and ModelField's validate/serialize, as route.response_field offers them."""
+and ModelField's validate/serialize, as route.response_field offers them; fastapi.routing's serialize_response and
+run_endpoint_function, and starlette.routing's get_name."""
 from __future__ import annotations
 
+import asyncio
 import unittest
 
 from typing import List, Optional
@@ -13,7 +15,10 @@ from pydantic import BaseModel
 from tachyon import FastAPI
 from tachyon._compat import lenient_issubclass
 from tachyon.datastructures import Default
+from tachyon.dependencies.models import Dependant
+from tachyon.exceptions import ResponseValidationError
 from tachyon.openapi.docs import get_swagger_ui_html, swagger_ui_default_parameters
+from tachyon.routing import APIRoute, get_name, run_endpoint_function, serialize_response
 from tachyon.testclient import TestClient
 from tachyon.utils import (create_model_field, deep_dict_update, generate_operation_id_for_path, generate_unique_id,
                            get_path_param_names, get_value_or_default)
@@ -74,6 +79,34 @@ class UtilsModuleTest(unittest.TestCase):
         self.assertEqual((field.name, field.mode, field.type_), ("Response_item_item_get", "serialization", Item))
         self.assertEqual(field.serialize_json(Item(name="b"), exclude_none=True), b'{"name":"b"}')
         self.assertIsNone(app.routes[-1].response_field)
+
+    def test_serialize_response_validates_and_serializes_as_fastapis(self) -> None:
+        field = create_model_field(name="Response_item", type_=Item, mode="serialization")
+        serialize = lambda **options: asyncio.run(serialize_response(field=field, **options))   # noqa: E731
+        self.assertEqual(serialize(response_content={"name": "a", "note": None}, exclude_none=True), {"name": "a"})
+        self.assertEqual(serialize(response_content=Item(name="b"), dump_json=True), b'{"name":"b","note":null}')
+        self.assertEqual(serialize(response_content={"name": "c"}, is_coroutine=False), {"name": "c", "note": None})
+        with self.assertRaises(ResponseValidationError) as caught:
+            serialize(response_content={"note": "x"})
+        self.assertEqual([(e["type"], e["loc"]) for e in caught.exception.errors()], [("missing", ("response", "name"))])
+        self.assertEqual(asyncio.run(serialize_response(response_content={"when": {3}})), {"when": [3]})   # jsonable_encoder
+
+    def test_run_endpoint_function_and_get_name(self) -> None:
+        def double(x: int) -> int:
+            return x * 2
+
+        async def triple(x: int) -> int:
+            return x * 3
+
+        class Endpoint:
+            def __call__(self) -> None:
+                return None
+
+        run = lambda call, is_coroutine: asyncio.run(   # noqa: E731
+            run_endpoint_function(dependant=Dependant(call=call), values={"x": 2}, is_coroutine=is_coroutine))
+        self.assertEqual((run(double, False), run(triple, True)), (4, 6))
+        self.assertEqual((get_name(double), get_name(Endpoint())), ("double", "Endpoint"))
+        self.assertEqual(APIRoute("/", double, name="").name, "")   # as Starlette: only None takes the default
 
     def test_lenient_issubclass(self) -> None:
         self.assertTrue(lenient_issubclass(bool, int))
