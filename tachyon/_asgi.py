@@ -57,16 +57,21 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     from ._boundary.engine import get_engine
 
     body = await read_body(receive)
-    port = app.start("127.0.0.1", 0).port   # the server already running, or one on a free loopback port
+    server = app.start("127.0.0.1", 0)   # the server already running, or one on a free loopback port
     app.capture_unhandled_exceptions()
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    local = writer.get_extra_info("sockname")[:2]
+    root_path = scope.get("root_path", "")
+    if root_path:   # routed under it, and the request's scope["root_path"]
+        server.set_peer_root_path(local[1], root_path)
     try:
         writer.write(_request_head(scope, len(body)) + body)
         await writer.drain()
-        local = writer.get_extra_info("sockname")[:2]
         status, headers, content = await _read_response(reader)
     finally:
         writer.close()
+        if root_path:
+            server.set_peer_root_path(local[1], "")
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": content})
     failures = await asyncio.to_thread(get_engine().settle_background, 60.0)
@@ -86,7 +91,7 @@ async def read_body(receive: Any) -> bytes:
 
 
 def _request_head(scope: dict[str, Any], length: int) -> bytes:
-    path = scope.get("raw_path") or quote(scope.get("root_path", "") + scope["path"]).encode("ascii")
+    path = scope.get("raw_path") or quote(_full_path(scope)).encode("ascii")
     query = scope.get("query_string", b"")
     target = path + (b"?" + query if query else b"")
     lines = [scope["method"].encode("ascii") + b" " + target + b" HTTP/1.1"]
@@ -102,6 +107,14 @@ def _request_head(scope: dict[str, Any], length: int) -> bytes:
     lines.append(b"x-forwarded-proto: " + scope.get("scheme", "http").encode("ascii"))
     lines += [b"content-length: " + str(length).encode(), b"connection: close"]
     return b"\r\n".join(lines) + b"\r\n\r\n"
+
+
+def _full_path(scope: dict[str, Any]) -> str:
+    """The path with the root path: ASGI servers include it in ``path``; older ones sent it apart."""
+    path, root_path = scope["path"], scope.get("root_path", "")
+    if not root_path or path == root_path or path.startswith(root_path + "/"):
+        return path
+    return root_path + path
 
 
 def _forwarded_client(scope: dict[str, Any]) -> tuple[str, int] | None:

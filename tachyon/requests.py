@@ -107,8 +107,8 @@ class HTTPConnection(Mapping[str, Any]):
         return URL(f"{self._data.scheme}://{self._host()}{root}{'' if root.endswith('/') else '/'}")
 
     def _root_path(self, app: Any) -> str:
-        """An app's root_path (a mounted app's includes its mount path), else the TestClient's."""
-        return getattr(app, "root_path", "") or peers.root_paths.get(self._data.client, "")
+        """An app's root_path (a mounted app's includes its mount path), else the connection's (a TestClient's)."""
+        return getattr(app, "root_path", "") or self._data.root_path
 
     def _host(self) -> str:
         host = self.headers.get("host")
@@ -244,7 +244,8 @@ def _data_of(scope: dict[str, Any]) -> RequestData:
                        path=scope.get("path", "/"), query_string=query_string,
                        client=tuple(scope["client"]) if scope.get("client") else None,
                        server=tuple(scope["server"]) if scope.get("server") else None,
-                       http_version=scope.get("http_version", "1.1"), form=None, allow=None)
+                       http_version=scope.get("http_version", "1.1"), form=None, allow=None,
+                       root_path=scope.get("root_path", ""))
 
 
 def _serving_app(app: Any) -> Any:

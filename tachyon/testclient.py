@@ -116,7 +116,7 @@ class TestClient:
         with self._connections_lock:
             open_connections, self._connections = self._connections, {}
         for connection, address in open_connections.items():
-            _forget(address)
+            self._forget(address)
             connection.close()
         if self._serving is not None:
             self._serving.detach()
@@ -192,8 +192,8 @@ class TestClient:
             connection.connect()
             address = connection.sock.getsockname()[:2]
             peers.connections[address] = self.client
-            if self.root_path:
-                peers.root_paths[address] = self.root_path
+            if self.root_path:   # the requests' scope["root_path"] where the app sets none
+                self._app._server.set_peer_root_path(address[1], self.root_path)
             with self._connections_lock:
                 self._connections[connection] = address
             self._per_thread.connection = connection
@@ -207,8 +207,16 @@ class TestClient:
             return
         with self._connections_lock:
             address = self._connections.pop(connection, None)
-        _forget(address)
+        self._forget(address)
         connection.close()
+
+    def _forget(self, address: tuple[str, int] | None) -> None:
+        """Drops what was kept for a closed connection; the engine's routing under its root_path too (the
+        port may come back for another client)."""
+        peers.connections.pop(address, None)
+        peers.templates.pop(address, None)
+        if self.root_path and address is not None and self._app._server is not None:
+            self._app._server.set_peer_root_path(address[1], "")
 
     @staticmethod
     def _encode_body(json: Any, data: Any, files: Any, content: Any) -> tuple[bytes | list[bytes] | None, dict[str, str]]:
@@ -309,12 +317,6 @@ class TestClient:
         _httpx_logger.info('HTTP Request: %s %s "%s %d %s"', method, response.url, response.http_version,
                            response.status_code, response.reason_phrase)
         return response
-
-
-def _forget(address: tuple[str, int] | None) -> None:
-    peers.connections.pop(address, None)
-    peers.templates.pop(address, None)
-    peers.root_paths.pop(address, None)
 
 
 def _basic_auth(auth: tuple[str, str] | None) -> dict[str, str] | None:

@@ -31,6 +31,11 @@ async def create(item_id: int, request: Request, background: BackgroundTasks, q:
             "url": str(request.url)}
 
 
+@app.get("/root")
+def root(request: Request):
+    return {"root_path": request.scope["root_path"], "url": str(request.url)}
+
+
 @app.get("/boom")
 def boom():
     raise RuntimeError("boom")
@@ -70,6 +75,20 @@ class ASGIAppTest(unittest.TestCase):
         self.assertEqual(json.loads(body["body"]), {"item_id": 5, "q": "x", "body": {"name": "pen"},
                                                     "client": "10.1.2.3", "url": "https://example.com/items/5?q=x"})
         self.assertEqual(events, ["saved 5"])   # the background task ran before the call returned
+
+    def test_root_path_of_the_scope(self) -> None:
+        """The scope's root_path reaches the app, and a path under it is routed without it (servers send the
+        path with it, raw_path too; older ones sent it apart)."""
+        for path, raw_path, url in (("/api/root", b"/api/root", "http://testserver/api/root"),
+                                    ("/root", b"/root", "http://testserver/root"),
+                                    ("/root", None, "http://testserver/api/root")):
+            scope = {"method": "GET", "scheme": "http", "path": path, "root_path": "/api", "query_string": b"",
+                     "headers": [(b"host", b"testserver")]}
+            if raw_path is not None:
+                scope["raw_path"] = raw_path
+            sent, error = call(scope)
+            self.assertIsNone(error)
+            self.assertEqual(json.loads(sent[1]["body"]), {"root_path": "/api", "url": url})
 
     def test_unhandled_error_is_raised_after_the_500(self) -> None:
         sent, error = call({"method": "GET", "scheme": "http", "path": "/boom", "query_string": b"", "headers": []})

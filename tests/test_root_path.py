@@ -84,6 +84,26 @@ class ClientRootPathTest(unittest.TestCase):
             self.assertEqual(client.get("/app").json(), {"root_path": "/api/v1", "url_for": "http://testserver/api/v1/app"})
             self.assertEqual(client.get("/openapi.json").json()["servers"], [{"url": "/api/v1"}])
 
+    def test_a_path_under_the_clients_root_path_is_routed_without_it(self) -> None:
+        """FastAPI's test_custom_docs_ui "[With /api path prefix]": Starlette routes a path under the scope's
+        root path without it, so a client with root_path="/api" reaches the app's routes with and without it;
+        another client's connection is not routed under it."""
+        app = FastAPI()
+
+        @app.get("/users/{username}")
+        def read_user(username: str, request: Request):
+            return {"username": username, "path": request.url.path, "root_path": request.scope["root_path"]}
+
+        with TestClient(app, root_path="/api", base_url="http://server") as client, TestClient(app) as other:
+            self.assertEqual(client.get("/api/users/john").json(),
+                             {"username": "john", "path": "/api/users/john", "root_path": "/api"})
+            self.assertEqual(client.get("/users/john").json(),
+                             {"username": "john", "path": "/users/john", "root_path": "/api"})
+            self.assertEqual(client.get("/api/openapi.json").json()["servers"], [{"url": "/api"}])
+            self.assertEqual(client.get("/apiusers/john").status_code, 404)
+            response = other.get("/api/users/john")
+            self.assertEqual((response.status_code, response.json()), (404, {"detail": "Not Found"}))
+
     def test_a_requests_root_path_is_listed_for_that_request_only(self) -> None:
         """FastAPI's test_openapi_cache_root_path.py: a root path a proxy sent is not kept in the app's servers
         or its cached document, and several do not accumulate; configured servers follow it."""

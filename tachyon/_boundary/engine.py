@@ -109,6 +109,11 @@ class ServerHandle:
     def replace_route(self, index: int, plan: dict, objects: tuple) -> None:
         self._engine.native.server_replace_route(self._handle, index, plan, objects)
 
+    def set_peer_root_path(self, port: int, root_path: str) -> None:
+        """Routes requests of the loopback connection from ``port`` under ``root_path`` ("": no more), as a
+        TestClient's ``root_path`` asks."""
+        self._engine.native.server_set_peer_root_path(self._handle, port, root_path)
+
     def start(self, host: str, port: int) -> int:
         self.port = self._engine.native.server_start(self._handle, host, port)
         reclaim_signals()

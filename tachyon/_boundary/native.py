@@ -34,6 +34,7 @@ _EXPORTS = [
     ("server_publish_routes", False, c_int, [c_int64]),
     ("background_queued", False, c_int64, []),
     ("sync_lanes_call", True, c_int, [py_object, c_size_t]),
+    ("server_set_peer_root_path", False, c_int, [c_int64, c_int, c_char_p]),
 ]
 
 
@@ -86,6 +87,9 @@ class Native:
     def server_replace_route(self, server: int, index: int, plan: dict, objects: tuple) -> None:
         data = json.dumps(plan).encode()
         self._check(self._server_replace_route(server, index, data, len(data), objects), f"cannot replace route {plan.get('path')}")
+
+    def server_set_peer_root_path(self, server: int, port: int, root_path: str) -> None:
+        self._check(self._server_set_peer_root_path(server, port, root_path.encode()), "cannot set a connection's root path")
 
     def server_start(self, server: int, host: str, port: int) -> int:
         bound = c_int()

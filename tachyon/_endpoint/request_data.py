@@ -19,3 +19,4 @@ class RequestData(NamedTuple):
     http_version: str
     form: list[tuple[str, str | None, list[tuple[str, str]], bytes]] | str | None   # multipart parts, or why they could not be read
     allow: str | None   # the router's 405: the methods the path accepts
+    root_path: str      # the connection's root path (a TestClient's, an ASGI scope's), else ""

@@ -2,8 +2,8 @@
 client's ``client`` address (Starlette's ("testclient", 50000) unless given) as ``request.client``; the
 engine itself still sees the real peer. The template of a template response sent to such a request (its
 ``http.response.debug`` message) is kept here for the TestClient, which shows it as ``response.template``
-and ``response.context`` as Starlette's does. A client's ``root_path`` is the requests' ``scope["root_path"]``
-unless the app sets its own, as in Starlette."""
+and ``response.context`` as Starlette's does. (A client's ``root_path`` is kept by the engine, which routes
+under it: see ServerHandle.set_peer_root_path.)"""
 from __future__ import annotations
 
 from typing import Any
@@ -11,9 +11,6 @@ from typing import Any
 # (host, port) of each open TestClient connection -> the address its requests report (None: no client);
 # added on connect, removed on close.
 connections: dict[tuple[str, int], tuple[str, int] | None] = {}
-
-# (host, port) of a TestClient connection -> the client's root_path (TestClient(app, root_path=...)), if any.
-root_paths: dict[tuple[str, int], str] = {}
 
 # (host, port) of a TestClient connection -> (template, context) of the page last rendered for it.
 templates: dict[tuple[str, int], tuple[Any, Any]] = {}

@@ -41,6 +41,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<long, int>)&ServerPublishRoutes,
             (nint)(delegate* unmanaged<long>)&BackgroundQueued,
             (nint)(delegate* unmanaged<nint, nuint, int>)&SyncLanesCall,
+            (nint)(delegate* unmanaged<long, int, byte*, int>)&ServerSetPeerRootPath,
         ];
         if (capacity < entries.Length) return -1;
         for (int i = 0; i < entries.Length; i++) table[i] = entries[i];
@@ -89,6 +90,11 @@ public static unsafe class Exports
     /// <summary>Responses sent (or being sent) with work after them; see EngineStats.BackgroundQueued.</summary>
     [UnmanagedCallersOnly]
     public static long BackgroundQueued() => Interlocked.Read(ref EngineStats.BackgroundQueued);
+
+    /// <summary>A TestClient's root_path for its connection from <paramref name="port"/> ("": forget it).</summary>
+    [UnmanagedCallersOnly]
+    public static int ServerSetPeerRootPath(long server, int port, byte* rootPath) => Guard(() =>
+        ServerRegistry.Get(server).PeerRootPaths.Set(port, Marshal.PtrToStringUTF8((nint)rootPath)!));
 
     [UnmanagedCallersOnly]
     public static int ServerPublishRoutes(long server) => Guard(() => ServerRegistry.Get(server).PublishRoutes());

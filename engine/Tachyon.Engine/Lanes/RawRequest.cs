@@ -10,7 +10,8 @@ namespace Tachyon.Engine.Lanes;
 /// headers: list[tuple[str, str]], content_type: str | None, method, scheme, path, query_string,
 /// client: (host, port) | None, server: (host, port) | None, http_version,
 /// form: list[(name, filename | None, headers, data: bytes)] | str (the parse error) | None,
-/// allow: str | None (the Allow header when the router matched the path but not the method))</c>.
+/// allow: str | None (the Allow header when the router matched the path but not the method),
+/// root_path: str (the connection's root path: a TestClient's or an ASGI scope's, else ""))</c>.
 /// Built only on the slow path (bad input) or for parameters only Python can build (Request…).
 /// </summary>
 internal static unsafe class RawRequest
@@ -18,7 +19,7 @@ internal static unsafe class RawRequest
     public static nint Build(WorkItem item)
     {
         var info = item.Info;
-        nint tuple = CPython.TupleNew(14);
+        nint tuple = CPython.TupleNew(15);
         CPython.TupleSetItem(tuple, 0, PathParams(item));
         CPython.TupleSetItem(tuple, 1, Pairs(item.Query));
         CPython.TupleSetItem(tuple, 2, item.Body != null ? CPython.NewBytes(item.Body) : CPython.NewRef(CPython.None));
@@ -33,6 +34,7 @@ internal static unsafe class RawRequest
         CPython.TupleSetItem(tuple, 11, CPython.NewStr(info.HttpVersion));
         CPython.TupleSetItem(tuple, 12, Form(item.Form));
         CPython.TupleSetItem(tuple, 13, item.Allow != null ? CPython.NewStr(item.Allow) : CPython.NewRef(CPython.None));
+        CPython.TupleSetItem(tuple, 14, CPython.NewStr(item.PeerRootPaths.Of(item.Features)));
         return tuple;
     }
 

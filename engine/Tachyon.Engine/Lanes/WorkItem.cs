@@ -33,6 +33,7 @@ internal sealed class WorkItem
     public required IFeatureCollection Features { get; init; }
     public required RequestTarget Target { get; init; }
     public required ForwardedHeaders Forwarded { get; init; }
+    public required PeerRootPaths PeerRootPaths { get; init; }   // read only when Python builds a Request
     RequestInfo? _info;
     List<KeyValuePair<string, string>>? _headers;
 

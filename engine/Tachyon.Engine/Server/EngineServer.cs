@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Tachyon.Engine.Binding;
+using Tachyon.Engine.Http;
 using Tachyon.Engine.Routing;
 
 namespace Tachyon.Engine.Server;
@@ -23,6 +24,9 @@ internal sealed class EngineServer(ServerOptions options)
     TachyonApplication? _application;
     KestrelServer? _kestrel;
     ServiceProvider? _services;
+
+    /// <summary>Root paths of TestClient connections (see PeerRootPaths).</summary>
+    public PeerRootPaths PeerRootPaths { get; } = new();
 
     /// <summary>Before the server starts, adds to its router; while it serves, to the next router (see PublishRoutes).</summary>
     public void AddRoute(ReadOnlySpan<byte> planJson, nint objects)
@@ -72,7 +76,7 @@ internal sealed class EngineServer(ServerOptions options)
         kestrelOptions.Limits.MaxRequestHeaderCount = 1000;
         kestrelOptions.Listen(new IPEndPoint(ParseHost(host), port));
         var kestrel = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
-        var application = new TachyonApplication(_router, options);
+        var application = new TachyonApplication(_router, options, PeerRootPaths);
         try { kestrel.StartAsync(application, CancellationToken.None).GetAwaiter().GetResult(); }
         catch
         {

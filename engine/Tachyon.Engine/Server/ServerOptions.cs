@@ -30,10 +30,9 @@ internal sealed record ServerOptions
         return o;
     }
 
-    /// <summary>The path the router matches: <paramref name="path"/> without the root path, if it is under it.</summary>
-    public string RoutePath(string path)
+    /// <summary>The path the router matches: <paramref name="path"/> without <paramref name="root"/>, if it is under it.</summary>
+    public static string RoutePath(string path, string root)
     {
-        var root = RootPath;
         if (root.Length == 0 || !path.StartsWith(root, StringComparison.Ordinal)) return path;
         if (path.Length == root.Length) return "";
         return path[root.Length] == '/' ? path[root.Length..] : path;

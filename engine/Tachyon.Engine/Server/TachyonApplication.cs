@@ -17,7 +17,7 @@ namespace Tachyon.Engine.Server;
 /// directly (no HttpContext per request). Touches Python only through InlineSteps and InlineCalls, which
 /// take the GIL themselves.
 /// </summary>
-internal sealed class TachyonApplication(Router routes, ServerOptions options) : IHttpApplication<IFeatureCollection>
+internal sealed class TachyonApplication(Router routes, ServerOptions options, PeerRootPaths peerRootPaths) : IHttpApplication<IFeatureCollection>
 {
     int _pending;
     volatile Router _router = routes;
@@ -34,7 +34,8 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
         var request = features.Get<IHttpRequestFeature>()!;
         var target = RequestTarget.From(request);
         var router = _router;
-        var match = router.Match(options.RoutePath(target.Path), request.Method);
+        string rootPath = options.RootPath.Length > 0 ? options.RootPath : peerRootPaths.Of(features);
+        var match = router.Match(ServerOptions.RoutePath(target.Path, rootPath), request.Method);
         ResponseData response;
         if (match.Kind == MatchKind.Full)
             response = await Dispatch(features, request, target, match);
@@ -49,7 +50,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
                 response.Headers = [new("allow", allow)];
             }
         }
-        else if (TrailingSlashRedirect(router, features, request, target) is { } redirect)
+        else if (TrailingSlashRedirect(router, features, request, target, rootPath) is { } redirect)
             response = redirect;
         else if (router.Misses is { } misses)
             response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, misses, []));
@@ -105,6 +106,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
                 Features = features,
                 Target = target,
                 Forwarded = options.Forwarded,
+                PeerRootPaths = peerRootPaths,
                 Allow = allow,
             };
             if (plan.IsAsync) return InlineSteps.Run(item) ?? await item.Completion.Task;
@@ -116,11 +118,12 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options) :
     }
 
     /// <summary>Starlette's redirect_slashes: a miss whose path with the trailing slash toggled matches gets a 307 there.</summary>
-    ResponseData? TrailingSlashRedirect(Router router, IFeatureCollection features, IHttpRequestFeature request, RequestTarget target)
+    ResponseData? TrailingSlashRedirect(Router router, IFeatureCollection features, IHttpRequestFeature request, RequestTarget target,
+        string rootPath)
     {
         if (!options.RedirectSlashes || target.Path == "/") return null;
         string other = target.Path.EndsWith('/') ? target.Path.TrimEnd('/') : target.Path + "/";
-        if (!router.MatchesAnyMethod(options.RoutePath(other))) return null;
+        if (!router.MatchesAnyMethod(ServerOptions.RoutePath(other, rootPath))) return null;
         string host = request.Headers.Host.ToString();
         string scheme = options.Forwarded.Scheme(request, features.Get<IHttpConnectionFeature>());
         string location = $"{scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
