@@ -24,6 +24,7 @@ from .exception_handlers import (http_exception_handler, request_validation_exce
                                  websocket_request_validation_exception_handler)
 from .exceptions import RequestValidationError, StarletteHTTPException, WebSocketRequestValidationError
 from .lifespan import Lifespan
+from .logger import logger
 from .requests import Request, request_for
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from .routing import APIRoute, APIRouter, Mount, PathOperationDecorators, Route
@@ -104,6 +105,13 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.openapi_tags = openapi_tags
         self.openapi_external_docs = openapi_external_docs
         self.openapi_version = openapi_version
+        if self.openapi_url:
+            assert self.title, "A title must be provided for OpenAPI, e.g.: 'My API'"
+            assert self.version, "A version must be provided for OpenAPI, e.g.: '2.1.0'"
+        if openapi_prefix:
+            logger.warning('"openapi_prefix" has been deprecated in favor of "root_path", which follows more '
+                           "closely the ASGI standard, is simpler, and more automatic. Check the docs at "
+                           "https://fastapi.tiangolo.com/advanced/sub-applications/")
         self.servers = list(servers or [])
         self.docs_url = docs_url
         self.redoc_url = redoc_url

@@ -97,6 +97,25 @@ class OpenAPITest(unittest.TestCase):
         self.assertEqual(doc["tags"], [{"name": "items", "description": "Items"}])
         self.assertNotIn("/items/hidden", doc["paths"])
 
+    def test_body_fields_of_dependencies_come_after_the_endpoints_own(self) -> None:
+        """FastAPI's body model takes a callable's own body parameters before its dependencies'
+        (get_flat_dependant; test_dependency_duplicates); their errors still come dependency first."""
+        app = FastAPI()
+
+        def extra(b: int = Body(), c: int = Body()):
+            return b + c
+
+        @app.post("/x")
+        def x(a: int = Body(), total: int = Depends(extra)):
+            return [a, total]
+
+        body = app.openapi()["components"]["schemas"]["Body_x_x_post"]
+        self.assertEqual((list(body["properties"]), body["required"]), (["a", "b", "c"], ["a", "b", "c"]))
+        with TestClient(app) as client:
+            self.assertEqual([e["loc"] for e in client.post("/x", json={}).json()["detail"]],
+                             [["body", "b"], ["body", "c"], ["body", "a"]])
+            self.assertEqual(client.post("/x", json={"c": 3, "b": 2, "a": 1}).json(), [1, 5])
+
     def test_body_openapi_examples_sit_next_to_the_schema(self) -> None:
         app = FastAPI()
         examples = ITEM_EXAMPLES
@@ -157,6 +176,21 @@ class OpenAPITest(unittest.TestCase):
         self.addCleanup(client.close)
         self.assertEqual(client.get("/openapi.json").status_code, 404)
         self.assertEqual(client.get("/docs").status_code, 404)
+
+    def test_a_title_and_a_version_are_required_for_openapi(self) -> None:
+        """FastAPI asserts both when the app serves its schema; without openapi_url neither is needed."""
+        for options, message in (({"title": None}, "A title must be provided for OpenAPI, e.g.: 'My API'"),
+                                 ({"title": ""}, "A title must be provided"),
+                                 ({"version": ""}, "A version must be provided for OpenAPI, e.g.: '2.1.0'")):
+            with self.subTest(options=options), self.assertRaisesRegex(AssertionError, message):
+                FastAPI(**options)
+        self.assertEqual(FastAPI(title="", version="", openapi_url=None).title, "")
+
+    def test_openapi_prefix_is_the_root_path_with_a_warning(self) -> None:
+        with self.assertLogs("tachyon", "WARNING") as logs:
+            app = FastAPI(openapi_prefix="/api")
+        self.assertEqual(app.root_path, "/api")
+        self.assertIn('"openapi_prefix" has been deprecated in favor of "root_path"', logs.output[0])
 
 
 class DocsPagesTest(unittest.TestCase):

@@ -149,7 +149,8 @@ def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.D
 
 def _flatten(root: Dependant) -> list[ParamSpec]:
     """Leaves in FastAPI's error order, each cached dependency's leaves once; body parameters last, one
-    per name (FastAPI reads a body parameter that several callables declare as one field)."""
+    per name (FastAPI reads a body parameter that several callables declare as one field), in the order of
+    FastAPI's body model: a callable's own before its dependencies' (get_flat_dependant)."""
     ordered: list[ParamSpec] = []
     bodies: dict[str, ParamSpec] = {}
     repeated: list[tuple[ParamSpec, ParamSpec]] = []
@@ -164,12 +165,17 @@ def _flatten(root: Dependant) -> list[ParamSpec]:
                 seen.add(child.cache_key)
         for source in _LEAF_ORDER:
             ordered.extend(d.leaves(source))
+
+    def walk_bodies(d: Dependant) -> None:
         for p in d.leaves("body"):
             first = bodies.setdefault(p.name, p)
             if first is not p:
                 repeated.append((p, first))
+        for child in d.children:
+            walk_bodies(child)
 
     walk(root)
+    walk_bodies(root)
     leaves = ordered + list(bodies.values())
     for i, p in enumerate(leaves):
         p.index = i
