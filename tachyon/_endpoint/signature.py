@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import Annotated, Any, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
@@ -22,6 +22,7 @@ from pydantic_core import PydanticUndefined
 
 from .. import params
 from ..exceptions import DependencyScopeError
+from .annotations import parameter_hints
 from .fields import field_adapter
 from .types import is_complex, is_scalar, is_scalar_sequence, is_sequence, is_union_of_models, strip_annotated
 
@@ -229,11 +230,7 @@ def _callable_kind(call: Any) -> str:
 
 def _type_hints(call: Any) -> dict[str, Any]:
     call = _unwrap(call)   # the wrapped function's annotations, resolved in its own module
-    target = call.__init__ if inspect.isclass(call) else call if inspect.isroutine(call) else call.__call__
-    try:
-        return get_type_hints(target, include_extras=True)
-    except Exception:
-        return {}
+    return parameter_hints(call.__init__ if inspect.isclass(call) else call if inspect.isroutine(call) else call.__call__)
 
 
 class _Analyzer:
