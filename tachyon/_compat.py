@@ -1,7 +1,7 @@
 """``fastapi._compat``, the parts libraries import: ``ModelField``, one parameter of a path operation (or a route's
 response) as FastAPI describes it to code that inspects a route (``route.dependant.query_params``,
 ``route.response_field``; Tachyon validates requests with its own plan, but a library may validate or serialize
-through the field as FastAPI's allows), and ``lenient_issubclass``."""
+through the field as FastAPI's allows), ``lenient_issubclass``, and the pydantic version flags."""
 from __future__ import annotations
 
 import functools
@@ -10,10 +10,13 @@ import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic.version import VERSION as PYDANTIC_VERSION
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 Undefined = PydanticUndefined
+PYDANTIC_VERSION_MINOR_TUPLE = tuple(int(part) for part in PYDANTIC_VERSION.split(".")[:2])
+PYDANTIC_V2 = PYDANTIC_VERSION_MINOR_TUPLE[0] == 2
 _GENERIC_ALIASES = (typing._GenericAlias, types.GenericAlias, types.UnionType)  # type: ignore[attr-defined]
 
 

@@ -119,6 +119,17 @@ class UtilsModuleTest(unittest.TestCase):
 
         self.assertIs(utils.lenient_issubclass, lenient_issubclass)
 
+    def test_pydantic_version_flags(self) -> None:
+        """What libraries and FastAPI's own tests import from fastapi._compat to branch on pydantic's version."""
+        import pydantic
+
+        from tachyon import _compat
+
+        major, minor = (int(part) for part in pydantic.VERSION.split(".")[:2])
+        self.assertEqual(_compat.PYDANTIC_VERSION, pydantic.VERSION)
+        self.assertEqual(_compat.PYDANTIC_VERSION_MINOR_TUPLE, (major, minor))
+        self.assertIs(_compat.PYDANTIC_V2, True)
+
     def test_swagger_ui_default_parameters_are_fastapis(self) -> None:
         self.assertEqual(swagger_ui_default_parameters, {"dom_id": "#swagger-ui", "layout": "BaseLayout",
                                                           "deepLinking": True, "showExtensions": True,
