@@ -5,10 +5,12 @@ from __future__ import annotations
 import unittest
 from typing import Annotated
 
-from tachyon import APIRouter, BackgroundTasks, Body, Cookie, Depends, FastAPI, Header, Request, Response, Security
+from pydantic import BaseModel
+
+from tachyon import APIRouter, BackgroundTasks, Body, Cookie, Depends, FastAPI, Header, Query, Request, Response, Security
 from tachyon._compat import Undefined
 from tachyon.dependencies.models import Dependant, SecurityRequirement
-from tachyon.dependencies.utils import get_flat_dependant
+from tachyon.dependencies.utils import get_flat_dependant, get_flat_params
 from tachyon.routing import APIRoute
 from tachyon.security import APIKeyHeader, OAuth2PasswordBearer, SecurityScopes
 
@@ -59,6 +61,11 @@ def walk(dependant: Dependant):
     yield dependant
     for sub in dependant.dependencies:
         yield from walk(sub)
+
+
+class Filters(BaseModel):
+    q: str | None = None
+    page: int = 1
 
 
 class RouteDependantTest(unittest.TestCase):
@@ -115,6 +122,19 @@ class RouteDependantTest(unittest.TestCase):
         self.assertEqual([f.alias for f in flat.header_params], ["x-trace-id"])   # an API key is no header parameter
         self.assertEqual([r.security_scheme for r in flat.security_requirements], [oauth2, api_key])
         self.assertEqual([f.name for f in flat.path_params], ["item_id"])
+
+    def test_get_flat_params_lists_the_trees_request_parameters(self) -> None:
+        self.assertEqual([f.alias for f in get_flat_params(self.dependant)], ["item_id", "limit", "x-trace-id", "session"])
+
+    def test_get_flat_params_gives_a_parameter_models_fields(self) -> None:
+        models = FastAPI()
+
+        @models.get("/search")
+        def search(filters: Annotated[Filters, Query()]):
+            return filters
+
+        [route] = [r for r in models.routes if isinstance(r, APIRoute)]
+        self.assertEqual([(f.name, f.required) for f in get_flat_params(route.dependant)], [("q", False), ("page", False)])
 
 
 if __name__ == "__main__":

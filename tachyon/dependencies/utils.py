@@ -1,7 +1,7 @@
 """The public helpers of ``fastapi.dependencies.utils`` that extensions import (fastapi-cache's decorator reads
 an endpoint's signature with them): a callable's signature and return annotation with string annotations
 (``from __future__ import annotations``) evaluated in the callable's module, the ``Dependant`` of a callable
-or a ``Depends``, and the flattening of a route's ``Dependant``. Tachyon's own analysis of endpoints lives
+or a ``Depends``, and the flattening of a route's ``Dependant`` (and of its parameters). Tachyon's own analysis of endpoints lives
 in ``tachyon/_endpoint``; these describe what it found."""
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import inspect
 from collections.abc import Callable
 from typing import Any, ForwardRef
 
+from pydantic import BaseModel
+
 from .. import params
-from .._compat import lenient_issubclass  # noqa: F401  (FastAPI's module imports it there; libraries import it from here)
+from .._compat import ModelField, lenient_issubclass  # lenient_issubclass: libraries import it from here too
 from .._endpoint.signature import analyze
 from .models import Dependant, describe
 
@@ -91,3 +93,17 @@ def get_flat_dependant(dependant: Dependant, *, skip_repeats: bool = False,
                      "security_requirements"):
             getattr(flat, name).extend(getattr(flat_sub, name))
     return flat
+
+
+def get_flat_params(dependant: Dependant) -> list[ModelField]:
+    """The path, query, header and cookie parameters of the whole tree, each repeated dependency's once; a
+    parameter model (a callable's only query parameter, say, being a pydantic model) gives its fields."""
+    flat = get_flat_dependant(dependant, skip_repeats=True)
+    return [field for fields in (flat.path_params, flat.query_params, flat.header_params, flat.cookie_params)
+            for field in _fields_of_parameter_model(fields)]
+
+
+def _fields_of_parameter_model(fields: list[ModelField]) -> list[ModelField]:
+    if len(fields) == 1 and lenient_issubclass(fields[0].type_, BaseModel):
+        return [ModelField(field_info=info, name=name) for name, info in fields[0].type_.model_fields.items()]
+    return fields
