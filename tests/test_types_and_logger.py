@@ -6,9 +6,9 @@ import inspect
 import logging
 import unittest
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from tachyon import APIRouter, FastAPI
+from tachyon import APIRouter, Depends, FastAPI
 from tachyon.logger import logger
 from tachyon.testclient import TestClient
 from tachyon.types import DecoratedCallable, IncEx
@@ -82,6 +82,21 @@ class SignatureHelpersTest(unittest.TestCase):
                              [("item_id", int, inspect.Parameter.empty), ("item", Item | None, None)])
             self.assertEqual(get_typed_return_annotation(call), list[Item])
         self.assertIsNone(get_typed_return_annotation(lambda: None))   # no annotation
+
+    def test_a_name_not_defined_at_run_time_stays_a_forward_reference(self) -> None:
+        """As pydantic's lenient evaluation in FastAPI (a type imported under TYPE_CHECKING): no NameError,
+        and an Annotated dependency keeps its Depends."""
+        from typing import ForwardRef, get_args
+
+        from tachyon.dependencies.utils import get_typed_signature
+
+        def reader(session: "Session", user: "Annotated[Account, Depends(endpoint)]") -> None:   # noqa: F821
+            return None   # Annotated and Depends are resolved in this module, which imports them
+
+        session, user = get_typed_signature(reader).parameters.values()
+        self.assertEqual(session.annotation, ForwardRef("Session"))
+        self.assertEqual(get_args(user.annotation)[0], ForwardRef("Account"))
+        self.assertIs(get_args(user.annotation)[1].dependency, endpoint)
 
 
 if __name__ == "__main__":

@@ -21,19 +21,25 @@ def parameter_hints(target: Any) -> dict[str, Any]:
         return _one_by_one(target)
 
 
+def resolve_lenient(annotation: str, globalns: dict[str, Any]) -> Any:
+    """A string annotation evaluated in ``globalns``; what does not resolve stays a ForwardRef (pydantic's
+    lenient evaluation, which FastAPI uses), but an ``Annotated[X, ...]`` keeps its metadata."""
+    try:
+        value = eval(annotation, globalns)   # noqa: S307 - the app's own annotation, as typing does
+    except Exception:
+        partial = _annotated_with_forward_type(annotation, globalns)
+        return partial if partial is not None else ForwardRef(annotation)
+    # A quoted annotation under `from __future__ import annotations` is a string inside the string.
+    return resolve_lenient(value, globalns) if isinstance(value, str) else value
+
+
 def _one_by_one(target: Any) -> dict[str, Any]:
     globalns = getattr(target, "__globals__", {})
     hints: dict[str, Any] = {}
     for name, annotation in getattr(target, "__annotations__", {}).items():
-        if not isinstance(annotation, str):
-            hints[name] = annotation
-            continue
-        try:
-            hints[name] = eval(annotation, globalns)   # noqa: S307 - the app's own annotation, as typing does
-        except Exception:
-            partial = _annotated_with_forward_type(annotation, globalns)
-            if partial is not None:
-                hints[name] = partial
+        resolved = resolve_lenient(annotation, globalns) if isinstance(annotation, str) else annotation
+        if not isinstance(resolved, ForwardRef):   # left out: the parameter reads as unannotated
+            hints[name] = resolved
     return hints
 
 

@@ -7,20 +7,22 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any, ForwardRef
+from typing import Any
 
 from pydantic import BaseModel
 
 from .. import params
 from .._compat import ModelField, lenient_issubclass  # lenient_issubclass: libraries import it from here too
+from .._endpoint.annotations import resolve_lenient
 from .._endpoint.signature import analyze
 from .models import Dependant, describe
 
 
 def get_typed_annotation(annotation: Any, globalns: dict[str, Any]) -> Any:
-    """``annotation`` with a string (a forward reference) evaluated in ``globalns``."""
+    """``annotation`` with a string (a forward reference) evaluated in ``globalns``, leniently: a name not
+    defined there (imported under ``TYPE_CHECKING``) leaves a ForwardRef, as in FastAPI."""
     if isinstance(annotation, str):
-        annotation = ForwardRef(annotation)._evaluate(globalns, globalns, frozenset())
+        annotation = resolve_lenient(annotation, globalns)
         if annotation is type(None):
             return None
     return annotation
