@@ -16,6 +16,9 @@ from .._compat import ModelField, lenient_issubclass  # lenient_issubclass: libr
 from .._endpoint.annotations import resolve_lenient
 from .._endpoint.signature import analyze
 from .models import Dependant, describe
+from .solving import (SolvedDependency, get_cached_model_fields, is_async_gen_callable,  # noqa: F401 (FastAPI's names)
+                      is_coroutine_callable, is_gen_callable, request_body_to_args, request_params_to_args,
+                      solve_dependencies, solve_generator)
 
 
 def get_typed_annotation(annotation: Any, globalns: dict[str, Any]) -> Any:
