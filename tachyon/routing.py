@@ -282,10 +282,28 @@ class APIRoute(Route):
         # here: its route-level dependencies are all there are, as in FastAPI, which runs what it holds.
         return None if _same_objects(now, self.__dict__.get("_described_route_level")) else now
 
-    def dependant_edits(self) -> tuple[int, ...] | None:
-        """What identifies the edits of the dependant's route-level dependencies (see _edited_route_level)."""
-        edited = self._edited_route_level()
-        return None if edited is None else tuple(map(id, edited))
+    def _edited_calls(self) -> dict[Any, Any]:
+        """Calls that code replaced in the dependant's tree, declared call -> the one there now (a library
+        wrapping each dependency: ``route.dependant.dependencies[0].call = wrapped``). FastAPI calls what the
+        tree holds on every request; Tachyon compiles the replacement in, as an override of the route."""
+        described = self.__dict__.get("dependant")
+        edits: dict[Any, Any] = {}
+        pending = list(described.dependencies) if described is not None else []
+        while pending:
+            node = pending.pop()
+            declared = node.__dict__.get("_declared_call", node.call)
+            if node.call is not declared:
+                edits[declared] = node.call
+            pending.extend(node.dependencies)
+        return edits
+
+    def dependant_edits(self) -> tuple | None:
+        """What identifies the edits of the dependant: its route-level dependencies (see _edited_route_level)
+        and replaced calls (see _edited_calls)."""
+        edited, calls = self._edited_route_level(), self._edited_calls()
+        if edited is None and not calls:
+            return None
+        return None if edited is None else tuple(map(id, edited)), tuple((id(a), id(b)) for a, b in calls.items())
 
     @property
     def declared_signature(self) -> Any:
@@ -307,6 +325,9 @@ class APIRoute(Route):
         """(Re)builds the dependency plan: at registration, and when the app's dependency_overrides change."""
         edited = self._edited_route_level()
         dependencies = self.dependencies if edited is None else [depends_of(d) for d in edited]
+        replaced = self._edited_calls()
+        if replaced:   # the app's overrides apply to the call the tree holds now, as in FastAPI
+            overrides = {**overrides, **{declared: overrides.get(now, now) for declared, now in replaced.items()}}
         self.signature = analyze(self.endpoint, self.path, dependencies, overrides)
         finish = make_finish(self.render_body, self.status_code, self.actual_response_class)
         self.finish_response = finish

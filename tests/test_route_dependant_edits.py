@@ -1,6 +1,7 @@
 """Editing a route's dependant: FastAPI runs a path operation from ``route.dependant`` and documents it from there,
 so code that inserts a guard into ``route.dependant.dependencies`` (made with get_parameterless_sub_dependant)
-protects the route, and its security scheme shows in OpenAPI. Also get_dependant, which describes a callable."""
+protects the route, and its security scheme shows in OpenAPI; a call replaced in the tree is what runs. Also
+get_dependant, which describes a callable."""
 from __future__ import annotations
 
 import unittest
@@ -100,6 +101,36 @@ class DependantEditsTest(unittest.TestCase):
                 get_parameterless_sub_dependant(depends=Depends(require_user_admin), path=health.path_format))
             self.assertEqual(client.get("/health").status_code, 403)
             self.assertEqual(client.get("/health", headers={"x-role": "admin"}).status_code, 200)
+
+    def test_a_call_replaced_in_the_tree_is_what_runs(self) -> None:
+        """FastAPI calls what ``route.dependant`` holds: a library that wraps every dependency in place (as
+        fastapi-async-safe-dependencies does) changes what runs, also under the app's overrides."""
+        app = FastAPI()
+
+        def token() -> str:
+            return "token"
+
+        def user(t: str = Depends(token)) -> str:
+            return f"user of {t}"
+
+        @app.get("/me")
+        def me(name: str = Depends(user)):
+            return name
+
+        def wrapped_token() -> str:
+            return "wrapped token"
+
+        route = route_of(app, "/me")
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/me").json(), "user of token")
+            [user_node] = route.dependant.dependencies
+            user_node.dependencies[0].call = wrapped_token
+            self.assertEqual(client.get("/me").json(), "user of wrapped token")
+            app.dependency_overrides[wrapped_token] = lambda: "overridden"
+            self.assertEqual(client.get("/me").json(), "user of overridden")
+            user_node.dependencies[0].call = token
+            app.dependency_overrides.clear()
+            self.assertEqual(client.get("/me").json(), "user of token")
 
     def test_a_security_dependency_inserted_shows_in_openapi(self) -> None:
         app = build_app()

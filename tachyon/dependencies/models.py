@@ -96,6 +96,7 @@ def describe(node: Any, path: str, name: str | None = None, *, endpoint: bool = 
     the endpoint's (``route.dependant``), whose route-level dependencies come first, as in FastAPI."""
     described = Dependant(name=name, call=node.call, path=path, use_cache=node.use_cache, scope=node.scope,
                           security_scopes=None if endpoint else list(node.security_scopes))
+    described._declared_call = node.call   # code may replace .call: see APIRoute._edited_calls
     for parameter, kind, target in node.arguments:
         if kind == "dependency":
             described.dependencies.append(describe(target, path, parameter or None))
