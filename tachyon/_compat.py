@@ -10,8 +10,8 @@ import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
-from pydantic.version import VERSION as PYDANTIC_VERSION
 from pydantic.fields import FieldInfo
+from pydantic.version import VERSION as PYDANTIC_VERSION
 from pydantic_core import PydanticUndefined
 
 Undefined = PydanticUndefined

@@ -38,7 +38,7 @@ def _one_by_one(target: Any) -> dict[str, Any]:
     hints: dict[str, Any] = {}
     for name, annotation in getattr(target, "__annotations__", {}).items():
         resolved = resolve_lenient(annotation, globalns) if isinstance(annotation, str) else annotation
-        if not isinstance(resolved, ForwardRef):   # left out: the parameter reads as unannotated
+        if not isinstance(resolved, ForwardRef):   # left out: the analysis keeps the raw text, as before
             hints[name] = resolved
     return hints
 
