@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
@@ -28,6 +29,18 @@ def lenient_issubclass(cls: Any, class_or_tuple: Any) -> bool:
         if isinstance(cls, _GENERIC_ALIASES):
             return False
         raise
+
+
+def _normalize_errors(errors: Sequence[Any]) -> list[Any]:
+    """Validation errors as one flat list (nested lists flattened), as FastAPI's: libraries that raise
+    RequestValidationError from their own validation call it."""
+    flat: list[Any] = []
+    for error in errors:
+        if isinstance(error, list):
+            flat.extend(_normalize_errors(error))
+        else:
+            flat.append(error)
+    return flat
 
 
 class ModelField:

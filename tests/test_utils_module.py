@@ -130,6 +130,17 @@ class UtilsModuleTest(unittest.TestCase):
         self.assertEqual(_compat.PYDANTIC_VERSION_MINOR_TUPLE, (major, minor))
         self.assertIs(_compat.PYDANTIC_V2, True)
 
+    def test_internal_names_libraries_import(self) -> None:
+        """fastapi._compat._normalize_errors (libraries raising RequestValidationError from their own
+        validation) and run_in_threadpool as fastapi.dependencies.utils imports it."""
+        from tachyon import concurrency
+        from tachyon._compat import _normalize_errors
+        from tachyon.dependencies import utils
+
+        first, second = {"loc": ("query", "a")}, {"loc": ("query", "b")}
+        self.assertEqual(_normalize_errors([first, [second]]), [first, second])
+        self.assertIs(utils.run_in_threadpool, concurrency.run_in_threadpool)
+
     def test_swagger_ui_default_parameters_are_fastapis(self) -> None:
         self.assertEqual(swagger_ui_default_parameters, {"dom_id": "#swagger-ui", "layout": "BaseLayout",
                                                           "deepLinking": True, "showExtensions": True,

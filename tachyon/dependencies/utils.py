@@ -15,6 +15,7 @@ from .. import params
 from .._compat import ModelField, lenient_issubclass  # lenient_issubclass: libraries import it from here too
 from .._endpoint.annotations import resolve_lenient
 from .._endpoint.signature import analyze
+from ..concurrency import run_in_threadpool  # noqa: F401  (FastAPI's module imports it there; libraries take it from there)
 from .models import Dependant, describe
 from .solving import (SolvedDependency, get_cached_model_fields, is_async_gen_callable,  # noqa: F401 (FastAPI's names)
                       is_coroutine_callable, is_gen_callable, request_body_to_args, request_params_to_args,
