@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any, Literal
 
@@ -159,42 +161,30 @@ class Body(FieldInfo):
         return f"{self.__class__.__name__}({self.default})"
 
 
+@dataclass(frozen=True)
 class Depends:
-    """A dependency: FastAPI calls ``dependency`` (resolving its own parameters) and passes the result."""
+    """A dependency: FastAPI calls ``dependency`` (resolving its own parameters) and passes the result. A frozen
+    dataclass, as FastAPI's: equal and hashable by value (tools key caches on it), not changed in place."""
 
-    def __init__(self, dependency: Any = None, *, use_cache: bool = True, scope: Literal["function", "request"] | None = None) -> None:
-        self.dependency = dependency
-        self.use_cache = use_cache
-        # For a yield dependency: "function" closes it right after the endpoint returns, before the response
-        # is sent; "request" (the default) after the response is sent.
-        self.scope = scope
-
-    def __repr__(self) -> str:
-        name = getattr(self.dependency, "__name__", type(self.dependency).__name__)
-        cache = "" if self.use_cache else ", use_cache=False"
-        return f"{self.__class__.__name__}({name}{cache})"
-
-    # Equal and hashable by value, as FastAPI's (frozen dataclasses): tools key caches on them.
-    def _key(self) -> tuple:
-        return (self.dependency, self.use_cache, self.scope)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+    dependency: Any = None
+    use_cache: bool = True
+    # For a yield dependency: "function" closes it right after the endpoint returns, before the response
+    # is sent; "request" (the default) after the response is sent.
+    scope: Literal["function", "request"] | None = None
 
     def __hash__(self) -> int:
-        return hash((type(self), self._key()))
+        # Scopes given as a list (as FastAPI's docs write them) hash as the tuple of their items.
+        values = (tuple(v) if isinstance(v, list) else v for v in (getattr(self, f.name) for f in fields(self)))
+        return hash((type(self), *values))
 
 
+@dataclass(frozen=True)
 class Security(Depends):
     """A dependency with OAuth2 scopes, which it and its sub-dependencies see through SecurityScopes."""
 
-    def __init__(self, dependency: Any = None, *, scopes: Any = None, use_cache: bool = True,
-                 scope: Literal["function", "request"] | None = None) -> None:
-        super().__init__(dependency=dependency, use_cache=use_cache, scope=scope)
-        self.scopes = list(scopes or [])
+    scopes: Sequence[str] | None = None
 
-    def _key(self) -> tuple:
-        return (*super()._key(), tuple(self.scopes))
+    __hash__ = Depends.__hash__   # kept explicitly: a dataclass would generate one that fails on a list
 
 
 class Form(Body):

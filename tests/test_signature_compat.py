@@ -695,6 +695,23 @@ class DependsValueTest(unittest.TestCase):
         self.assertNotEqual(Security(dep, scopes=["a"]), Security(dep, scopes=["b"]))
         self.assertNotEqual(Depends(dep), Depends(dep, use_cache=False))
 
+    def test_they_are_frozen_dataclasses(self) -> None:
+        """As FastAPI's: a library that rebinds one must use dataclasses.replace, and repr names every field."""
+        import dataclasses
+
+        from tachyon import Depends, Security
+
+        def dep():
+            return 1
+
+        marker = Security(dep, scopes=["read"])
+        self.assertTrue(dataclasses.is_dataclass(marker))
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            marker.dependency = None
+        self.assertEqual(dataclasses.replace(marker, scopes=["write"]), Security(dep, scopes=["write"]))
+        self.assertEqual([f.name for f in dataclasses.fields(marker)], ["dependency", "use_cache", "scope", "scopes"])
+        self.assertEqual(repr(Depends(None, use_cache=False)), "Depends(dependency=None, use_cache=False, scope=None)")
+
 
 class ParameterAliasesTest(unittest.TestCase):
     """FastAPI 0.124.4+: a string validation_alias is the request key of a parameter (and its error's loc),
@@ -813,6 +830,30 @@ class AnnotatedDefaultsInBodyModelsTest(unittest.TestCase):
             self.assertEqual(client.post("/items", json={}).json(), {"a": None, "b": None})
             schema = client.get("/openapi.json").json()["components"]["schemas"]["Body_items_items_post"]
         self.assertNotIn("required", schema)
+
+
+class VariadicParametersTest(unittest.TestCase):
+    def test_star_args_and_kwargs_are_required_query_parameters(self) -> None:
+        """FastAPI reads every parameter of the signature, *args and **kwargs too: unannotated, they are
+        required query parameters, passed by name (so both land in **kwargs). A decorator without
+        functools.wraps makes an endpoint ask for them; a bare MagicMock override does the same."""
+        app = FastAPI()
+
+        def dep(*args, **kwargs):
+            return {"args": list(args), "kwargs": kwargs}
+
+        @app.get("/items/{item_id}")
+        def endpoint(item_id: int, d=Depends(dep)):
+            return d
+
+        with TestClient(app) as client:
+            self.assertEqual([e["loc"] for e in client.get("/items/0").json()["detail"]],
+                             [["query", "args"], ["query", "kwargs"]])
+            self.assertEqual(client.get("/items/0?args=1&kwargs=2").json(),
+                             {"args": [], "kwargs": {"args": "1", "kwargs": "2"}})
+        parameters = app.openapi()["paths"]["/items/{item_id}"]["get"]["parameters"]
+        self.assertEqual([(p["name"], p["in"], p["required"]) for p in parameters],
+                         [("item_id", "path", True), ("args", "query", True), ("kwargs", "query", True)])
 
 
 if __name__ == "__main__":

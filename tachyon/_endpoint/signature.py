@@ -243,9 +243,9 @@ class _Analyzer:
                   scope: str | None = None, own_scopes: Sequence[str] = ()) -> Dependant:
         hints = _type_hints(call)
         arguments: list[tuple[str, str, Any]] = []
+        # *args and **kwargs are parameters like any other, as in FastAPI: required query parameters when not
+        # annotated (a decorator without functools.wraps makes an endpoint ask for ?args=&kwargs=).
         for name, parameter in inspect.signature(call).parameters.items():
-            if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
-                continue
             annotation = hints.get(name, parameter.annotation if parameter.annotation is not parameter.empty else Any)
             arguments.append(self._argument(name, parameter, annotation, scopes))
         node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), list(own_scopes), scope=scope)
@@ -265,7 +265,7 @@ class _Analyzer:
         call = depends.dependency if depends.dependency is not None else annotation
         if call is None:
             raise AssertionError("Depends() without a dependency needs a type annotation to call")
-        own = depends.scopes if isinstance(depends, params.Security) else []
+        own = list(depends.scopes or []) if isinstance(depends, params.Security) else []
         call = self.overrides.get(call, call)
         return self.dependant(call, scopes + own, depends.use_cache, getattr(depends, "scope", None), own)
 
