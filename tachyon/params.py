@@ -161,10 +161,11 @@ class Body(FieldInfo):
         return f"{self.__class__.__name__}({self.default})"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Depends:
-    """A dependency: FastAPI calls ``dependency`` (resolving its own parameters) and passes the result. A frozen
-    dataclass, as FastAPI's: equal and hashable by value (tools key caches on it), not changed in place."""
+    """A dependency: FastAPI calls ``dependency`` (resolving its own parameters) and passes the result. A
+    dataclass, as FastAPI's: equal and hashable by value (tools key caches on it). FastAPI's is frozen since
+    0.115; this one still lets code written for older FastAPI rebind its fields (fastapi-depends-ext does)."""
 
     dependency: Any = None
     use_cache: bool = True
@@ -178,13 +179,13 @@ class Depends:
         return hash((type(self), *values))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Security(Depends):
     """A dependency with OAuth2 scopes, which it and its sub-dependencies see through SecurityScopes."""
 
     scopes: Sequence[str] | None = None
 
-    __hash__ = Depends.__hash__   # kept explicitly: a dataclass would generate one that fails on a list
+    __hash__ = Depends.__hash__   # explicitly: a dataclass with eq would make it unhashable
 
 
 class Form(Body):

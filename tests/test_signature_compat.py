@@ -695,8 +695,9 @@ class DependsValueTest(unittest.TestCase):
         self.assertNotEqual(Security(dep, scopes=["a"]), Security(dep, scopes=["b"]))
         self.assertNotEqual(Depends(dep), Depends(dep, use_cache=False))
 
-    def test_they_are_frozen_dataclasses(self) -> None:
-        """As FastAPI's: a library that rebinds one must use dataclasses.replace, and repr names every field."""
+    def test_they_are_dataclasses(self) -> None:
+        """As FastAPI's: dataclasses.replace and fields work, and repr names every field. (FastAPI's are frozen;
+        these still let code written for older FastAPI assign a field.)"""
         import dataclasses
 
         from tachyon import Depends, Security
@@ -706,8 +707,6 @@ class DependsValueTest(unittest.TestCase):
 
         marker = Security(dep, scopes=["read"])
         self.assertTrue(dataclasses.is_dataclass(marker))
-        with self.assertRaises(dataclasses.FrozenInstanceError):
-            marker.dependency = None
         self.assertEqual(dataclasses.replace(marker, scopes=["write"]), Security(dep, scopes=["write"]))
         self.assertEqual([f.name for f in dataclasses.fields(marker)], ["dependency", "use_cache", "scope", "scopes"])
         self.assertEqual(repr(Depends(None, use_cache=False)), "Depends(dependency=None, use_cache=False, scope=None)")
