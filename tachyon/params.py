@@ -164,8 +164,8 @@ class Body(FieldInfo):
 @dataclass
 class Depends:
     """A dependency: FastAPI calls ``dependency`` (resolving its own parameters) and passes the result. A
-    dataclass, as FastAPI's: equal and hashable by value (tools key caches on it). FastAPI's is frozen since
-    0.115; this one still lets code written for older FastAPI rebind its fields (fastapi-depends-ext does)."""
+    dataclass, as FastAPI's: equal and hashable by value (tools key caches on it). FastAPI's current one is
+    frozen; this one still lets code written for older FastAPI rebind its fields (fastapi-depends-ext does)."""
 
     dependency: Any = None
     use_cache: bool = True
