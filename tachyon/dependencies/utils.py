@@ -1,8 +1,9 @@
 """The public helpers of ``fastapi.dependencies.utils`` that extensions import (fastapi-cache's decorator reads
 an endpoint's signature with them): a callable's signature and return annotation with string annotations
 (``from __future__ import annotations``) evaluated in the callable's module, the ``Dependant`` of a callable
-or a ``Depends``, and the flattening of a route's ``Dependant`` (and of its parameters). Tachyon's own analysis of endpoints lives
-in ``tachyon/_endpoint``; these describe what it found."""
+or a ``Depends``, the flattening of a route's ``Dependant`` (and of its parameters), and FastAPI's solver of
+a ``Dependant`` (``solving.py``). Tachyon's own analysis of endpoints lives in ``tachyon/_endpoint``; these
+describe what it found."""
 from __future__ import annotations
 
 import inspect
@@ -111,5 +112,5 @@ def get_flat_params(dependant: Dependant) -> list[ModelField]:
 
 def _fields_of_parameter_model(fields: list[ModelField]) -> list[ModelField]:
     if len(fields) == 1 and lenient_issubclass(fields[0].type_, BaseModel):
-        return [ModelField(field_info=info, name=name) for name, info in fields[0].type_.model_fields.items()]
+        return get_cached_model_fields(fields[0].type_)
     return fields
