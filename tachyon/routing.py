@@ -13,6 +13,8 @@ from typing_extensions import Unpack
 
 from . import params
 from ._endpoint import solver
+from ._request_handler import (endpoint_location, get_request_handler, run_endpoint_function,  # noqa: F401
+                               serialize_response)  # (FastAPI's names: extensions import them from here)
 from ._path_operation_options import PathOperationOptions, RouteOptions, all_options, name_options
 from ._endpoint.binder import Binder
 from ._endpoint.fields import field_adapter
@@ -25,9 +27,10 @@ from ._starlette.utils import is_async_callable
 from .concurrency import run_in_threadpool
 from .convertors import CONVERTOR_TYPES, Convertor, PathConvertor, StringConvertor
 from .dependencies.models import Dependant, depends_of, describe, route_level_dependants
+from .dependencies.utils import _should_embed_body_fields, get_body_field, get_flat_dependant
 from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
-from .exceptions import EndpointContext, FastAPIError, ResponseValidationError
+from .exceptions import EndpointContext, FastAPIError
 from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .requests import Request
 from .responses import JSONResponse, Response
@@ -49,20 +52,6 @@ else:
 
 def _actual(value: Any) -> Any:
     return value.value if isinstance(value, DefaultPlaceholder) else value
-
-
-def _source_location(endpoint: Callable[..., Any]) -> EndpointContext:
-    """The endpoint's function name, source file and first line, as far as Python can tell."""
-    location: EndpointContext = {}
-    try:
-        location["file"] = inspect.getsourcefile(endpoint) or ""
-        location["line"] = inspect.getsourcelines(endpoint)[1]
-    except (OSError, TypeError):   # built in Python code without a file, or not a function
-        location.clear()
-    name = getattr(endpoint, "__name__", None)
-    if name:
-        location["function"] = name
-    return location
 
 
 def _docstring(endpoint: Callable[..., Any]) -> str:
@@ -344,7 +333,7 @@ class APIRoute(Route):
         from its source the first time an error needs them) and "METHOD /path" (the request's method, else the
         route's first)."""
         if self._endpoint_location is None:
-            self._endpoint_location = _source_location(self.endpoint)
+            self._endpoint_location = endpoint_location(self.endpoint)
         return {**self._endpoint_location, "path": f"{method or sorted(self.methods)[0]} {self._served_under}{self.path}"}
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
@@ -387,6 +376,26 @@ class APIRoute(Route):
         if not self.response_model:
             return None
         return create_model_field("Response_" + self.unique_id, self.response_model, mode="serialization")
+
+    @property
+    def secure_cloned_response_field(self) -> ModelField | None:
+        """FastAPI's name for the response field its handler validates with (with pydantic 2, the field itself)."""
+        return self.response_field
+
+    # FastAPI's attributes from which get_route_handler builds its handler (get_request_handler), for route
+    # classes that build it themselves: the flattened dependant, whether the body is embedded, the body field.
+    @cached_property
+    def _flat_dependant(self) -> Dependant:
+        return get_flat_dependant(self.dependant)
+
+    @cached_property
+    def _embed_body_fields(self) -> bool:
+        return _should_embed_body_fields(self._flat_dependant.body_params)
+
+    @cached_property
+    def body_field(self) -> ModelField | None:
+        return get_body_field(flat_dependant=self._flat_dependant, name=self.unique_id,
+                              embed_body_fields=self._embed_body_fields)
 
     @property
     def actual_response_class(self) -> type[Response]:
@@ -457,34 +466,6 @@ _NO_STREAMING = ("Tachyon does not stream responses yet: a path operation that y
 def get_name(endpoint: Callable[..., Any]) -> str:
     """Starlette's: a route's default name, the endpoint's ``__name__`` (its class's for a callable object)."""
     return getattr(endpoint, "__name__", endpoint.__class__.__name__)
-
-
-async def serialize_response(*, field: ModelField | None = None, response_content: Any, include: Any = None,
-                             exclude: Any = None, by_alias: bool = True, exclude_unset: bool = False,
-                             exclude_defaults: bool = False, exclude_none: bool = False, is_coroutine: bool = True,
-                             endpoint_ctx: EndpointContext | None = None, dump_json: bool = False) -> Any:
-    """FastAPI's, for extensions that call it: ``response_content`` validated against ``field`` (the response
-    model) and serialized (to JSON bytes with ``dump_json``), or without a field ``jsonable_encoder``'s values.
-    Tachyon's own routes render through ``_endpoint.rendering``, which does the same."""
-    if field is None:
-        return jsonable_encoder(response_content)
-    if is_coroutine:
-        value, errors = field.validate(response_content, {}, loc=("response",))
-    else:
-        value, errors = await run_in_threadpool(field.validate, response_content, {}, loc=("response",))
-    if errors:
-        raise ResponseValidationError(errors, body=response_content, endpoint_ctx=endpoint_ctx or EndpointContext())
-    serializer = field.serialize_json if dump_json else field.serialize
-    return serializer(value, include=include, exclude=exclude, by_alias=by_alias, exclude_unset=exclude_unset,
-                      exclude_defaults=exclude_defaults, exclude_none=exclude_none)
-
-
-async def run_endpoint_function(*, dependant: Dependant, values: dict[str, Any], is_coroutine: bool) -> Any:
-    """FastAPI's: calls the dependant's function with ``values``, a ``def`` one in the thread pool."""
-    assert dependant.call is not None, "dependant.call must be a function"
-    if is_coroutine:
-        return await dependant.call(**values)
-    return await run_in_threadpool(dependant.call, **values)
 
 
 def request_response(func: Callable[[Request], Any]) -> Callable[..., Coroutine[Any, Any, None]]:

@@ -99,7 +99,7 @@ class Binder:
         try:
             if any(isinstance(p.field_info, params.Form) for p in self._signature.body_params):
                 return parse_form(data)
-            return _read_body(data.body, data.content_type, self.strict_content_type) if self._signature.body_params else None
+            return read_body(data.body, data.content_type, self.strict_content_type) if self._signature.body_params else None
         except RequestValidationError as error:   # invalid JSON
             error.endpoint_ctx = self._where(data)
             raise
@@ -243,7 +243,7 @@ def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def _read_body(body: bytes | None, content_type: str | None, strict_content_type: bool) -> Any:
+def read_body(body: bytes | None, content_type: str | None, strict_content_type: bool) -> Any:
     """FastAPI reads the body as JSON when its content type is a JSON one (or, with
     ``strict_content_type=False``, when there is none); otherwise as bytes."""
     if not body:

@@ -10,13 +10,15 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
+from pydantic.fields import FieldInfo
 
 from .. import params
 from .._compat import ModelField, lenient_issubclass  # lenient_issubclass: libraries import it from here too
 from .._endpoint.annotations import resolve_lenient
 from .._endpoint.signature import analyze
 from ..concurrency import run_in_threadpool  # noqa: F401  (FastAPI's module imports it there; libraries take it from there)
+from ..utils import create_model_field
 from .models import Dependant, describe
 from .solving import (SolvedDependency, get_cached_model_fields, is_async_gen_callable,  # noqa: F401 (FastAPI's names)
                       is_coroutine_callable, is_gen_callable, request_body_to_args, request_params_to_args,
@@ -114,3 +116,47 @@ def _fields_of_parameter_model(fields: list[ModelField]) -> list[ModelField]:
     if len(fields) == 1 and lenient_issubclass(fields[0].type_, BaseModel):
         return get_cached_model_fields(fields[0].type_)
     return fields
+
+
+def _should_embed_body_fields(fields: list[ModelField]) -> bool:
+    """FastAPI's: whether the body is an object with a key per body field (several fields, an embedded one, or
+    a form field that is not a model) rather than the one field's value."""
+    if not fields:
+        return False
+    if len({field.name for field in fields}) > 1:   # a field that several dependencies declare counts once
+        return True
+    first = fields[0]
+    if getattr(first.field_info, "embed", None):
+        return True
+    return isinstance(first.field_info, params.Form) and not lenient_issubclass(first.type_, BaseModel)
+
+
+def get_body_field(*, flat_dependant: Dependant, name: str, embed_body_fields: bool) -> ModelField | None:
+    """FastAPI's body field of a route (``route.body_field``): its one body parameter, or for an embedded body
+    a field named ``body`` whose model (``Body_<name>``) has a field per body parameter."""
+    bodies = flat_dependant.body_params
+    if not bodies:
+        return None
+    if not embed_body_fields:
+        return bodies[0]
+    model = create_model(f"Body_{name}", **{field.name: (field.field_info.annotation, field.field_info) for field in bodies})
+    required = any(field.required for field in bodies)
+    info = merged_body_info([field.field_info for field in bodies], required, model, alias="body")
+    return create_model_field(name="body", type_=model, field_info=info, alias="body")
+
+
+def merged_body_info(infos: list[FieldInfo], required: bool, model: type[BaseModel], **extra: Any) -> FieldInfo:
+    """The FieldInfo of a body merged from several parameters, as FastAPI makes it: a File if any parameter is
+    one, else a Form if any is one, else a Body with the parameters' media type when they all declare the same;
+    a default of None when none is required."""
+    if any(isinstance(info, params.File) for info in infos):
+        merged: FieldInfo = params.File(**extra)
+    elif any(isinstance(info, params.Form) for info in infos):
+        merged = params.Form(**extra)
+    else:
+        media_types = {info.media_type for info in infos if isinstance(info, params.Body)}
+        merged = params.Body(**extra, **({"media_type": media_types.pop()} if len(media_types) == 1 else {}))
+    if not required:
+        merged.default = None
+    merged.annotation = model
+    return merged

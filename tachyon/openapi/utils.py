@@ -15,7 +15,7 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticUndefined
 
-from .. import params
+from ..dependencies.utils import merged_body_info
 from ..encoders import jsonable_encoder
 from ..utils import deep_dict_update, is_body_allowed_for_status_code
 from ..responses import JSONResponse
@@ -85,18 +85,7 @@ def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
     if single is not None:
         return _param_field(single), single.field_info
     model = create_model(f"Body_{route.unique_id}", **{p.name: (p.annotation, p.field_info) for p in bodies})
-    if any(isinstance(p.field_info, params.File) for p in bodies):
-        info: FieldInfo = params.File()
-    elif any(isinstance(p.field_info, params.Form) for p in bodies):
-        info = params.Form()
-    else:
-        # The body's media type is its parameters' one when they all declare the same.
-        media_types = {p.field_info.media_type for p in bodies}
-        info = params.Body(media_type=media_types.pop()) if len(media_types) == 1 else params.Body()
-    required = any(p.required for p in bodies)
-    if not required:
-        info.default = None
-    info.annotation = model
+    info = merged_body_info([p.field_info for p in bodies], any(p.required for p in bodies), model)
     return _Field(TypeAdapter(Annotated[model, info]), "validation", "Body"), info
 
 
