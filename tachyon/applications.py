@@ -148,6 +148,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         self._served_routes: tuple[tuple, list[Any], list[APIRoute]] = ((), [], [])
         self._asset_routes: list[APIRoute] = []
         self._mounted_in: FastAPI | None = None
+        self._mount_path = ""
         self._capture_unhandled = False
         self._captured: list[tuple[Any, BaseException]] = []   # (the request's client address, the error)
         self._captured_lock = threading.Lock()
@@ -175,17 +176,25 @@ class FastAPI(Starlette, PathOperationDecorators):
 
     def mount(self, path: str, app: Any, name: str | None = None) -> None:
         """Serves another Tachyon app under ``path`` (FastAPI's sub-applications): its routes, docs,
-        dependencies and exception handlers answer there, with ``path`` added to its root path; this
-        app's OpenAPI document leaves it out. Other ASGI apps (StaticFiles…) are not supported yet."""
+        dependencies and exception handlers answer there, its requests' root path has ``path`` added (see
+        scope_root_path); this app's OpenAPI document leaves it out. Other ASGI apps (StaticFiles…) are not
+        supported yet."""
         if not isinstance(app, FastAPI):
             raise TypeError(f"Tachyon can only mount Tachyon (FastAPI) applications, not {type(app).__name__}")
         if not path.startswith("/") or "{" in path:
             raise ValueError(f"a mount path must start with '/' and have no parameters: {path!r}")
         prefix = path.rstrip("/")
-        app.root_path = self.root_path + prefix + app.root_path
-        app._mounted_in = self
+        app._mounted_in, app._mount_path = self, prefix
         self.router.routes.append(Mount(prefix, app, name))   # among the routes, in order, as Starlette's
         self.serve_route_changes()
+
+    def scope_root_path(self, connection_root_path: str = "") -> str:
+        """The root path of this app's requests (``scope["root_path"]``) as Starlette passes it down: the
+        server's (a TestClient's) for the outermost app, with the mount path added for a mounted one, and
+        replaced by the app's own ``root_path`` where it has one (FastAPI's ``__call__`` sets it)."""
+        outer = self._mounted_in
+        passed = connection_root_path if outer is None else outer.scope_root_path(connection_root_path) + self._mount_path
+        return self.root_path or passed
 
     # -- OpenAPI and docs ---------------------------------------------------------------------------
 

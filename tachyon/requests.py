@@ -107,7 +107,9 @@ class HTTPConnection(Mapping[str, Any]):
         return URL(f"{self._data.scheme}://{self._host()}{root}{'' if root.endswith('/') else '/'}")
 
     def _root_path(self, app: Any) -> str:
-        """An app's root_path (a mounted app's includes its mount path), else the connection's (a TestClient's)."""
+        """The root path ``app``'s requests see, from the connection's (a TestClient's): see FastAPI.scope_root_path."""
+        if hasattr(app, "scope_root_path"):
+            return app.scope_root_path(self._data.root_path)
         return getattr(app, "root_path", "") or self._data.root_path
 
     def _host(self) -> str:

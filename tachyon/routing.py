@@ -325,7 +325,8 @@ class APIRoute(Route):
         self.binder = Binder(self.signature, solver.build_partial(self.signature, context),
                              strict_content_type=_actual(self.strict_content_type), endpoint_context=self.endpoint_context,
                              path_convertors=self.value_convertors)
-        self._served_under = getattr(app, "root_path", "").rstrip("/")   # a mounted app's includes the mount path
+        # A mounted app's includes the mount path (the connection's root path is not known here).
+        self._served_under = app.scope_root_path().rstrip("/") if hasattr(app, "scope_root_path") else ""
         self.is_async = solver.is_async(self.signature)
 
     def endpoint_context(self, method: str | None = None) -> EndpointContext:

@@ -52,6 +52,18 @@ def thing():
 outer.mount("/subapi", inner)
 outer.mount("/named", named, name="named")
 
+# fastapi-versioning's pattern: each version's app has its root path set, and is mounted there.
+versions = FastAPI()
+version_one = FastAPI(root_path="/v1")
+
+
+@version_one.get("/x")
+def version_root(request: Request):
+    return {"root_path": request.scope["root_path"]}
+
+
+versions.mount("/v1", version_one)
+
 
 class AppRootPathTest(AppTestCase):
     app = proxied
@@ -138,6 +150,21 @@ class MountedAppLinksTest(unittest.TestCase):
         with TestClient(outer) as client:
             self.assertEqual(client.get("/subapi/sub/3").json(), {
                 "url_for": "http://testserver/subapi/sub/3", "root_path": "/subapi", "base_url": "http://testserver/"})
+
+    def test_a_mounted_apps_own_root_path_replaces_the_passed_one(self) -> None:
+        # Starlette's Mount passes the parent's root path plus the mount path; the sub-app's FastAPI.__call__
+        # then sets its own root_path, when it has one.
+        client = TestClient(versions)
+        self.assertEqual(client.get("/v1/x").json(), {"root_path": "/v1"})
+        self.assertEqual(client.get("/v1/openapi.json").json()["servers"], [{"url": "/v1"}])
+        self.assertEqual(version_one.root_path, "/v1")
+
+    def test_mounting_leaves_the_apps_root_path_alone(self) -> None:
+        self.assertEqual(inner.root_path, "")
+
+    def test_the_clients_root_path_reaches_a_mounted_app_with_the_mount_path(self) -> None:
+        client = TestClient(outer, root_path="/api")
+        self.assertEqual(client.get("/api/subapi/sub/3").json()["root_path"], "/api/subapi")
 
     def test_url_path_for_through_mounts(self) -> None:
         self.assertEqual(outer.url_path_for("read_sub", item_id=1), "/subapi/sub/1")
