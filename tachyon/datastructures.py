@@ -254,26 +254,36 @@ class URLPath(str):
 
 
 class URL:
-    """A URL and its parts, as Starlette's ``URL``: ``replace`` any part (also hostname, port, username,
-    password), and the query helpers pagination links are built with."""
+    """A URL and its parts, as Starlette's ``URL``: made from a string, an ASGI ``scope`` or its parts
+    (``URL(scheme=..., netloc=..., path=...)``); ``replace`` any part (also hostname, port, username,
+    password), and the query helpers pagination links are built with. As Starlette's, it keeps the string
+    and splits it on first use: ``jsonable_encoder`` (``vars``) of an untouched URL gives ``{"_url": ...}``."""
 
-    def __init__(self, url: str = "") -> None:
+    def __init__(self, url: str = "", scope: Mapping[str, Any] | None = None, **components: Any) -> None:
+        if scope is not None:
+            assert not url, 'Cannot set both "url" and "scope".'
+            assert not components, 'Cannot set both "scope" and "**components".'
+            url = _url_of_scope(scope)
+        elif components:
+            assert not url, 'Cannot set both "url" and "**components".'
+            url = URL("").replace(**components).components.geturl()
         self._url = url
-        self._parts = urlsplit(url)
-
-    scheme = property(lambda self: self._parts.scheme)
-    netloc = property(lambda self: self._parts.netloc)
-    path = property(lambda self: self._parts.path)
-    query = property(lambda self: self._parts.query)
-    fragment = property(lambda self: self._parts.fragment)
-    username = property(lambda self: self._parts.username)
-    password = property(lambda self: self._parts.password)
-    hostname = property(lambda self: self._parts.hostname)
-    port = property(lambda self: self._parts.port)
 
     @property
     def components(self) -> SplitResult:
-        return self._parts
+        if not hasattr(self, "_components"):
+            self._components = urlsplit(self._url)
+        return self._components
+
+    scheme = property(lambda self: self.components.scheme)
+    netloc = property(lambda self: self.components.netloc)
+    path = property(lambda self: self.components.path)
+    query = property(lambda self: self.components.query)
+    fragment = property(lambda self: self.components.fragment)
+    username = property(lambda self: self.components.username)
+    password = property(lambda self: self.components.password)
+    hostname = property(lambda self: self.components.hostname)
+    port = property(lambda self: self.components.port)
 
     @property
     def is_secure(self) -> bool:
@@ -283,7 +293,7 @@ class URL:
         if {"username", "password", "hostname", "port"} & kwargs.keys():
             kwargs["netloc"] = self._netloc(kwargs.pop("hostname", None), kwargs.pop("port", self.port),
                                             kwargs.pop("username", self.username), kwargs.pop("password", self.password))
-        return URL(self._parts._replace(**kwargs).geturl())
+        return self.__class__(self.components._replace(**kwargs).geturl())
 
     def _netloc(self, hostname: str | None, port: int | None, username: str | None, password: str | None) -> str:
         if hostname is None:   # keep the host as written (an IPv6 one with its brackets), without its port
@@ -319,7 +329,27 @@ class URL:
         return self._url
 
     def __repr__(self) -> str:
-        return f"URL({self._url!r})"
+        url = str(self.replace(password="********")) if self.password else str(self)
+        return f"{self.__class__.__name__}({url!r})"
+
+
+def _url_of_scope(scope: Mapping[str, Any]) -> str:
+    """Starlette's URL of an ASGI scope: the Host header's host, else the server's (its port left out when it
+    is the scheme's default), the root path and path, and the query string."""
+    scheme = scope.get("scheme", "http")
+    server = scope.get("server")
+    path = scope.get("root_path", "") + scope["path"]
+    query_string = scope.get("query_string", b"")
+    host = next((value.decode("latin-1") for key, value in scope["headers"] if key == b"host"), None)
+    if host is not None:
+        url = f"{scheme}://{host}{path}"
+    elif server is None:
+        url = path
+    else:
+        server_host, port = server
+        default_port = {"http": 80, "https": 443, "ws": 80, "wss": 443}[scheme]
+        url = f"{scheme}://{server_host}{path}" if port == default_port else f"{scheme}://{server_host}:{port}{path}"
+    return url + "?" + query_string.decode() if query_string else url
 
 
 class State:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import unittest
 
+from tachyon import FastAPI, Request
 from tachyon.datastructures import URL, Headers, QueryParams
+from tachyon.testclient import TestClient
 
 
 class URLTest(unittest.TestCase):
@@ -22,6 +24,35 @@ class URLTest(unittest.TestCase):
                          "https://api.example.com:8443/posts")
         self.assertEqual(str(URL("http://user:pw@[::1]:80/x").replace(port=81)), "http://user:pw@[::1]:81/x")
         self.assertEqual((self.url.hostname, self.url.port, self.url.is_secure), ("testserver", None, False))
+
+    def test_built_from_a_scope_or_from_parts(self) -> None:
+        scope = {"scheme": "https", "server": ("example.org", 443), "root_path": "/r", "path": "/p",
+                 "query_string": b"a=1", "headers": []}
+        self.assertEqual(str(URL(scope=scope)), "https://example.org/r/p?a=1")
+        self.assertEqual(str(URL(scope={**scope, "server": ("example.org", 8443)})), "https://example.org:8443/r/p?a=1")
+        self.assertEqual(str(URL(scope={**scope, "headers": [(b"host", b"proxy.test")]})), "https://proxy.test/r/p?a=1")
+        self.assertEqual(str(URL(scope={"path": "/only", "headers": []})), "/only")
+        self.assertEqual(str(URL(scheme="https", netloc="a.test", path="/c")), "https://a.test/c")
+        with self.assertRaises(AssertionError):
+            URL("http://a.test/", scope=scope)
+
+    def test_keeps_the_string_until_a_part_is_read(self) -> None:
+        # jsonable_encoder falls back to vars(): a returned request.url is {"_url": ...} in FastAPI (probe r42a).
+        url = URL("http://testserver/u?x=1")
+        self.assertEqual(vars(url), {"_url": "http://testserver/u?x=1"})
+        self.assertEqual(url.path, "/u")
+        self.assertEqual(list(vars(url)), ["_url", "_components"])
+
+    def test_a_returned_request_url(self) -> None:
+        app = FastAPI()
+
+        @app.get("/u")
+        async def echo_url(request: Request):
+            return {"url": request.url}
+        self.assertEqual(TestClient(app).get("/u?x=1").json(), {"url": {"_url": "http://testserver/u?x=1"}})
+
+    def test_repr_hides_the_password(self) -> None:
+        self.assertEqual(repr(URL("https://user:secret@h.test/p")), "URL('https://user:********@h.test/p')")
 
 
 class QueryParamsTest(unittest.TestCase):
