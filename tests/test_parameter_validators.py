@@ -1,5 +1,8 @@
 """Parameters with pydantic validators in ``Annotated`` next to ``Query()``/``Form()``/``Header()``, as FastAPI
-reads them: a list parameter still takes every repeated value (FastAPI asks the field's annotation, from which
+reads them: the validators and the constraints run in the order declared (FastAPI's copy_field_info takes the
+whole Annotated's metadata), a ``bytes`` file is read before its validators see it, a ``Json[list[...]]``
+value is one string, a PEP 695 alias of ``Annotated[..., Depends()]`` is a dependency, a list parameter still
+takes every repeated value (FastAPI asks the field's annotation, from which
 pydantic took the validators), and a missing parameter's default, when it is not None, is validated like a
 received value (FastAPI's ``_get_multidict_value`` hands it to validation: the validators run on it, a
 constraint it breaks is a 422, a str default of an Enum parameter becomes the member). A JSON body's missing
@@ -10,9 +13,12 @@ import enum
 import unittest
 from typing import Annotated, Optional
 
-from pydantic import AfterValidator, BeforeValidator
+import json
 
-from tachyon import Body, FastAPI, Form, Header, Query
+from pydantic import AfterValidator, BeforeValidator, Json
+from typing_extensions import TypeAliasType
+
+from tachyon import Body, Depends, FastAPI, File, Form, Header, Query
 from tests.client_case import AppTestCase
 
 
@@ -70,6 +76,54 @@ def body(count: Annotated[int, Body(), AfterValidator(lambda v: v * 10)] = 1,
     return {"count": count, "label": label}
 
 
+def nullable(value: object) -> object:
+    return None if value in ("None", "") else value
+
+
+def isbn(value: str) -> str:
+    if not value.startswith("isbn-"):
+        raise ValueError("Invalid ID format")
+    return value
+
+
+@app.get("/ordered-before")
+def ordered_before(q: Annotated[Optional[str], Query(min_length=3), BeforeValidator(nullable)]):
+    return {"q": q}
+
+
+@app.get("/ordered-after")
+def ordered_after(q: Annotated[str, Query(min_length=3), AfterValidator(isbn)]):
+    return {"q": q}
+
+
+@app.post("/file-bytes")
+def file_bytes(file: Annotated[bytes, File(), BeforeValidator(seen)],
+               files: Annotated[list[bytes], File(), BeforeValidator(seen)]):
+    return {"file": len(file), "files": [len(f) for f in files]}
+
+
+@app.get("/json-query")
+def json_query(items: Annotated[Json[list[str]], Query()], x_items: Annotated[Json[list[int]], Header()]):
+    return {"items": items, "header": x_items}
+
+
+@app.post("/json-form")
+def json_form(items: Annotated[Json[list[str]], Form()]):
+    return {"items": items}
+
+
+async def one_two_three() -> int:
+    return 123
+
+
+DependedValue = TypeAliasType("DependedValue", Annotated[int, Depends(one_two_three)], type_params=())
+
+
+@app.get("/aliased-dependency")
+async def aliased_dependency(value: DependedValue):
+    return {"value": value}
+
+
 class ParameterValidatorsTest(AppTestCase):
     app = app
 
@@ -96,6 +150,31 @@ class ParameterValidatorsTest(AppTestCase):
             {"type": "greater_than_equal", "loc": ["query", "limit"], "msg": "Input should be greater than or equal to 5",
              "input": 1, "ctx": {"ge": 5}}]}))
         self.assertEqual(self.client.get("/bad-default?limit=7").json(), {"limit": 7})
+
+    def test_validators_and_constraints_run_in_the_order_declared(self) -> None:
+        self.assertEqual(self.client.get("/ordered-before?q=None").json(), {"q": None})   # before min_length
+        self.assertEqual(self.client.get("/ordered-before?q=abcd").json(), {"q": "abcd"})
+        self.assertEqual(self.client.get("/ordered-after?q=ab").json()["detail"][0]["type"], "string_too_short")
+        self.assertEqual(self.client.get("/ordered-after?q=abcd").json()["detail"][0]["msg"], "Value error, Invalid ID format")
+        self.assertEqual(self.client.get("/ordered-after?q=isbn-1").json(), {"q": "isbn-1"})
+
+    def test_a_bytes_file_is_read_before_its_validators(self) -> None:
+        response = self.client.post("/file-bytes", files=[("file", b"test 1"), ("files", b"ab"), ("files", b"cde")])
+        self.assertEqual(response.json(), {"file": 6, "files": [2, 3]})
+        self.assertEqual(SEEN, [b"test 1", [b"ab", b"cde"]])
+
+    def test_a_json_list_parameter_is_one_value(self) -> None:
+        response = self.client.get("/json-query", params={"items": json.dumps(["abc", "def"])},
+                                   headers={"X-Items": "[1, 2]"})
+        self.assertEqual(response.json(), {"items": ["abc", "def"], "header": [1, 2]})
+        self.assertEqual(self.client.post("/json-form", data={"items": '["x"]'}).json(), {"items": ["x"]})
+        invalid = self.client.get("/json-query", params={"items": "[oops"}, headers={"X-Items": "[]"})
+        self.assertEqual(invalid.json()["detail"][0]["type"], "json_invalid")
+
+    def test_a_type_alias_of_a_dependency_is_a_dependency(self) -> None:
+        self.assertEqual(self.client.get("/aliased-dependency").json(), {"value": 123})
+        parameters = self.app.openapi()["paths"]["/aliased-dependency"]["get"].get("parameters", [])
+        self.assertEqual(parameters, [])
 
     def test_a_json_bodys_missing_field_keeps_its_default(self) -> None:
         self.assertEqual(self.client.post("/body", json={}).json(), {"count": 1, "label": "abc"})

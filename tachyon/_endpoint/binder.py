@@ -161,7 +161,7 @@ class Binder:
                 values[spec.index] = self._tracked(spec, errors_of, validate, spec, whole, ("body",))
                 continue
             found = form.getlist(spec.alias)
-            if spec.sequence or is_sequence(spec.annotation):
+            if spec.sequence:
                 raw_value = found or None
             else:
                 raw_value = found[-1] if found else None

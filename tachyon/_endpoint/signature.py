@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, Json, TypeAdapter
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
+from typing_inspection.typing_objects import is_typealiastype
 
 from .. import params
 from ..exceptions import DependencyScopeError
@@ -39,7 +40,7 @@ class ParamSpec:
     annotation: Any
     field_info: FieldInfo
     adapter: TypeAdapter
-    sequence: bool  # many values: repeated query keys or headers
+    sequence: bool  # many values: repeated query keys, headers or form fields
     embed: bool = False
     index: int = -1  # position among the endpoint's flat leaves
     # A parameter model (a pydantic model as the callable's only query, header or cookie parameter):
@@ -271,6 +272,8 @@ class _Analyzer:
 
     def _argument(self, name: str, parameter: inspect.Parameter, annotation: Any, scopes: list[str]) -> tuple[str, str, Any]:
         declared: Any = None
+        if is_typealiastype(annotation):   # as FastAPI: a PEP 695 alias (``type X = Annotated[...]``) is its value
+            annotation = annotation.__value__
         base = annotation
         if get_origin(annotation) is Annotated:
             base, *metadata = get_args(annotation)
@@ -288,8 +291,10 @@ class _Analyzer:
                 # FieldInfo in the Annotated.
                 declared = copy.copy(specific[-1])
                 if isinstance(declared, FieldInfo):
-                    infos = [m for m in marks if isinstance(m, FieldInfo)]
-                    declared.metadata = FieldInfo.from_annotation(Annotated[(Any, *infos)]).metadata
+                    # As FastAPI's copy_field_info: the field's metadata is the whole Annotated's (every FieldInfo's
+                    # constraints and the validators), in the order declared; the type is the bare one.
+                    declared.metadata = FieldInfo.from_annotation(annotation).metadata
+                    base = get_args(annotation)[0]
                     if declared.default is not PydanticUndefined:
                         raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` "
                                              f"for {name!r}. Set the default value with `=` instead.")
@@ -347,12 +352,19 @@ class _Analyzer:
         return ParamSpec(
             name=name, source=source, alias=alias, annotation=type_, field_info=declared,
             adapter=field_adapter(Annotated[type_, declared], type_),
-            sequence=source in ("query", "header") and is_sequence(type_),
+            # A Json[list[...]] value is one string, which pydantic parses (FastAPI's _is_json_field).
+            sequence=source in ("query", "header", "body") and is_sequence(type_) and not _is_json(type_, declared),
             # A form field is a key of the form unless it is a model (or a union of models), whose fields are the
             # keys (FastAPI's _should_embed_body_fields).
             embed=bool(getattr(declared, "embed", False))
             or (isinstance(declared, params.Form) and not (_is_model(type_) or is_union_of_models(type_))),
         )
+
+
+def _is_json(annotation: Any, declared: FieldInfo) -> bool:
+    """Whether the value is ``Json[...]`` (its ``Json`` marker in the field's metadata or in the Annotated type)."""
+    marks = [*declared.metadata, *(get_args(annotation)[1:] if get_origin(annotation) is Annotated else ())]
+    return any(isinstance(mark, Json) for mark in marks)
 
 
 def _is_model(annotation: Any) -> bool:
