@@ -602,37 +602,24 @@ class Mount(BaseRoute):
     __hash__ = None  # type: ignore[assignment]
 
 
-class APIRouter(PathOperationDecorators):
-    """Groups path operations under a prefix, with shared tags, dependencies and options."""
+class Router:
+    """Starlette's router: routes in order (plain Routes and Mounts; FastAPI's APIRouter adds path operations),
+    the startup and shutdown handlers or the lifespan of the app it serves, and the paths of named routes.
+    Tachyon serves a router's routes as part of a FastAPI app (``app.router``, ``include_router``); a router's
+    own fallback ASGI app (``default``) and middleware are not supported, and are refused when given."""
 
-    def __init__(self, *, prefix: str = "", tags: list[str] | None = None,
-                 dependencies: Sequence[params.Depends] | None = None,
-                 default_response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
-                 responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
-                 include_in_schema: bool = True, redirect_slashes: bool = True,
-                 generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
+    def __init__(self, routes: Sequence[BaseRoute] | None = None, redirect_slashes: bool = True, default: Any = None,
                  on_startup: Sequence[Callable[[], Any]] | None = None, on_shutdown: Sequence[Callable[[], Any]] | None = None,
-                 lifespan: Callable[[Any], Any] | None = None, routes: list[APIRoute] | None = None,
-                 strict_content_type: bool | DefaultPlaceholder = Default(True),
-                 route_class: type[APIRoute] | None = None, dependency_overrides_provider: Any = None, **_: Any) -> None:
-        _check_prefix(prefix)
-        self.prefix = prefix
-        # FastAPI's: whose dependency_overrides this router's routes use (an app's router: the app; else None).
-        self.dependency_overrides_provider = dependency_overrides_provider
-        self.route_class = route_class or APIRoute
-        self.strict_content_type = strict_content_type
+                 lifespan: Callable[[Any], Any] | None = None, *, middleware: Sequence[Any] | None = None) -> None:
+        if default is not None:
+            raise NotImplementedError("a router's `default` ASGI app is not supported: Tachyon serves only its own "
+                                      "apps (answer unmatched paths with an exception handler for 404)")
+        if middleware:
+            raise NotImplementedError("Tachyon does not run middleware yet: a router with middleware cannot be served")
+        self.redirect_slashes = redirect_slashes
         self.on_startup = list(on_startup or [])
         self.on_shutdown = list(on_shutdown or [])
         self.lifespan_context = lifespan_context(lifespan) if lifespan is not None else DefaultLifespan(self)
-        self.tags = list(tags or [])
-        self.dependencies = list(dependencies or [])
-        self.default_response_class = default_response_class
-        self.responses = dict(responses or {})
-        self.callbacks = list(callbacks or [])
-        self.deprecated = deprecated
-        self.include_in_schema = include_in_schema
-        self.redirect_slashes = redirect_slashes
-        self.generate_unique_id_function = generate_unique_id_function
         self.routes: list[Route | Mount] = []
         for route in routes or []:
             if not isinstance(route, (Route, Mount)):
@@ -654,6 +641,51 @@ class APIRouter(PathOperationDecorators):
         if event_type not in ("startup", "shutdown"):
             raise AssertionError(f"unknown event type {event_type!r}: use 'startup' or 'shutdown'")
         (self.on_startup if event_type == "startup" else self.on_shutdown).append(func)
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
+        """The first route, in order, that has ``name`` and takes exactly ``path_params``, as Starlette's router."""
+        for route in self.routes:
+            try:
+                return route.url_path_for(name, **path_params)
+            except NoMatchFound:
+                continue   # a later route may have it
+        raise NoMatchFound(name, path_params)
+
+    def add_route(self, path: str, endpoint: Callable[..., Any], methods: list[str] | None = None,
+                  name: str | None = None, include_in_schema: bool = True) -> None:
+        """Starlette's plain route (see Route); like Starlette's, it takes no router prefix."""
+        self.routes.append(Route(path, endpoint, methods=methods, name=name, include_in_schema=include_in_schema))
+
+
+class APIRouter(PathOperationDecorators, Router):
+    """Groups path operations under a prefix, with shared tags, dependencies and options."""
+
+    def __init__(self, *, prefix: str = "", tags: list[str] | None = None,
+                 dependencies: Sequence[params.Depends] | None = None,
+                 default_response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
+                 responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
+                 include_in_schema: bool = True, redirect_slashes: bool = True,
+                 generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
+                 on_startup: Sequence[Callable[[], Any]] | None = None, on_shutdown: Sequence[Callable[[], Any]] | None = None,
+                 lifespan: Callable[[Any], Any] | None = None, routes: list[APIRoute] | None = None,
+                 strict_content_type: bool | DefaultPlaceholder = Default(True),
+                 route_class: type[APIRoute] | None = None, dependency_overrides_provider: Any = None, default: Any = None,
+                 **_: Any) -> None:
+        _check_prefix(prefix)
+        self.prefix = prefix
+        # FastAPI's: whose dependency_overrides this router's routes use (an app's router: the app; else None).
+        self.dependency_overrides_provider = dependency_overrides_provider
+        self.route_class = route_class or APIRoute
+        self.strict_content_type = strict_content_type
+        Router.__init__(self, routes, redirect_slashes, default, on_startup, on_shutdown, lifespan)
+        self.tags = list(tags or [])
+        self.dependencies = list(dependencies or [])
+        self.default_response_class = default_response_class
+        self.responses = dict(responses or {})
+        self.callbacks = list(callbacks or [])
+        self.deprecated = deprecated
+        self.include_in_schema = include_in_schema
+        self.generate_unique_id_function = generate_unique_id_function
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], *, response_model: Any = Default(None),
                       status_code: int | None = None, tags: list[str] | None = None,
@@ -692,20 +724,6 @@ class APIRouter(PathOperationDecorators):
             **kwargs,
         )
         self.routes.append(route)
-
-    def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
-        """The first route, in order, that has ``name`` and takes exactly ``path_params``, as Starlette's router."""
-        for route in self.routes:
-            try:
-                return route.url_path_for(name, **path_params)
-            except NoMatchFound:
-                continue   # a later route may have it
-        raise NoMatchFound(name, path_params)
-
-    def add_route(self, path: str, endpoint: Callable[..., Any], methods: list[str] | None = None,
-                  name: str | None = None, include_in_schema: bool = True) -> None:
-        """Starlette's plain route (see Route); like Starlette's, it takes no router prefix."""
-        self.routes.append(Route(path, endpoint, methods=methods, name=name, include_in_schema=include_in_schema))
 
     def include_router(self, router: APIRouter, *, prefix: str = "", tags: list[str] | None = None,
                        dependencies: Sequence[params.Depends] | None = None,

@@ -7,7 +7,7 @@ import unittest
 
 from tachyon import APIRouter, FastAPI, Request
 from tachyon.responses import JSONResponse, PlainTextResponse
-from tachyon.routing import APIRoute, BaseRoute, Match, Mount, NoMatchFound, Route
+from tachyon.routing import APIRoute, BaseRoute, Match, Mount, NoMatchFound, Route, Router
 from tests.client_case import AppTestCase
 
 app = FastAPI()
@@ -69,6 +69,31 @@ class PlainRoutesTest(AppTestCase):
         self.assertEqual([r.path for r in other.routes if isinstance(r, APIRoute)], ["/items"])
         self.assertEqual(APIRoute.__mro__[1:3], (Route, BaseRoute))
         self.assertTrue(issubclass(Mount, BaseRoute))
+
+
+class StarletteRouterTest(unittest.TestCase):
+    def test_apirouter_is_a_starlette_router(self) -> None:
+        """As in FastAPI (APIRouter subclasses Starlette's Router): code checks app.router against it."""
+        self.assertIsInstance(FastAPI().router, Router)
+        self.assertTrue(issubclass(APIRouter, Router))
+
+    def test_a_plain_router_holds_routes_and_their_names(self) -> None:
+        started: list[str] = []
+        plain = Router(routes=[Route("/", handle_metrics, name="metrics")], on_startup=[lambda: started.append("up")])
+        plain.add_route("/other", handle_metrics, name="other")
+        self.assertEqual([r.path for r in plain.routes], ["/", "/other"])
+        self.assertEqual(plain.url_path_for("other"), "/other")
+        self.assertEqual(len(plain.on_startup), 1)
+        with self.assertRaises(NoMatchFound):
+            plain.url_path_for("missing")
+
+    def test_what_tachyon_cannot_serve_is_refused(self) -> None:
+        with self.assertRaises(NotImplementedError):
+            APIRouter(default=handle_metrics)
+        with self.assertRaises(NotImplementedError):
+            Router(middleware=[object()])
+        with self.assertRaises(TypeError):
+            Router(routes=[object()])
 
 
 class StarletteRouteAttributesTest(unittest.TestCase):
