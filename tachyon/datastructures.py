@@ -156,6 +156,64 @@ class ImmutableMultiDict(Mapping[str, Any]):
         return f"{self.__class__.__name__}({self._list!r})"
 
 
+class MultiDict(ImmutableMultiDict):
+    """Starlette's mutable multi-dict: setting a key replaces all its values, ``append`` adds one more,
+    ``setlist``/``poplist`` handle them all; ``d[k]`` stays the last value."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        items = args[0] if args else ()
+        pairs = items.multi_items() if isinstance(items, ImmutableMultiDict) else \
+            list(items.items()) if isinstance(items, Mapping) else list(items)
+        super().__init__([*pairs, *kwargs.items()])
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.setlist(key, [value])
+
+    def __delitem__(self, key: str) -> None:
+        del self._dict[key]
+        self._list = [(k, v) for k, v in self._list if k != key]
+
+    def pop(self, key: str, default: Any = None) -> Any:
+        self._list = [(k, v) for k, v in self._list if k != key]
+        return self._dict.pop(key, default)
+
+    def popitem(self) -> tuple[str, Any]:
+        key, value = self._dict.popitem()
+        self._list = [(k, v) for k, v in self._list if k != key]
+        return key, value
+
+    def poplist(self, key: str) -> list[Any]:
+        values = self.getlist(key)
+        self.pop(key)
+        return values
+
+    def clear(self) -> None:
+        self._dict.clear()
+        self._list.clear()
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        if key not in self._dict:
+            self.append(key, default)
+        return self._dict[key]
+
+    def setlist(self, key: str, values: list[Any]) -> None:
+        if not values:
+            self.pop(key, None)
+            return
+        self._list = [(k, v) for k, v in self._list if k != key] + [(key, value) for value in values]
+        self._dict[key] = values[-1]
+
+    def append(self, key: str, value: Any) -> None:
+        self._list.append((key, value))
+        self._dict[key] = value
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        """Each key of the update replaces all values of that key, as Starlette's."""
+        value = MultiDict(*args, **kwargs)
+        self._list = [(k, v) for k, v in self._list if k not in value._dict] + value.multi_items()
+        self._dict.update(value._dict)
+
+
 class QueryParams(ImmutableMultiDict):
     """A query's parameters: from a query string (``+`` and ``%XX`` decoded, blank values kept), or pairs or a
     mapping; ``str()`` encodes them again (``+`` for spaces), as Starlette's."""

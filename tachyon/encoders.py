@@ -10,7 +10,7 @@ of ``tachyon``.
 
 import dataclasses
 import datetime
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
@@ -102,15 +102,16 @@ except ImportError:
     pass
 
 
-def _group_by_encoder(table: Dict[Type[Any], Encoder]) -> Dict[Encoder, Tuple[type, ...]]:
-    """{encoder: (types using it, ...)} in first-seen order, for one isinstance() per encoder."""
-    groups: Dict[Encoder, Tuple[type, ...]] = {}
-    for type_, encoder in table.items():
-        groups[encoder] = groups.get(encoder, ()) + (type_,)
-    return groups
+def generate_encoders_by_class_tuples(type_encoder_map: Dict[Any, Encoder]) -> Dict[Encoder, Tuple[Any, ...]]:
+    """FastAPI's: {encoder: (the types it encodes, ...)} in first-seen order, for one isinstance() per encoder."""
+    encoders: Dict[Encoder, Tuple[Any, ...]] = defaultdict(tuple)
+    for type_, encoder in type_encoder_map.items():
+        encoders[encoder] += (type_,)
+    return encoders
 
 
-_ENCODERS_BY_CLASS_TUPLES = _group_by_encoder({**ENCODERS_BY_TYPE, **ENCODERS_BY_EXTRA_TYPE})
+# FastAPI's name; jsonable_encoder reads it on each call, so an encoder added here by a library is used.
+encoders_by_class_tuples = generate_encoders_by_class_tuples({**ENCODERS_BY_TYPE, **ENCODERS_BY_EXTRA_TYPE})
 _SEQUENCE_TYPES = (list, set, frozenset, GeneratorType, tuple, deque)
 
 
@@ -211,7 +212,7 @@ def jsonable_encoder(
     encoder = ENCODERS_BY_TYPE.get(type(obj))
     if encoder is not None:
         return encoder(obj)
-    for encoder, classes in _ENCODERS_BY_CLASS_TUPLES.items():
+    for encoder, classes in encoders_by_class_tuples.items():
         if isinstance(obj, classes):
             return encoder(obj)
 

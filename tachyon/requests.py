@@ -21,6 +21,13 @@ _PATH_SAFE = "/:@!$&'()*+,;=-._~"   # characters a path keeps unescaped (RFC 398
 _first_request: ContextVar[Request | None] = ContextVar("tachyon_first_request", default=None)
 
 
+class ClientDisconnect(Exception):
+    """Starlette's: the client went away before the request body was read. Code catches it around
+    ``await request.body()`` or ``request.stream()``; with Tachyon it is not raised there, because the engine
+    hands a request to Python only once its whole body has arrived (a client that leaves earlier never reaches
+    the app)."""
+
+
 class HTTPConnection(Mapping[str, Any]):
     """Starlette's: also a read-only mapping of its ASGI scope (``request["path"]``, ``request.get("extensions")``)."""
 

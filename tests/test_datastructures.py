@@ -4,7 +4,7 @@ from __future__ import annotations
 import unittest
 
 from tachyon import FastAPI, Request
-from tachyon.datastructures import URL, Headers, QueryParams
+from tachyon.datastructures import URL, Headers, MultiDict, QueryParams
 from tachyon.testclient import TestClient
 
 
@@ -53,6 +53,27 @@ class URLTest(unittest.TestCase):
 
     def test_repr_hides_the_password(self) -> None:
         self.assertEqual(repr(URL("https://user:secret@h.test/p")), "URL('https://user:********@h.test/p')")
+
+
+class MultiDictTest(unittest.TestCase):
+    def test_edits_as_starlettes(self) -> None:
+        d = MultiDict([("a", "1"), ("b", "2"), ("a", "3")])
+        self.assertEqual((d["a"], d.getlist("a")), ("3", ["1", "3"]))
+        d.append("b", "4")
+        self.assertEqual((d["b"], d.multi_items()), ("4", [("a", "1"), ("b", "2"), ("a", "3"), ("b", "4")]))
+        d["a"] = "5"   # replaces every value of the key
+        self.assertEqual(d.multi_items(), [("b", "2"), ("b", "4"), ("a", "5")])
+        d.update({"b": "6"}, c="7")
+        self.assertEqual(d.multi_items(), [("a", "5"), ("b", "6"), ("c", "7")])
+        self.assertEqual(d.poplist("b"), ["6"])
+        self.assertEqual(d.setdefault("d", "8"), "8")
+        self.assertEqual(d.setdefault("d", "9"), "8")
+        del d["a"]
+        self.assertEqual(d.popitem(), ("d", "8"))
+        self.assertEqual(d.multi_items(), [("c", "7")])
+        d.setlist("c", [])
+        self.assertEqual((len(d), d.multi_items()), (0, []))
+        self.assertEqual(MultiDict(x="1").multi_items(), [("x", "1")])
 
 
 class QueryParamsTest(unittest.TestCase):

@@ -20,7 +20,8 @@ from pydantic import AnyUrl, BaseModel, Field, HttpUrl, RootModel, SecretBytes, 
 from pydantic.networks import NameEmail
 from pydantic_core import PydanticUndefined
 
-from tachyon.encoders import ENCODERS_BY_TYPE, decimal_encoder, jsonable_encoder, to_json_compatible
+from tachyon.encoders import (ENCODERS_BY_TYPE, decimal_encoder, encoders_by_class_tuples, generate_encoders_by_class_tuples,
+                              jsonable_encoder, to_json_compatible)
 
 
 class Color(enum.Enum):
@@ -402,6 +403,28 @@ class EncodersTests(unittest.TestCase):
         self.assertEqual([type(e) for e in errors], [TypeError, TypeError])
         self.assertEqual(str(errors[1]), "vars() argument must have __dict__ attribute")
         self.assertIsInstance(ctx.exception.__cause__, TypeError)
+
+
+class EncodersByClassTuplesTests(unittest.TestCase):
+    def test_grouped_by_encoder_in_first_seen_order(self) -> None:
+        grouped = generate_encoders_by_class_tuples({int: str, float: str, bytes: repr})
+        self.assertEqual(dict(grouped), {str: (int, float), repr: (bytes,)})
+
+    def test_an_encoder_a_library_adds_is_used_for_subclasses(self) -> None:
+        class Money:
+            def __init__(self, cents: int) -> None:
+                self.cents = cents
+
+        class Euro(Money):
+            pass
+
+        def encode_money(value: Money) -> str:
+            return f"{value.cents / 100:.2f}"
+        encoders_by_class_tuples[encode_money] += (Money,)
+        try:
+            self.assertEqual(jsonable_encoder({"price": Euro(1250)}), {"price": "12.50"})
+        finally:
+            del encoders_by_class_tuples[encode_money]
 
 
 class ToJsonCompatibleTests(unittest.TestCase):

@@ -58,6 +58,11 @@ class StarletteAliasesTest(unittest.TestCase):
             missing = client.get("/nowhere")
         self.assertEqual((missing.status_code, missing.json()), (404, {"error": "Not Found", "path": "/nowhere"}))
 
+    def test_the_request_modules_disconnect_error(self) -> None:
+        from starlette.requests import ClientDisconnect
+
+        self.assertTrue(issubclass(ClientDisconnect, Exception))
+
     def test_modules_tachyon_lacks_stay_missing(self) -> None:
         with self.assertRaises(ModuleNotFoundError):
             import starlette.staticfiles  # noqa: F401
