@@ -19,6 +19,7 @@ from ._path_operation_options import RouteOptions, all_options, name_options
 from ._endpoint.request_data import RequestData
 from ._endpoint.specials import close_form_after_handler
 from ._testclient import peers
+from .convertors import custom_patterns
 from .datastructures import Default, DefaultPlaceholder, State, URLPath
 from .exception_handlers import (http_exception_handler, request_validation_exception_handler,
                                  websocket_request_validation_exception_handler)
@@ -312,7 +313,8 @@ class FastAPI(Starlette, PathOperationDecorators):
             route.compile(_overrides_of(route), owner)
         # The route goes to the exception handlers' Request (scope["route"], scope["endpoint"]), as in Starlette.
         plan, objects = compile_route(route, functools.partial(owner.handle_exception, route=route), owner)
-        return {**plan, "path": prefix + route.path}, objects
+        path = prefix + route.path
+        return {**plan, "path": path, "convertors": custom_patterns(path)}, objects
 
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
         return self.router.url_path_for(name, **path_params)

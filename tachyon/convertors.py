@@ -1,10 +1,13 @@
 """Starlette's path convertors (``{name:int}`` ...): the regex each one matches in a route's ``path_regex``, and
 its conversion both ways. The engine's router matches requests itself (with the same regexes); these serve code
-that reads a route's ``path_regex``, ``param_convertors`` or calls ``route.matches(scope)``."""
+that reads a route's ``path_regex``, ``param_convertors`` or calls ``route.matches(scope)``, and the Python
+binder converts path values with them. An app's own convertors (``register_url_convertor``) reach the engine
+with the routes that use them (``custom_patterns``)."""
 from __future__ import annotations
 
 import abc
 import math
+import re
 import uuid
 from typing import Any, ClassVar
 
@@ -88,3 +91,16 @@ CONVERTOR_TYPES: dict[str, Convertor] = {
     "str": StringConvertor(), "path": PathConvertor(), "int": IntegerConvertor(), "float": FloatConvertor(),
     "uuid": UUIDConvertor(),
 }
+_BUILT_IN = frozenset(CONVERTOR_TYPES)
+
+
+def register_url_convertor(key: str, convertor: Convertor) -> None:
+    """Starlette's: ``{name:key}`` in a path uses ``convertor`` from now on (routes declared afterwards). The
+    engine matches its ``regex`` against one path segment (its .NET regex must mean what the Python one means)."""
+    CONVERTOR_TYPES[key] = convertor
+
+
+def custom_patterns(path: str) -> dict[str, str]:
+    """The regexes of the registered convertors that ``path`` uses (``{name:kind}``), by name."""
+    kinds = re.findall(r"\{\w+:(\w+)\}", path)
+    return {kind: CONVERTOR_TYPES[kind].regex for kind in kinds if kind in CONVERTOR_TYPES and kind not in _BUILT_IN}

@@ -1,7 +1,8 @@
 """Starlette's path convertors in route paths (FastAPI's test_starlette_urlconvertors.py): {p:int},
 {p:float} and {p:uuid} match only segments of that form (another segment is a 404, or the next route),
 {p:path} takes the rest of the path; parameters may share a segment with text ({name}.{ext}); url_path_for
-fills them in."""
+fills them in; a convertor the app registers (register_url_convertor) is matched by the engine with its regex
+and converts the value."""
 from __future__ import annotations
 
 import unittest
@@ -9,9 +10,32 @@ from typing import Annotated
 from uuid import UUID
 
 from tachyon import FastAPI, Path, Request
+from tachyon.convertors import Convertor, register_url_convertor
 from tests.client_case import AppTestCase
 
+
+class HexConvertor(Convertor):
+    regex = "[0-9a-f]+"
+
+    def convert(self, value: str) -> int:
+        return int(value, 16)
+
+    def to_string(self, value: int) -> str:
+        return format(value, "x")
+
+
+register_url_convertor("hex", HexConvertor())
 app = FastAPI()
+
+
+@app.get("/colors/{code:hex}")
+def color(request: Request, code: int):
+    return {"code": code, "path_params": request.path_params}
+
+
+@app.get("/builds/{name}.{build:hex}")
+def build(name: str, build: int):
+    return {"name": name, "build": build}
 
 
 @app.get("/int/{param:int}")
@@ -94,6 +118,12 @@ class PathConvertorsTest(AppTestCase):
         self.assertEqual(self.client.get("/tiles/3/1/x.png").status_code, 404)
         self.assertEqual(self.client.get("/files/a.tar.gz").json(), {"name": "a.tar", "ext": "gz"})   # greedy, as Starlette
         self.assertEqual(app.url_path_for("file", name="notes", ext="txt"), "/files/notes.txt")
+
+    def test_a_registered_convertor(self) -> None:
+        self.assertEqual(self.client.get("/colors/ff").json(), {"code": 255, "path_params": {"code": 255}})
+        self.assertEqual(self.client.get("/colors/fg").status_code, 404)
+        self.assertEqual(self.client.get("/builds/app.1f").json(), {"name": "app", "build": 31})
+        self.assertEqual(app.url_path_for("color", code=171), "/colors/ab")
 
     def test_url_path_for(self) -> None:
         self.assertEqual(app.url_path_for("int_convertor", param=5), "/int/5")

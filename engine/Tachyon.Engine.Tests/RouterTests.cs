@@ -139,6 +139,24 @@ public class RouterTests
     }
 
     [Fact]
+    public void RegisteredConvertorsMatchWithTheirRegex()
+    {
+        var custom = new Dictionary<string, string> { ["hex"] = "[0-9a-f]+", ["pair"] = "([a-z])-([a-z])" };
+        var router = new Router();
+        foreach (var template in new[] { "/colors/{code:hex}", "/v/{name}.{ver:hex}", "/p/{p:pair}/{n:int}" })
+            router.Add(new Route
+            {
+                Index = router.Routes.Count, Template = template, Segments = RouteTemplate.Parse(template, custom),
+                Methods = ["GET"], AllowHeader = "GET", Plan = Plan,
+            });
+        Assert.Equal(["ff"], router.Match("/colors/ff", "GET").PathValues);
+        Assert.Equal(MatchKind.None, router.Match("/colors/fg", "GET").Kind);   // the whole segment must match
+        Assert.Equal(["a", "1f"], router.Match("/v/a.1f", "GET").PathValues);
+        Assert.Equal(["a-b", "7"], router.Match("/p/a-b/7", "GET").PathValues);   // groups of its own do not shift values
+        Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/colors/{code:hex}"));   // not registered
+    }
+
+    [Fact]
     public void TemplatesRejectWhatTheRouterCannotServe()
     {
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("items"));

@@ -20,7 +20,11 @@ internal static unsafe class PlanReader
                 : 0;
 
         string template = root.GetProperty("path").GetString()!;
-        var segments = RouteTemplate.Parse(template);
+        // The regexes of the convertors the app registered that the path uses (Starlette's register_url_convertor).
+        var custom = root.TryGetProperty("convertors", out var convertors)
+            ? convertors.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetString()!)
+            : null;
+        var segments = RouteTemplate.Parse(template, custom);
         var pathNames = RouteTemplate.ParameterNames(segments).ToList();
         var parameters = root.GetProperty("params").EnumerateArray().Select(p => ReadParameter(p, pathNames, Obj)).ToArray();
         var methods = root.GetProperty("methods").EnumerateArray().Select(m => string.Intern(m.GetString()!.ToUpperInvariant())).ToArray();

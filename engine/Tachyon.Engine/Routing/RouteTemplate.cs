@@ -27,9 +27,12 @@ internal sealed class SegmentPattern(Regex regex, string[] names)
     {
         var match = regex.Match(segment);
         if (!match.Success) return false;
-        for (int i = 0; i < Names.Length; i++) values[at + i] = match.Groups[i + 1].Value;
+        // Named groups: a custom convertor's pattern may hold groups of its own.
+        for (int i = 0; i < Names.Length; i++) values[at + i] = match.Groups[GroupName(i)].Value;
         return true;
     }
+
+    public static string GroupName(int parameter) => "p" + parameter;
 }
 
 /// <summary>Starlette's one-segment convertors; the value reaches the binder as the matched text.</summary>
@@ -40,11 +43,12 @@ internal enum PathConvertor { Str, Int, Float, Uuid }
 /// (one non-empty segment) unless declared otherwise: <c>{name:int}</c>, <c>{name:float}</c> and
 /// <c>{name:uuid}</c> match only segments of that form (another path gets a 404, as in Starlette), and
 /// <c>{name:path}</c> takes the rest of the path. A parameter must fill a whole segment, which is how
-/// FastAPI apps write them.
+/// FastAPI apps write them. A convertor the app registered (Starlette's <c>register_url_convertor</c>) comes
+/// with its regex in <paramref name="custom"/> and matches within one segment.
 /// </summary>
 internal static class RouteTemplate
 {
-    public static TemplateSegment[] Parse(string template)
+    public static TemplateSegment[] Parse(string template, IReadOnlyDictionary<string, string>? custom = null)
     {
         if (!template.StartsWith('/')) throw new ArgumentException($"route path must start with '/': '{template}'");
         var parts = template.Substring(1).Split('/');
@@ -52,9 +56,10 @@ internal static class RouteTemplate
         for (int i = 0; i < parts.Length; i++)
         {
             string part = parts[i];
-            if (part.Contains('{') && !(part.StartsWith('{') && part.EndsWith('}') && part.IndexOf('{', 1) < 0))
+            bool whole = part.StartsWith('{') && part.EndsWith('}') && part.IndexOf('{', 1) < 0;
+            if (part.Contains('{') && (!whole || IsCustom(part, custom)))
             {
-                segments[i] = new TemplateSegment(TemplateSegmentKind.Pattern, part, Pattern: ParsePattern(part, template));
+                segments[i] = new TemplateSegment(TemplateSegmentKind.Pattern, part, Pattern: ParsePattern(part, template, custom));
                 continue;
             }
             if (part.StartsWith('{') && part.EndsWith('}'))
@@ -89,7 +94,14 @@ internal static class RouteTemplate
 
     static readonly Regex ParameterInText = new(@"\{(\w+)(?::(\w+))?\}", RegexOptions.CultureInvariant);
 
-    static SegmentPattern ParsePattern(string part, string template)
+    /// <summary>A whole-segment parameter whose convertor the app registered.</summary>
+    static bool IsCustom(string part, IReadOnlyDictionary<string, string>? custom)
+    {
+        int colon = part.IndexOf(':');
+        return custom != null && colon > 0 && custom.ContainsKey(part[(colon + 1)..^1]);
+    }
+
+    static SegmentPattern ParsePattern(string part, string template, IReadOnlyDictionary<string, string>? custom)
     {
         var names = new List<string>();
         var regex = new StringBuilder("^");
@@ -97,14 +109,20 @@ internal static class RouteTemplate
         foreach (Match m in ParameterInText.Matches(part))
         {
             regex.Append(Regex.Escape(part[at..m.Index]));
+            string convertor = m.Groups[2].Success ? m.Groups[2].Value : "str";
+            regex.Append("(?<").Append(SegmentPattern.GroupName(names.Count)).Append('>');
             names.Add(m.Groups[1].Value);
-            regex.Append('(').Append(Convertor(m.Groups[2].Success ? m.Groups[2].Value : "str", template) switch
-            {
-                PathConvertor.Int => "[0-9]+",
-                PathConvertor.Float => @"[0-9]+(?:\.[0-9]+)?",
-                PathConvertor.Uuid => "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-                _ => "[^/]+",
-            }).Append(')');
+            if (custom != null && custom.TryGetValue(convertor, out var pattern))
+                regex.Append(pattern);
+            else
+                regex.Append(Convertor(convertor, template) switch
+                {
+                    PathConvertor.Int => "[0-9]+",
+                    PathConvertor.Float => @"[0-9]+(?:\.[0-9]+)?",
+                    PathConvertor.Uuid => "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                    _ => "[^/]+",
+                });
+            regex.Append(')');
             at = m.Index + m.Length;
         }
         string rest = part[at..];
