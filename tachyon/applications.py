@@ -153,7 +153,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         self._capture_unhandled = False
         self._captured: list[tuple[Any, BaseException]] = []   # (the request's client address, the error)
         self._captured_lock = threading.Lock()
-        self._add_docs_routes()
+        self.setup()
 
     # -- path operations ------------------------------------------------------------------------
 
@@ -213,9 +213,10 @@ class FastAPI(Starlette, PathOperationDecorators):
             )
         return self.openapi_schema
 
-    def _add_docs_routes(self) -> None:
-        """FastAPI adds these as plain Starlette routes: no app dependencies, no generated operation ids,
-        named after their functions (``url_path_for("swagger_ui_html")``)."""
+    def setup(self) -> None:
+        """FastAPI's: called at the end of ``__init__``, adds the OpenAPI document's and the docs pages' routes
+        (a subclass may override it to add routes of its own). FastAPI adds them as plain Starlette routes: no
+        app dependencies, no generated operation ids, named after their functions (``url_path_for("swagger_ui_html")``)."""
         from .openapi import docs
         from .openapi.assets import docs_asset
 

@@ -139,6 +139,12 @@ class Route(BaseRoute):
     def get_route_handler(self) -> Callable[[Request], Any]:
         return self.endpoint   # the engine runs a plain function in the thread pool
 
+    def handler_to_serve(self) -> Callable[[Request], Any]:
+        """What the engine serves a route through when it ``serves_through_handler``: the handler of an ``app``
+        code assigned to it (``route.app = request_response(handler)``: Starlette's Route.handle awaits
+        ``route.app``), else ``get_route_handler()``."""
+        return _assigned_handler(self) or self.get_route_handler()
+
     def matches(self, scope: dict[str, Any]) -> tuple[Match, dict[str, Any]]:
         """Starlette's: whether this route would take a request of ``scope`` (the engine's router decides for
         the requests it serves; code that looks routes up by scope calls this)."""
@@ -346,7 +352,7 @@ class APIRoute(Route):
 
     @property
     def serves_through_handler(self) -> bool:
-        return type(self).get_route_handler is not APIRoute.get_route_handler
+        return type(self).get_route_handler is not APIRoute.get_route_handler or _assigned_handler(self) is not None
 
     async def _handle_request(self, request: Request) -> Response:
         data = request._data
@@ -470,15 +476,27 @@ def get_name(endpoint: Callable[..., Any]) -> str:
 
 
 def request_response(func: Callable[[Request], Any]) -> Callable[..., Coroutine[Any, Any, None]]:
-    """Starlette's (and FastAPI's): the ASGI app of ``func(request) -> Response``, sync or async. The engine
-    serves a route from the route itself, not from ``route.app``: an extension that edits a route and then
-    rebuilds ``route.app = request_response(route.get_route_handler())`` has its edits served either way."""
+    """Starlette's (and FastAPI's): the ASGI app of ``func(request) -> Response``, sync or async. The app keeps
+    ``func``: a route whose ``app`` code replaced with one made here is served through ``func`` (see
+    Route.handler_to_serve); an extension that edits a route and rebuilds ``route.app =
+    request_response(route.get_route_handler())`` keeps the route's compiled plan, which serves its edits."""
     handler = func if is_async_callable(func) else partial(run_in_threadpool, func)
 
     async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         response = await handler(Request(scope, receive, send))
         await response(scope, receive, send)
+    app.request_handler = func   # type: ignore[attr-defined]
     return app
+
+
+def _assigned_handler(route: Route) -> Callable[[Request], Any] | None:
+    """The handler of an ``app`` assigned to ``route`` (made by request_response), unless it is the route's own
+    (a default APIRoute's, which its compiled plan serves alike). An app not made by request_response is no
+    handler the engine can call: the route is served as if it had not been assigned."""
+    handler = getattr(route.__dict__.get("app"), "request_handler", None)
+    if getattr(handler, "__self__", None) is route and getattr(handler, "__func__", None) is APIRoute._handle_request:
+        return None
+    return handler
 
 
 def _check_prefix(prefix: str) -> None:

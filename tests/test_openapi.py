@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel
 
 from tachyon import APIRouter, Body, Depends, FastAPI, Header, Query
+from tachyon.responses import JSONResponse
 from tachyon.security import OAuth2PasswordBearer
 from tachyon.testclient import TestClient
 
@@ -176,6 +177,23 @@ class OpenAPITest(unittest.TestCase):
         self.addCleanup(client.close)
         self.assertEqual(client.get("/openapi.json").status_code, 404)
         self.assertEqual(client.get("/docs").status_code, 404)
+
+    def test_setup_adds_the_docs_routes_and_a_subclass_may_extend_it(self) -> None:
+        """FastAPI's __init__ ends with self.setup(); fastapi-jsonrpc's app adds /openrpc.json there."""
+        class WithExtraRoute(FastAPI):
+            def setup(self) -> None:
+                super().setup()
+
+                async def openrpc(request):
+                    return JSONResponse({"openrpc": "1.2.6"})
+                self.add_route("/openrpc.json", openrpc, include_in_schema=False)
+
+        app = WithExtraRoute()
+        self.assertEqual([r.path for r in app.routes][-1], "/openrpc.json")
+        client = TestClient(app)
+        self.addCleanup(client.close)
+        self.assertEqual(client.get("/openrpc.json").json(), {"openrpc": "1.2.6"})
+        self.assertEqual(client.get("/docs").status_code, 200)
 
     def test_a_title_and_a_version_are_required_for_openapi(self) -> None:
         """FastAPI asserts both when the app serves its schema; without openapi_url neither is needed."""

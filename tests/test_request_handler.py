@@ -1,6 +1,7 @@
 """fastapi.routing.get_request_handler for route classes that build their handler themselves (FastAPI's
 get_route_handler, with an argument changed), and the APIRoute attributes it is built from: body_field,
-_embed_body_fields, secure_cloned_response_field. Served through the engine by the TestClient; every answer
+_embed_body_fields, secure_cloned_response_field. A route whose ``app`` code replaced with
+``request_response(handler)`` is served through that handler, as Starlette's Route.handle awaits route.app. Served through the engine by the TestClient; every answer
 is compared with the one the same route gives as a plain APIRoute (FastAPI's own handler)."""
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from tachyon import APIRouter, Body, Depends, FastAPI, Form, Response
 from tachyon.dependencies.utils import _should_embed_body_fields, get_body_field, get_dependant, get_flat_dependant
 from tachyon.params import Form as FormInfo
 from tachyon.responses import PlainTextResponse
-from tachyon.routing import APIRoute, get_request_handler
+from tachyon.responses import JSONResponse
+from tachyon.routing import APIRoute, get_request_handler, request_response
 from tachyon.testclient import TestClient
 
 events: list[str] = []
@@ -160,6 +162,39 @@ class GetRequestHandlerTests(unittest.TestCase):
         response = TestClient(make_app(TextRoute)).get("/hello")
         self.assertEqual((response.headers["content-type"], response.text), ("text/plain; charset=utf-8", "hi"))
         self.assertEqual(self.plain.get("/hello").text, '"hi"')
+
+
+class ReplacedAppRoute(APIRoute):
+    """fastapi-jsonrpc's pattern: the endpoint only documents the route; its app does the work."""
+
+    def __init__(self, path, endpoint, **kwargs):
+        super().__init__(path, endpoint, **kwargs)
+        self.app = request_response(self.handle)
+
+    async def handle(self, request):
+        return JSONResponse({"handled": await request.json()})
+
+
+class AssignedAppTests(unittest.TestCase):
+    def test_a_route_is_served_through_an_app_assigned_to_it(self):
+        def documented_only(x: int):
+            return {"endpoint": x}
+        app = FastAPI()
+        app.routes.append(ReplacedAppRoute("/a", documented_only, methods=["POST"]))
+        router = APIRouter(route_class=ReplacedAppRoute)
+        router.add_api_route("/b", documented_only, methods=["POST"])
+        app.include_router(router)
+        client = TestClient(app)
+        self.assertEqual(client.post("/a", json={"k": 1}).json(), {"handled": {"k": 1}})
+        self.assertEqual(client.post("/b", json={"k": 2}).json(), {"handled": {"k": 2}})
+
+    def test_rebuilding_a_routes_own_app_keeps_its_plan(self):
+        # fastapi-pagination's add_pagination: route.app = request_response(route.get_route_handler())
+        app = make_app(APIRoute)
+        route = next(r for r in app.routes if getattr(r, "path", "") == "/items/{item_id}")
+        route.app = request_response(route.get_route_handler())
+        self.assertFalse(route.serves_through_handler)
+        self.assertEqual(TestClient(app).get("/items/4").json(), {"item_id": 4, "q": None, "db": "db"})
 
 
 class BodyFieldTests(unittest.TestCase):

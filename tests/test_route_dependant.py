@@ -103,10 +103,15 @@ class RouteDependantTest(unittest.TestCase):
         self.assertIs(item.body_params[0].get_default(), Undefined)
 
     def test_security_requirements_carry_the_scopes_asked_for_oauth2_only(self) -> None:
-        user = self.dependant.dependencies[0].dependencies[0]
+        admin = self.dependant.dependencies[0]
+        user = admin.dependencies[0]
         self.assertEqual((user.call, user.security_scopes), (current_user, ["admin"]))
         self.assertEqual(user.security_scopes_param_name, "security_scopes")
+        # newer FastAPI's split of the same scopes: its own, its parents', and both (oauth_scopes)
+        self.assertEqual((user.own_oauth_scopes, user.parent_oauth_scopes, user.oauth_scopes), (["admin"], [], ["admin"]))
+        self.assertEqual((admin.own_oauth_scopes, admin.oauth_scopes), ([], []))
         scheme = user.dependencies[0]
+        self.assertEqual((scheme.own_oauth_scopes, scheme.parent_oauth_scopes, scheme.oauth_scopes), ([], ["admin"], ["admin"]))
         self.assertEqual(scheme.security_requirements, [SecurityRequirement(oauth2, ["admin"])])
         key = self.dependant.dependencies[3]
         self.assertEqual(key.security_requirements, [SecurityRequirement(api_key, [])])

@@ -95,7 +95,7 @@ def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
     ``get_route_handler``: the engine passes it the whole request and sends the Response its handler
     returns. Binding, dependencies and rendering happen in Python, inside the route's own handler (which
     a custom one wraps); the plan's status code and content-type rule are never used."""
-    handler = route.get_route_handler()   # once, as FastAPI does when it builds the route
+    handler = route.handler_to_serve()   # once, as FastAPI does when it builds the route
     if not inspect.iscoroutinefunction(handler):   # Starlette runs a plain function in its thread pool
         handler = functools.partial(run_in_threadpool, handler)
 

@@ -42,10 +42,19 @@ class Dependant:
     response_param_name: str | None = None
     background_tasks_param_name: str | None = None
     security_scopes_param_name: str | None = None
-    security_scopes: list[str] | None = None
+    security_scopes: list[str] | None = None   # older FastAPI's: the scopes it sees, its parents' and its own
+    own_oauth_scopes: list[str] | None = None   # newer FastAPI's split of them: its own Security(scopes=...)
+    parent_oauth_scopes: list[str] | None = None   # and those of the dependencies that depend on it
     use_cache: bool = True
     path: str | None = None
     scope: Literal["function", "request"] | None = None
+
+    @cached_property
+    def oauth_scopes(self) -> list[str]:
+        """FastAPI's: the parents' scopes, then its own not already there."""
+        scopes = list(self.parent_oauth_scopes or [])
+        scopes += [scope for scope in dict.fromkeys(self.own_oauth_scopes or []) if scope not in scopes]
+        return scopes
 
     @cached_property
     def cache_key(self) -> tuple:
@@ -94,8 +103,11 @@ def _kind_of(call: Any, test: Callable[[Any], bool]) -> bool:
 def describe(node: Any, path: str, name: str | None = None, *, endpoint: bool = False) -> Dependant:
     """The FastAPI ``Dependant`` of one node of Tachyon's dependency tree (``tachyon/_endpoint/signature.py``):
     the endpoint's (``route.dependant``), whose route-level dependencies come first, as in FastAPI."""
+    parents = node.security_scopes[:len(node.security_scopes) - len(node.own_scopes)]
     described = Dependant(name=name, call=node.call, path=path, use_cache=node.use_cache, scope=node.scope,
-                          security_scopes=None if endpoint else list(node.security_scopes))
+                          security_scopes=None if endpoint else list(node.security_scopes),
+                          own_oauth_scopes=None if endpoint else list(node.own_scopes),
+                          parent_oauth_scopes=None if endpoint else parents)
     described._declared_call = node.call   # code may replace .call: see APIRoute._edited_calls
     for parameter, kind, target in node.arguments:
         if kind == "dependency":

@@ -64,6 +64,7 @@ def get_dependant(*, path: str, call: Callable[..., Any], name: str | None = Non
     dependant = describe(analyze(call, path).root, path, name, endpoint=True)
     scopes = [*(parent_oauth_scopes or []), *(own_oauth_scopes or []), *(security_scopes or [])]
     dependant.security_scopes = scopes or security_scopes
+    dependant.own_oauth_scopes, dependant.parent_oauth_scopes = own_oauth_scopes, parent_oauth_scopes
     dependant.use_cache = use_cache
     dependant.scope = scope
     return dependant
