@@ -38,6 +38,10 @@ from .types import DecoratedCallable
 from .websockets import NO_WEBSOCKETS
 from .utils import create_model_field, generate_unique_id, is_body_allowed_for_status_code
 
+# Starlette's and FastAPI's private name for a router's default lifespan, which libraries import
+# (fastapi-jsonrpc wraps the app's lifespan with it).
+_DefaultLifespan = DefaultLifespan
+
 _StarletteNoMatchFound = from_real_starlette("starlette.routing", "NoMatchFound")
 if _StarletteNoMatchFound is not None:
     NoMatchFound = _StarletteNoMatchFound  # code catching Starlette's must catch ours, as with FastAPI

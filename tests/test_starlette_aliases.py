@@ -58,6 +58,22 @@ class StarletteAliasesTest(unittest.TestCase):
             missing = client.get("/nowhere")
         self.assertEqual((missing.status_code, missing.json()), (404, {"error": "Not Found", "path": "/nowhere"}))
 
+    def test_the_private_default_lifespan_libraries_import(self) -> None:
+        """fastapi-jsonrpc wraps an app's lifespan with the router's default one (a private name)."""
+        import asyncio
+
+        from starlette.routing import _DefaultLifespan
+
+        from tachyon import APIRouter
+        calls: list[str] = []
+        router = APIRouter(on_startup=[lambda: calls.append("up")], on_shutdown=[lambda: calls.append("down")])
+
+        async def run() -> None:
+            async with _DefaultLifespan(router)(object()):
+                calls.append("serving")
+        asyncio.run(run())
+        self.assertEqual(calls, ["up", "serving", "down"])
+
     def test_the_request_modules_disconnect_error(self) -> None:
         from starlette.requests import ClientDisconnect
 
