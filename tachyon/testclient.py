@@ -28,6 +28,7 @@ from ._testclient.encoding import encode_multipart, merge_headers, query_pairs
 from ._testclient.router_app import app_for
 from ._testclient.content_encoding import DecodingError
 from ._testclient.messages import URL, Headers, HTTPStatusError, Request, Response, TooManyRedirects
+from ._testclient.portal import LoopPortal
 from .applications import FastAPI
 from .routing import APIRouter
 from .datastructures import MutableHeaders
@@ -84,6 +85,12 @@ class TestClient:
             self._app.shutdown()
         finally:
             self.close()
+
+    @property
+    def portal(self) -> LoopPortal:
+        """Starlette's: runs a function on the app's event loop and waits for it (``portal.call(func, *args)``,
+        ``portal.start_task_soon(...)``)."""
+        return LoopPortal(get_engine().lanes.loop)
 
     @property
     def app_state(self) -> dict[str, Any]:

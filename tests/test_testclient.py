@@ -2,8 +2,10 @@
 response.url parts, response.cookies and raise_for_status."""
 from __future__ import annotations
 
+import asyncio
 import datetime
 import io
+import threading
 import unittest
 from typing import Annotated
 
@@ -325,6 +327,37 @@ class TestClientApiTest(unittest.TestCase):
             r = self.client.get("/items/3/", allow_redirects=False)
         self.assertEqual((r.status_code, r.headers["location"]), (307, "http://testserver/items/3"))
         self.assertEqual(caught.filename, __file__)
+
+
+class PortalTest(unittest.TestCase):
+    """Starlette's TestClient.portal: code run on the app's event loop from the test's thread."""
+
+    def test_calls_run_on_the_apps_loop_and_return_or_raise(self) -> None:
+        loops: list[object] = []
+        portal_app = FastAPI()
+
+        @portal_app.get("/loop")
+        async def which_loop():
+            loops.append(asyncio.get_running_loop())
+            return {}
+
+        async def double(n: int) -> int:
+            loops.append(asyncio.get_running_loop())
+            await asyncio.sleep(0)
+            return 2 * n
+
+        async def fail() -> None:
+            raise KeyError("nope")
+
+        with TestClient(portal_app) as client:
+            client.get("/loop")
+            self.assertEqual(client.portal.call(double, 21), 42)
+            self.assertNotEqual(client.portal.call(threading.current_thread), threading.current_thread())   # the loop's
+            with self.assertRaises(KeyError):
+                client.portal.call(fail)
+            future = client.portal.start_task_soon(double, 5, name="doubling")
+            self.assertEqual(future.result(timeout=5), 10)
+        self.assertIs(loops[0], loops[1])
 
 
 if __name__ == "__main__":
