@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from tachyon import APIRouter, Depends, FastAPI, Path, Query, Security
+from tachyon import APIRouter, BackgroundTasks, Depends, FastAPI, Path, Query, Request, Response, Security
 from tachyon.datastructures import DefaultPlaceholder
 from tachyon.routing import APIRoute
 from tachyon.security import SecurityScopes
@@ -414,6 +414,34 @@ class DefinitionErrorsTest(unittest.TestCase):
                                                "a default value together for 'foo'")
         self.assert_refused(query_twice, "Cannot specify FastAPI annotations in `Annotated` and default value "
                                          "together for 'foo'")
+
+    def test_framework_given_types_take_no_depends_or_marker(self) -> None:
+        """FastAPI's analyze_param (issue #10127): Request, Response, BackgroundTasks... come from FastAPI."""
+        def set_header(response: Response) -> Response:
+            return response
+
+        async def response_from_a_dependency(response: Response = Depends(set_header)):
+            return {}
+
+        async def request_as_a_query(request: Request = Query()):
+            return {}
+
+        async def tasks_from_a_dependency(tasks: Annotated[BackgroundTasks, Depends(BackgroundTasks)]):
+            return {}
+
+        self.assert_refused(response_from_a_dependency, f"Cannot specify `Depends` for type {Response!r}")
+        self.assert_refused(request_as_a_query, f"Cannot specify FastAPI annotation for type {Request!r}")
+        self.assert_refused(tasks_from_a_dependency, f"Cannot specify `Depends` for type {BackgroundTasks!r}")
+
+    def test_a_path_parameter_takes_only_path(self) -> None:
+        async def path_as_query(item_id: int = Query()):
+            return item_id
+
+        async def path_as_annotated_query(item_id: Annotated[int, Query(gt=0)]):
+            return item_id
+
+        self.assert_refused(path_as_query, "Cannot use `Query` for path param 'item_id'", "/items/{item_id}")
+        self.assert_refused(path_as_annotated_query, "Cannot use `Query` for path param 'item_id'", "/items/{item_id}")
 
     def test_default_in_annotated(self) -> None:
         async def default_in_annotated(item_id: Annotated[int, Query(default=1)]):

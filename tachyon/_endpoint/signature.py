@@ -315,10 +315,16 @@ class _Analyzer:
                 raise AssertionError(f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}")
             if not isinstance(declared, params.Depends):   # FastAPI: Annotated[..., Depends(f)] = Query() is the dependency
                 declared = copy.copy(parameter.default)
+        special = _special_kind(base)
+        if special is not None and declared is not None:
+            # As FastAPI's analyze_param: a Request, Response, BackgroundTasks or SecurityScopes parameter is given
+            # by the framework, never by a dependency or from the request's values.
+            if isinstance(declared, params.Depends):
+                raise AssertionError(f"Cannot specify `Depends` for type {base!r}")
+            raise AssertionError(f"Cannot specify FastAPI annotation for type {base!r}")
         if isinstance(declared, params.Depends):
             return name, "dependency", self.sub_dependant(declared, base, scopes)
-        special = _special_kind(base)
-        if special is not None and declared is None:
+        if special is not None:
             self.specials.add(special)
             return name, "special", special
         return name, "leaf", self._leaf(name, parameter, base, declared)
@@ -335,7 +341,7 @@ class _Analyzer:
             else:
                 declared = params.Query(default)
         if name in self.path_names and not isinstance(declared, params.Path):
-            declared = params.Path(alias=declared.alias, title=declared.title, description=declared.description)
+            raise AssertionError(f"Cannot use `{type(declared).__name__}` for path param {name!r}")
         if name in self.path_names and not is_scalar(type_):
             raise AssertionError("Path params must be of one of the supported types")
         if isinstance(declared, params.Query) and not (is_scalar(type_) or is_scalar_sequence(type_)
