@@ -109,6 +109,15 @@ def nocache(a: Annotated[int, Depends(counter, use_cache=False)], b: Annotated[i
     return [a, b]
 
 
+def uncached_below(n: Annotated[int, Depends(counter, use_cache=False)]):
+    return n
+
+
+@app.get("/cached-parent")
+def cached_parent(first: Annotated[int, Depends(uncached_below)], second: Annotated[int, Depends(uncached_below)]):
+    return [first, second]
+
+
 @app.get("/yield")
 def with_db(d: Annotated[str, Depends(db)], a: Annotated[str, Depends(adb)], fail: bool = False):
     events.append("handler")
@@ -170,6 +179,11 @@ class DependenciesTest(AppTestCase):
 
     def test_use_cache_false_calls_again(self) -> None:
         self.assertEqual(self.client.get("/nocache").json(), [1, 2])
+
+    def test_a_cached_dependency_solves_its_own_dependencies_at_each_use(self) -> None:
+        # FastAPI solves them before it looks in the cache: the use_cache=False one runs twice, the value is reused
+        self.assertEqual(self.client.get("/cached-parent").json(), [1, 1])
+        self.assertEqual(events, ["counter", "counter"])
 
     def test_missing_header_of_a_sub_dependency(self) -> None:
         r = self.client.get("/user")

@@ -201,6 +201,11 @@ class _Emitter:
         if node.use_cache and node.cache_key in self.cache:
             if self.partial:
                 self.below[id(node)] = self.below[id(self.first_use[node.cache_key])]
+            else:
+                # FastAPI solves a dependency's own dependencies before it looks its value up in the cache: those
+                # with use_cache=False run again at every use (cached ones are looked up, so this writes no call).
+                for child in node.children:
+                    self._value(child)
             return self.cache[node.cache_key]
         expression = self._call(node)   # writes the sub-dependencies' calls first
         var = f"v{self.count}"
