@@ -7,6 +7,8 @@ from typing import Annotated
 
 from tachyon import (APIRouter, BackgroundTasks, Depends, FastAPI, Header, HTTPException, Query, Request,
                      Response, Security)
+from pydantic import BaseModel, field_validator
+
 from tachyon.security import SecurityScopes
 from tests.client_case import AppTestCase
 
@@ -118,6 +120,26 @@ def cached_parent(first: Annotated[int, Depends(uncached_below)], second: Annota
     return [first, second]
 
 
+class Order(BaseModel):
+    qty: int
+
+    @field_validator("qty")
+    @classmethod
+    def count_validations(cls, qty: int) -> int:
+        events.append("validated")
+        return qty
+
+
+def priced(order: Order) -> tuple[int, int]:
+    order.qty += 100   # FastAPI gives each callable its own object: the endpoint does not see this
+    return order.qty, id(order)
+
+
+@app.post("/orders")
+def create_order(order: Order, priced_order: Annotated[tuple, Depends(priced)]):
+    return {"qty": order.qty, "priced": priced_order[0], "same_object": id(order) == priced_order[1]}
+
+
 @app.get("/yield")
 def with_db(d: Annotated[str, Depends(db)], a: Annotated[str, Depends(adb)], fail: bool = False):
     events.append("handler")
@@ -184,6 +206,14 @@ class DependenciesTest(AppTestCase):
         # FastAPI solves them before it looks in the cache: the use_cache=False one runs twice, the value is reused
         self.assertEqual(self.client.get("/cached-parent").json(), [1, 1])
         self.assertEqual(events, ["counter", "counter"])
+
+    def test_a_body_field_declared_by_a_dependency_too_is_validated_for_each(self) -> None:
+        """FastAPI validates each callable's body parameters (its issue #4072): the endpoint and the dependency get
+        objects of their own, the validator runs for each, and an invalid body's error comes once per callable."""
+        self.assertEqual(self.client.post("/orders", json={"qty": 2}).json(), {"qty": 2, "priced": 102, "same_object": False})
+        self.assertEqual(events, ["validated", "validated"])
+        errors = self.client.post("/orders", json={"qty": "x"}).json()["detail"]
+        self.assertEqual([(e["type"], e["loc"]) for e in errors], [("int_parsing", ["body", "qty"])] * 2)
 
     def test_missing_header_of_a_sub_dependency(self) -> None:
         r = self.client.get("/user")

@@ -50,7 +50,8 @@ def compile_route(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
     b = PlanBuilder()
     sig = route.signature
     python_binding = (any(p.field_info.default_factory is not None for p in sig.leaves)
-                      or bool(route.binder.path_convertors))   # the binder converts {n:int} values first
+                      or bool(route.binder.path_convertors)   # the binder converts {n:int} values first
+                      or bool(sig.repeated_bodies))   # each callable's declaration of a body field is validated
     entries = []
     for spec in sig.leaves:
         if spec.source == "body":

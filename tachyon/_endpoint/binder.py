@@ -136,10 +136,12 @@ class Binder:
         if single is not None:
             if (failure := take_failure(single.adapter, raw_body)) is not None:   # the engine's validation of it
                 _report(failure, ("body",), errors_of.setdefault(single.index, []))
-                return
-            values[single.index] = self._tracked(single, errors_of, self._value, single, body, ("body",))
+            else:
+                values[single.index] = self._tracked(single, errors_of, self._value, single, body, ("body",))
+            for spec in self._signature.repeated_bodies:   # the whole body again, for each other callable
+                values[spec.index] = self._tracked(spec, errors_of, self._value, spec, body, ("body",))
             return
-        for spec in self._signature.body_params:
+        for spec in (*self._signature.body_params, *self._signature.repeated_bodies):
             loc = ("body", spec.alias)
             if body is not None and not isinstance(body, dict):
                 errors_of[spec.index] = [missing_error(loc)]
@@ -150,7 +152,7 @@ class Binder:
     def _bind_form(self, form: FormData, values: dict[int, Any], errors_of: dict[int, list]) -> None:
         """Form fields are looked up by name; an empty text field counts as missing, as in FastAPI. A form
         model is validated whole from its fields and the form's other keys (for ``extra="forbid"``)."""
-        for spec in self._signature.body_params:
+        for spec in (*self._signature.body_params, *self._signature.repeated_bodies):
             if spec.fields is not None:
                 received = {key: form.getlist(key) for key in form.keys()}
                 values[spec.index] = self._tracked(spec, errors_of, validate, spec, _model_input(spec, received), ("body",))

@@ -49,6 +49,10 @@ class ParamSpec:
     # The title OpenAPI gives it when its FieldInfo has none, if not its alias's: a header model's field is titled
     # by its unconverted name ("User Agent"), as FastAPI does.
     doc_title: str | None = None
+    # A body parameter another callable of the tree declared first under the same name: one field of the body,
+    # validated again for this callable (its own object, its validators run again), as FastAPI validates each
+    # callable's body parameters.
+    shares_body_of: ParamSpec | None = None
 
     @property
     def required(self) -> bool:
@@ -111,7 +115,13 @@ class EndpointSignature:
 
     @property
     def body_params(self) -> list[ParamSpec]:
-        return [p for p in self.leaves if p.source == "body"]
+        """The body's fields, one per name (see ParamSpec.shares_body_of)."""
+        return [p for p in self.leaves if p.source == "body" and p.shares_body_of is None]
+
+    @property
+    def repeated_bodies(self) -> list[ParamSpec]:
+        """Body parameters of a name another callable declared first (see ParamSpec.shares_body_of)."""
+        return [p for p in self.leaves if p.shares_body_of is not None]
 
     @property
     def form_params(self) -> list[ParamSpec]:
@@ -150,9 +160,10 @@ def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.D
 
 
 def _flatten(root: Dependant) -> list[ParamSpec]:
-    """Leaves in FastAPI's error order, each cached dependency's leaves once; body parameters last, one
-    per name (FastAPI reads a body parameter that several callables declare as one field), in the order of
-    FastAPI's body model: a callable's own before its dependencies' (get_flat_dependant)."""
+    """Leaves in FastAPI's error order, each cached dependency's leaves once; then body parameters, one per
+    name (FastAPI reads a body parameter that several callables declare as one field), in the order of
+    FastAPI's body model: a callable's own before its dependencies' (get_flat_dependant); last the other
+    declarations of those names, each validated again for its callable."""
     ordered: list[ParamSpec] = []
     bodies: dict[str, ParamSpec] = {}
     repeated: list[tuple[ParamSpec, ParamSpec]] = []
@@ -178,11 +189,11 @@ def _flatten(root: Dependant) -> list[ParamSpec]:
 
     walk(root)
     walk_bodies(root)
-    leaves = ordered + list(bodies.values())
+    for p, first in repeated:
+        p.shares_body_of = first
+    leaves = ordered + list(bodies.values()) + [p for p, _ in repeated]
     for i, p in enumerate(leaves):
         p.index = i
-    for p, first in repeated:
-        p.index = first.index
     return leaves
 
 
