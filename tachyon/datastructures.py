@@ -161,10 +161,9 @@ class MultiDict(ImmutableMultiDict):
     ``setlist``/``poplist`` handle them all; ``d[k]`` stays the last value."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        items = args[0] if args else ()
-        pairs = items.multi_items() if isinstance(items, ImmutableMultiDict) else \
-            list(items.items()) if isinstance(items, Mapping) else list(items)
-        super().__init__([*pairs, *kwargs.items()])
+        super().__init__(args[0] if args else ())
+        if kwargs:
+            super().__init__([*self._list, *kwargs.items()])
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.setlist(key, [value])

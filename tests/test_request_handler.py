@@ -238,6 +238,9 @@ class BodyFieldTests(unittest.TestCase):
         self.assertTrue(_should_embed_body_fields(flat_bodies(embedded)))
         self.assertTrue(_should_embed_body_fields(flat_bodies(form_value)))
         self.assertFalse(_should_embed_body_fields([]))
+
+        async def form_union(login: Annotated[User | UserOut, Form()]): ...
+        self.assertFalse(_should_embed_body_fields(flat_bodies(form_union)))   # a union of form models: the whole form
         self.assertIsNone(get_body_field(flat_dependant=get_flat_dependant(get_dependant(path="/", call=lambda: None)),
                                          name="x", embed_body_fields=False))
 

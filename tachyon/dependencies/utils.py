@@ -17,6 +17,7 @@ from .. import params
 from .._compat import ModelField, lenient_issubclass  # lenient_issubclass: libraries import it from here too
 from .._endpoint.annotations import resolve_lenient
 from .._endpoint.signature import analyze
+from .._endpoint.types import is_union_of_models
 from ..concurrency import run_in_threadpool  # noqa: F401  (FastAPI's module imports it there; libraries take it from there)
 from ..utils import create_model_field
 from .models import Dependant, describe
@@ -129,7 +130,9 @@ def _should_embed_body_fields(fields: list[ModelField]) -> bool:
     first = fields[0]
     if getattr(first.field_info, "embed", None):
         return True
-    return isinstance(first.field_info, params.Form) and not lenient_issubclass(first.type_, BaseModel)
+    # A form model (or a union of them) takes the whole form.
+    return (isinstance(first.field_info, params.Form) and not lenient_issubclass(first.type_, BaseModel)
+            and not is_union_of_models(first.type_))
 
 
 def get_body_field(*, flat_dependant: Dependant, name: str, embed_body_fields: bool) -> ModelField | None:
