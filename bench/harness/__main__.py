@@ -39,7 +39,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     mode.add_argument("--quick", action="store_true", help="1 run of 3 s per cell (about 5 minutes)")
     mode.add_argument("--smoke", action="store_true",
                       help="health only, 64 connections, one 2 s run, no files written; exit 1 on any failure")
-    p.add_argument("--systems", help=f"comma list of {', '.join(systems.BY_NAME)} (default: all)")
+    p.add_argument("--systems", help=f"comma list of {', '.join(systems.BY_NAME)} (default: {','.join(systems.DEFAULT)})")
     p.add_argument("--scenarios", help=f"comma list of {', '.join(scenarios.BY_NAME)} (default: all)")
     p.add_argument("--duration", type=float, help="whole seconds per measured run (wrk takes whole seconds)")
     p.add_argument("--runs", type=int, help="measured runs per cell (the median is reported)")
@@ -58,7 +58,7 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     mode = "smoke" if args.smoke else "quick" if args.quick else "full"
     duration, runs, warmup = PRESETS[mode]
-    chosen_systems = [systems.BY_NAME[n] for n in _names(args.systems, systems.BY_NAME, list(systems.BY_NAME))]
+    chosen_systems = [systems.BY_NAME[n] for n in _names(args.systems, systems.BY_NAME, systems.DEFAULT)]
     default_scenarios = ["health"] if args.smoke else list(scenarios.BY_NAME)
     chosen = [scenarios.BY_NAME[n] for n in _names(args.scenarios, scenarios.BY_NAME, default_scenarios)]
     connections = tuple(int(c) for c in args.connections.split(",")) if args.connections else (64,) if args.smoke else None

@@ -35,7 +35,7 @@ def machine() -> dict[str, str]:
     }
 
 
-_DEBIAN_PROBE = (
+_FASTAPI_PROBE = (
     "import sys, fastapi, starlette, pydantic, uvicorn, uvloop, httptools;"
     "print(f'Python {sys.version.split()[0]}, fastapi {fastapi.__version__}, starlette {starlette.__version__}, "
     "pydantic {pydantic.VERSION}, uvicorn {uvicorn.__version__}, uvloop {uvloop.__version__}, "
@@ -58,6 +58,9 @@ def versions(system_names: list[str]) -> dict[str, str]:
     if {"tachyon", "ceiling"} & set(system_names):
         runtimes = _run(["dotnet", "--list-runtimes"]).splitlines()
         found[".NET"] = ", ".join(r.split(" [")[0] for r in runtimes) or "unavailable"
-    if {"fastapi", "fastapi-2w", "asgi"} & set(system_names):
-        found["Debian side"] = f"{prereqs.SYSTEM_PYTHON}: " + _run([prereqs.SYSTEM_PYTHON, "-c", _DEBIAN_PROBE])
+    if {"fastapi", "fastapi-2w"} & set(system_names):
+        env = {**os.environ, "PYTHONPATH": prereqs.current_fastapi_path()}
+        found["current FastAPI side"] = f"{sys.executable}: " + _run([sys.executable, "-c", _FASTAPI_PROBE], env=env)
+    if {"fastapi-0.92", "asgi"} & set(system_names):
+        found["Debian side"] = f"{prereqs.SYSTEM_PYTHON}: " + _run([prereqs.SYSTEM_PYTHON, "-c", _FASTAPI_PROBE])
     return found

@@ -1,11 +1,38 @@
-"""Tools the benchmark needs from Debian: installed with apt-get when missing (as root)."""
+"""Tools the benchmark needs from Debian: installed with apt-get when missing (as root).
+
+Two FastAPI peers come from Debian. Bookworm's packages (FastAPI 0.92 on pydantic 1) install
+system-wide for /usr/bin/python3. The current FastAPI (Debian unstable's, on pydantic 2) is only
+downloaded, with a private apt configuration that leaves the system's sources untouched, and
+unpacked into bench/.cache: it runs on the harness's Python and pydantic, with bookworm's uvicorn,
+uvloop and httptools (built for Python 3.11) linked in from the system's dist-packages.
+"""
 
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 SYSTEM_PYTHON = "/usr/bin/python3"
+SYSTEM_SITE = Path("/usr/lib/python3/dist-packages")
 FASTAPI_PACKAGES = ["python3-fastapi", "python3-uvicorn", "python3-uvloop", "python3-httptools"]
+
+CACHE = Path(__file__).resolve().parents[1] / ".cache"
+CURRENT_FASTAPI_ROOT = CACHE / "fastapi-current"
+CURRENT_FASTAPI_SITE = CURRENT_FASTAPI_ROOT / "usr" / "lib" / "python3" / "dist-packages"
+# uvicorn and its compiled loop/parser from bookworm; pure-Python dependencies of uvicorn 0.17 too.
+BOOKWORM_SERVER_MODULES = ["uvicorn", "uvloop", "httptools", "click", "h11", "asgiref"]
+BOOKWORM_SERVER_LINKS = CURRENT_FASTAPI_ROOT / "bookworm-server"
+# FastAPI's pure-Python dependency closure in unstable; pydantic itself is the harness's.
+UNSTABLE_PACKAGES = [
+    "python3-fastapi", "python3-starlette", "python3-anyio", "python3-sniffio", "python3-idna",
+    "python3-typing-extensions", "python3-annotated-doc", "python3-opentelemetry-api",
+]
+_UNSTABLE_SOURCES = """Types: deb
+URIs: http://deb.debian.org/debian
+Suites: sid
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+"""
 
 
 def _apt_install(packages: list[str]) -> None:
@@ -26,3 +53,50 @@ def ensure_debian_fastapi() -> None:
     probe = [SYSTEM_PYTHON, "-c", "import fastapi, uvicorn, uvloop, httptools"]
     if not os.path.exists(SYSTEM_PYTHON) or subprocess.run(probe, capture_output=True).returncode != 0:
         _apt_install(FASTAPI_PACKAGES)
+
+
+def current_fastapi_path() -> str:
+    """PYTHONPATH for the current-FastAPI peer: unstable's packages first, then bookworm's server."""
+    return f"{CURRENT_FASTAPI_SITE}{os.pathsep}{BOOKWORM_SERVER_LINKS}"
+
+
+def _download_unstable() -> None:
+    if not shutil.which("apt-get") or not shutil.which("dpkg-deb"):
+        raise RuntimeError("the current-FastAPI peer needs apt-get and dpkg-deb (Debian)")
+    apt = CACHE / "apt-unstable"
+    debs = CACHE / "debs-unstable"
+    for d in (apt / "lists" / "partial", apt / "archives" / "partial", debs):
+        d.mkdir(parents=True, exist_ok=True)
+    (apt / "unstable.sources").write_text(_UNSTABLE_SOURCES)  # deb822: apt reads it by its suffix
+    options = [
+        "-o", f"Dir::Etc::SourceList={apt / 'unstable.sources'}", "-o", "Dir::Etc::SourceParts=/dev/null",
+        "-o", f"Dir::State::Lists={apt / 'lists'}", "-o", f"Dir::Cache={apt}",
+        "-o", "APT::Sandbox::User=root", "-qq",
+    ]
+    print(f"[bench] downloading Debian unstable's {' '.join(UNSTABLE_PACKAGES)} into {CACHE}", flush=True)
+    subprocess.run(["apt-get", *options, "update"], check=True, timeout=600)
+    subprocess.run(["apt-get", *options, "download", *UNSTABLE_PACKAGES], cwd=debs, check=True, timeout=600)
+    shutil.rmtree(CURRENT_FASTAPI_ROOT, ignore_errors=True)
+    for deb in sorted(debs.glob("*.deb")):
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(CURRENT_FASTAPI_ROOT)], check=True, timeout=120)
+
+
+def _link_bookworm_server() -> None:
+    BOOKWORM_SERVER_LINKS.mkdir(parents=True, exist_ok=True)
+    for name in BOOKWORM_SERVER_MODULES:
+        link = BOOKWORM_SERVER_LINKS / name
+        if not link.is_symlink():
+            link.symlink_to(SYSTEM_SITE / name)
+
+
+def ensure_current_fastapi(python: str) -> None:
+    ensure_debian_fastapi()
+    probe = [python, "-c", "import fastapi, pydantic, uvicorn, uvloop, httptools; assert pydantic.VERSION >= '2'"]
+    env = {**os.environ, "PYTHONPATH": current_fastapi_path()}
+    if subprocess.run(probe, env=env, capture_output=True).returncode == 0:
+        return
+    _download_unstable()
+    _link_bookworm_server()
+    done = subprocess.run(probe, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError("the current-FastAPI peer does not import:\n" + done.stderr[-1500:])

@@ -1,5 +1,6 @@
 """The systems under test: how to prepare, start and name each one."""
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ class System:
     startup_timeout: float = 30.0
     notes: str = ""
     env: dict[str, str] = field(default_factory=dict)
+    default: bool = True  # part of a run that names no --systems
 
 
 def build_ceiling() -> None:
@@ -40,12 +42,19 @@ def build_ceiling() -> None:
         raise RuntimeError("dotnet build failed:\n" + done.stdout[-2000:] + done.stderr[-1000:])
 
 
-def _uvicorn(app: str, workers: int) -> Callable[[int], list[str]]:
+def _uvicorn(app: str, workers: int, python: str = prereqs.SYSTEM_PYTHON) -> Callable[[int], list[str]]:
     return lambda port: [
-        prereqs.SYSTEM_PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port),
+        python, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port),
         "--loop", "uvloop", "--http", "httptools", "--workers", str(workers),
         "--no-access-log", "--log-level", "warning",
     ]
+
+
+_CURRENT_FASTAPI_ENV = {"PYTHONPATH": f"{prereqs.current_fastapi_path()}{os.pathsep}{REPO}"}
+
+
+def _prepare_current_fastapi() -> None:
+    prereqs.ensure_current_fastapi(sys.executable)
 
 
 SYSTEMS = [
@@ -63,12 +72,19 @@ SYSTEMS = [
         env={"DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1"},
     ),
     System(
-        "fastapi", "FastAPI 1w", _uvicorn("bench.apps.fastapi_app:app", 1),
-        prepare=prereqs.ensure_debian_fastapi, notes="uvicorn uvloop+httptools, 1 worker, Debian python3",
+        "fastapi", "FastAPI 1w", _uvicorn("bench.apps.fastapi_app:app", 1, sys.executable),
+        prepare=_prepare_current_fastapi, env=_CURRENT_FASTAPI_ENV,
+        notes="current FastAPI (Debian unstable's) on the harness Python and pydantic; uvicorn uvloop+httptools, 1 worker",
     ),
     System(
-        "fastapi-2w", "FastAPI 2w", _uvicorn("bench.apps.fastapi_app:app", 2),
-        prepare=prereqs.ensure_debian_fastapi, notes="uvicorn uvloop+httptools, 2 workers, Debian python3",
+        "fastapi-2w", "FastAPI 2w", _uvicorn("bench.apps.fastapi_app:app", 2, sys.executable),
+        prepare=_prepare_current_fastapi, env=_CURRENT_FASTAPI_ENV,
+        notes="the same with 2 workers",
+    ),
+    System(
+        "fastapi-0.92", "FastAPI 0.92", _uvicorn("bench.apps.fastapi_app:app", 1),
+        prepare=prereqs.ensure_debian_fastapi, default=False,
+        notes="Debian bookworm's FastAPI 0.92 on pydantic 1, /usr/bin/python3; uvicorn uvloop+httptools, 1 worker",
     ),
     System(
         "asgi", "bare ASGI", _uvicorn("bench.apps.asgi_app:app", 1),
@@ -77,3 +93,4 @@ SYSTEMS = [
 ]
 
 BY_NAME = {s.name: s for s in SYSTEMS}
+DEFAULT = [s.name for s in SYSTEMS if s.default]
