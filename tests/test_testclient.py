@@ -62,6 +62,11 @@ def loop():
     return RedirectResponse("/loop")
 
 
+@app.get("/latin-1")
+def latin_1():
+    return Response("café".encode("latin-1"), media_type="text/plain; charset=latin-1")
+
+
 @app.get("/paged")
 def paged(response: Response):
     response.headers["link"] = '<http://testserver/paged?page=2>; rel="next", <http://testserver/paged?page=9>; rel="last"'
@@ -208,6 +213,18 @@ class TestClientApiTest(unittest.TestCase):
             bad.raise_for_status()
         self.assertIs(caught.exception.response, bad)
         self.assertIn("422", str(caught.exception))
+        self.assertEqual(bad.charset_encoding, None)   # application/json has no charset parameter
+        self.assertEqual(self.client.get("/latin-1").charset_encoding, "latin-1")
+
+    def test_raise_for_status_raises_for_a_redirect_not_followed_as_httpx(self) -> None:
+        redirect = self.client.get("/loop", follow_redirects=False)
+        self.assertTrue(redirect.has_redirect_location and redirect.is_redirect)
+        with self.assertRaises(HTTPStatusError) as caught:
+            redirect.raise_for_status()
+        self.assertEqual(str(caught.exception).splitlines()[:2], [
+            "Redirect response '307 Temporary Redirect' for url 'http://testserver/loop'",
+            "Redirect location: '/loop'",
+        ])
 
     def test_request_client_is_starlettes_test_address_only_for_the_test_client(self) -> None:
         self.assertEqual(self.client.get("/peer").json(), ["testclient", 50000])

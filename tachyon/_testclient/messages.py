@@ -124,13 +124,18 @@ class Response:
         return self.content.decode(self.encoding, "replace")
 
     @property
-    def encoding(self) -> str:
+    def charset_encoding(self) -> str | None:
+        """The Content-Type's charset parameter, None without one."""
         content_type = self.headers.get("content-type", "")
         for part in content_type.split(";")[1:]:
             name, _, value = part.strip().partition("=")
             if name.lower() == "charset" and value:
                 return value.strip('"')
-        return "utf-8"
+        return None
+
+    @property
+    def encoding(self) -> str:
+        return self.charset_encoding or "utf-8"
 
     def json(self, **kwargs: Any) -> Any:
         return json_module.loads(self.content, **kwargs)
@@ -160,8 +165,10 @@ class Response:
         return 200 <= self.status_code < 300
 
     @property
-    def is_redirect(self) -> bool:
+    def has_redirect_location(self) -> bool:
         return self.status_code in (301, 302, 303, 307, 308) and "location" in self.headers
+
+    is_redirect = has_redirect_location
 
     @property
     def is_client_error(self) -> bool:
@@ -176,14 +183,21 @@ class Response:
         return 400 <= self.status_code < 600
 
     def raise_for_status(self) -> Response:
-        if self.is_error:
-            kind = "Client error" if self.is_client_error else "Server error"
-            raise HTTPStatusError(f"{kind} '{self.status_code} {self.reason_phrase}' for url '{self.url}'",
-                                  request=self.request, response=self)
-        return self
+        """Raises HTTPStatusError for every status outside 2xx, redirects included, as httpx does."""
+        if self.is_success:
+            return self
+        kind = _STATUS_CLASS_NAMES.get(self.status_code // 100, "Invalid status code")
+        message = f"{kind} '{self.status_code} {self.reason_phrase}' for url '{self.url}'"
+        if self.has_redirect_location:
+            message += f"\nRedirect location: '{self.headers['location']}'"
+        message += f"\nFor more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/{self.status_code}"
+        raise HTTPStatusError(message, request=self.request, response=self)
 
     def __repr__(self) -> str:
         return f"<Response [{self.status_code} {self.reason_phrase}]>"
+
+
+_STATUS_CLASS_NAMES = {1: "Informational response", 3: "Redirect response", 4: "Client error", 5: "Server error"}
 
 
 def _link(text: str) -> dict[str, str]:
