@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from ._boundary.engine import get_engine
 from ._testclient import peers, serving
@@ -252,16 +252,8 @@ class TestClient:
         """(scheme://host of the URL, or of base_url for a relative one; the request target), percent-encoded
         as httpx sends it: spaces, non-ASCII and other characters a URL cannot hold as they are."""
         parts = urlsplit(url if "://" in url else self.base_url + ("" if url.startswith("/") else "/") + url)
-        query = quote(parts.query, safe=_QUERY_SAFE)
-        extra = query_pairs(params)
-        if extra:   # as httpx merges them: a name in params replaces that name's values, where it stood in the URL
-            given: dict[str, list[tuple[str, str]]] = {}
-            for name, value in extra:
-                given.setdefault(name, []).append((name, value))
-            merged: list[tuple[str, str]] = []
-            for name, value in parse_qsl(parts.query, keep_blank_values=True):
-                merged += given.pop(name, []) if name in given else [] if any(k == name for k, _ in extra) else [(name, value)]
-            query = urlencode(merged + [pair for pairs in given.values() for pair in pairs])
+        # httpx 0.28: params, when given (even empty), replace the URL's query string.
+        query = quote(parts.query, safe=_QUERY_SAFE) if params is None else urlencode(query_pairs(params))
         return f"{parts.scheme}://{parts.netloc}", quote(parts.path or "/", safe=_PATH_SAFE) + (f"?{query}" if query else "")
 
     def _send(self, method: str, origin: str, target: str, body: bytes | list[bytes] | None, headers: list[tuple[str, str]],

@@ -301,9 +301,12 @@ class TestClientApiTest(unittest.TestCase):
             ["f", {"filename": "a.txt", "type": "text/plain", "x": "1", "data": "x"}],
         ])
 
-    def test_params_merge_and_raw_values_as_httpx(self) -> None:
+    def test_params_replace_the_url_query_and_take_raw_values_as_httpx(self) -> None:
+        # httpx 0.28: params given, even empty, replace the URL's query string; not given, leave it.
         self.assertEqual(self.client.get("/users/a?page=1&sort=asc", params={"page": 2}).json()["url"],
-                         "http://testserver/users/a?page=2&sort=asc")
+                         "http://testserver/users/a?page=2")
+        self.assertEqual(self.client.get("/users/a?page=1", params={}).json()["url"], "http://testserver/users/a")
+        self.assertEqual(self.client.get("/users/a?page=1").json()["url"], "http://testserver/users/a?page=1")
         self.assertEqual(self.client.get("/users/a", params="q=x%20y").json()["q"], "x y")
         self.assertEqual(self.client.post("/form", content=iter([b"a=", b"1"]),
                                           headers={b"content-type": b"application/x-www-form-urlencoded"}).json(),
