@@ -1,7 +1,7 @@
 """Exceptions a handler raises or an app handles, with FastAPI's (and Starlette's) shapes."""
 from __future__ import annotations
 
-import http
+import http.client
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
@@ -20,8 +20,8 @@ else:
         """Starlette's HTTPException, for apps without Starlette: status code, detail, headers."""
 
         def __init__(self, status_code: int, detail: str | None = None, headers: Mapping[str, str] | None = None) -> None:
-            if detail is None:
-                detail = http.HTTPStatus(status_code).phrase
+            if detail is None:   # Starlette 1.x: a code without a standard phrase gets "" rather than a ValueError
+                detail = http.client.responses.get(status_code, "")
             self.status_code = status_code
             self.detail = detail
             self.headers = headers

@@ -49,6 +49,18 @@ class ExceptionClassesTest(unittest.TestCase):
         self.assertEqual(str(exc), "403: Forbidden")
         self.assertEqual(repr(exc), "HTTPException(status_code=403, detail='Forbidden')")
 
+    def test_a_status_without_a_standard_phrase_gets_an_empty_detail(self):
+        # Starlette 1.x: http.client.responses.get(code, ""); older Starlette raised ValueError here (a 500).
+        self.assertEqual(HTTPException(status_code=499).detail, "")
+        nonstandard = FastAPI()
+
+        @nonstandard.get("/")
+        def closed_by_client():
+            raise HTTPException(status_code=499)
+
+        r = TestClient(nonstandard).get("/")
+        self.assertEqual((r.status_code, r.json()), (499, {"detail": ""}))
+
     def test_websocket_exception_shape(self):
         exc = WebSocketException(code=1008)
         self.assertIsInstance(exc, StarletteWebSocketException)
