@@ -95,6 +95,8 @@ VALUES = {
     "uuid": uuid.UUID("12345678-1234-5678-1234-567812345678"), "decimal": decimal.Decimal("1.5"),
     "decimal_int": decimal.Decimal("10"), "enum": Color.red, "set": {1}, "tuple": (1, "a"), "dataclass": Point(1, 2),
     "scalar_keys": {1: "a", 1e16: "b", False: "c", None: "d", "nested": {10: [Color.red]}}, "enum_keys": {Color.red: 1},
+    # an ORM object's __dict__: jsonable_encoder (sqlalchemy_safe) drops "_sa..." keys, whatever their values
+    "orm_dict": {"_sa_instance_state": "state", "id": 1, "_saved": 2, "_s": 3, "rows": [{"_sa": None, "n": 1}]},
 }
 EXPECTED = {
     "dict": b'{"a":1,"b":[true,null]}', "list": b'[1,"two",3.5]', "str": '"héllo \\"q\\" \\n\\t\\u0001"'.encode(),
@@ -103,6 +105,7 @@ EXPECTED = {
     "uuid": b'"12345678-1234-5678-1234-567812345678"', "decimal": b"1.5", "decimal_int": b"10", "enum": b'"red"',
     "set": b"[1]", "tuple": b'[1,"a"]', "dataclass": b'{"x":1,"y":2}',
     "scalar_keys": b'{"1":"a","1e+16":"b","false":"c","null":"d","nested":{"10":["red"]}}', "enum_keys": b'{"red":1}',
+    "orm_dict": b'{"id":1,"_s":3,"rows":[{"n":1}]}',
 }
 
 

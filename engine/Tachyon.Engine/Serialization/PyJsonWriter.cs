@@ -123,10 +123,25 @@ internal static unsafe class PyJsonWriter
         // PyDict_Next hands out borrowed references; nothing here runs Python code that could mutate the dict.
         while (CPython.DictNext(o, &pos, &key, &value) != 0)
         {
-            if (!first) Put(w, ","u8);
+            WriteOutcome r;
+            if (CPython.TypeOf(key) == CPython.StrType)
+            {
+                nint size;
+                byte* p = CPython.UnicodeAsUtf8AndSize(key, &size);   // fails on lone surrogates, as .encode("utf-8") does
+                if (p == null) return WriteOutcome.PythonError;
+                var name = new ReadOnlySpan<byte>(p, (int)size);
+                // jsonable_encoder(sqlalchemy_safe=True) drops "_sa..." keys: an ORM object's __dict__ returned as is.
+                if (name.StartsWith("_sa"u8)) continue;
+                if (!first) Put(w, ","u8);
+                WriteUtf8String(name, w);
+            }
+            else
+            {
+                if (!first) Put(w, ","u8);
+                r = WriteKey(key, w);
+                if (r != WriteOutcome.Ok) return r;
+            }
             first = false;
-            var r = WriteKey(key, w);
-            if (r != WriteOutcome.Ok) return r;
             Put(w, ":"u8);
             r = Write(value, w, depth + 1);
             if (r != WriteOutcome.Ok) return r;
@@ -142,7 +157,6 @@ internal static unsafe class PyJsonWriter
     static WriteOutcome WriteKey(nint key, ArrayBufferWriter<byte> w)
     {
         nint type = CPython.TypeOf(key);
-        if (type == CPython.StrType) return WriteString(key, w);
         if (key == CPython.None) { Put(w, "\"null\""u8); return WriteOutcome.Ok; }
         if (key == CPython.True) { Put(w, "\"true\""u8); return WriteOutcome.Ok; }
         if (key == CPython.False) { Put(w, "\"false\""u8); return WriteOutcome.Ok; }
