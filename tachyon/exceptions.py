@@ -104,14 +104,14 @@ class ValidationException(Exception):
         """As FastAPI's: the errors, one per line, then where the endpoint is (a traceback-style line when the
         source is known, else the path)."""
         count = len(self._errors)
-        lines = [f"{count} validation error{'s' if count != 1 else ''}:"] + [f"  {err}" for err in self._errors]
-        if self.endpoint_file and self.endpoint_line and self.endpoint_function:
-            lines.append(f'  File "{self.endpoint_file}", line {self.endpoint_line}, in {self.endpoint_function}')
+        message = f"{count} validation error{'s' if count != 1 else ''}:\n" + "".join(f"  {err}\n" for err in self._errors)
+        if self.endpoint_file and self.endpoint_line and self.endpoint_function:   # after a blank line
+            message += f'\n  File "{self.endpoint_file}", line {self.endpoint_line}, in {self.endpoint_function}'
             if self.endpoint_path:
-                lines.append(f"    {self.endpoint_path}")
+                message += f"\n    {self.endpoint_path}"
         elif self.endpoint_path:
-            lines.append(f"  Endpoint: {self.endpoint_path}")
-        return "\n".join(lines)
+            message += f"\n  Endpoint: {self.endpoint_path}"
+        return message.rstrip()
 
 
 class RequestValidationError(ValidationException):
