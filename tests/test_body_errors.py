@@ -5,9 +5,11 @@ from __future__ import annotations
 import unittest
 from unittest.mock import patch
 
+from typing import Annotated
+
 from pydantic import BaseModel
 
-from tachyon import FastAPI
+from tachyon import Body, FastAPI
 from tests.client_case import AppTestCase
 
 app = FastAPI()
@@ -20,6 +22,11 @@ class Item(BaseModel):
 @app.post("/items/")
 async def create_item(item: Item):
     return item
+
+
+@app.post("/embedded/")
+async def create_embedded(item: Item, count: Annotated[int, Body()] = 1):
+    return {"item": item, "count": count}
 
 
 PARSE_ERROR = (400, b'{"detail":"There was an error parsing the body"}')
@@ -49,6 +56,17 @@ class BodyErrorsTest(AppTestCase):
         self.assertEqual((r.status_code, r.json()), (422, {"detail": [
             {"type": "json_invalid", "loc": ["body", 9], "msg": "JSON decode error", "input": {},
              "ctx": {"error": "Expecting value"}}]}))
+
+
+    def test_a_body_that_is_not_json_leaves_embedded_fields_absent(self) -> None:
+        # FastAPI keeps a text/plain (or form) body as bytes and looks no field up in it: the required one is
+        # missing, the one with a default takes it. A JSON list instead makes every field missing.
+        missing_item = {"type": "missing", "loc": ["body", "item"], "msg": "Field required", "input": None}
+        for content_type in ("text/plain", "application/x-www-form-urlencoded"):
+            r = self.client.post("/embedded/", content=b"item=x", headers={"content-type": content_type})
+            self.assertEqual((r.status_code, r.json()), (422, {"detail": [missing_item]}), content_type)
+        r = self.client.post("/embedded/", json=[1])
+        self.assertEqual(r.json(), {"detail": [missing_item, {**missing_item, "loc": ["body", "count"]}]})
 
 
 if __name__ == "__main__":

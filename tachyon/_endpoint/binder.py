@@ -141,9 +141,11 @@ class Binder:
             for spec in self._signature.repeated_bodies:   # the whole body again, for each other callable
                 values[spec.index] = self._tracked(spec, errors_of, self._value, spec, body, ("body",))
             return
+        if isinstance(body, bytes):   # not JSON (say text/plain): FastAPI looks nothing up in it, each field is absent
+            body = None
         for spec in (*self._signature.body_params, *self._signature.repeated_bodies):
             loc = ("body", spec.alias)
-            if body is not None and not isinstance(body, dict):
+            if body is not None and not isinstance(body, dict):   # a JSON list or scalar: each field is missing
                 errors_of[spec.index] = [missing_error(loc)]
                 continue
             raw_value = None if body is None else body.get(spec.alias)
