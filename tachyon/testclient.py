@@ -12,6 +12,7 @@ import base64
 import http.client
 import json as json_module
 import logging
+import re
 import threading
 import time
 import warnings
@@ -41,6 +42,7 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _MAX_REDIRECTS = 20   # httpx's default max_redirects
 # What a request target keeps as it is (RFC 3986); "%" too, so that an encoded URL is not encoded twice.
 _PATH_SAFE = "/:@!$&'()*+,;=-._~%"
+_ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")   # a scheme first; "://" in a query is not one
 _QUERY_SAFE = _PATH_SAFE + "?"
 _DEFAULT_HEADERS = {"accept": "*/*", "accept-encoding": "gzip, deflate", "connection": "keep-alive",
                     "user-agent": "testclient"}
@@ -251,7 +253,7 @@ class TestClient:
     def _target(self, url: str, params: Any) -> tuple[str, str]:
         """(scheme://host of the URL, or of base_url for a relative one; the request target), percent-encoded
         as httpx sends it: spaces, non-ASCII and other characters a URL cannot hold as they are."""
-        parts = urlsplit(url if "://" in url else self.base_url + ("" if url.startswith("/") else "/") + url)
+        parts = urlsplit(url if _ABSOLUTE_URL.match(url) else self.base_url + ("" if url.startswith("/") else "/") + url)
         # httpx 0.28: params, when given (even empty), replace the URL's query string.
         query = quote(parts.query, safe=_QUERY_SAFE) if params is None else urlencode(query_pairs(params))
         return f"{parts.scheme}://{parts.netloc}", quote(parts.path or "/", safe=_PATH_SAFE) + (f"?{query}" if query else "")

@@ -307,6 +307,9 @@ class TestClientApiTest(unittest.TestCase):
                          "http://testserver/users/a?page=2")
         self.assertEqual(self.client.get("/users/a?page=1", params={}).json()["url"], "http://testserver/users/a")
         self.assertEqual(self.client.get("/users/a?page=1").json()["url"], "http://testserver/users/a?page=1")
+        # a URL in the query string does not make the request's URL absolute
+        self.assertEqual(self.client.get("/users/a?next=https://example.com/x").json()["url"],
+                         "http://testserver/users/a?next=https://example.com/x")
         self.assertEqual(self.client.get("/users/a", params="q=x%20y").json()["q"], "x y")
         self.assertEqual(self.client.post("/form", content=iter([b"a=", b"1"]),
                                           headers={b"content-type": b"application/x-www-form-urlencoded"}).json(),
