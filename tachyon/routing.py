@@ -5,6 +5,7 @@ import enum
 import inspect
 import re
 import warnings
+import weakref
 from collections.abc import Callable, Coroutine, Sequence
 from functools import cached_property, partial
 from typing import Any
@@ -643,6 +644,10 @@ class Router:
         self.on_shutdown = list(on_shutdown or [])
         self.lifespan_context = lifespan_context(lifespan) if lifespan is not None else DefaultLifespan(self)
         self.routes: list[Route | Mount] = []
+        # Where include_router put this router, with that call's options: a route added here later joins
+        # them too, as in FastAPI 0.137+, which keeps included routers instead of copying their routes.
+        # Weak: a module-level router included in many short-lived test apps must not keep them alive.
+        self._inclusions: list[tuple[weakref.ref[APIRouter], dict[str, Any]]] = []
         for route in routes or []:
             if not isinstance(route, (Route, Mount)):
                 raise TypeError(f"Tachyon serves APIRoute, Route and Mount routes, not {type(route).__name__}")
@@ -676,7 +681,13 @@ class Router:
     def add_route(self, path: str, endpoint: Callable[..., Any], methods: list[str] | None = None,
                   name: str | None = None, include_in_schema: bool = True) -> None:
         """Starlette's plain route (see Route); like Starlette's, it takes no router prefix."""
-        self.routes.append(Route(path, endpoint, methods=methods, name=name, include_in_schema=include_in_schema))
+        self._add(Route(path, endpoint, methods=methods, name=name, include_in_schema=include_in_schema))
+
+    def _add(self, route: Route) -> None:
+        self.routes.append(route)
+        for parent_ref, options in self._inclusions:
+            if (parent := parent_ref()) is not None:
+                parent._include_route(self, route, options)
 
 
 class APIRouter(PathOperationDecorators, Router):
@@ -745,7 +756,7 @@ class APIRouter(PathOperationDecorators, Router):
             generate_unique_id_function=get_value_or_default(generate_unique_id_function, self.generate_unique_id_function),
             **kwargs,
         )
-        self.routes.append(route)
+        self._add(route)
 
     def include_router(self, router: APIRouter, *, prefix: str = "", tags: list[str] | None = None,
                        dependencies: Sequence[params.Depends] | None = None,
@@ -760,39 +771,46 @@ class APIRouter(PathOperationDecorators, Router):
             raise AssertionError("Cannot include the same APIRouter instance into itself. "
                                  "Did you mean to include a different router?")
         _check_prefix(prefix)
-        if not prefix:
-            for route in router.routes:
-                if getattr(route, "path", None) == "":
-                    raise FastAPIError(f"Prefix and path cannot be both empty (path operation: "
-                                       f"{getattr(route, 'name', 'unknown')})")
+        options = dict(prefix=prefix, tags=tags, dependencies=dependencies, default_response_class=default_response_class,
+                       responses=responses, callbacks=callbacks, deprecated=deprecated, include_in_schema=include_in_schema,
+                       generate_unique_id_function=generate_unique_id_function, strict_content_type=strict_content_type)
         for route in router.routes:
-            if isinstance(route, Mount):
-                continue   # FastAPI includes path operations and plain routes only
-            if not isinstance(route, APIRoute):   # Starlette's plain routes: only the prefix applies, as in FastAPI
-                self.add_route(prefix + route.path, route.endpoint, methods=route.declared_methods, name=route.name)
-                continue
-            self.add_api_route(
-                prefix + route.path, route.endpoint, methods=route.methods, status_code=route.status_code,
-                response_model=route.response_model, name=route.name,
-                dependencies=[*(dependencies or []), *route.dependencies], tags=[*(tags or []), *route.tags],
-                response_class=get_value_or_default(route.response_class, router.default_response_class,
-                                                    default_response_class, self.default_response_class),
-                summary=route.summary, description=route.description, response_description=route.response_description,
-                responses={**(responses or {}), **route.responses}, callbacks=[*(callbacks or []), *(route.callbacks or [])],
-                deprecated=route.deprecated or deprecated, operation_id=route.operation_id,
-                include_in_schema=route.include_in_schema and include_in_schema,
-                openapi_extra=route.openapi_extra, route_class_override=type(route),
-                generate_unique_id_function=get_value_or_default(
-                    route.generate_unique_id_function, router.generate_unique_id_function,
-                    generate_unique_id_function, self.generate_unique_id_function),
-                strict_content_type=get_value_or_default(route.strict_content_type, router.strict_content_type,
-                                                         strict_content_type, self.strict_content_type),
-                **route.options,
-            )
+            self._include_route(router, route, options)
+        router._inclusions.append((weakref.ref(self), options))
         # As FastAPI: the included router's handlers join ours, and its lifespan nests inside ours.
         self.on_startup.extend(router.on_startup)
         self.on_shutdown.extend(router.on_shutdown)
         self.lifespan_context = merge_lifespans(self.lifespan_context, router.lifespan_context)
+
+    def _include_route(self, router: Router, route: BaseRoute, options: dict[str, Any]) -> None:
+        """One route of ``router`` added here under include_router's ``options``."""
+        prefix = options["prefix"]
+        if isinstance(route, Mount):
+            return   # FastAPI (before 0.137) includes path operations and plain routes only
+        if not prefix and getattr(route, "path", None) == "":
+            raise FastAPIError(f"Prefix and path cannot be both empty (path operation: {getattr(route, 'name', 'unknown')})")
+        if not isinstance(route, APIRoute):   # Starlette's plain routes: only the prefix applies, as in FastAPI
+            self.add_route(prefix + route.path, route.endpoint, methods=route.declared_methods, name=route.name)
+            return
+        tags, dependencies, responses = options["tags"], options["dependencies"], options["responses"]
+        self.add_api_route(
+            prefix + route.path, route.endpoint, methods=route.methods, status_code=route.status_code,
+            response_model=route.response_model, name=route.name,
+            dependencies=[*(dependencies or []), *route.dependencies], tags=[*(tags or []), *route.tags],
+            response_class=get_value_or_default(route.response_class, router.default_response_class,
+                                                options["default_response_class"], self.default_response_class),
+            summary=route.summary, description=route.description, response_description=route.response_description,
+            responses={**(responses or {}), **route.responses}, callbacks=[*(options["callbacks"] or []), *(route.callbacks or [])],
+            deprecated=route.deprecated or options["deprecated"], operation_id=route.operation_id,
+            include_in_schema=route.include_in_schema and options["include_in_schema"],
+            openapi_extra=route.openapi_extra, route_class_override=type(route),
+            generate_unique_id_function=get_value_or_default(
+                route.generate_unique_id_function, router.generate_unique_id_function,
+                options["generate_unique_id_function"], self.generate_unique_id_function),
+            strict_content_type=get_value_or_default(route.strict_content_type, router.strict_content_type,
+                                                     options["strict_content_type"], self.strict_content_type),
+            **route.options,
+        )
 
 
 name_options(PathOperationDecorators.api_route, APIRouter.add_api_route, leave_out={"route_class_override"})

@@ -60,6 +60,27 @@ class RoutesWhileServingTest(unittest.TestCase):
         self.assertEqual(self.client.get("/r/ping").json(), "pong")
         self.assertEqual(self.client.get("/sub/hello").json(), "hello from sub")
 
+    def test_routes_added_to_a_router_after_it_was_included(self) -> None:
+        # FastAPI 0.137+ keeps included routers rather than copying their routes: later routes are served too,
+        # through every level of inclusion, each with that inclusion's prefix, tags and dependencies.
+        calls = []
+        inner = APIRouter(prefix="/i", tags=["inner"])
+        outer = APIRouter(prefix="/o")
+        outer.include_router(inner, prefix="/x", tags=["included"])
+        self.app.include_router(outer, prefix="/api", dependencies=[Depends(lambda: calls.append("app-level"))])
+
+        @inner.get("/late")
+        def late():
+            return "late"
+
+        outer.add_api_route("/late2", lambda: "late2", methods=["POST"])
+        self.assertEqual(self.client.get("/api/o/x/i/late").json(), "late")
+        self.assertEqual(self.client.post("/api/o/late2").json(), "late2")
+        self.assertEqual(calls, ["app-level", "app-level"])
+        self.assertEqual(self.client.get("/o/x/i/late").status_code, 404)
+        [route] = [r for r in self.app.routes if getattr(r, "path", "") == "/api/o/x/i/late"]
+        self.assertEqual(route.tags, ["included", "inner"])
+
     def test_exception_handler_for_the_routers_404(self) -> None:
         self.assertEqual(self.client.get("/nowhere").json(), {"detail": "Not Found"})
 
