@@ -116,8 +116,11 @@ public class RouterTests
         Assert.Equal("/n/{id:int}", Matched("/n/007"));
         Assert.Equal("/n/{x:float}", Matched("/n/2.5"));
         Assert.Equal("/n/{u:uuid}", Matched("/n/3fa85f64-5717-4562-b3fc-2c963f66afa6"));
-        // Starlette's regexes: no sign, no exponent, no bare dot, lowercase uuids only
-        foreach (var other in new[] { "-1", "1e3", "1.", ".5", "3FA85F64-5717-4562-B3FC-2C963F66AFA6", "abc" })
+        // Starlette 1.x's uuid regex: hex of either case, each dash optional
+        foreach (var uuid in new[] { "3FA85F64-5717-4562-B3FC-2C963F66AFA6", "3fa85f6457174562b3fc2c963f66afa6", "3fa85f64-57174562b3fc-2c963f66afa6" })
+            Assert.Equal("/n/{u:uuid}", Matched("/n/" + uuid));
+        // Starlette's regexes: no sign, no exponent, no bare dot; a uuid of 32 hex digits, dashes only between groups
+        foreach (var other in new[] { "-1", "1e3", "1.", ".5", "3fa85f64--5717-4562-b3fc-2c963f66afa6", "3fa85f64-5717-4562-b3fc-2c963f66afa", "g" + new string('a', 31), "abc" })
             Assert.Equal("/n/{s}", Matched("/n/" + other));
         Assert.Equal(["2.5"], router.Match("/n/2.5", "GET").PathValues);
         var typedOnly = Build(("/only/{id:int}", ["GET"]));
@@ -162,6 +165,18 @@ public class RouterTests
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("items"));
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/items/{id:decimal}"));
         Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/items/x{id:path}"));
-        Assert.Throws<ArgumentException>(() => RouteTemplate.Parse("/f/{p:path}/more"));
+    }
+
+    [Fact]
+    public void APathParameterWithSegmentsAfterItTakesTheMostItCan()
+    {
+        var router = Build(("/files/{p:path}/download", ["GET"]), ("/files/{p:path}/v/{n:int}", ["GET"]), ("/files/{rest:path}", ["POST"]));
+        Assert.Equal(["a/b"], router.Match("/files/a/b/download", "GET").PathValues);
+        Assert.Equal(["x/download/y"], router.Match("/files/x/download/y/download", "GET").PathValues);   // greedy, as ".*"
+        Assert.Equal([""], router.Match("/files//download", "GET").PathValues);
+        Assert.Equal(["a/v/b", "2"], router.Match("/files/a/v/b/v/2", "GET").PathValues);
+        var noTail = router.Match("/files/download", "GET");   // the tail needs its own segment: only the POST route's path matches
+        Assert.Equal((MatchKind.MethodNotAllowed, "/files/{rest:path}"), (noTail.Kind, noTail.Route!.Template));
+        Assert.Equal(MatchKind.None, Build(("/files/{p:path}/download", ["GET"])).Match("/files/a/b", "GET").Kind);
     }
 }

@@ -10,9 +10,10 @@ internal sealed class RouteNode
     List<(PathConvertor Convertor, RouteNode Node)>? _parameters;
     List<(string Text, SegmentPattern Pattern, RouteNode Node)>? _patterns;   // segments like {name}.{ext}
     List<Route>? _tails;   // routes whose template ends here with {name:path}
+    RouteNode? _afterTail; // the rest of templates with segments after a {name:path} here
     List<Route>? _ends;    // routes whose template ends exactly here
 
-    public bool HasChildren => _literals != null || _parameters != null || _patterns != null || _tails != null;
+    public bool HasChildren => _literals != null || _parameters != null || _patterns != null || _tails != null || _afterTail != null;
 
     public void Insert(Route route, int depth)
     {
@@ -38,7 +39,8 @@ internal sealed class RouteNode
                 _patterns[same < 0 ? _patterns.Count - 1 : same].Node.Insert(route, depth + 1);
                 break;
             default:
-                (_tails ??= []).Add(route);
+                if (depth == route.Segments.Length - 1) (_tails ??= []).Add(route);
+                else (_afterTail ??= new RouteNode()).Insert(route, depth + 1);
                 break;
         }
     }
@@ -80,6 +82,16 @@ internal sealed class RouteNode
             values[valueCount] = string.Join('/', segments, depth, segments.Length - depth);
             Consider(_tails, method, values, valueCount + 1, ref full, ref fullValues, ref partial, ref partialValues);
         }
+        if (_afterTail != null)
+        {
+            // {p:path} followed by more template: ".*" is greedy, so the longest tail that leaves a match wins
+            // (a route seen first keeps its values); the tail takes at least one, possibly empty, segment.
+            for (int end = segments.Length - 1; end > depth; end--)
+            {
+                values[valueCount] = string.Join('/', segments, depth, end - depth);
+                _afterTail.Collect(segments, end, method, values, valueCount + 1, ref full, ref fullValues, ref partial, ref partialValues);
+            }
+        }
     }
 
     static void Consider(List<Route> routes, string method, string[] values, int valueCount,
@@ -100,6 +112,8 @@ internal sealed class RouteNode
     {
         if (depth == segments.Length) return _ends?.Exists(r => r.Index < beforeIndex) == true;
         if (_tails?.Exists(r => r.Index < beforeIndex) == true) return true;
+        for (int end = segments.Length - 1; _afterTail != null && end > depth; end--)
+            if (_afterTail.HasParameterisedMatch(segments, end, beforeIndex)) return true;
         if (_literals != null && _literals.TryGetValue(segments[depth], out var lit) && lit.HasParameterisedMatch(segments, depth + 1, beforeIndex)) return true;
         if (_patterns?.Exists(p => p.Pattern.TryMatch(segments[depth], new string[p.Pattern.Names.Length], 0)
                                     && p.Node.HasParameterisedMatch(segments, depth + 1, beforeIndex)) == true) return true;

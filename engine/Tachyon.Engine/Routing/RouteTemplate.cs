@@ -42,7 +42,8 @@ internal enum PathConvertor { Str, Int, Float, Uuid }
 /// Parses Starlette path templates. FastAPI path parameters use Starlette's <c>str</c> convertor
 /// (one non-empty segment) unless declared otherwise: <c>{name:int}</c>, <c>{name:float}</c> and
 /// <c>{name:uuid}</c> match only segments of that form (another path gets a 404, as in Starlette), and
-/// <c>{name:path}</c> takes the rest of the path. A parameter must fill a whole segment, which is how
+/// <c>{name:path}</c> takes the rest of the path (or, with segments after it, the most segments that leave a
+/// match for them, as Starlette's greedy <c>.*</c>). A parameter must fill a whole segment, which is how
 /// FastAPI apps write them. A convertor the app registered (Starlette's <c>register_url_convertor</c>) comes
 /// with its regex in <paramref name="custom"/> and matches within one segment.
 /// </summary>
@@ -70,7 +71,7 @@ internal static class RouteTemplate
                 string convertor = colon < 0 ? "str" : inner[(colon + 1)..];
                 if (convertor == "path")
                 {
-                    if (i != parts.Length - 1) throw new ArgumentException($"a ':path' parameter must be last in '{template}'");
+                    // Segments may follow (/files/{p:path}/download): the tail then takes as many segments as it can.
                     segments[i] = new TemplateSegment(TemplateSegmentKind.Tail, name);
                     continue;
                 }
@@ -119,7 +120,7 @@ internal static class RouteTemplate
                 {
                     PathConvertor.Int => "[0-9]+",
                     PathConvertor.Float => @"[0-9]+(?:\.[0-9]+)?",
-                    PathConvertor.Uuid => "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                    PathConvertor.Uuid => "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}",
                     _ => "[^/]+",
                 });
             regex.Append(')');
@@ -143,7 +144,7 @@ internal static class RouteTemplate
         PathConvertor.Str => segment.Length > 0,                       // [^/]+
         PathConvertor.Int => IsDigits(segment),                         // [0-9]+
         PathConvertor.Float => FloatText(segment),                      // [0-9]+(\.[0-9]+)?
-        _ => UuidText(segment),                                         // lowercase 8-4-4-4-12 hex
+        _ => UuidText(segment),                                         // 8-4-4-4-12 hex, each dash optional
     };
 
     static bool IsDigits(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
@@ -154,17 +155,21 @@ internal static class RouteTemplate
         return dot < 0 ? IsDigits(s) : IsDigits(s.AsSpan(0, dot)) && IsDigits(s.AsSpan(dot + 1));
     }
 
+    /// <summary>Starlette 1.x's <c>[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}</c>.</summary>
     static bool UuidText(string s)
     {
-        if (s.Length != 36) return false;
-        for (int i = 0; i < s.Length; i++)
+        ReadOnlySpan<int> groups = [8, 4, 4, 4, 12];
+        int at = 0;
+        for (int g = 0; g < groups.Length; g++)
         {
-            char c = s[i];
-            bool ok = i is 8 or 13 or 18 or 23 ? c == '-' : char.IsAsciiDigit(c) || (c >= 'a' && c <= 'f');
-            if (!ok) return false;
+            if (g > 0 && at < s.Length && s[at] == '-') at++;
+            if (at + groups[g] > s.Length || s.AsSpan(at, groups[g]).ContainsAnyExcept(HexDigits)) return false;
+            at += groups[g];
         }
-        return true;
+        return at == s.Length;
     }
+
+    static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     public static bool IsStatic(TemplateSegment[] segments) =>
         Array.TrueForAll(segments, s => s.Kind == TemplateSegmentKind.Literal);
