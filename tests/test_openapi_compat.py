@@ -419,5 +419,45 @@ class MergedSecurityRequirementTest(unittest.TestCase):
         self.assertEqual(list(document["components"]), ["securitySchemes"])
 
 
+
+class RepeatedParameterTest(unittest.TestCase):
+    """A parameter declared by the endpoint and by its dependencies is documented once, where it first
+    appears, with the last declaration (a dependency's) or, when one is required, the last required one:
+    FastAPI keys the operation's parameters by (in, name) in a dict."""
+
+    def test_the_last_declaration_wins_and_a_required_one_over_optional_ones(self) -> None:
+        from typing import Annotated
+
+        from tachyon import Depends, Header
+
+        def optional_q(q: str | None = None, h: Annotated[int, Header()] = 1):
+            return q
+
+        def required_q(q: Annotated[str, Query(description="required")], h: Annotated[str | None, Header()] = None):
+            return q
+
+        def int_q(q: int = 5):
+            return q
+
+        app = FastAPI()
+
+        @app.get("/last/")
+        def last(x: Annotated[str | None, Depends(optional_q)], q: str = "endpoint"):
+            return x
+
+        @app.get("/required/")
+        def required(x: Annotated[str, Depends(optional_q)], y: Annotated[str, Depends(required_q)],
+                     z: Annotated[int, Depends(int_q)], q: str = "endpoint"):
+            return x
+
+        paths = openapi(app)["paths"]
+        [q, h] = paths["/last/"]["get"]["parameters"]
+        self.assertEqual((q["name"], q["schema"]), ("q", {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Q"}))
+        self.assertEqual((h["name"], h["schema"]), ("h", {"type": "integer", "default": 1, "title": "H"}))
+        [q, h] = paths["/required/"]["get"]["parameters"]
+        self.assertEqual((q["required"], q["description"], q["schema"]), (True, "required", {"type": "string", "description": "required", "title": "Q"}))
+        self.assertEqual(h["schema"], {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "H"})
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -300,7 +300,10 @@ def _documented_leaves(root: Any) -> list[Any]:
 
 
 def _parameters(fields: list[tuple[Any, _Field]], schema_of: Any) -> list[dict[str, Any]]:
+    """One entry per (in, name), where it first appears, as FastAPI keys them: the last declaration wins
+    (a dependency's over the endpoint's), and a required one over any optional one."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
+    required: dict[tuple[str, str], dict[str, Any]] = {}
     for spec, f in sorted(fields, key=lambda sf: ("path", "query", "header", "cookie").index(sf[0].source)):
         info = spec.field_info
         if not getattr(info, "include_in_schema", True):
@@ -314,8 +317,10 @@ def _parameters(fields: list[tuple[Any, _Field]], schema_of: Any) -> list[dict[s
         if getattr(info, "deprecated", None):
             parameter["deprecated"] = True
         key = (spec.source, spec.alias)
-        if key not in found or parameter["required"]:
-            found[key] = parameter
+        found[key] = parameter
+        if parameter["required"]:
+            required[key] = parameter
+    found.update(required)
     return list(found.values())
 
 
