@@ -182,6 +182,12 @@ class RoutingAnswersTest(AppTestCase):
         self.assertEqual((r.status_code, r.headers["location"]), (307, "http://testserver/items/1"))
         self.assertEqual(self.client.get("/items/1/").json(), {"item_id": 1})
 
+    def test_trailing_slash_redirect_quotes_the_decoded_path(self) -> None:
+        # Starlette quotes the URL it builds from the decoded path; an unquoted é would not even be a valid header.
+        r = self.client.get("/users/J%C3%BCrgen%20K/", follow_redirects=False)
+        self.assertEqual((r.status_code, r.headers["location"]), (307, "http://testserver/users/J%C3%BCrgen%20K"))
+        self.assertEqual(self.client.get("/users/J%C3%BCrgen/").json(), {"user_id": "Jürgen"})
+
     def test_first_registered_route_wins(self) -> None:
         self.assertEqual(self.client.get("/users/me").json(), {"user_id": "me"})
 

@@ -127,7 +127,8 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, P
         string host = request.Headers.Host.ToString();
         string scheme = options.Forwarded.Scheme(request, features.Get<IHttpConnectionFeature>());
         string location = $"{scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
-        return new ResponseData { Status = 307, Headers = [new("location", location)] };
+        // Starlette's RedirectResponse quotes the URL it builds from the decoded path (/items/café -> caf%C3%A9).
+        return new ResponseData { Status = 307, Headers = [new("location", PercentEncoding.Quote(location, PercentEncoding.RedirectSafe))] };
     }
 
     static async Task<byte[]> ReadBody(IFeatureCollection features)
