@@ -33,9 +33,9 @@ class StringConvertor(Convertor):
     def to_string(self, value: Any) -> str:
         value = str(value)
         if "/" in value:
-            raise ValueError("May not contain path separators")
+            raise AssertionError("May not contain path separators")
         if not value:
-            raise ValueError("Must not be empty")
+            raise AssertionError("Must not be empty")
         return value
 
 
@@ -58,7 +58,7 @@ class IntegerConvertor(Convertor):
     def to_string(self, value: Any) -> str:
         value = int(value)
         if value < 0:
-            raise ValueError("Negative integers are not supported")
+            raise AssertionError("Negative integers are not supported")
         return str(value)
 
 
@@ -71,14 +71,16 @@ class FloatConvertor(Convertor):
     def to_string(self, value: Any) -> str:
         value = float(value)
         if value < 0.0:
-            raise ValueError("Negative floats are not supported")
-        if math.isnan(value) or math.isinf(value):
-            raise ValueError("NaN values are not supported")
+            raise AssertionError("Negative floats are not supported")
+        if math.isnan(value):
+            raise AssertionError("NaN values are not supported")
+        if math.isinf(value):
+            raise AssertionError("Infinite values are not supported")
         return ("%0.20f" % value).rstrip("0").rstrip(".")
 
 
 class UUIDConvertor(Convertor):
-    regex = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    regex = "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"   # Starlette 1.x
 
     def convert(self, value: str) -> uuid.UUID:
         return uuid.UUID(value)

@@ -58,6 +58,11 @@ def uuid_convertor(param: UUID = Path()):
     return {"uuid": str(param)}
 
 
+@app.get("/files/{p:path}/download")
+def download(p: str):
+    return {"path": p}
+
+
 @app.get("/either/{number:int}")
 def either_number(number: int):
     return {"number": number}
@@ -106,6 +111,9 @@ class PathConvertorsTest(AppTestCase):
         self.assertEqual(self.client.get("/path/some/example").json(), {"path": "some/example"})
         uuid = "a9b2c3d4-0e1f-4a5b-8c6d-7e8f9a0b1c2d"
         self.assertEqual(self.client.get(f"/uuid/{uuid}").json(), {"uuid": uuid})
+        for other_form in (uuid.upper(), uuid.replace("-", "")):   # Starlette 1.x's uuid convertor takes these too
+            self.assertEqual(self.client.get(f"/uuid/{other_form}").json(), {"uuid": uuid})
+        self.assertEqual(self.client.get("/files/a/b/download").json(), {"path": "a/b"})   # segments after {p:path}
 
     def test_a_segment_of_another_form_does_not_match(self) -> None:
         self.assertEqual(self.client.get("/int/five").status_code, 404)
@@ -128,6 +136,13 @@ class PathConvertorsTest(AppTestCase):
     def test_url_path_for(self) -> None:
         self.assertEqual(app.url_path_for("int_convertor", param=5), "/int/5")
         self.assertEqual(app.url_path_for("path_convertor", param="some/example"), "/path/some/example")
+        self.assertEqual(app.url_path_for("download", p="a/b"), "/files/a/b/download")
+        # Starlette's convertors assert what a value may be
+        for name, value, message in [("either_word", "a/b", "May not contain path separators"),
+                                     ("int_convertor", -1, "Negative integers are not supported"),
+                                     ("float_convertor", float("inf"), "Infinite values are not supported")]:
+            with self.assertRaisesRegex(AssertionError, message):
+                app.url_path_for(name, **{"word" if name == "either_word" else "param": value})
 
     def test_openapi_paths_drop_the_convertors(self) -> None:
         paths = self.client.get("/openapi.json").json()["paths"]
