@@ -63,6 +63,11 @@ def download(p: str):
     return {"path": p}
 
 
+@app.get("/alias/{item-id}")
+def braces_around_a_non_identifier(item_id: Annotated[int, Path(alias="item-id")]):
+    return item_id
+
+
 @app.get("/either/{number:int}")
 def either_number(number: int):
     return {"number": number}
@@ -120,6 +125,12 @@ class PathConvertorsTest(AppTestCase):
         self.assertEqual(self.client.get("/float/-1.5").status_code, 404)
         self.assertEqual(self.client.get("/either/42").json(), {"number": 42})
         self.assertEqual(self.client.get("/either/forty-two").json(), {"word": "forty-two"})
+
+    def test_braces_around_anything_but_an_identifier_are_literal_text(self) -> None:
+        # Starlette routes "/alias/{item-id}" as text; FastAPI still declares item-id a path parameter: missing.
+        self.assertEqual(self.client.get("/alias/5").status_code, 404)
+        r = self.client.get("/alias/%7Bitem-id%7D")
+        self.assertEqual((r.status_code, r.json()["detail"][0]["loc"]), (422, ["path", "item-id"]))
 
     def test_parameters_with_text_in_a_segment(self) -> None:
         self.assertEqual(self.client.get("/tiles/3/1/2.png").json(), [3, 1, 2])

@@ -168,6 +168,17 @@ public class RouterTests
     }
 
     [Fact]
+    public void BracesAroundSomethingOtherThanANameAreLiteralText()
+    {
+        // Starlette's PARAM_REGEX takes {name} and {name:convertor} with Python identifiers; other braces stay text.
+        var router = Build(("/alias/{item-id}", ["GET"]), ("/v/{1x}/{y}", ["GET"]), ("/t/{a}-{b-c}", ["GET"]));
+        Assert.Equal(MatchKind.None, router.Match("/alias/5", "GET").Kind);
+        Assert.Equal(MatchKind.Full, router.Match("/alias/{item-id}", "GET").Kind);
+        Assert.Equal(["7"], router.Match("/v/{1x}/7", "GET").PathValues);
+        Assert.Equal(["x"], router.Match("/t/x-{b-c}", "GET").PathValues);
+    }
+
+    [Fact]
     public void APathParameterWithSegmentsAfterItTakesTheMostItCan()
     {
         var router = Build(("/files/{p:path}/download", ["GET"]), ("/files/{p:path}/v/{n:int}", ["GET"]), ("/files/{rest:path}", ["POST"]));

@@ -54,7 +54,11 @@ def compile_route(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
                       or bool(sig.repeated_bodies))   # each callable's declaration of a body field is validated
     entries = []
     for spec in sig.leaves:
-        if spec.source == "body":
+        if spec.source == "path" and spec.alias not in route.param_convertors:
+            # FastAPI takes any {...} for a path parameter, Starlette's router only {identifier}s ("{item-id}" is
+            # literal text): no value ever comes, and the Python binder reports it missing, as FastAPI does.
+            python_binding = True
+        elif spec.source == "body":
             entries.append({"name": spec.name, "source": "body", "key": spec.alias})
         elif spec.fields is not None:
             entries.append({"name": spec.name, "source": "model", "key": spec.key})

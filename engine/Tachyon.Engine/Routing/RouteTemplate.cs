@@ -57,28 +57,23 @@ internal static class RouteTemplate
         for (int i = 0; i < parts.Length; i++)
         {
             string part = parts[i];
-            bool whole = part.StartsWith('{') && part.EndsWith('}') && part.IndexOf('{', 1) < 0;
-            if (part.Contains('{') && (!whole || IsCustom(part, custom)))
+            var parameter = ParameterInText.Match(part);
+            if (!parameter.Success)   // Starlette: braces around anything but a name are literal text
+            {
+                segments[i] = new TemplateSegment(TemplateSegmentKind.Literal, part);
+                continue;
+            }
+            if (parameter.Length != part.Length || IsCustom(part, custom))
             {
                 segments[i] = new TemplateSegment(TemplateSegmentKind.Pattern, part, Pattern: ParsePattern(part, template, custom));
                 continue;
             }
-            if (part.StartsWith('{') && part.EndsWith('}'))
-            {
-                string inner = part[1..^1];
-                int colon = inner.IndexOf(':');
-                string name = colon < 0 ? inner : inner[..colon];
-                string convertor = colon < 0 ? "str" : inner[(colon + 1)..];
-                if (convertor == "path")
-                {
-                    // Segments may follow (/files/{p:path}/download): the tail then takes as many segments as it can.
-                    segments[i] = new TemplateSegment(TemplateSegmentKind.Tail, name);
-                    continue;
-                }
-                segments[i] = new TemplateSegment(TemplateSegmentKind.Parameter, name, Convertor(convertor, template));
-            }
-            else
-                segments[i] = new TemplateSegment(TemplateSegmentKind.Literal, part);
+            string name = parameter.Groups[1].Value;
+            string convertor = parameter.Groups[2].Success ? parameter.Groups[2].Value : "str";
+            // {p:path} may have segments after it (/files/{p:path}/download): it then takes as many as it can.
+            segments[i] = convertor == "path"
+                ? new TemplateSegment(TemplateSegmentKind.Tail, name)
+                : new TemplateSegment(TemplateSegmentKind.Parameter, name, Convertor(convertor, template));
         }
         return segments;
     }
@@ -93,7 +88,8 @@ internal static class RouteTemplate
         _ => throw new ArgumentException($"unknown path convertor '{convertor}' in '{template}' (Starlette's are str, int, float, uuid, path)"),
     };
 
-    static readonly Regex ParameterInText = new(@"\{(\w+)(?::(\w+))?\}", RegexOptions.CultureInvariant);
+    // Starlette's PARAM_REGEX.
+    static readonly Regex ParameterInText = new(@"\{([a-zA-Z_][a-zA-Z0-9_]*)(?::([a-zA-Z_][a-zA-Z0-9_]*))?\}", RegexOptions.CultureInvariant);
 
     /// <summary>A whole-segment parameter whose convertor the app registered.</summary>
     static bool IsCustom(string part, IReadOnlyDictionary<string, string>? custom)
@@ -126,10 +122,7 @@ internal static class RouteTemplate
             regex.Append(')');
             at = m.Index + m.Length;
         }
-        string rest = part[at..];
-        if (rest.Contains('{') || rest.Contains('}') || names.Count == 0)
-            throw new ArgumentException($"cannot read the path parameters of '{part}' in '{template}'");
-        regex.Append(Regex.Escape(rest)).Append('$');
+        regex.Append(Regex.Escape(part[at..])).Append('$');
         return new SegmentPattern(new Regex(regex.ToString(), RegexOptions.CultureInvariant), [.. names]);
     }
 
