@@ -210,7 +210,7 @@ class MultipartEdgesTest(AppTestCase):
 
     def test_malformed_body_is_400(self) -> None:
         r = self.post("/echo", b"--tachyonboundary\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nno end")
-        self.assertEqual((r.status_code, r.json()), (400, {"detail": "There was an error parsing the body"}))
+        self.assertEqual((r.status_code, r.json()), (400, {"detail": "Invalid multipart data."}))
 
     def test_part_without_name_is_400(self) -> None:
         r = self.post("/echo", b"--tachyonboundary\r\nContent-Type: text/plain\r\n\r\nx\r\n--tachyonboundary--\r\n")

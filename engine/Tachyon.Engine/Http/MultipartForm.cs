@@ -16,7 +16,7 @@ internal sealed class MultipartForm
 {
     // Starlette's MultiPartParser defaults (Request.form(max_files=1000, max_fields=1000, max_part_size=1 MiB)).
     const int MaxFiles = 1000, MaxFields = 1000, MaxPartSize = 1024 * 1024;
-    const string ParseError = "There was an error parsing the body";   // FastAPI's message for a malformed body
+    const string ParseError = "Invalid multipart data.";   // Starlette 1.x's message for what python-multipart cannot parse
 
     public List<FormPart>? Parts { get; private init; }
     public string? Error { get; private init; }
