@@ -254,7 +254,7 @@ class FastAPI(Starlette, PathOperationDecorators):
             assets = root_path + docs.ASSETS
             return docs.get_redoc_html(openapi_url=root_path + self.openapi_url, title=f"{self.title} - ReDoc",
                                        redoc_js_url=f"{assets}/redoc.standalone.js",
-                                       redoc_favicon_url=f"{assets}/favicon-32x32.png")
+                                       redoc_favicon_url=f"{assets}/favicon-32x32.png", with_google_fonts=False)
 
         self._add_plain_route(self.openapi_url, openapi)
         if self.docs_url:

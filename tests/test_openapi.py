@@ -223,13 +223,30 @@ class DocsPagesTest(unittest.TestCase):
         self.assertIn('"deepLinking": false', page.text)
         self.assertIn("oauth2RedirectUrl: window.location.origin + '/docs/oauth2-redirect'", page.text)
         self.assertIn("window.opener.swaggerUIRedirectOauth2", client.get("/docs/oauth2-redirect").text)
-        self.assertIn('<redoc spec-url="/openapi.json"></redoc>', client.get("/redoc").text)
+        redoc = client.get("/redoc").text
+        self.assertIn('<redoc spec-url="/openapi.json"></redoc>', redoc)
+        self.assertNotIn("fonts.googleapis.com", redoc)   # the app's page works offline
         for asset, media in (("swagger-ui-bundle.js", "text/javascript"), ("swagger-ui.css", "text/css"),
                              ("redoc.standalone.js", "text/javascript")):
             r = client.get(f"/_tachyon/docs/{asset}")
             self.assertEqual(r.status_code, 200, asset)
             self.assertTrue(r.headers["content-type"].startswith(media), r.headers["content-type"])
             self.assertGreater(len(r.content), 10_000)
+
+    def test_the_page_helpers_write_fastapis_bytes(self) -> None:
+        from tachyon.openapi.docs import get_redoc_html, get_swagger_ui_html
+
+        swagger = get_swagger_ui_html(openapi_url="/o.json", title="T", swagger_js_url="/s.js", swagger_css_url="/s.css",
+                                      swagger_favicon_url="/f.png", swagger_ui_parameters={"deepLinking": False}).body.decode()
+        self.assertTrue(swagger.startswith('\n    <!DOCTYPE html>\n    <html>\n    <head>\n'
+                                           '    <meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
+                                           '    <link type="text/css" rel="stylesheet" href="/s.css">\n'), swagger[:200])
+        self.assertIn("        url: '/o.json',\n    \"dom_id\": \"#swagger-ui\",\n\"layout\": \"BaseLayout\",\n"
+                      "\"deepLinking\": false,\n", swagger)
+        self.assertTrue(swagger.endswith("    })\n    </script>\n    </body>\n    </html>\n    "), swagger[-80:])
+        fonts = '<link href="https://fonts.googleapis.com/css?family=Montserrat:300,400,700|Roboto:300,400,700" rel="stylesheet">'
+        self.assertIn(f"\n    \n    {fonts}\n    \n", get_redoc_html(openapi_url="/o", title="R").body.decode())   # FastAPI's default
+        self.assertNotIn("fonts.googleapis.com", get_redoc_html(openapi_url="/o", title="R", with_google_fonts=False).body.decode())
 
     def test_values_written_into_the_page_cannot_close_its_script(self) -> None:
         """FastAPI's test_swagger_ui_escape.py: <, > and & in init_oauth and swagger_ui_parameters are escaped."""

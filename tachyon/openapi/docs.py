@@ -5,6 +5,7 @@ build time (scripts/setup.sh) and served by the app itself, so the docs work off
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
 from ..encoders import jsonable_encoder
@@ -31,72 +32,88 @@ def get_swagger_ui_html(*, openapi_url: str, title: str, swagger_js_url: str = f
                         swagger_favicon_url: str = f"{ASSETS}/favicon-32x32.png",
                         oauth2_redirect_url: str | None = None, init_oauth: dict[str, Any] | None = None,
                         swagger_ui_parameters: dict[str, Any] | None = None) -> HTMLResponse:
+    """FastAPI's page, byte for byte (its indentation included: tests compare pieces of it), with the assets
+    served by the app unless other URLs are given."""
     parameters = {**swagger_ui_default_parameters, **(swagger_ui_parameters or {})}
-    settings = "".join(f"\n        {_html_safe_json(k)}: {_html_safe_json(jsonable_encoder(v))}," for k, v in parameters.items())
-    redirect = f"\n        oauth2RedirectUrl: window.location.origin + '{oauth2_redirect_url}'," if oauth2_redirect_url else ""
-    oauth = f"\n    ui.initOAuth({_html_safe_json(jsonable_encoder(init_oauth))})" if init_oauth else ""
-    html = f"""<!DOCTYPE html>
-<html>
-<head>
-<link type="text/css" rel="stylesheet" href="{swagger_css_url}">
-<link rel="shortcut icon" href="{swagger_favicon_url}">
-<title>{title}</title>
-</head>
-<body>
-<div id="swagger-ui">
-</div>
-<script src="{swagger_js_url}"></script>
-<!-- `SwaggerUIBundle` is now available on the page -->
-<script>
+    settings = "".join(f"{_html_safe_json(k)}: {_html_safe_json(jsonable_encoder(v))},\n" for k, v in parameters.items())
+    redirect = f"oauth2RedirectUrl: window.location.origin + '{oauth2_redirect_url}'," if oauth2_redirect_url else ""
+    oauth = f"\n        ui.initOAuth({_html_safe_json(jsonable_encoder(init_oauth))})\n        " if init_oauth else ""
+    html = f"""
+    <!DOCTYPE html>
+    <html>
+    <head>
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    <link type="text/css" rel="stylesheet" href="{swagger_css_url}">
+    <link rel="shortcut icon" href="{swagger_favicon_url}">
+    <title>{title}</title>
+    </head>
+    <body>
+    <div id="swagger-ui">
+    </div>
+    <script src="{swagger_js_url}"></script>
+    <!-- `SwaggerUIBundle` is now available on the page -->
+    <script>
     const ui = SwaggerUIBundle({{
-        url: '{openapi_url}',{settings}{redirect}
+        url: '{openapi_url}',
+    {settings}{redirect}
     presets: [
         SwaggerUIBundle.presets.apis,
         SwaggerUIBundle.SwaggerUIStandalonePreset
         ],
     }}){oauth}
-</script>
-</body>
-</html>
-"""
+    </script>
+    </body>
+    </html>
+    """
     return HTMLResponse(html)
 
 
 def get_redoc_html(*, openapi_url: str, title: str, redoc_js_url: str = f"{ASSETS}/redoc.standalone.js",
-                   redoc_favicon_url: str = f"{ASSETS}/favicon-32x32.png", with_google_fonts: bool = False) -> HTMLResponse:
-    fonts = ('<link href="https://fonts.googleapis.com/css?family=Montserrat:300,400,700|Roboto:300,400,700" '
-             'rel="stylesheet">' if with_google_fonts else "")
-    html = f"""<!DOCTYPE html>
-<html>
-<head>
-<title>{title}</title>
-<!-- needed for adaptive design -->
-<meta charset="utf-8"/>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{fonts}
-<link rel="shortcut icon" href="{redoc_favicon_url}">
-<style>
-  body {{
-    margin: 0;
-    padding: 0;
-  }}
-</style>
-</head>
-<body>
-<noscript>
-    ReDoc requires Javascript to function. Please enable it to browse the documentation.
-</noscript>
-<redoc spec-url="{openapi_url}"></redoc>
-<script src="{redoc_js_url}"> </script>
-</body>
-</html>
-"""
+                   redoc_favicon_url: str = f"{ASSETS}/favicon-32x32.png", with_google_fonts: bool = True) -> HTMLResponse:
+    """FastAPI's page, byte for byte; Google's fonts by default, as FastAPI (the app's own /redoc leaves them
+    out, so that it works offline)."""
+    fonts = ("""
+    <link href="https://fonts.googleapis.com/css?family=Montserrat:300,400,700|Roboto:300,400,700" rel="stylesheet">
+    """ if with_google_fonts else "")
+    html = f"""
+    <!DOCTYPE html>
+    <html>
+    <head>
+    <title>{title}</title>
+    <!-- needed for adaptive design -->
+    <meta charset="utf-8"/>
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    {fonts}
+    <link rel="shortcut icon" href="{redoc_favicon_url}">
+    <!--
+    ReDoc doesn't change outer page styles
+    -->
+    <style>
+      body {{
+        margin: 0;
+        padding: 0;
+      }}
+    </style>
+    </head>
+    <body>
+    <noscript>
+        ReDoc requires Javascript to function. Please enable it to browse the documentation.
+    </noscript>
+    <redoc spec-url="{openapi_url}"></redoc>
+    <script src="{redoc_js_url}"> </script>
+    </body>
+    </html>
+    """
     return HTMLResponse(html)
 
 
 def get_swagger_ui_oauth2_redirect_html() -> HTMLResponse:
-    """The page Swagger UI's OAuth2 flows return to: hands the result back to the opener window."""
-    html = """<!doctype html>
+    """The page Swagger UI's OAuth2 flows return to: hands the result back to the opener window (FastAPI's
+    bytes: the page indented by four spaces)."""
+    return HTMLResponse("\n" + textwrap.indent(_OAUTH2_REDIRECT_PAGE, "    ") + "        ")
+
+
+_OAUTH2_REDIRECT_PAGE = """<!doctype html>
 <html lang="en-US">
 <head>
     <title>Swagger UI: OAuth2 Redirect</title>
@@ -176,4 +193,3 @@ def get_swagger_ui_oauth2_redirect_html() -> HTMLResponse:
 </body>
 </html>
 """
-    return HTMLResponse(html)
