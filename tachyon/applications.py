@@ -315,7 +315,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         # The route goes to the exception handlers' Request (scope["route"], scope["endpoint"]), as in Starlette.
         plan, objects = compile_route(route, functools.partial(owner.handle_exception, route=route), owner)
         path = prefix + route.path
-        return {**plan, "path": path, "convertors": custom_patterns(path)}, objects
+        return {**plan, "path": path, "convertors": custom_patterns(path), "redirect_slashes": owner.router.redirect_slashes}, objects
 
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
         return self.router.url_path_for(name, **path_params)
@@ -497,7 +497,6 @@ class FastAPI(Starlette, PathOperationDecorators):
         engine = get_engine()
         server = engine.create_server({
             "max_pending": self.max_pending_requests,
-            "redirect_slashes": self.router.redirect_slashes,
             "root_path": self.root_path,
             "forwarded_allow_ips": ["127.0.0.1"] if forwarded_allow_ips is None else forwarded_allow_ips,
         })

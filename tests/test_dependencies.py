@@ -111,6 +111,11 @@ def nocache(a: Annotated[int, Depends(counter, use_cache=False)], b: Annotated[i
     return [a, b]
 
 
+@app.get("/uncached-then-cached")
+def uncached_then_cached(a: Annotated[int, Depends(counter, use_cache=False)], b: Annotated[int, Depends(counter)]):
+    return [a, b]
+
+
 def uncached_below(n: Annotated[int, Depends(counter, use_cache=False)]):
     return n
 
@@ -201,6 +206,11 @@ class DependenciesTest(AppTestCase):
 
     def test_use_cache_false_calls_again(self) -> None:
         self.assertEqual(self.client.get("/nocache").json(), [1, 2])
+
+    def test_a_use_cache_false_value_is_the_cached_one_for_later_uses(self) -> None:
+        # FastAPI stores the first value it solves, whatever its use_cache; a later cached use looks it up
+        self.assertEqual(self.client.get("/uncached-then-cached").json(), [1, 1])
+        self.assertEqual(events, ["counter"])
 
     def test_a_cached_dependency_solves_its_own_dependencies_at_each_use(self) -> None:
         # FastAPI solves them before it looks in the cache: the use_cache=False one runs twice, the value is reused

@@ -78,11 +78,12 @@ public class RouterTests
     }
 
     [Fact]
-    public void MatchesAnyMethodServesTheTrailingSlashRedirect()
+    public void AMethodNoRouteTakesFindsThePathForTheTrailingSlashRedirect()
     {
         var router = Build(("/items/", ["POST"]));
-        Assert.True(router.MatchesAnyMethod("/items/"));
-        Assert.False(router.MatchesAnyMethod("/items"));
+        var found = router.Match("/items/", "\0");
+        Assert.Equal((MatchKind.MethodNotAllowed, "/items/"), (found.Kind, found.Route!.Template));
+        Assert.Equal(MatchKind.None, router.Match("/items", "\0").Kind);
     }
 
     [Fact]

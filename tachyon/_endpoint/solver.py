@@ -219,8 +219,8 @@ class _Emitter:
             self.lines += [f"{var} = None", f"if not (_failed & {self._constant(below)}):", f"    {var} = {expression}"]
         else:
             self.lines.append(f"{var} = {expression}")
-        if node.use_cache:
-            self.cache[node.cache_key] = var
+        if node.cache_key not in self.cache:   # FastAPI caches the first value, use_cache=False or not: a later
+            self.cache[node.cache_key] = var    # cached use of the same dependency takes it
             self.first_use[node.cache_key] = node
         return var
 

@@ -17,6 +17,9 @@ internal sealed class DispatchPlan
     public nint Render { get; init; }                            // callable(value) -> Response | JSON-compatible value | bytes of JSON; 0 = engine renders
     public nint BodyValidator { get; init; }                     // callable(bytes) -> model; 0 = no body parameter
     public bool AlwaysPythonBinding { get; init; }               // the signature needs what only Python binding provides
+    /// <summary>Its app's redirect_slashes: whether a miss whose toggled-slash path lands here gets a 307 (Starlette
+    /// asks the router that missed, and a mounted app's router is its own).</summary>
+    public bool RedirectSlashes { get; init; } = true;
     public bool StrictContentType { get; init; }                 // no Content-Type: the body is not JSON (FastAPI 0.132+)
     public nint UuidType { get; init; }                          // uuid.UUID when a parameter needs it (owned)
     public nint DeepCopy { get; init; }                          // copy.deepcopy when a default needs it (owned)

@@ -41,6 +41,7 @@ internal static unsafe class PlanReader
             BodyValidator = Obj(root, "body_validator"),
             AlwaysPythonBinding = root.GetProperty("python_binding").GetBoolean(),
             StrictContentType = root.TryGetProperty("strict_content_type", out var strict) && strict.ValueKind == JsonValueKind.True,
+            RedirectSlashes = !root.TryGetProperty("redirect_slashes", out var redirect) || redirect.ValueKind != JsonValueKind.False,
             UuidType = Obj(root, "uuid_type"),
             DeepCopy = Obj(root, "deep_copy"),
         };

@@ -67,8 +67,5 @@ internal sealed class Router
         return RouteMatch.NotFound;
     }
 
-    /// <summary>True when any route matches the path, whatever the method (used for the trailing-slash redirect).</summary>
-    public bool MatchesAnyMethod(string path) => Match(path, "\0").Kind != MatchKind.None;
-
     static string[] Split(string path) => path.Length <= 1 ? [""] : path.Substring(1).Split('/');
 }

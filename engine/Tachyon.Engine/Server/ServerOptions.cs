@@ -9,7 +9,6 @@ internal sealed record ServerOptions
     /// <summary>Requests allowed inside Python (queued or running) before the engine answers 503.</summary>
     public int MaxPending { get; init; } = 4096;
     public int RetryAfterSeconds { get; init; } = 1;
-    public bool RedirectSlashes { get; init; } = true;
     /// <summary>None by default, as uvicorn has none (FastAPI apps take large uploads); a body over a set limit gets 413.</summary>
     public long? MaxRequestBodySize { get; init; }
     /// <summary>The app's root_path: a path under it is routed without it, as Starlette's get_route_path does

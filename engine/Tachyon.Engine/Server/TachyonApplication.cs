@@ -117,13 +117,15 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, P
         finally { Interlocked.Decrement(ref _pending); }
     }
 
-    /// <summary>Starlette's redirect_slashes: a miss whose path with the trailing slash toggled matches gets a 307 there.</summary>
+    /// <summary>Starlette's redirect_slashes: a miss whose path with the trailing slash toggled matches a route, of an
+    /// app that redirects, gets a 307 there.</summary>
     ResponseData? TrailingSlashRedirect(Router router, IFeatureCollection features, IHttpRequestFeature request, RequestTarget target,
         string rootPath)
     {
-        if (!options.RedirectSlashes || target.Path == "/") return null;
+        if (target.Path == "/") return null;
         string other = target.Path.EndsWith('/') ? target.Path.TrimEnd('/') : target.Path + "/";
-        if (!router.MatchesAnyMethod(ServerOptions.RoutePath(other, rootPath))) return null;
+        var there = router.Match(ServerOptions.RoutePath(other, rootPath), "\0");
+        if (there.Kind == MatchKind.None || !there.Route!.Plan.RedirectSlashes) return null;
         string host = request.Headers.Host.ToString();
         string scheme = options.Forwarded.Scheme(request, features.Get<IHttpConnectionFeature>());
         string location = $"{scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
