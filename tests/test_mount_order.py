@@ -91,5 +91,21 @@ class MountOrderTest(unittest.TestCase):
             self.assertEqual(client.get("/sub/state").json(), {"db": "connection", "scope": ["db"]})
 
 
+    def test_each_apps_redirect_slashes_decides_for_its_own_routes(self) -> None:
+        # Starlette redirects in the router that missed: under a mount, the mounted app's.
+        parent = FastAPI(redirect_slashes=False)
+        strict, lenient = FastAPI(redirect_slashes=False), FastAPI()
+        for app in (parent, strict, lenient):
+            app.add_api_route("/y/", lambda: "y")
+        parent.mount("/strict", strict)
+        parent.mount("/lenient", lenient)
+        client = TestClient(parent)
+        self.addCleanup(client.close)
+        self.assertEqual(client.get("/y", follow_redirects=False).status_code, 404)
+        self.assertEqual(client.get("/strict/y", follow_redirects=False).status_code, 404)
+        r = client.get("/lenient/y", follow_redirects=False)
+        self.assertEqual((r.status_code, r.headers["location"]), (307, "http://testserver/lenient/y/"))
+
+
 if __name__ == "__main__":
     unittest.main()
