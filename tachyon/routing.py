@@ -59,10 +59,10 @@ def _actual(value: Any) -> Any:
     return value.value if isinstance(value, DefaultPlaceholder) else value
 
 
-def _docstring(endpoint: Callable[..., Any]) -> str:
-    """FastAPI's description: the docstring, cleaned, cut at a form feed."""
-    doc = inspect.getdoc(endpoint) if inspect.isfunction(endpoint) or inspect.ismethod(endpoint) else None
-    return (doc or "").split("\f")[0].strip()
+def _description(description: str | None, endpoint: Callable[..., Any]) -> str:
+    """FastAPI's: the one given or, when that is empty, the endpoint's own ``__doc__`` cleaned (a callable
+    instance's is its class's), cut at a form feed."""
+    return (description or inspect.cleandoc(getattr(endpoint, "__doc__", None) or "")).split("\f")[0].strip()
 
 
 def _return_annotation(endpoint: Callable[..., Any]) -> Any:
@@ -227,8 +227,7 @@ class APIRoute(Route):
         self.tags = list(tags or [])
         self.response_class = response_class  # may stay a placeholder, so an including router can replace it
         self.summary = summary
-        # FastAPI cuts an explicit description at a form feed too (docstrings are cut in _docstring).
-        self.description = description.split("\f")[0].strip() if description is not None else _docstring(endpoint)
+        self.description = _description(description, endpoint)
         self.response_description = response_description
         self.responses = dict(responses or {})
         self.deprecated = deprecated

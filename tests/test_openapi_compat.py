@@ -459,5 +459,38 @@ class RepeatedParameterTest(unittest.TestCase):
         self.assertEqual(h["schema"], {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "H"})
 
 
+
+class DescriptionTest(unittest.TestCase):
+    """FastAPI's ``description or inspect.cleandoc(endpoint.__doc__ or "")``: an empty description falls back to
+    the docstring, a callable instance's is its class's, an undocumented method does not inherit its base's."""
+
+    def test_where_the_description_comes_from(self) -> None:
+        class Endpoint:
+            """A callable endpoint.\f cut here"""
+
+            def __call__(self):
+                return 1
+
+        class Base:
+            def handler(self):
+                """The base's doc."""
+
+        class Child(Base):
+            def handler(self):
+                return 2
+
+        def documented():
+            """Documented."""
+
+        app = FastAPI()
+        app.add_api_route("/empty", documented, description="")
+        app.add_api_route("/instance", Endpoint())
+        app.add_api_route("/method", Child().handler)
+        paths = openapi(app)["paths"]
+        self.assertEqual(paths["/empty"]["get"]["description"], "Documented.")
+        self.assertEqual(paths["/instance"]["get"]["description"], "A callable endpoint.")
+        self.assertNotIn("description", paths["/method"]["get"])
+
+
 if __name__ == "__main__":
     unittest.main()
