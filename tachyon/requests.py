@@ -166,6 +166,25 @@ class HTTPConnection(Mapping[str, Any]):
             self._state = State(self.scope.setdefault("state", {}))
         return self._state
 
+    # Starlette's: set by middleware that Tachyon does not run yet, so code reading them learns why they are absent.
+    @property
+    def session(self) -> dict[str, Any]:
+        if "session" not in self.scope:
+            raise AssertionError("SessionMiddleware must be installed to access request.session")
+        return self.scope["session"]
+
+    @property
+    def auth(self) -> Any:
+        if "auth" not in self.scope:
+            raise AssertionError("AuthenticationMiddleware must be installed to access request.auth")
+        return self.scope["auth"]
+
+    @property
+    def user(self) -> Any:
+        if "user" not in self.scope:
+            raise AssertionError("AuthenticationMiddleware must be installed to access request.user")
+        return self.scope["user"]
+
     def url_for(self, name: str, /, **path_params: Any) -> URL:
         """Starlette's: the route's path in the app that serves (so through its mounts), under ``base_url``."""
         path = _serving_app(self._app).url_path_for(name, **path_params)

@@ -256,7 +256,8 @@ class TestClient:
         parts = urlsplit(url if _ABSOLUTE_URL.match(url) else self.base_url + ("" if url.startswith("/") else "/") + url)
         # httpx 0.28: params, when given (even empty), replace the URL's query string.
         query = quote(parts.query, safe=_QUERY_SAFE) if params is None else urlencode(query_pairs(params))
-        return f"{parts.scheme}://{parts.netloc}", quote(parts.path or "/", safe=_PATH_SAFE) + (f"?{query}" if query else "")
+        path = quote(_without_dot_segments(parts.path) or "/", safe=_PATH_SAFE)
+        return f"{parts.scheme}://{parts.netloc}", path + (f"?{query}" if query else "")
 
     def _send(self, method: str, origin: str, target: str, body: bytes | list[bytes] | None, headers: list[tuple[str, str]],
               cookies: Mapping[str, str] | None, timeout: float | None, fragment: str) -> Response:
@@ -326,3 +327,18 @@ def _basic_auth(auth: tuple[str, str] | None) -> dict[str, str] | None:
     username, password = auth
     token = base64.b64encode(f"{username}:{password}".encode("latin-1")).decode("ascii")
     return {"authorization": f"Basic {token}"}
+
+
+def _without_dot_segments(path: str) -> str:
+    """"." and ".." segments resolved, as httpx sends a URL (RFC 3986 5.2.4): /a/./b/../c is /a/c."""
+    segments = path.split("/")
+    if "." not in segments and ".." not in segments:
+        return path
+    kept: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if kept and kept != [""]:
+                kept.pop()
+        elif segment != ".":
+            kept.append(segment)
+    return "/".join(kept)

@@ -38,6 +38,17 @@ def state(request: Request):
     return sorted(request.scope["state"])
 
 
+@app.get("/middleware-attributes")
+def middleware_attributes(request: Request):
+    answers = {}
+    for name in ("session", "auth", "user"):
+        try:
+            getattr(request, name)
+        except AssertionError as e:
+            answers[name] = str(e)
+    return answers
+
+
 class RequestScopeTest(unittest.TestCase):
     def test_scope_of_a_routed_request(self) -> None:
         with TestClient(app) as client:
@@ -46,6 +57,18 @@ class RequestScopeTest(unittest.TestCase):
             "route": "/users/{user_id}", "endpoint": True, "tagged": "by dependency", "raw_path": "/users/ri%20ck",
             "state": {"db": "connection", "user": "rick"}, "user": "rick", "db": "connection", "same_request": True,
         })
+
+    def test_what_middleware_would_set_is_starlettes_assertion(self) -> None:
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/middleware-attributes").json(), {
+                "session": "SessionMiddleware must be installed to access request.session",
+                "auth": "AuthenticationMiddleware must be installed to access request.auth",
+                "user": "AuthenticationMiddleware must be installed to access request.user",
+            })
+
+    def test_the_test_client_resolves_dot_segments_as_httpx(self) -> None:
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/x/./users/../users/a/../b").json()["raw_path"], "/users/b")
 
     def test_each_request_starts_from_the_lifespans_state(self) -> None:
         with TestClient(app) as client:
