@@ -170,6 +170,10 @@ class ParameterValidatorsTest(AppTestCase):
         self.assertEqual(self.client.post("/json-form", data={"items": '["x"]'}).json(), {"items": ["x"]})
         invalid = self.client.get("/json-query", params={"items": "[oops"}, headers={"X-Items": "[]"})
         self.assertEqual(invalid.json()["detail"][0]["type"], "json_invalid")
+        # FastAPI's sequence check sees the empty string's length: missing, not invalid JSON
+        empty = self.client.get("/json-query?items=", headers={"X-Items": "[]"})
+        self.assertEqual(empty.json()["detail"], [{"type": "missing", "loc": ["query", "items"], "msg": "Field required",
+                                                   "input": None}])
 
     def test_a_type_alias_of_a_dependency_is_a_dependency(self) -> None:
         self.assertEqual(self.client.get("/aliased-dependency").json(), {"value": 123})

@@ -126,6 +126,8 @@ class Binder:
             found = (query if spec.source == "query" else headers).get(spec.key)
             # Starlette: query_params[k] is the last value, headers[k] the first.
             raw_value = found if spec.sequence else None if not found else found[-1] if spec.source == "query" else found[0]
+        if raw_value == "" and spec.empty_is_missing:
+            raw_value = None
         return self._received(spec, raw_value, (spec.source, spec.alias), errors)
 
     def _bind_body(self, body: Any, raw_body: bytes | None, values: dict[int, Any], errors_of: dict[int, list]) -> None:

@@ -42,6 +42,8 @@ class ParamSpec:
     adapter: TypeAdapter
     sequence: bool  # many values: repeated query keys, headers or form fields
     embed: bool = False
+    # A Json[list[...]] value: FastAPI's sequence check sees the string's length, so an empty one is missing.
+    empty_is_missing: bool = False
     index: int = -1  # position among the endpoint's flat leaves
     # A parameter model (a pydantic model as the callable's only query, header or cookie parameter):
     # its fields, each looked up like a parameter of its own, then validated together as the model.
@@ -371,6 +373,7 @@ class _Analyzer:
             adapter=field_adapter(Annotated[type_, declared], type_),
             # A Json[list[...]] value is one string, which pydantic parses (FastAPI's _is_json_field).
             sequence=source in ("query", "header", "body") and is_sequence(type_) and not _is_json(type_, declared),
+            empty_is_missing=is_sequence(type_) and _is_json(type_, declared),
             # A form field is a key of the form unless it is a model (or a union of models), whose fields are the
             # keys (FastAPI's _should_embed_body_fields).
             embed=bool(getattr(declared, "embed", False))
