@@ -88,7 +88,8 @@ def close_uploads(values: Any) -> None:
 def parse_form(data: RequestData) -> FormData:
     """The request's form: urlencoded fields, or the multipart parts the engine split off the GIL.
     A multipart body the engine could not parse is FastAPI's 400 with Starlette's message."""
-    media, options = media_type(data.content_type)
+    _, options = media_type(data.content_type)
+    media = _form_media_type(data.content_type)
     if media == "multipart/form-data" and isinstance(data.form, str):
         raise HTTPException(status_code=400, detail=data.form)
     if media == "multipart/form-data" and data.form is not None:
@@ -99,6 +100,13 @@ def parse_form(data: RequestData) -> FormData:
         # Starlette's FormParser: bytes read as latin-1, then percent-escapes decoded as UTF-8.
         return FormData(parse_qsl(data.body.decode("latin-1"), keep_blank_values=True))
     return FormData()
+
+
+def _form_media_type(content_type: str | None) -> str:
+    """The media type as python-multipart reads it for Starlette, which compares it as is: lowercased only when
+    the header has no parameters ("Multipart/Form-Data; boundary=x" is no form)."""
+    value = content_type or ""
+    return value.lower().strip() if ";" not in value else value.split(";", 1)[0].strip()
 
 
 def media_type(content_type: str | None) -> tuple[str, dict[str, str]]:

@@ -209,8 +209,12 @@ class MultipartEdgesTest(AppTestCase):
         self.assertEqual((r.status_code, r.json()), (400, {"detail": "Missing boundary in multipart."}))
 
     def test_malformed_body_is_400(self) -> None:
-        r = self.post("/echo", b"--tachyonboundary\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nno end")
+        r = self.post("/echo", b"preamble\r\n--tachyonboundary\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nx")
         self.assertEqual((r.status_code, r.json()), (400, {"detail": "Invalid multipart data."}))
+
+    def test_a_part_the_body_ends_inside_is_dropped_as_python_multipart_does(self) -> None:
+        r = self.post("/echo", b"--tachyonboundary\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nno end")
+        self.assertEqual((r.status_code, r.json()["detail"][0]["loc"]), (422, ["body", "note"]))
 
     def test_part_without_name_is_400(self) -> None:
         r = self.post("/echo", b"--tachyonboundary\r\nContent-Type: text/plain\r\n\r\nx\r\n--tachyonboundary--\r\n")

@@ -12,11 +12,12 @@ public class MultipartFormTests
         Encoding.UTF8.GetBytes(string.Concat(parts.Select(p => "--XyZ\r\n" + p + "\r\n")) + "--XyZ--\r\n");
 
     static MultipartForm Parse(byte[] body, string contentType = ContentType) =>
-        MultipartForm.ParseAsync(body, contentType).GetAwaiter().GetResult();
+        MultipartForm.Parse(body, contentType);
 
     [Theory]
     [InlineData("multipart/form-data; boundary=a", true)]
-    [InlineData("  Multipart/Form-Data;boundary=a", true)]
+    [InlineData("  MULTIPART/Form-Data  ", true)]                   // no parameters: lowercased
+    [InlineData("  Multipart/Form-Data;boundary=a", false)]         // with them: compared as written, as Starlette
     [InlineData("multipart/mixed; boundary=a", false)]
     [InlineData("application/x-www-form-urlencoded", false)]
     [InlineData(null, false)]
@@ -42,13 +43,16 @@ public class MultipartFormTests
     }
 
     [Fact]
-    public void EmptyFilenameIsStillAFileAndFilenameStarWins()
+    public void EmptyFilenameIsStillAFileAndFilenameStarIsIgnored()
     {
+        // python-multipart 0.0.32: RFC 7578 forbids RFC 5987 keys in forms, so filename* is left out.
         var form = Parse(Body(
             "Content-Disposition: form-data; name=\"a\"; filename=\"\"\r\n\r\nx",
-            "Content-Disposition: form-data; name=\"b\"; filename=\"plain.txt\"; filename*=UTF-8''%E2%82%AC.txt\r\n\r\ny"));
+            "Content-Disposition: form-data; name=\"b\"; filename=\"plain.txt\"; filename*=UTF-8''%E2%82%AC.txt\r\n\r\ny",
+            "Content-Disposition: form-data; name=\"c\"; filename*=UTF-8''%E2%82%AC.txt\r\n\r\nz"));
         Assert.Equal("", form.Parts![0].FileName);
-        Assert.Equal("€.txt", form.Parts[1].FileName);
+        Assert.Equal("plain.txt", form.Parts[1].FileName);
+        Assert.Null(form.Parts[2].FileName);   // a text field, then
     }
 
     [Theory]
@@ -76,7 +80,7 @@ public class MultipartFormTests
 
     [Theory]
     [InlineData("multipart/form-data", "Missing boundary in multipart.")]
-    [InlineData("multipart/form-data; boundary=\"\"", "Missing boundary in multipart.")]
+    [InlineData("multipart/form-data; boundary=\"\"", "Invalid multipart data.")]   // an empty boundary: the body does not match it
     public void MissingBoundaryIsStarlettesError(string contentType, string error) =>
         Assert.Equal(error, Parse(Body("Content-Disposition: form-data; name=\"a\"\r\n\r\n1"), contentType).Error);
 
@@ -88,9 +92,40 @@ public class MultipartFormTests
 
     [Theory]
     [InlineData("no boundary in here at all")]
-    [InlineData("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated")]
+    [InlineData("preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XyZ--\r\n")]
+    [InlineData("--XyZ-x")]
+    [InlineData("--XyZ\r\nBad Name: 1\r\n\r\n1\r\n--XyZ--\r\n")]
+    [InlineData("--XyZ\r\n: no name\r\n\r\n1\r\n--XyZ--\r\n")]
+    [InlineData("--XyZ\r\nX: v\rY\r\n\r\n1\r\n--XyZ--\r\n")]
     public void MalformedBodyIsStarlettesParseError(string body) =>
         Assert.Equal("Invalid multipart data.", Parse(Encoding.UTF8.GetBytes(body)).Error);
+
+    [Theory]
+    [InlineData("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated", 0)]
+    [InlineData("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XyZ\r\n", 1)]
+    [InlineData("--XyZ\r\n", 0)]
+    [InlineData("--XyZ--", 0)]
+    [InlineData("\r\n\r\n--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XyZ--\r\nepilogue", 1)]
+    public void APartTheBodyEndsInsideIsDroppedAsPythonMultipartDoes(string body, int parts) =>
+        Assert.Equal(parts, Parse(Encoding.UTF8.GetBytes(body)).Parts!.Count);
+
+    [Fact]
+    public void HeadersAreLatin1AndNamesUtf8AsStarlette()
+    {
+        var form = Parse(Body("Content-Disposition: form-data; name=\"n\u00e9\"; filename=\"caf\u00e9.txt\"\r\nX-H: \u00e9\r\n\r\nD"));
+        var part = form.Parts![0];
+        Assert.Equal(("n\u00e9", "caf\u00e9.txt"), (part.Name, part.FileName));
+        Assert.Contains(new KeyValuePair<string, string>("x-h", "\u00c3\u00a9"), part.Headers);
+    }
+
+    [Fact]
+    public void PythonMultipartsHeaderLimits()
+    {
+        string eight = string.Concat(Enumerable.Range(0, 7).Select(i => $"H{i}: v\r\n"));
+        Assert.Null(Parse(Body($"Content-Disposition: form-data; name=a\r\n{eight}\r\nD")).Error);
+        Assert.Equal("Invalid multipart data.", Parse(Body($"Content-Disposition: form-data; name=a\r\n{eight}H8: v\r\n\r\nD")).Error);
+        Assert.Equal("Invalid multipart data.", Parse(Body($"Content-Disposition: form-data; name=a\r\nX: {new string('v', 5000)}\r\n\r\nD")).Error);
+    }
 
     [Fact]
     public void EmptyBodyHasNoParts() => Assert.Empty(Parse([]).Parts!);

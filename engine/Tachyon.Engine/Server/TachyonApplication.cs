@@ -81,7 +81,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, P
         byte[]? body = plan.HasBody || pythonReads ? await ReadBody(features) : null;
         string? contentType = request.Headers.ContentType;
         var form = body != null && MultipartForm.IsMultipart(contentType)   // parsed off the GIL, for Python to read
-            ? await MultipartForm.ParseAsync(body, contentType!) : null;
+            ? MultipartForm.Parse(body, contentType!) : null;
 
         if (Interlocked.Increment(ref _pending) > options.MaxPending)
         {
