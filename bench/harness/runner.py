@@ -103,7 +103,7 @@ def _start(scenario: Scenario, systems: list[System], cfg: Config, start_failure
             failed[system.name] = start_failures[key]
             continue
         log = cfg.workdir / f"{system.name}-{scenario.name}.log"
-        servers[system.name] = server = Server(system, VARIANT_ENV[scenario.variant], log)
+        servers[system.name] = server = Server(system, VARIANT_ENV[scenario.variant], log, scenario.startup_timeout)
         server.start()
     for name, server in servers.items():
         try:

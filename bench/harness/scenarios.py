@@ -18,6 +18,7 @@ class Scenario:
     connections: tuple[int, ...] = DEFAULT_CONNECTIONS
     variant: str = "default"  # servers of another variant are started with other env vars
     optional: bool = False  # a feature a system may lack: a 404/405/5xx reads "unsupported"
+    startup_timeout: float = 30.0  # until GET /health answers; 10,000 routes take a while to register
 
     @property
     def title(self) -> str:
@@ -31,7 +32,7 @@ SCENARIOS = [
     Scenario("user_list", "GET", "/users/7", [{"id": i, "name": f"user{i}", "active": True} for i in range(100)]),
     Scenario("sleep", "GET", "/sleep", {"slept": True}, connections=(256,)),
     Scenario("deps", "GET", "/deps?q=bar", {"user": "alice", "q": "bar", "limit": 10}, optional=True),
-    Scenario("routes_10k", "GET", "/r9999/abc", {"route": 9999, "x": "abc"}, variant="many_routes"),
+    Scenario("routes_10k", "GET", "/r9999/abc", {"route": 9999, "x": "abc"}, variant="many_routes", startup_timeout=120.0),
 ]
 
 BY_NAME = {s.name: s for s in SCENARIOS}

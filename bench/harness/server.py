@@ -25,8 +25,9 @@ class StartError(Exception):
 
 
 class Server:
-    def __init__(self, system: System, env: dict[str, str], log_path: Path):
+    def __init__(self, system: System, env: dict[str, str], log_path: Path, startup_timeout: float | None = None):
         self.system = system
+        self.startup_timeout = max(system.startup_timeout, startup_timeout or 0.0)
         self.port = free_port()
         self.log_path = log_path
         base = {k: v for k, v in os.environ.items() if k not in _DROP_ENV}
@@ -43,7 +44,7 @@ class Server:
 
     def wait_ready(self) -> None:
         """Until GET /health gets any HTTP answer; raises StartError if it exits or times out."""
-        deadline = time.monotonic() + self.system.startup_timeout
+        deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if (code := self._proc.poll()) is not None:
                 raise StartError(f"exited with code {code} before listening")
@@ -55,7 +56,7 @@ class Server:
                 return
             except (OSError, http.client.HTTPException):
                 time.sleep(0.1)
-        raise StartError(f"not answering on port {self.port} after {self.system.startup_timeout:g} s")
+        raise StartError(f"not answering on port {self.port} after {self.startup_timeout:g} s")
 
     @property
     def url(self) -> str:
