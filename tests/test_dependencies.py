@@ -173,6 +173,15 @@ async def special(request: Request, response: Response, background: BackgroundTa
     return {"path": request.url.path, "q": request.query_params.get("q")}
 
 
+def scoped_again(inner: Annotated[list, Security(scoped, scopes=["me", "admin"])]):
+    return inner
+
+
+@app.get("/nested-scopes")
+def nested_scopes(s: Annotated[list, Security(scoped_again, scopes=["me"])]):
+    return s
+
+
 @app.get("/scopes")
 def scopes_route(s: Annotated[list, Security(scoped, scopes=["items", "me"])]):
     return s
@@ -263,6 +272,8 @@ class DependenciesTest(AppTestCase):
 
     def test_security_scopes(self) -> None:
         self.assertEqual(self.client.get("/scopes").json(), ["items", "me"])
+        # FastAPI's _get_oauth_scopes: the parents' scopes, then the dependency's own that are not among them
+        self.assertEqual(self.client.get("/nested-scopes").json(), ["me", "admin"])
 
     def test_dependency_overrides(self) -> None:
         app.dependency_overrides[common] = lambda: {"overridden": True}

@@ -69,6 +69,13 @@ class ParamSpec:
         return self.field_info.get_default(call_default_factory=True)
 
 
+def oauth_scopes(parents: list[str], own: list[str]) -> list[str]:
+    """FastAPI's _get_oauth_scopes: the parents' scopes (repeats kept), then its own not among them."""
+    scopes = list(parents)
+    scopes += [scope for scope in dict.fromkeys(own) if scope not in scopes]
+    return scopes
+
+
 @dataclass(eq=False)
 class Dependant:
     call: Callable[..., Any]
@@ -91,6 +98,16 @@ class Dependant:
     @property
     def children(self) -> list[Dependant]:
         return [t for _, k, t in self.arguments if k == "dependency"]
+
+    @property
+    def parent_scopes(self) -> list[str]:
+        """The scopes of the dependencies that depend on it, repeats kept (FastAPI's parent_oauth_scopes)."""
+        return self.security_scopes[:len(self.security_scopes) - len(self.own_scopes)]
+
+    @property
+    def oauth_scopes(self) -> list[str]:
+        """What its SecurityScopes holds."""
+        return oauth_scopes(self.parent_scopes, self.own_scopes)
 
     @cached_property
     def uses_scopes(self) -> bool:

@@ -232,7 +232,7 @@ class _Emitter:
             elif kind == "dependency":
                 value = self._value(target)
             elif target == "security_scopes":
-                value = f"_Scopes({self._constant(list(node.security_scopes))})"
+                value = f"_Scopes({self._constant(node.oauth_scopes)})"
             else:
                 value = {"request": "_ctx.request", "response": "_ctx.response",
                          "background_tasks": "_ctx.background"}[target]

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from .._compat import ModelField
+from .._endpoint.signature import oauth_scopes
 from ..security.base import SecurityBase
 
 _PARAM_NAME_OF_SPECIAL = {"request": "request_param_name", "response": "response_param_name",
@@ -51,10 +52,7 @@ class Dependant:
 
     @cached_property
     def oauth_scopes(self) -> list[str]:
-        """FastAPI's: the parents' scopes, then its own not already there."""
-        scopes = list(self.parent_oauth_scopes or [])
-        scopes += [scope for scope in dict.fromkeys(self.own_oauth_scopes or []) if scope not in scopes]
-        return scopes
+        return oauth_scopes(self.parent_oauth_scopes or [], self.own_oauth_scopes or [])
 
     @cached_property
     def cache_key(self) -> tuple:
@@ -103,11 +101,10 @@ def _kind_of(call: Any, test: Callable[[Any], bool]) -> bool:
 def describe(node: Any, path: str, name: str | None = None, *, endpoint: bool = False) -> Dependant:
     """The FastAPI ``Dependant`` of one node of Tachyon's dependency tree (``tachyon/_endpoint/signature.py``):
     the endpoint's (``route.dependant``), whose route-level dependencies come first, as in FastAPI."""
-    parents = node.security_scopes[:len(node.security_scopes) - len(node.own_scopes)]
     described = Dependant(name=name, call=node.call, path=path, use_cache=node.use_cache, scope=node.scope,
                           security_scopes=None if endpoint else list(node.security_scopes),
                           own_oauth_scopes=None if endpoint else list(node.own_scopes),
-                          parent_oauth_scopes=None if endpoint else parents)
+                          parent_oauth_scopes=None if endpoint else node.parent_scopes)
     described._declared_call = node.call   # code may replace .call: see APIRoute._edited_calls
     for parameter, kind, target in node.arguments:
         if kind == "dependency":
