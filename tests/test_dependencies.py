@@ -5,7 +5,7 @@ from __future__ import annotations
 import unittest
 from typing import Annotated
 
-from tachyon import (APIRouter, BackgroundTasks, Depends, FastAPI, Header, HTTPException, Query, Request,
+from tachyon import (APIRouter, BackgroundTasks, Body, Depends, FastAPI, Header, HTTPException, Query, Request,
                      Response, Security)
 from pydantic import BaseModel, field_validator
 
@@ -114,6 +114,15 @@ def nocache(a: Annotated[int, Depends(counter, use_cache=False)], b: Annotated[i
 @app.get("/uncached-then-cached")
 def uncached_then_cached(a: Annotated[int, Depends(counter, use_cache=False)], b: Annotated[int, Depends(counter)]):
     return [a, b]
+
+
+def note_from_body(note: Annotated[str, Body()]):
+    return note
+
+
+@app.post("/noted")
+def noted(order: "Order", note: Annotated[str, Depends(note_from_body)]):
+    return {"qty": order.qty, "note": note}
 
 
 def uncached_below(n: Annotated[int, Depends(counter, use_cache=False)]):
@@ -282,6 +291,19 @@ class DependenciesTest(AppTestCase):
         finally:
             app.dependency_overrides.clear()
         self.assertEqual(self.client.get("/items?q=a").json(), {"q": "a", "skip": 0, "limit": 100})
+
+    def test_an_override_keeps_the_bodys_declared_shape(self) -> None:
+        # FastAPI embeds the body fields when the route is created: overriding the dependency that declared the
+        # second one leaves the first still read from under its name.
+        app.dependency_overrides[note_from_body] = lambda: "overridden"
+        try:
+            r = self.client.post("/noted", json={"order": {"qty": 1}, "note": "n"})
+            self.assertEqual(r.json(), {"qty": 1, "note": "overridden"})
+            r = self.client.post("/noted", json={"qty": 1})
+            self.assertEqual((r.status_code, r.json()["detail"][0]["loc"]), (422, ["body", "order"]))
+        finally:
+            app.dependency_overrides.clear()
+        self.assertEqual(self.client.post("/noted", json={"order": {"qty": 2}, "note": "n"}).json(), {"qty": 2, "note": "n"})
 
 
 if __name__ == "__main__":

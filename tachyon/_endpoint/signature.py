@@ -131,6 +131,9 @@ class EndpointSignature:
     leaves: list[ParamSpec]  # flat, in FastAPI's error order; ``index`` is each one's position
     specials: set[str]  # special objects some callable in the tree needs
     error_order: list[int] = field(default_factory=list)  # leaf indices as FastAPI reports errors (with repeats)
+    # The route's own declarations embed its body fields (several of them, or Body(embed=True)): FastAPI decides
+    # that when the route is created, so a dependency override that leaves one body field keeps it embedded.
+    declared_embedded: bool = False
 
     @property
     def body_params(self) -> list[ParamSpec]:
@@ -151,7 +154,7 @@ class EndpointSignature:
     def single_body(self) -> ParamSpec | None:
         """The one body parameter that takes the whole body, as FastAPI does when it is alone and not embedded."""
         bodies = self.body_params
-        return bodies[0] if len(bodies) == 1 and not bodies[0].embed else None
+        return bodies[0] if len(bodies) == 1 and not bodies[0].embed and not self.declared_embedded else None
 
     @property
     def needs_request(self) -> bool:
@@ -172,6 +175,9 @@ def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.D
         d.discard_result = True
     # A path parameter the endpoint does not declare is matched but not passed, as in FastAPI.
     signature = EndpointSignature(root, _flatten(root), analyzer.specials, _error_order(root))
+    if overrides:
+        declared = analyze(endpoint, path, dependencies)
+        signature.declared_embedded = bool(declared.body_params) and declared.single_body is None
     single = signature.single_body
     if single is not None and isinstance(single.field_info, params.Form) and _is_model(single.annotation):
         single.fields = _model_fields(single)   # a form model: its fields are the form's fields

@@ -122,7 +122,7 @@ async def solve_dependencies(*, request: Any, dependant: Dependant, body: Any = 
     if dependant.response_param_name:
         values[dependant.response_param_name] = response
     if dependant.security_scopes_param_name:
-        values[dependant.security_scopes_param_name] = SecurityScopes(scopes=dependant.security_scopes)
+        values[dependant.security_scopes_param_name] = SecurityScopes(scopes=dependant.oauth_scopes)
     return SolvedDependency(values, errors, background_tasks, response, dependency_cache)
 
 
