@@ -127,6 +127,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.separate_input_output_schemas = separate_input_output_schemas
         self.webhooks = webhooks or APIRouter()
         self.openapi_schema: dict[str, Any] | None = None
+        self._openapi_routes: tuple | None = None   # the routes openapi_schema was generated for
         self.state = State()
         self.router = APIRouter(redirect_slashes=redirect_slashes, dependencies=dependencies,
                                 default_response_class=default_response_class,
@@ -200,8 +201,10 @@ class FastAPI(Starlette, PathOperationDecorators):
     # -- OpenAPI and docs ---------------------------------------------------------------------------
 
     def openapi(self) -> dict[str, Any]:
-        """The OpenAPI document, generated once (pydantic's JSON schemas) and then reused."""
-        if self.openapi_schema is None:
+        """The OpenAPI document, generated once (pydantic's JSON schemas) and reused until routes are added, as in
+        FastAPI 0.137+ (a document the app set itself is kept)."""
+        routes = (len(self.routes), id(self.routes[-1]) if self.routes else None)
+        if self.openapi_schema is None or self._openapi_routes not in (None, routes):
             from .openapi.utils import get_openapi
 
             self.openapi_schema = get_openapi(
@@ -211,6 +214,7 @@ class FastAPI(Starlette, PathOperationDecorators):
                 tags=self.openapi_tags, servers=self.servers or None, separate_input_output_schemas=self.separate_input_output_schemas,
                 external_docs=self.openapi_external_docs,
             )
+            self._openapi_routes = routes
         return self.openapi_schema
 
     def setup(self) -> None:

@@ -492,5 +492,24 @@ class DescriptionTest(unittest.TestCase):
         self.assertNotIn("description", paths["/method"]["get"])
 
 
+
+class OpenAPICacheTest(unittest.TestCase):
+    """FastAPI 0.137+ generates the document again once routes were added; a document the app set is kept."""
+
+    def test_routes_added_after_the_first_document_are_in_the_next(self) -> None:
+        app = FastAPI()
+        app.add_api_route("/a", lambda: 1)
+        first = app.openapi()
+        self.assertIs(app.openapi(), first)
+        app.add_api_route("/b", lambda: 2)
+        self.assertEqual(sorted(app.openapi()["paths"]), ["/a", "/b"])
+
+    def test_a_document_the_app_set_is_kept(self) -> None:
+        app = FastAPI()
+        app.openapi_schema = {"openapi": "3.1.0", "info": {"title": "preset", "version": "1"}, "paths": {}}
+        app.add_api_route("/a", lambda: 1)
+        self.assertEqual(app.openapi()["info"]["title"], "preset")
+
+
 if __name__ == "__main__":
     unittest.main()
