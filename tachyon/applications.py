@@ -515,11 +515,22 @@ class FastAPI(Starlette, PathOperationDecorators):
         self._served_state = self._routes_state()
         for entry in self._served():
             server.add_route(*self._compile(*entry))
-        if self._handles_router_misses():
-            misses = APIRoute("/", _raise_router_miss, include_in_schema=False)
-            misses.compile({}, self)
-            plan, objects = compile_route(misses, self.handle_exception, self)
-            server.add_route({**plan, "misses": True}, objects)
+        for app, prefix, outer_handles in self._miss_handlers():
+            # A mounted app answers the misses under its prefix; it needs its own route when it handles them, or
+            # when an app outside does (whose handler must not answer for it).
+            if app._handles_router_misses() or (prefix and outer_handles):
+                misses = APIRoute("/", _raise_router_miss, include_in_schema=False)
+                misses.compile({}, app)
+                plan, objects = compile_route(misses, app.handle_exception, app)
+                server.add_route({**plan, "misses": True, "misses_prefix": prefix}, objects)
+
+    def _miss_handlers(self, prefix: str = "", outer_handles: bool = False) -> Iterator[tuple[FastAPI, str, bool]]:
+        """This app and every app mounted in it: (app, its path prefix, whether an app outside handles misses)."""
+        yield self, prefix, outer_handles
+        handles = outer_handles or self._handles_router_misses()
+        for route in self.routes:
+            if isinstance(route, Mount):
+                yield from route.app._miss_handlers(prefix + route.path, handles)
 
     def _handles_router_misses(self) -> bool:
         """True when the router's 404 or 405 would reach a handler of the app's own (for that status, or

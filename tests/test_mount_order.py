@@ -107,5 +107,27 @@ class MountOrderTest(unittest.TestCase):
         self.assertEqual((r.status_code, r.headers["location"]), (307, "http://testserver/lenient/y/"))
 
 
+    def test_a_miss_under_a_mount_is_the_mounted_apps_to_answer(self) -> None:
+        # Starlette's Mount hands /sub/... to the sub-app, whose own exception handlers answer its router's misses.
+        from tachyon.exceptions import StarletteHTTPException
+        from tachyon.responses import JSONResponse
+
+        parent, plain, handling = FastAPI(), FastAPI(), FastAPI()
+        parent.add_exception_handler(404, lambda request, exc: JSONResponse({"parent": True}, status_code=404))
+        handling.add_exception_handler(StarletteHTTPException, lambda request, exc: JSONResponse(
+            {"sub": exc.detail}, status_code=exc.status_code, headers=exc.headers))
+        for app in (plain, handling):
+            app.add_api_route("/a", lambda: "a")
+        parent.mount("/plain", plain)
+        parent.mount("/handling", handling)
+        client = TestClient(parent)
+        self.addCleanup(client.close)
+        self.assertEqual(client.get("/missing").json(), {"parent": True})
+        self.assertEqual(client.get("/plain/missing").json(), {"detail": "Not Found"})
+        self.assertEqual(client.get("/handling/missing").json(), {"sub": "Not Found"})
+        r = client.post("/handling/a")
+        self.assertEqual((r.status_code, r.json(), r.headers["allow"]), (405, {"sub": "Method Not Allowed"}, "GET"))
+
+
 if __name__ == "__main__":
     unittest.main()

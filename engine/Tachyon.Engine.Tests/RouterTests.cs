@@ -25,6 +25,27 @@ public class RouterTests
     }
 
     [Fact]
+    public void AMissUnderAMountGoesToThatMountsMissesRoute()
+    {
+        Route Misses(string prefix) => new()
+        {
+            Index = -1, Template = "/", Segments = RouteTemplate.Parse("/"), Methods = ["GET"], AllowHeader = "GET",
+            Plan = Plan, ServesMisses = true, MissesPrefix = prefix,
+        };
+        var router = Build(("/health", ["GET"]));
+        Assert.Null(router.MissesFor("/nope"));   // the engine answers
+        Route root = Misses(""), sub = Misses("/sub"), nested = Misses("/sub/inner");
+        router.AddMisses(sub);
+        router.AddMisses(root);
+        router.AddMisses(nested);
+        Assert.Same(root, router.MissesFor("/nope"));
+        Assert.Same(root, router.MissesFor("/sub"));      // Starlette's Mount takes "/sub/..." only
+        Assert.Same(root, router.MissesFor("/subway/x"));
+        Assert.Same(sub, router.MissesFor("/sub/x"));
+        Assert.Same(nested, router.MissesFor("/sub/inner/x"));   // the innermost mount's
+    }
+
+    [Fact]
     public void StaticAndParameterisedPathsMatch()
     {
         var router = Build(("/health", ["GET"]), ("/items/{id}", ["GET"]), ("/items/{id}/tags/{tag}", ["GET"]));

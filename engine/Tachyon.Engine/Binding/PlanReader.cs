@@ -57,6 +57,7 @@ internal static unsafe class PlanReader
             AllowHeader = string.Join(", ", methods),
             Plan = plan,
             ServesMisses = root.TryGetProperty("misses", out var misses) && misses.ValueKind == JsonValueKind.True,
+            MissesPrefix = root.TryGetProperty("misses_prefix", out var prefix) ? prefix.GetString() ?? "" : "",
         };
     }
 

@@ -12,8 +12,10 @@ internal sealed class Route
     public required string AllowHeader { get; init; }
     // Replaced whole when the app's dependency_overrides change; a request keeps the plan it started with.
     public required DispatchPlan Plan { get; set; }
-    // The plan marked "misses": it serves the router's 404s and 405s (the app handles them itself).
+    // The plan marked "misses": it serves the router's 404s and 405s (the app handles them itself), under
+    // MissesPrefix for a mounted app's (Starlette's Mount hands "/sub/..." to the sub-app, whose handlers answer).
     public bool ServesMisses { get; init; }
+    public string MissesPrefix { get; init; } = "";
 
     string[]? _parameterNames;
     /// <summary>Its path parameters, in the order the router writes their values.</summary>

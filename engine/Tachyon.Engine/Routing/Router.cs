@@ -18,7 +18,26 @@ internal sealed class Router
     public IReadOnlyList<Route> Routes => _routes;
 
     /// <summary>Serves the router's 404s and 405s when the app handles them itself; null means the engine answers.</summary>
-    public Route? Misses { get; set; }
+    public Route? Misses { get; private set; }
+    // Mounted apps' misses routes, longest prefix first: a miss under a mount is the mounted app's to answer.
+    readonly List<Route> _mountMisses = [];
+
+    public void AddMisses(Route route)
+    {
+        if (route.MissesPrefix.Length == 0) { Misses = route; return; }
+        _mountMisses.Add(route);
+        _mountMisses.Sort((a, b) => b.MissesPrefix.Length.CompareTo(a.MissesPrefix.Length));
+    }
+
+    /// <summary>The route that answers a miss of <paramref name="routedPath"/>; null: the engine's own answer.</summary>
+    public Route? MissesFor(string routedPath)
+    {
+        foreach (var route in _mountMisses)
+            if (routedPath.Length > route.MissesPrefix.Length && routedPath[route.MissesPrefix.Length] == '/'
+                && routedPath.StartsWith(route.MissesPrefix, StringComparison.Ordinal))
+                return route;
+        return Misses;
+    }
 
     // Values the longest template writes: a segment like {name}.{ext} holds several.
     int _maxValues;

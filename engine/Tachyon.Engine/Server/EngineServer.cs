@@ -33,7 +33,7 @@ internal sealed class EngineServer(ServerOptions options)
     {
         var router = _application == null ? _router : (_next ??= new Router());
         var route = PlanReader.Read(planJson, objects, router.Routes.Count);
-        if (route.ServesMisses) router.Misses = route;
+        if (route.ServesMisses) router.AddMisses(route);
         else router.Add(route);
     }
 

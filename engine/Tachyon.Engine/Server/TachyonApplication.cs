@@ -35,14 +35,15 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, P
         var target = RequestTarget.From(request);
         var router = _router;
         string rootPath = options.RootPath.Length > 0 ? options.RootPath : peerRootPaths.Of(features);
-        var match = router.Match(ServerOptions.RoutePath(target.Path, rootPath), request.Method);
+        string routedPath = ServerOptions.RoutePath(target.Path, rootPath);
+        var match = router.Match(routedPath, request.Method);
         ResponseData response;
         if (match.Kind == MatchKind.Full)
             response = await Dispatch(features, request, target, match);
         else if (match.Kind == MatchKind.MethodNotAllowed)
         {
             string allow = match.Route!.AllowHeader;
-            if (router.Misses is { } misses)
+            if (router.MissesFor(routedPath) is { } misses)
                 response = await Dispatch(features, request, target, match, misses.Plan, allow);
             else
             {
@@ -52,7 +53,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, P
         }
         else if (TrailingSlashRedirect(router, features, request, target, rootPath) is { } redirect)
             response = redirect;
-        else if (router.Misses is { } misses)
+        else if (router.MissesFor(routedPath) is { } misses)
             response = await Dispatch(features, request, target, new RouteMatch(MatchKind.Full, misses, []));
         else
             response = ResponseData.Detail(404, "Not Found");
