@@ -18,10 +18,12 @@ class UploadFile:
 
     def __init__(self, file: Any, *, size: int | None = None, filename: str | None = None,
                  headers: Headers | None = None) -> None:
+        # Starlette's attributes, in its order: code encodes an UploadFile through vars() (jsonable_encoder).
+        self.filename = filename
         self.file = file
         self.size = size
-        self.filename = filename
         self.headers = headers or Headers()
+        self._max_mem_size = getattr(file, "_max_size", 0)   # a SpooledTemporaryFile's; 0 means unlimited
 
     @property
     def content_type(self) -> str | None:

@@ -1,6 +1,7 @@
 """Form fields (urlencoded and multipart) and uploaded files, with FastAPI's errors."""
 from __future__ import annotations
 
+import io
 import unittest
 from typing import Annotated, Union
 
@@ -118,6 +119,15 @@ class FormTest(AppTestCase):
         from tachyon.datastructures import UploadFile as FromDatastructures   # as fastapi.datastructures.UploadFile
 
         self.assertIs(FromDatastructures, UploadFile)
+
+    def test_upload_file_has_starlettes_attributes_in_its_order(self) -> None:
+        # jsonable_encoder encodes it through vars(): an error handler that echoes exc.body shows them
+        import tempfile
+
+        spooled = UploadFile(tempfile.SpooledTemporaryFile(max_size=1024), filename="a.txt")
+        self.assertEqual(list(vars(spooled)), ["filename", "file", "size", "headers", "_max_mem_size"])
+        self.assertEqual(spooled._max_mem_size, 1024)
+        self.assertEqual(UploadFile(io.BytesIO(b"x"))._max_mem_size, 0)
 
 
 class UnionOfFormModelsTest(AppTestCase):
