@@ -399,6 +399,13 @@ class DefinitionErrorsTest(unittest.TestCase):
             app.get(path)(endpoint)
         self.assertEqual(str(caught.exception), message)
 
+    def test_a_dependency_that_is_not_callable_is_inspects_type_error(self) -> None:
+        def endpoint(value=Depends(3)):
+            return value
+
+        with self.assertRaisesRegex(TypeError, "^3 is not a callable object$"):
+            FastAPI().get("/items/")(endpoint)
+
     def test_depends_and_an_annotation_together(self) -> None:
         async def both_depends(foo: Annotated[int, Depends(dep)] = Depends(dep)):
             return foo

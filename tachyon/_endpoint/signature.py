@@ -278,11 +278,12 @@ class _Analyzer:
 
     def dependant(self, call: Callable[..., Any], scopes: list[str], use_cache: bool = True,
                   scope: str | None = None, own_scopes: Sequence[str] = ()) -> Dependant:
+        parameters = inspect.signature(call).parameters   # first: "3 is not a callable object", as FastAPI raises
         hints = _type_hints(call)
         arguments: list[tuple[str, str, Any]] = []
         # *args and **kwargs are parameters like any other, as in FastAPI: required query parameters when not
         # annotated (a decorator without functools.wraps makes an endpoint ask for ?args=&kwargs=).
-        for name, parameter in inspect.signature(call).parameters.items():
+        for name, parameter in parameters.items():
             annotation = hints.get(name, parameter.annotation if parameter.annotation is not parameter.empty else Any)
             arguments.append(self._argument(name, parameter, annotation, scopes))
         node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), list(own_scopes), scope=scope)
