@@ -7,48 +7,6 @@ from typing import Any, NamedTuple
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
 
 
-class MutableHeaders(MutableMapping[str, str]):
-    """Edits a response's raw header list in place. Names are case-insensitive; values are latin-1."""
-
-    def __init__(self, raw: list[tuple[bytes, bytes]]) -> None:
-        self.raw = raw
-
-    def __getitem__(self, key: str) -> str:
-        name = key.lower().encode("latin-1")
-        for k, v in self.raw:
-            if k == name:
-                return v.decode("latin-1")
-        raise KeyError(key)
-
-    def __setitem__(self, key: str, value: str) -> None:
-        name = key.lower().encode("latin-1")
-        self.raw[:] = [(k, v) for k, v in self.raw if k != name]
-        self.raw.append((name, value.encode("latin-1")))
-
-    def __delitem__(self, key: str) -> None:
-        name = key.lower().encode("latin-1")
-        before = len(self.raw)
-        self.raw[:] = [(k, v) for k, v in self.raw if k != name]
-        if len(self.raw) == before:
-            raise KeyError(key)
-
-    def append(self, key: str, value: str) -> None:
-        self.raw.append((key.lower().encode("latin-1"), value.encode("latin-1")))
-
-    def getlist(self, key: str) -> list[str]:
-        name = key.lower().encode("latin-1")
-        return [v.decode("latin-1") for k, v in self.raw if k == name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys(k.decode("latin-1") for k, _ in self.raw))
-
-    def __len__(self) -> int:
-        return len({k for k, _ in self.raw})
-
-    def __repr__(self) -> str:
-        return f"{self.__class__.__name__}({self.raw!r})"
-
-
 class Headers(Mapping[str, str]):
     """Request headers: case-insensitive, immutable, multi-valued (``getlist``); ``headers[k]`` is the first value.
 
@@ -119,6 +77,85 @@ class Headers(Mapping[str, str]):
     def __repr__(self) -> str:
         name = self.__class__.__name__
         return f"{name}({dict(self._list)!r})" if len(set(self.keys())) == len(self._list) else f"{name}(raw={self.raw!r})"
+
+
+class MutableHeaders(Headers, MutableMapping[str, str]):
+    """Starlette's: edits a raw header list in place (a response's ``raw_headers``), names case-insensitive,
+    values latin-1. Like Headers, it lists every pair: ``keys()``, ``items()`` and ``len()`` count repeats."""
+
+    def __init__(self, headers: Mapping[str, str] | None = None, raw: list[tuple[bytes, bytes]] | None = None,
+                 scope: MutableMapping[str, Any] | None = None) -> None:
+        if headers is not None:
+            assert raw is None, 'Cannot set both "headers" and "raw".'
+            assert scope is None, 'Cannot set both "headers" and "scope".'
+            self._raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+        elif raw is not None:
+            assert scope is None, 'Cannot set both "raw" and "scope".'
+            self._raw = raw   # the very list: edits show in the response's raw_headers
+        elif scope is not None:
+            self._raw = scope["headers"] = list(scope["headers"])
+        else:
+            self._raw = []
+
+    @property
+    def _list(self) -> list[tuple[str, str]]:   # Headers' reading of the pairs
+        return [(k.decode("latin-1"), v.decode("latin-1")) for k, v in self._raw]
+
+    @property
+    def raw(self) -> list[tuple[bytes, bytes]]:
+        return self._raw
+
+    def __setitem__(self, key: str, value: str) -> None:
+        """The first pair of that name takes the value, in its place; the others go (Starlette's order)."""
+        name, encoded = key.lower().encode("latin-1"), value.encode("latin-1")
+        found = [i for i, (k, _) in enumerate(self._raw) if k == name]
+        for i in reversed(found[1:]):
+            del self._raw[i]
+        if found:
+            self._raw[found[0]] = (name, encoded)
+        else:
+            self._raw.append((name, encoded))
+
+    def __delitem__(self, key: str) -> None:
+        """Every pair of that name; none is no error, as in Starlette."""
+        name = key.lower().encode("latin-1")
+        self._raw[:] = [(k, v) for k, v in self._raw if k != name]
+
+    def __ior__(self, other: Mapping[str, str]) -> MutableHeaders:
+        if not isinstance(other, Mapping):
+            raise TypeError(f"Expected a mapping but got {other.__class__.__name__}")
+        self.update(other)
+        return self
+
+    def __or__(self, other: Mapping[str, str]) -> MutableHeaders:
+        if not isinstance(other, Mapping):
+            raise TypeError(f"Expected a mapping but got {other.__class__.__name__}")
+        combined = self.mutablecopy()
+        combined.update(other)
+        return combined
+
+    def setdefault(self, key: str, value: str) -> str:  # type: ignore[override]
+        name = key.lower().encode("latin-1")
+        for k, v in self._raw:
+            if k == name:
+                return v.decode("latin-1")
+        self._raw.append((name, value.encode("latin-1")))
+        return value
+
+    def update(self, other: Any = (), /, **kwargs: str) -> None:  # type: ignore[override]
+        for key, value in {**dict(other), **kwargs}.items():
+            self[key] = value
+
+    def append(self, key: str, value: str) -> None:
+        """Another pair, whatever is there already (a second set-cookie)."""
+        self._raw.append((key.lower().encode("latin-1"), value.encode("latin-1")))
+
+    def add_vary_header(self, vary: str) -> None:
+        existing = self.get("vary")
+        self["vary"] = vary if existing is None else ", ".join([existing, vary])
+
+    def mutablecopy(self) -> MutableHeaders:
+        return MutableHeaders(raw=list(self._raw))
 
 
 class ImmutableMultiDict(Mapping[str, Any]):

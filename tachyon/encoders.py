@@ -193,16 +193,14 @@ def jsonable_encoder(
             allowed_keys &= set(include)
         if exclude is not None:
             allowed_keys -= set(exclude)
-        # Quirk kept from FastAPI: include/exclude only filter this level, and
-        # exclude_defaults is not passed down to keys/values.
-        child = dict(options, exclude_defaults=False)
+        # As FastAPI: include/exclude only filter this level; the other options reach keys and values.
         encoded = {}
         for key, value in obj.items():
             if sqlalchemy_safe and isinstance(key, str) and key.startswith("_sa"):
                 continue
             if (value is None and exclude_none) or key not in allowed_keys:
                 continue
-            encoded[jsonable_encoder(key, **child)] = jsonable_encoder(value, **child)
+            encoded[jsonable_encoder(key, **options)] = jsonable_encoder(value, **options)
         return encoded
 
     if isinstance(obj, _SEQUENCE_TYPES):

@@ -59,7 +59,11 @@ class Response:
 
     @property
     def headers(self) -> MutableHeaders:
-        return MutableHeaders(raw=self.raw_headers)
+        """The same object each time, over ``raw_headers`` (as long as that list is not replaced)."""
+        headers = self.__dict__.get("_headers")
+        if headers is None or headers.raw is not self.raw_headers:
+            headers = self._headers = MutableHeaders(raw=self.raw_headers)
+        return headers
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         """Starlette's: the response as ASGI messages, then its background tasks."""
@@ -97,9 +101,10 @@ class Response:
         self.raw_headers.append((b"set-cookie", cookie.output(header="").strip().encode("latin-1")))
 
     def delete_cookie(self, key: str, path: str = "/", domain: str | None = None, secure: bool = False,
-                      httponly: bool = False, samesite: Literal["lax", "strict", "none"] | None = "lax") -> None:
+                      httponly: bool = False, samesite: Literal["lax", "strict", "none"] | None = "lax",
+                      partitioned: bool = False) -> None:
         self.set_cookie(key, max_age=0, expires=0, path=path, domain=domain, secure=secure, httponly=httponly,
-                        samesite=samesite)
+                        samesite=samesite, partitioned=partitioned)
 
 
 class HTMLResponse(Response):
@@ -118,6 +123,11 @@ def json_body(content: Any) -> bytes:
 
 class JSONResponse(Response):
     media_type = "application/json"
+
+    def __init__(self, content: Any, status_code: int = 200, headers: Mapping[str, str] | None = None,
+                 media_type: str | None = None, background: Any = None) -> None:
+        """Starlette's: the content is required (``JSONResponse()`` is a TypeError, not ``null``)."""
+        super().__init__(content, status_code, headers, media_type, background)
 
     def render(self, content: Any) -> bytes:
         return json_body(content)
@@ -159,4 +169,4 @@ class RedirectResponse(Response):
         from urllib.parse import quote
 
         super().__init__(content=b"", status_code=status_code, headers=headers, background=background)
-        self.raw_headers.append((b"location", quote(str(url), safe=":/%#?=@[]!$&'()*+,;").encode("latin-1")))
+        self.headers["location"] = quote(str(url), safe=":/%#?=@[]!$&'()*+,;")   # replaces a Location given in headers

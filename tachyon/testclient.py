@@ -107,7 +107,7 @@ class TestClient:
 
     @headers.setter
     def headers(self, headers: Mapping[str, str] | None) -> None:
-        self._headers = MutableHeaders([])
+        self._headers = MutableHeaders()
         self._headers.update(_DEFAULT_HEADERS)
         self._headers.update(headers or {})
 

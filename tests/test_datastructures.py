@@ -4,7 +4,7 @@ from __future__ import annotations
 import unittest
 
 from tachyon import FastAPI, Request
-from tachyon.datastructures import URL, Headers, MultiDict, QueryParams
+from tachyon.datastructures import URL, Headers, MultiDict, MutableHeaders, QueryParams
 from tachyon.testclient import TestClient
 
 
@@ -120,6 +120,47 @@ class HeadersTest(unittest.TestCase):
         response = TestClient(app).get("/")
         self.assertEqual((response.status_code, response.json()), (401, {"detail": "Could not validate credentials"}))
         self.assertEqual(response.headers.get_list("www-authenticate"), ["Basic", "Bearer"])
+
+
+class MutableHeadersTest(unittest.TestCase):
+    """Starlette's MutableHeaders, as ``response.headers``: it edits the raw list in place."""
+
+    def test_edits_in_place_in_starlettes_order(self) -> None:
+        raw = [(b"a", b"1"), (b"set-cookie", b"x=1"), (b"a", b"2"), (b"set-cookie", b"y=2")]
+        headers = MutableHeaders(raw=raw)
+        self.assertIsInstance(headers, Headers)
+        self.assertEqual((headers.keys(), len(headers), headers["a"]), (["a", "set-cookie", "a", "set-cookie"], 4, "1"))
+        headers["A"] = "x"                   # the first pair takes the value in its place, the others go
+        del headers["absent"]                # no error, as Starlette
+        headers |= {"b": "3"}
+        headers.add_vary_header("Accept")
+        headers.add_vary_header("Origin")
+        self.assertEqual(headers.setdefault("b", "other"), "3")
+        self.assertIs(headers.raw, raw)
+        self.assertEqual(raw, [(b"a", b"x"), (b"set-cookie", b"x=1"), (b"set-cookie", b"y=2"), (b"b", b"3"),
+                               (b"vary", b"Accept, Origin")])
+        combined = headers | {"c": "4"}
+        self.assertEqual((combined["c"], "c" in headers, headers.mutablecopy().raw == raw), ("4", False, True))
+
+    def test_built_from_a_mapping_a_scope_or_nothing(self) -> None:
+        self.assertEqual(MutableHeaders({"X-A": "1"}).raw, [(b"x-a", b"1")])
+        scope = {"headers": [(b"x", b"1")]}
+        MutableHeaders(scope=scope)["y"] = "2"
+        self.assertEqual(scope["headers"], [(b"x", b"1"), (b"y", b"2")])
+        self.assertEqual(MutableHeaders().raw, [])
+
+    def test_a_responses_headers_are_one_object(self) -> None:
+        from tachyon.responses import JSONResponse, RedirectResponse
+
+        response = JSONResponse({"ok": 1})
+        self.assertIs(response.headers, response.headers)
+        response.headers["x-a"] = "1"
+        self.assertIn((b"x-a", b"1"), response.raw_headers)
+        redirect = RedirectResponse("/there", headers={"Location": "/ignored"})
+        self.assertEqual(redirect.headers.getlist("location"), ["/there"])   # replaced, not added
+        with self.assertRaises(TypeError):
+            JSONResponse()   # Starlette's content is required
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -93,6 +93,13 @@ class CookieTest(unittest.TestCase):
         with self.assertRaises(ValueError) as caught:
             Response().set_cookie("session", "abc", partitioned=True)
         self.assertEqual(str(caught.exception), "Partitioned cookies are only supported in Python 3.14 and above.")
+        with self.assertRaises(ValueError):   # delete_cookie passes it on, as Starlette 1.x's
+            Response().delete_cookie("session", partitioned=True)
+
+    def test_delete_cookie_takes_partitioned(self) -> None:
+        response = Response()
+        response.delete_cookie("session", partitioned=False)
+        self.assertTrue(response.headers["set-cookie"].startswith('session=""; expires='))
 
 
 if __name__ == "__main__":
