@@ -39,6 +39,9 @@ __all__ = ["TestClient", "Response", "Request", "Headers", "Cookies", "URL", "HT
 
 _httpx_logger = logging.getLogger("httpx")
 _REDIRECTS = {301, 302, 303, 307, 308}
+# http.client refuses a response of more than 100 header lines (100 cookies set at once); httpx takes any number.
+# Raising the module's limit only loosens a check, for every http.client user in the process.
+http.client._MAXHEADERS = max(http.client._MAXHEADERS, 10_000)  # type: ignore[attr-defined]
 _MAX_REDIRECTS = 20   # httpx's default max_redirects
 # What a request target keeps as it is (RFC 3986); "%" too, so that an encoded URL is not encoded twice.
 _PATH_SAFE = "/:@!$&'()*+,;=-._~%"

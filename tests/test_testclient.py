@@ -216,6 +216,18 @@ class TestClientApiTest(unittest.TestCase):
         self.assertEqual(bad.charset_encoding, None)   # application/json has no charset parameter
         self.assertEqual(self.client.get("/latin-1").charset_encoding, "latin-1")
 
+    def test_a_response_of_many_header_lines(self) -> None:
+        many = FastAPI()
+
+        @many.get("/")
+        def cookies(response: Response):
+            for i in range(150):
+                response.set_cookie(f"pref{i}", str(i))
+
+        with TestClient(many) as client:
+            response = client.get("/")
+        self.assertEqual(len(response.headers.get_list("set-cookie")), 150)
+
     def test_raise_for_status_raises_for_a_redirect_not_followed_as_httpx(self) -> None:
         redirect = self.client.get("/loop", follow_redirects=False)
         self.assertTrue(redirect.has_redirect_location and redirect.is_redirect)
