@@ -319,7 +319,9 @@ class FastAPI(Starlette, PathOperationDecorators):
         # The route goes to the exception handlers' Request (scope["route"], scope["endpoint"]), as in Starlette.
         plan, objects = compile_route(route, functools.partial(owner.handle_exception, route=route), owner)
         path = prefix + route.path
-        return {**plan, "path": path, "convertors": custom_patterns(path), "redirect_slashes": owner.router.redirect_slashes}, objects
+        mounted_in = owner._mounted_in
+        return {**plan, "path": path, "convertors": custom_patterns(path), "redirect_slashes": owner.router.redirect_slashes,
+                "mount_prefix": prefix, "mount_redirects": mounted_in is None or mounted_in.router.redirect_slashes}, objects
 
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
         return self.router.url_path_for(name, **path_params)

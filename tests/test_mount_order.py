@@ -105,6 +105,13 @@ class MountOrderTest(unittest.TestCase):
         self.assertEqual(client.get("/strict/y", follow_redirects=False).status_code, 404)
         r = client.get("/lenient/y", follow_redirects=False)
         self.assertEqual((r.status_code, r.headers["location"]), (307, "http://testserver/lenient/y/"))
+        # a mount's bare prefix: the mounting app's flag decides (Starlette's Mount matches only "/prefix/...")
+        self.assertEqual(client.get("/lenient", follow_redirects=False).status_code, 404)
+        outer, inner = FastAPI(), FastAPI(redirect_slashes=False)
+        outer.mount("/inner", inner)
+        with TestClient(outer) as redirecting:
+            r = redirecting.get("/inner", follow_redirects=False)
+            self.assertEqual((r.status_code, r.headers["location"]), (307, "http://testserver/inner/"))
 
 
     def test_a_miss_under_a_mount_is_the_mounted_apps_to_answer(self) -> None:

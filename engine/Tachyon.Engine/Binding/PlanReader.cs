@@ -58,6 +58,8 @@ internal static unsafe class PlanReader
             Plan = plan,
             ServesMisses = root.TryGetProperty("misses", out var misses) && misses.ValueKind == JsonValueKind.True,
             MissesPrefix = root.TryGetProperty("misses_prefix", out var prefix) ? prefix.GetString() ?? "" : "",
+            MountPrefix = root.TryGetProperty("mount_prefix", out var mount) ? mount.GetString() ?? "" : "",
+            MountRedirects = !root.TryGetProperty("mount_redirects", out var mountRedirects) || mountRedirects.ValueKind != JsonValueKind.False,
         };
     }
 

@@ -16,6 +16,10 @@ internal sealed class Route
     // MissesPrefix for a mounted app's (Starlette's Mount hands "/sub/..." to the sub-app, whose handlers answer).
     public bool ServesMisses { get; init; }
     public string MissesPrefix { get; init; } = "";
+    // Where its app is mounted ("" for the served app), and whether the app it is mounted in redirects: a request
+    // for the bare prefix gets Starlette's 307 to prefix + "/", which the Mount matches.
+    public string MountPrefix { get; init; } = "";
+    public bool MountRedirects { get; init; } = true;
 
     string[]? _parameterNames;
     /// <summary>Its path parameters, in the order the router writes their values.</summary>

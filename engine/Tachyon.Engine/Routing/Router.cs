@@ -42,9 +42,16 @@ internal sealed class Router
     // Values the longest template writes: a segment like {name}.{ext} holds several.
     int _maxValues;
 
+    // Mount prefixes -> whether the app each is mounted in redirects slashes (see Route.MountPrefix).
+    readonly Dictionary<string, bool> _mounts = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="routedPath"/> is a mount's bare prefix that Starlette redirects to prefix + "/".</summary>
+    public bool RedirectsToMount(string routedPath) => _mounts.TryGetValue(routedPath, out bool redirects) && redirects;
+
     public void Add(Route route)
     {
         _routes.Add(route);
+        if (route.MountPrefix.Length > 0) _mounts.TryAdd(route.MountPrefix, route.MountRedirects);
         _maxValues = Math.Max(_maxValues, route.ParameterNames.Length);
         if (RouteTemplate.IsStatic(route.Segments))
         {

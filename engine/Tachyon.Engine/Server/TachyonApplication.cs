@@ -126,7 +126,9 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, P
         if (target.Path == "/") return null;
         string other = target.Path.EndsWith('/') ? target.Path.TrimEnd('/') : target.Path + "/";
         var there = router.Match(ServerOptions.RoutePath(other, rootPath), "\0");
-        if (there.Kind == MatchKind.None || !there.Route!.Plan.RedirectSlashes) return null;
+        bool redirects = there.Kind != MatchKind.None ? there.Route!.Plan.RedirectSlashes
+            : other.EndsWith('/') && router.RedirectsToMount(ServerOptions.RoutePath(target.Path, rootPath));
+        if (!redirects) return null;
         string host = request.Headers.Host.ToString();
         string scheme = options.Forwarded.Scheme(request, features.Get<IHttpConnectionFeature>());
         string location = $"{scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
