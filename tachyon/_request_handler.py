@@ -59,7 +59,7 @@ async def serialize_response(*, field: ModelField | None = None, response_conten
     else:
         value, errors = await run_in_threadpool(field.validate, response_content, {}, loc=("response",))
     if errors:
-        raise ResponseValidationError(errors, body=response_content, endpoint_ctx=endpoint_ctx or EndpointContext())
+        raise ResponseValidationError(errors=errors, body=response_content, endpoint_ctx=endpoint_ctx or EndpointContext())
     serializer = field.serialize_json if dump_json else field.serialize
     return serializer(value, include=include, exclude=exclude, by_alias=by_alias, exclude_unset=exclude_unset,
                       exclude_defaults=exclude_defaults, exclude_none=exclude_none)

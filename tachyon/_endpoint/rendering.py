@@ -52,7 +52,7 @@ def make_renderer(response_model: Any, options: ResponseModelOptions,
             validated = adapter.validate_python(value, from_attributes=True)
         except ValidationError as exc:
             errors = [{**e, "loc": ("response", *e["loc"])} for e in exc.errors(include_url=False)]
-            raise ResponseValidationError(errors, body=value,
+            raise ResponseValidationError(errors=errors, body=value,
                                           endpoint_ctx=endpoint_context() if endpoint_context else None) from None
         return dump(validated)
 
