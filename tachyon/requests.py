@@ -149,7 +149,8 @@ class HTTPConnection(Mapping[str, Any]):
         if self._cookies is None:
             from .cookies import parse_cookie_header
 
-            self._cookies = parse_cookie_header(self.headers.get("cookie", ""))
+            # Starlette 1.x reads every Cookie line (HTTP/2 clients and proxies split them), later ones winning.
+            self._cookies = parse_cookie_header(";".join(self.headers.getlist("cookie")))
         return self._cookies
 
     @property

@@ -155,6 +155,11 @@ class TestClientApiTest(unittest.TestCase):
         self.client.cookies = {"session": "zzz"}
         self.assertEqual(self.client.get("/cookies").json()["session"], "zzz")
 
+    def test_every_cookie_header_line_is_read_as_starlette_1_reads_them(self) -> None:
+        headers = [("cookie", "session=abc; theme=dark"), ("cookie", "theme=light")]
+        self.assertEqual(self.client.get("/cookies", headers=headers).json(), {"session": "abc", "theme": "light"})
+        self.assertEqual(self.client.get("/all-cookies", headers=headers).json(), {"session": "abc", "theme": "light"})
+
     def test_cookies_go_where_httpx_sends_them(self) -> None:
         """A cookie for a path only to paths under it; a Secure one only over https; an explicit Cookie header as is."""
         with TestClient(app) as client:

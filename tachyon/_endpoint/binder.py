@@ -69,7 +69,7 @@ class Binder:
         headers: dict[str, list[str]] = {}
         for key, value in data.headers or ():
             headers.setdefault(key.lower(), []).append(value)
-        cookies = parse_cookie_header(headers["cookie"][0]) if "cookie" in headers else {}
+        cookies = parse_cookie_header(";".join(headers["cookie"])) if "cookie" in headers else {}   # every line
         body = self._body(data)
 
         values: dict[int, Any] = {}

@@ -31,7 +31,8 @@ internal static class Binder
                     if (!TryScalar(p, pathValues[p.PathIndex], out args[i])) return false;
                     continue;
                 case ParameterSource.Cookie:
-                    cookies ??= CookieParser.Parse(headers.Cookie.Count > 0 ? headers.Cookie[0] : null);
+                    // Starlette 1.x reads every Cookie line (HTTP/2 clients and proxies split them), later ones winning.
+                    cookies ??= CookieParser.Parse(headers.Cookie.Count > 1 ? string.Join(';', headers.Cookie.ToArray()) : headers.Cookie.ToString());
                     if (!cookies.TryGetValue(p.Key, out var cookie)) { if (!TryDefault(p, out args[i])) return false; continue; }
                     if (p.IsList) return false;   // a cookie has one value: let pydantic judge a list
                     if (!TryScalar(p, cookie, out args[i])) return false;
