@@ -72,7 +72,7 @@ def compile_route(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
         if single is None or isinstance(single.field_info, params.Form):
             python_binding = True
         else:
-            body_validator = b.ref(body_validator_for(single.adapter, null_is_missing=single.required))
+            body_validator = b.ref(body_validator_for(single.adapter))
     plan = {
         "path": route.path,
         "methods": sorted(route.methods),

@@ -36,21 +36,21 @@ _APP_CODE_SCHEMAS = frozenset({"function-before", "function-after", "function-wr
 _NOT_VALIDATION = frozenset({"metadata", "serialization", "ref", "cls", "function", "default"})
 
 
-def body_validator(adapter: TypeAdapter[Any], null_is_missing: bool) -> Callable[[bytes], Any]:
-    """``validate(body bytes) -> value`` for the engine. FastAPI takes a JSON ``null`` body as missing: for a
-    required body whose type accepts None (Any, Optional[...]) a None result is refused, so the Python binder
+def body_validator(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
+    """``validate(body bytes) -> value`` for the engine. FastAPI takes a JSON ``null`` body as absent (missing, or
+    the default): a None result is refused, and so is a null that fails validation, so that the Python binder
     answers it."""
     agrees = json_mode_agrees(adapter)
     validate = _validate_json(adapter) if agrees else _validate_parsed(adapter)
     if agrees and _any_schema(adapter.core_schema, _is_float):
         validate = _parsed_for_huge_integers(validate, _validate_parsed(adapter))
-    if not null_is_missing or not _accepts_none(adapter):
+    if not _accepts_none(adapter):
         return validate
 
     def validate_not_null(data: bytes) -> Any:
         value = validate(data)
         if value is None:
-            raise ValueError("a null body is missing")   # the engine then binds through Python
+            raise ValueError("a null body is absent")   # the engine then binds through Python
         return value
     return validate_not_null
 
@@ -158,6 +158,8 @@ def _validate_parsed(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
 
     def validate(data: bytes) -> Any:
         value = json.loads(data)   # invalid JSON: the binder answers it, no validation ran
+        if value is None:
+            raise ValueError("a null body is absent")   # not validated: the binder answers it (missing or default)
         try:
             return validate_python(value, from_attributes=True)
         except ValidationError as error:
