@@ -270,10 +270,12 @@ class TestClient:
         if cookie:
             out.append(("cookie", cookie))
         chunked = isinstance(body, list)
+        given = {name.lower() for name, _ in out}
         if chunked:
-            out.append(("transfer-encoding", "chunked"))
-        elif body is not None or method in ("POST", "PUT", "PATCH"):
-            out.append(("content-length", str(len(body or b""))))
+            if "transfer-encoding" not in given:
+                out.append(("transfer-encoding", "chunked"))
+        elif (body is not None or method in ("POST", "PUT", "PATCH")) and "content-length" not in given:
+            out.append(("content-length", str(len(body or b""))))   # httpx adds it only when the caller did not
         if origin.startswith("https:") and not any(name.lower() == "x-forwarded-proto" for name, _ in out):
             # The connection is plain HTTP on loopback: the engine takes the scheme from this header, as from a
             # TLS-terminating proxy on the same host, so request.url and redirects are https as Starlette's are.

@@ -221,6 +221,12 @@ class TestClientApiTest(unittest.TestCase):
         self.assertEqual(bad.charset_encoding, None)   # application/json has no charset parameter
         self.assertEqual(self.client.get("/latin-1").charset_encoding, "latin-1")
 
+    def test_a_content_length_the_test_gives_is_the_one_sent(self) -> None:
+        r = self.client.post("/form", content=b"a=1", headers={"Content-Length": "3",
+                                                               "content-type": "application/x-www-form-urlencoded"})
+        self.assertEqual((r.status_code, r.json()), (200, [["a", "1"]]))
+        self.assertEqual(r.request.headers.get_list("content-length"), ["3"])
+
     def test_a_response_of_many_header_lines(self) -> None:
         many = FastAPI()
 
