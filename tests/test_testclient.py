@@ -221,6 +221,11 @@ class TestClientApiTest(unittest.TestCase):
         self.assertEqual(bad.charset_encoding, None)   # application/json has no charset parameter
         self.assertEqual(self.client.get("/latin-1").charset_encoding, "latin-1")
 
+    def test_header_bytes_read_as_latin_1_as_starlette(self) -> None:
+        # ASGI hands over bytes, Starlette decodes them as latin-1: UTF-8 text shows as such, and no byte is refused
+        seen = dict(self.client.get("/headers", headers=[("x-utf8", "café".encode()), ("x-latin", b"caf\xe9")]).json())
+        self.assertEqual((seen["x-utf8"], seen["x-latin"]), ("cafÃ©", "café"))
+
     def test_a_content_length_the_test_gives_is_the_one_sent(self) -> None:
         r = self.client.post("/form", content=b"a=1", headers={"Content-Length": "3",
                                                                "content-type": "application/x-www-form-urlencoded"})
