@@ -21,6 +21,11 @@ PYDANTIC_V2 = PYDANTIC_VERSION_MINOR_TUPLE[0] == 2
 _GENERIC_ALIASES = (typing._GenericAlias, types.GenericAlias, types.UnionType)  # type: ignore[attr-defined]
 
 
+# The module FastAPI's generated ``Body_<operation>`` models belong to: pydantic writes it into a component's name
+# when two models share one (``fastapi___compat__v2__Body_create__1``).
+BODY_MODEL_MODULE = "fastapi._compat.v2"
+
+
 def lenient_issubclass(cls: Any, class_or_tuple: Any) -> bool:
     """``issubclass`` that is False for what is not a class, and for a parametrized generic (``list[int]``)."""
     try:

@@ -511,5 +511,22 @@ class OpenAPICacheTest(unittest.TestCase):
         self.assertEqual(app.openapi()["info"]["title"], "preset")
 
 
+
+class BodyModelNameCollisionTest(unittest.TestCase):
+    """A model named like FastAPI's generated Body_<operation id>: pydantic names both components after their
+    modules, and FastAPI's generated one belongs to fastapi._compat.v2."""
+
+    def test_the_generated_models_module_is_fastapis(self) -> None:
+        Body_make_make_post = type("Body_make_make_post", (BaseModel,), {"__annotations__": {"q": int}})
+        app = FastAPI()
+
+        @app.post("/make")
+        def make(a: Body_make_make_post, b: int = Body()):
+            return [a, b]
+
+        schemas = openapi(app)["components"]["schemas"]
+        self.assertIn("fastapi___compat__v2__Body_make_make_post", schemas)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -14,7 +14,7 @@ from pydantic import BaseModel, create_model
 from pydantic.fields import FieldInfo
 
 from .. import params
-from .._compat import ModelField, lenient_issubclass  # lenient_issubclass: libraries import it from here too
+from .._compat import BODY_MODEL_MODULE, ModelField, lenient_issubclass  # lenient_issubclass: libraries import it from here too
 from .._endpoint.annotations import resolve_lenient
 from .._endpoint.signature import analyze
 from .._endpoint.types import is_union_of_models
@@ -143,7 +143,8 @@ def get_body_field(*, flat_dependant: Dependant, name: str, embed_body_fields: b
         return None
     if not embed_body_fields:
         return bodies[0]
-    model = create_model(f"Body_{name}", **{field.name: (field.field_info.annotation, field.field_info) for field in bodies})
+    model = create_model(f"Body_{name}", __module__=BODY_MODEL_MODULE,
+                         **{field.name: (field.field_info.annotation, field.field_info) for field in bodies})
     required = any(field.required for field in bodies)
     info = merged_body_info([field.field_info for field in bodies], required, model, alias="body")
     return create_model_field(name="body", type_=model, field_info=info, alias="body")

@@ -15,6 +15,7 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticUndefined
 
+from .._compat import BODY_MODEL_MODULE
 from ..dependencies.utils import merged_body_info
 from ..encoders import jsonable_encoder
 from ..utils import deep_dict_update, is_body_allowed_for_status_code
@@ -84,7 +85,8 @@ def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
     single = route.declared_signature.single_body
     if single is not None:
         return _param_field(single), single.field_info
-    model = create_model(f"Body_{route.unique_id}", **{p.name: (p.annotation, p.field_info) for p in bodies})
+    model = create_model(f"Body_{route.unique_id}", __module__=BODY_MODEL_MODULE,
+                         **{p.name: (p.annotation, p.field_info) for p in bodies})
     info = merged_body_info([p.field_info for p in bodies], any(p.required for p in bodies), model)
     return _Field(TypeAdapter(Annotated[model, info]), "validation", "Body"), info
 
