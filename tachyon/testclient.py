@@ -256,6 +256,8 @@ class TestClient:
     def _target(self, url: str, params: Any) -> tuple[str, str]:
         """(scheme://host of the URL, or of base_url for a relative one; the request target), percent-encoded
         as httpx sends it: spaces, non-ASCII and other characters a URL cannot hold as they are."""
+        if url.startswith("//"):   # a network-path reference, as httpx reads it: "//items" is the host "items"
+            url = urlsplit(self.base_url).scheme + ":" + url
         parts = urlsplit(url if _ABSOLUTE_URL.match(url) else self.base_url + ("" if url.startswith("/") else "/") + url)
         # httpx 0.28: params, when given (even empty), replace the URL's query string.
         query = quote(parts.query, safe=_QUERY_SAFE) if params is None else urlencode(query_pairs(params))

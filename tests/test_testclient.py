@@ -335,6 +335,8 @@ class TestClientApiTest(unittest.TestCase):
                          "http://testserver/users/a?page=2")
         self.assertEqual(self.client.get("/users/a?page=1", params={}).json()["url"], "http://testserver/users/a")
         self.assertEqual(self.client.get("/users/a?page=1").json()["url"], "http://testserver/users/a?page=1")
+        # "//host/path" is a network-path reference, as httpx reads it (a doubled slash in a test's URL)
+        self.assertEqual(self.client.get("//example.org/users/a").json()["url"], "http://example.org/users/a")
         # a URL in the query string does not make the request's URL absolute
         self.assertEqual(self.client.get("/users/a?next=https://example.com/x").json()["url"],
                          "http://testserver/users/a?next=https://example.com/x")
