@@ -27,12 +27,6 @@ UNSTABLE_PACKAGES = [
     "python3-fastapi", "python3-starlette", "python3-anyio", "python3-sniffio", "python3-idna",
     "python3-typing-extensions", "python3-annotated-doc", "python3-opentelemetry-api",
 ]
-_UNSTABLE_SOURCES = """Types: deb
-URIs: http://deb.debian.org/debian
-Suites: sid
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-"""
 
 
 def _apt_install(packages: list[str]) -> None:
@@ -60,25 +54,30 @@ def current_fastapi_path() -> str:
     return f"{CURRENT_FASTAPI_SITE}{os.pathsep}{BOOKWORM_SERVER_LINKS}"
 
 
-def _download_unstable() -> None:
+def unpack_debian_packages(suite: str, packages: list[str], cache: Path, root: Path) -> None:
+    """Downloads ``packages`` from Debian ``suite`` (bookworm's archive server) with a private apt configuration
+    under ``cache``, leaving the system's sources alone, and unpacks them all into ``root`` (replaced)."""
     if not shutil.which("apt-get") or not shutil.which("dpkg-deb"):
-        raise RuntimeError("the current-FastAPI peer needs apt-get and dpkg-deb (Debian)")
-    apt = CACHE / "apt-unstable"
-    debs = CACHE / "debs-unstable"
+        raise RuntimeError("downloading Debian packages needs apt-get and dpkg-deb (Debian)")
+    apt, debs = cache / f"apt-{suite}", cache / f"debs-{suite}"
     for d in (apt / "lists" / "partial", apt / "archives" / "partial", debs):
         d.mkdir(parents=True, exist_ok=True)
-    (apt / "unstable.sources").write_text(_UNSTABLE_SOURCES)  # deb822: apt reads it by its suffix
+    sources = apt / f"{suite}.sources"   # deb822: apt reads it by its suffix
+    sources.write_text(f"Types: deb\nURIs: http://deb.debian.org/debian\nSuites: {suite}\nComponents: main\n"
+                       "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n")
     options = [
-        "-o", f"Dir::Etc::SourceList={apt / 'unstable.sources'}", "-o", "Dir::Etc::SourceParts=/dev/null",
+        "-o", f"Dir::Etc::SourceList={sources}", "-o", "Dir::Etc::SourceParts=/dev/null",
         "-o", f"Dir::State::Lists={apt / 'lists'}", "-o", f"Dir::Cache={apt}",
         "-o", "APT::Sandbox::User=root", "-qq",
     ]
-    print(f"[bench] downloading Debian unstable's {' '.join(UNSTABLE_PACKAGES)} into {CACHE}", flush=True)
+    print(f"[debian] downloading {suite}'s {' '.join(packages)} into {cache}", flush=True)
     subprocess.run(["apt-get", *options, "update"], check=True, timeout=600)
-    subprocess.run(["apt-get", *options, "download", *UNSTABLE_PACKAGES], cwd=debs, check=True, timeout=600)
-    shutil.rmtree(CURRENT_FASTAPI_ROOT, ignore_errors=True)
+    for old in debs.glob("*.deb"):
+        old.unlink()
+    subprocess.run(["apt-get", *options, "download", *packages], cwd=debs, check=True, timeout=600)
+    shutil.rmtree(root, ignore_errors=True)
     for deb in sorted(debs.glob("*.deb")):
-        subprocess.run(["dpkg-deb", "-x", str(deb), str(CURRENT_FASTAPI_ROOT)], check=True, timeout=120)
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True, timeout=120)
 
 
 def _link_bookworm_server() -> None:
@@ -95,7 +94,7 @@ def ensure_current_fastapi(python: str) -> None:
     env = {**os.environ, "PYTHONPATH": current_fastapi_path()}
     if subprocess.run(probe, env=env, capture_output=True).returncode == 0:
         return
-    _download_unstable()
+    unpack_debian_packages("sid", UNSTABLE_PACKAGES, CACHE, CURRENT_FASTAPI_ROOT)
     _link_bookworm_server()
     done = subprocess.run(probe, env=env, capture_output=True, text=True)
     if done.returncode != 0:
