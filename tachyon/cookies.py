@@ -14,3 +14,9 @@ def parse_cookie_header(header: str) -> dict[str, str]:
         if key or value:
             result[key] = http_cookies._unquote(value)
     return result
+
+
+def parse_cookie_lines(lines: list[str]) -> dict[str, str]:
+    """Every Cookie header line, later ones winning, as Starlette 1.x reads them (HTTP/2 clients and proxies split
+    the cookies over several lines)."""
+    return parse_cookie_header(";".join(lines))

@@ -147,10 +147,9 @@ class HTTPConnection(Mapping[str, Any]):
     @property
     def cookies(self) -> dict[str, str]:
         if self._cookies is None:
-            from .cookies import parse_cookie_header
+            from .cookies import parse_cookie_lines
 
-            # Starlette 1.x reads every Cookie line (HTTP/2 clients and proxies split them), later ones winning.
-            self._cookies = parse_cookie_header(";".join(self.headers.getlist("cookie")))
+            self._cookies = parse_cookie_lines(self.headers.getlist("cookie"))
         return self._cookies
 
     @property

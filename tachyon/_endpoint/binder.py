@@ -17,7 +17,7 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from .. import params
-from ..cookies import parse_cookie_header
+from ..cookies import parse_cookie_lines
 from ..datastructures import FormData
 from ..forms import UploadFile, close_uploads, form_uploads, media_type, parse_form, uploads_in
 from ..exceptions import EndpointContext, HTTPException, RequestValidationError
@@ -69,7 +69,7 @@ class Binder:
         headers: dict[str, list[str]] = {}
         for key, value in data.headers or ():
             headers.setdefault(key.lower(), []).append(value)
-        cookies = parse_cookie_header(";".join(headers["cookie"])) if "cookie" in headers else {}   # every line
+        cookies = parse_cookie_lines(headers.get("cookie", []))
         body = self._body(data)
 
         values: dict[int, Any] = {}
