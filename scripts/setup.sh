@@ -39,6 +39,9 @@ if [ ! -f build/docs/node_modules/swagger-ui-dist/swagger-ui-bundle.js ] || [ ! 
   fi
 fi
 
+# httpx, which the TestClient is built on (from Debian when this python3 has none).
+python3 scripts/install_httpx.py
+
 # The `tachyon` command and `import tachyon`, from this checkout (an editable install without pip).
 python3 scripts/install_command.py
 if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi

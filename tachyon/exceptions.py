@@ -78,6 +78,10 @@ class FastAPIDeprecationWarning(UserWarning):
     Python shows it by default, which it does not for DeprecationWarning outside ``__main__``."""
 
 
+class StarletteDeprecationWarning(UserWarning):
+    """Starlette's deprecation warning (``TestClient(...).get(url, timeout=...)``): a UserWarning, shown by default."""
+
+
 class EndpointContext(TypedDict, total=False):
     """Where a validation error happened: the endpoint's function, source file and line, and its "METHOD /path"."""
 

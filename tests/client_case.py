@@ -11,10 +11,11 @@ from tachyon.testclient import TestClient
 class AppTestCase(unittest.TestCase):
     app: ClassVar[FastAPI]
     client: ClassVar[TestClient]
+    client_options: ClassVar[dict] = {}   # TestClient's keyword arguments
 
     @classmethod
     def setUpClass(cls) -> None:
-        cls.client = TestClient(cls.app)
+        cls.client = TestClient(cls.app, **cls.client_options)
 
     @classmethod
     def tearDownClass(cls) -> None:

@@ -104,9 +104,7 @@ async def plain(name: str):
 
 class ExceptionHandlerRequestTest(AppTestCase):
     app = app
-
-    def setUp(self) -> None:
-        self.client.raise_server_exceptions = False
+    client_options = {"raise_server_exceptions": False}
 
     def test_async_route_with_a_def_dependency(self) -> None:
         response = self.client.get("/async/7")

@@ -106,7 +106,7 @@ class RoutesWhileServingTest(unittest.TestCase):
 
         def hammer() -> None:
             while not done.is_set():
-                results.extend(get_many(self.client._port, ["/first"] * 20))
+                results.extend(get_many(self.client._transport._port, ["/first"] * 20))
 
         worker = threading.Thread(target=hammer)
         worker.start()

@@ -29,8 +29,8 @@ class TestClientServingTest(unittest.TestCase):
     def test_the_last_client_closed_stops_the_server(self) -> None:
         app = make_app()
         first, second = TestClient(app), TestClient(app)
-        port = first._port
-        self.assertEqual(second._port, port)
+        port = first._transport._port
+        self.assertEqual(second._transport._port, port)
         first.close()
         self.assertEqual(second.get("/ping").json(), "pong")   # still held by the second client
         with second:
@@ -38,18 +38,22 @@ class TestClientServingTest(unittest.TestCase):
         self.assertIsNone(app._server)
         self.assertFalse(accepts(port))
 
-    def test_a_closed_client_still_works(self) -> None:
+    def test_a_client_after_its_with_block_still_works_a_closed_one_does_not(self) -> None:
         app = make_app()
         client = TestClient(app)
-        client.close()
-        self.assertEqual(client.get("/ping").json(), "pong")   # served again, as a closed Starlette client works
+        with client:
+            pass
+        self.assertIsNone(app._server)
+        self.assertEqual(client.get("/ping").json(), "pong")   # served again, as Starlette's client after ``with``
         client.close()
         self.assertIsNone(app._server)
+        with self.assertRaisesRegex(RuntimeError, "the client has been closed"):   # httpx's
+            client.get("/ping")
 
     def test_a_dropped_client_releases_its_server_at_the_next_client(self) -> None:
         app = make_app()
         client = TestClient(app)
-        port = client._port
+        port = client._transport._port
         del client
         gc.collect()
         self.assertTrue(accepts(port))   # not stopped by the collector itself

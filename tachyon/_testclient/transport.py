@@ -1,0 +1,157 @@
+"""The TestClient's httpx transport: sends each request httpx built to the app's engine over a loopback connection
+and hands back what the engine answered. httpx does everything a client does (URLs, query strings, bodies, cookies,
+redirects, auth, decoding); this only carries the bytes, so tests exercise what production runs: Kestrel, the C#
+router and binder, the Python lanes. Like Starlette's transport it answers for any host in the URL, and
+re-raises in the test an exception the app did not handle (``raise_server_exceptions``)."""
+from __future__ import annotations
+
+import http.client
+import threading
+import weakref
+from typing import Any
+
+import httpx
+
+from .._boundary.engine import get_engine
+from . import peers, serving
+
+# http.client refuses a response of more than 100 header lines (100 cookies set at once); httpx takes any number.
+# Raising the module's limit only loosens a check, for every http.client user in the process.
+http.client._MAXHEADERS = max(http.client._MAXHEADERS, 10_000)  # type: ignore[attr-defined]
+_DEFAULT_TIMEOUT = 60.0
+
+
+class EngineTransport(httpx.BaseTransport):
+    def __init__(self, app: Any, *, raise_server_exceptions: bool, root_path: str, client: tuple[str, int] | None) -> None:
+        """``app`` serves (started on a free loopback port while this transport holds it); ``client`` is what
+        ``request.client`` reports for these requests (None: no client); ``root_path`` the requests'
+        ``scope["root_path"]`` where the app sets none."""
+        self.app = app
+        self.raise_server_exceptions = raise_server_exceptions
+        self.root_path = root_path
+        self.client = client
+        # Each thread has its own connection (httpx's pool gives concurrent requests theirs): connection -> its
+        # local address, which identifies the requests of this client to the app (see peers.py).
+        self._per_thread = threading.local()
+        self._connections: dict[http.client.HTTPConnection, tuple[str, int] | None] = {}
+        self._connections_lock = threading.Lock()
+        self._serving: weakref.finalize | None = None   # while this transport holds the app's server (serving.py)
+        self._port = self._hold_server()
+        app.capture_unhandled_exceptions()
+        if raise_server_exceptions:
+            get_engine().lanes.keep_background_failures = True
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        headers = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in request.headers.raw]
+        if request.url.scheme == "https" and "x-forwarded-proto" not in request.headers:
+            # The connection is plain HTTP on loopback: the engine takes the scheme from this header, as from a
+            # TLS-terminating proxy on the same host, so request.url and redirects are https as Starlette's are.
+            headers.append(("x-forwarded-proto", "https"))
+        chunked = request.headers.get("transfer-encoding", "").lower() == "chunked"
+        body = request.read()
+        timeout = (request.extensions.get("timeout") or {}).get("read") or _DEFAULT_TIMEOUT
+        status, response_headers, content = self._exchange(request.method, request.url.raw_path.decode("ascii"),
+                                                           headers, body, chunked, timeout)
+        # As Starlette's TestClient, return once the response's background tasks and the exit code of its yield
+        # dependencies have run, and raise what they raised.
+        background_failures = get_engine().settle_background(timeout)
+        exc = self.app.take_captured_exception(self._local_address) or next(iter(background_failures), None)
+        if exc is not None and self.raise_server_exceptions:
+            raise exc
+        response = httpx.Response(status, headers=response_headers, stream=httpx.ByteStream(content), request=request)
+        rendered = peers.templates.pop(self._local_address, None)
+        if rendered is not None:   # a template response: Starlette's TestClient shows what rendered it
+            response.template, response.context = rendered  # type: ignore[attr-defined]
+        return response
+
+    def close(self) -> None:
+        """Closes the connections and lets the app's server go (the last client stops it); a later request
+        starts it again, as a Starlette TestClient can still be used after its ``with`` block."""
+        with self._connections_lock:
+            open_connections, self._connections = self._connections, {}
+        for connection, address in open_connections.items():
+            self._forget(address)
+            connection.close()
+        if self._serving is not None:
+            self._serving.detach()
+            self._serving = None
+            serving.release(self.app)
+
+    def _exchange(self, method: str, target: str, headers: list[tuple[str, str]], body: bytes, chunked: bool,
+                  timeout: float) -> tuple[int, list[tuple[str, str]], bytes]:
+        self._port = self._hold_server()   # started again after close()
+        self.app.serve_route_changes()   # routes added to the app since the last request
+        for attempt in range(2):
+            connection = self._connection_for_request()
+            connection.timeout = timeout
+            connection.sock.settimeout(timeout)
+            try:
+                connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
+                for name, value in headers:
+                    connection.putheader(name, value)
+                connection.endheaders(body if body or chunked else None, encode_chunked=chunked)
+                raw = connection.getresponse()
+                content = raw.read()
+                break
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                self._drop_connection()
+                if attempt:
+                    raise
+            except BaseException:   # the connection is unusable after a failed request (say, a bad header)
+                self._drop_connection()
+                raise
+        # Starlette's TestClient talks to the app without a server, so its responses have no Date header; Kestrel
+        # adds one to every response (an app's own Date is dropped too: the two cannot be told apart here).
+        return raw.status, [(name, value) for name, value in raw.getheaders() if name.lower() != "date"], content
+
+    def _hold_server(self) -> int:
+        if self._serving is None:
+            port = serving.hold(self.app)
+            self._serving = weakref.finalize(self, serving.release_later, self.app)
+            return port
+        return self._port
+
+    @property
+    def _connection(self) -> http.client.HTTPConnection | None:
+        connection = getattr(self._per_thread, "connection", None)
+        return connection if connection in self._connections else None   # None after close()
+
+    @property
+    def _local_address(self) -> tuple[str, int] | None:
+        return self._connections.get(self._connection) if self._connection is not None else None
+
+    def _connection_for_request(self) -> http.client.HTTPConnection:
+        """This thread's open connection, (re)connected so that its requests report Starlette's TestClient
+        address as ``request.client`` (also after the server closed it)."""
+        connection = self._connection
+        if connection is None or connection.sock is None or connection.port != self._port:
+            self._drop_connection()
+            connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=_DEFAULT_TIMEOUT)
+            connection.connect()
+            address = connection.sock.getsockname()[:2]
+            peers.connections[address] = self.client
+            if self.root_path:   # the requests' scope["root_path"] where the app sets none
+                self.app._server.set_peer_root_path(address[1], self.root_path)
+            with self._connections_lock:
+                self._connections[connection] = address
+            self._per_thread.connection = connection
+        return connection
+
+    def _drop_connection(self) -> None:
+        """Closes this thread's connection (unusable after a failed request, or to the server's old port)."""
+        connection = getattr(self._per_thread, "connection", None)
+        self._per_thread.connection = None
+        if connection is None:
+            return
+        with self._connections_lock:
+            address = self._connections.pop(connection, None)
+        self._forget(address)
+        connection.close()
+
+    def _forget(self, address: tuple[str, int] | None) -> None:
+        """Drops what was kept for a closed connection; the engine's routing under its root_path too (the
+        port may come back for another client)."""
+        peers.connections.pop(address, None)
+        peers.templates.pop(address, None)
+        if self.root_path and address is not None and self.app._server is not None:
+            self.app._server.set_peer_root_path(address[1], "")
