@@ -391,10 +391,13 @@ class FastAPI(Starlette, PathOperationDecorators):
         raised (None for the router's own 404 and 405)."""
         return close_form_after_handler(self._respond_to(exc, raw, route), exc)
 
-    def _respond_to(self, exc: BaseException, raw: tuple, route: Any, handler_failed: bool = False) -> Any:
-        """``handler_failed``: ``exc`` was raised by a handler itself; as Starlette's ServerErrorMiddleware, only
-        the server-error handler (500 or Exception) may answer it now."""
-        handler, server_error = self._server_error_handler() if handler_failed else self._handler_for(exc)
+    def _respond_to(self, exc: BaseException, raw: tuple, route: Any, passes: int | None = None) -> Any:
+        """``passes``: how many times the app's handlers may still take ``exc`` before only the server-error handler
+        (500 or Exception) may, as Starlette's ServerErrorMiddleware. Starlette looks them up around the route
+        and again in its ExceptionMiddleware: what a route raised gets two (a handler may raise another exception
+        for the second to answer, or re-raise its own and run twice), the router's own 404 and 405 one."""
+        passes = (1 if route is None else 2) if passes is None else passes
+        handler, server_error = self._handler_for(exc) if passes > 0 else self._server_error_handler()
         data = RequestData._make(raw)
         peer = data.client   # whose TestClient re-raises what is reported
         if self.debug and (handler is None or server_error):
@@ -407,7 +410,7 @@ class FastAPI(Starlette, PathOperationDecorators):
             if inspect.iscoroutine(response):
                 if handler in _NEVER_AWAIT:
                     return self._handled(_run_to_end(response), exc, server_error, peer)
-                finish = self._finish_handler(response, exc, server_error, peer, raw, route)
+                finish = self._finish_handler(response, exc, server_error, peer, raw, route, passes)
                 if asyncio._get_running_loop() is None:
                     # A sync lane: the handler may await, which only works on the loop; wait for it there.
                     from ._boundary.engine import get_engine
@@ -415,23 +418,24 @@ class FastAPI(Starlette, PathOperationDecorators):
                     return asyncio.run_coroutine_threadsafe(finish, get_engine().lanes.loop).result()
                 return finish   # on the loop (or an inline step): the engine runs it as a handler's task
         except Exception as failure:
-            return self._after_failure(failure, server_error, peer, raw, route)
+            return self._after_failure(failure, server_error, peer, raw, route, passes)
         return self._handled(response, exc, server_error, peer)
 
     async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool, peer: Any, raw: tuple,
-                              route: Any) -> Response:
+                              route: Any, passes: int) -> Response:
         try:
             response = await _awaited_while_handling(rest, exc)
         except Exception as failure:
-            response = self._after_failure(failure, server_error, peer, raw, route)
+            response = self._after_failure(failure, server_error, peer, raw, route, passes)
             return await response if inspect.iscoroutine(response) else response
         return self._handled(response, exc, server_error, peer)
 
-    def _after_failure(self, failure: BaseException, server_error: bool, peer: Any, raw: tuple, route: Any) -> Any:
-        """A handler raised ``failure``: the server-error handler answers it, unless that one failed."""
+    def _after_failure(self, failure: BaseException, server_error: bool, peer: Any, raw: tuple, route: Any,
+                       passes: int) -> Any:
+        """A handler raised ``failure``: the next pass answers it, unless the server-error handler was the one."""
         if server_error:
             return self._handler_failed(failure, peer)
-        return self._respond_to(failure, raw, route, handler_failed=True)
+        return self._respond_to(failure, raw, route, passes - 1)
 
     def _server_error_handler(self) -> tuple[Callable[..., Any] | None, bool]:
         return self.exception_handlers.get(500) or self.exception_handlers.get(Exception), True
@@ -448,8 +452,11 @@ class FastAPI(Starlette, PathOperationDecorators):
 
     def _handler_for(self, exc: BaseException) -> tuple[Callable[..., Any] | None, bool]:
         """The handler for ``exc`` (its status code first, then its classes), and whether it is the
-        server-error handler (for Exception or 500: Starlette tries it last, for non-HTTP errors only)."""
-        handler = self.exception_handlers.get(exc.status_code) if isinstance(exc, StarletteHTTPException) else None
+        server-error handler (for Exception or 500: Starlette tries it last, for non-HTTP errors only; an
+        HTTPException with status 500 goes to the HTTPException handler)."""
+        handler = None
+        if isinstance(exc, StarletteHTTPException) and exc.status_code != 500:
+            handler = self.exception_handlers.get(exc.status_code)
         if handler is None:
             handler = next((self.exception_handlers[c] for c in type(exc).__mro__
                             if c in self.exception_handlers and c is not Exception), None)

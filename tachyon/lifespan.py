@@ -82,7 +82,10 @@ class Lifespan:
 
     async def _exit(self) -> None:
         context, self._context = self._context, None
-        await context.__aexit__(None, None, None)
+        try:
+            await context.__aexit__(None, None, None)
+        finally:
+            self.state = {}   # over with the lifespan: later requests (a client used without ``with``) see none
 
 
 async def _call(handler: Callable[[], Any]) -> None:

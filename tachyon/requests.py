@@ -83,17 +83,20 @@ class HTTPConnection(Mapping[str, Any]):
         if self._scope is None:
             d = self._data
             # The lifespan that ran is the outermost app's: a mounted app's requests see its state, as in Starlette.
-            lifespan = getattr(_serving_app(self._app), "lifespan", None)
+            served = _serving_app(self._app)
+            lifespan = getattr(served, "lifespan", None)
             self._scope = {
                 "type": "http", "http_version": d.http_version, "method": d.method, "scheme": d.scheme,
                 # the engine hands over the decoded path; quoting it again gives the raw one for any usual path
                 "path": d.path, "raw_path": quote(d.path, safe=_PATH_SAFE).encode("ascii"),
                 "query_string": d.query_string.encode("latin-1"), "root_path": self._root_path(self._app),
                 "headers": self.headers.raw, "client": tuple(self.client) if self.client else None, "server": d.server, "path_params": self.path_params,
-                "app": self._app, "state": dict(lifespan.state) if lifespan is not None else {}, _SCOPE_DATA: d,
+                "app": self._app, "state": dict(_lifespan_state(d.client, lifespan)), _SCOPE_DATA: d,
                 # Starlette's TestClient asks template responses for what they rendered (response.template).
                 "extensions": {"http.response.debug": {}} if d.client in peers.connections else {},
             }
+            if getattr(served, "router", None) is not None:   # Starlette's outermost router marks the scope
+                self._scope["router"] = served.router
             if self._route is not None:
                 self._scope["route"] = self._route
                 self._scope["endpoint"] = self._route.endpoint
@@ -274,6 +277,14 @@ def _data_of(scope: dict[str, Any]) -> RequestData:
                        server=tuple(scope["server"]) if scope.get("server") else None,
                        http_version=scope.get("http_version", "1.1"), form=None, allow=None,
                        root_path=scope.get("root_path", ""))
+
+
+def _lifespan_state(peer: Any, lifespan: Any) -> dict[str, Any]:
+    """What a request's state starts from: its TestClient's app_state, else what the serving app's lifespan yielded."""
+    state = peers.states.get(peer)
+    if state is not None:
+        return state
+    return lifespan.state if lifespan is not None else {}
 
 
 def _serving_app(app: Any) -> Any:

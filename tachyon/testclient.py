@@ -40,11 +40,13 @@ class TestClient(httpx.Client):
         self.app = app
         self._app = app_for(app)   # what serves: the app, or one around a bare APIRouter
         self.async_backend = {"backend": backend, "backend_options": backend_options or {}}
+        self.app_state: dict[str, Any] = {}   # what the lifespan this client ran yielded (Starlette's)
+        self.portal: LoopPortal | None = None   # inside ``with``: runs code on the app's event loop
         if headers is None:
             headers = {}
         headers.setdefault("user-agent", "testclient")
         transport = EngineTransport(self._app, raise_server_exceptions=raise_server_exceptions, root_path=root_path,
-                                    client=client)
+                                    client=client, app_state=self.app_state)
         super().__init__(base_url=base_url, headers=headers, transport=transport, follow_redirects=follow_redirects,
                          cookies=cookies)
 
@@ -60,23 +62,17 @@ class TestClient(httpx.Client):
                                params=params, headers=headers, cookies=cookies, auth=auth,
                                follow_redirects=follow_redirects, timeout=timeout, extensions=extensions)
 
-    @property
-    def portal(self) -> LoopPortal:
-        """Starlette's: runs a function on the app's event loop and waits for it (``portal.call(func, *args)``,
-        ``portal.start_task_soon(...)``)."""
-        return LoopPortal(get_engine().lanes.loop)
-
-    @property
-    def app_state(self) -> dict[str, Any]:
-        """What the app's lifespan yielded (Starlette's TestClient.app_state)."""
-        return self._app.lifespan.state
-
     def __enter__(self) -> TestClient:
         self._app.startup()   # as Starlette's TestClient: the lifespan runs inside ``with``
+        self.app_state.update(self._app.lifespan.state)
+        # Starlette's portal (an anyio BlockingPortal): ``portal.call(func, *args)``, ``portal.start_task_soon(...)``.
+        self.portal = LoopPortal(get_engine().lanes.loop)
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
-        # Starlette's closes the transport, not the client: the client still sends requests after ``with``.
+        # Starlette's closes the transport, not the client: the client still sends requests after ``with``, and
+        # they still see its app_state.
+        self.portal = None
         try:
             self._app.shutdown()
         finally:

@@ -348,6 +348,85 @@ class FailingHandlerTest(unittest.TestCase):
             response = TestClient(self.make_app(handler), raise_server_exceptions=False).get("/missing")
             self.assertEqual((response.status_code, response.text), (500, "Internal Server Error"))
 
+class HandlerPassesTest(unittest.TestCase):
+    """Starlette looks handlers up around the route and again in its ExceptionMiddleware: an exception a handler
+    raises for a route's error gets the app's handlers once more before the server-error handler; an
+    HTTPException with status 500 goes to the HTTPException handler, not to a handler registered for 500."""
+
+    def make_app(self) -> tuple[FastAPI, list[str]]:
+        from tachyon.responses import JSONResponse
+
+        calls: list[str] = []
+        app = FastAPI()
+
+        class DomainError(Exception):
+            pass
+
+        class Conflict(Exception):
+            pass
+
+        class Loop(Exception):
+            pass
+
+        @app.exception_handler(DomainError)
+        def domain(request, exc):
+            calls.append("domain")
+            raise HTTPException(400, "bad domain")
+
+        @app.exception_handler(Conflict)
+        async def conflict(request, exc):
+            calls.append("conflict")
+            raise Loop()
+
+        @app.exception_handler(Loop)
+        def loop(request, exc):
+            calls.append("loop")
+            raise exc
+
+        @app.exception_handler(500)
+        def server_error(request, exc):
+            calls.append(f"500:{type(exc).__name__}")
+            return JSONResponse({"error": "internal"}, status_code=500)
+
+        @app.get("/domain")
+        def raise_domain():
+            raise DomainError()
+
+        @app.get("/conflict")
+        async def raise_conflict():
+            raise Conflict()
+
+        @app.get("/loop")
+        def raise_loop():
+            raise Loop()
+
+        @app.get("/explicit-500")
+        def explicit():
+            raise HTTPException(500, "explicit 500")
+
+        return app, calls
+
+    def test_a_handler_may_raise_an_exception_another_handler_answers(self) -> None:
+        app, calls = self.make_app()
+        response = TestClient(app).get("/domain")
+        self.assertEqual((response.status_code, response.json(), calls), (400, {"detail": "bad domain"}, ["domain"]))
+
+    def test_the_second_pass_is_the_last_before_the_server_error_handler(self) -> None:
+        app, calls = self.make_app()
+        client = TestClient(app, raise_server_exceptions=False)
+        response = client.get("/conflict")   # conflict raises Loop, whose handler re-raises it: 500
+        self.assertEqual((response.status_code, response.json(), calls), (500, {"error": "internal"},
+                                                                          ["conflict", "loop", "500:Loop"]))
+        calls.clear()
+        client.get("/loop")   # a handler that re-raises its own exception runs twice
+        self.assertEqual(calls, ["loop", "loop", "500:Loop"])
+
+    def test_an_http_exception_500_is_an_http_exception(self) -> None:
+        app, calls = self.make_app()
+        response = TestClient(app).get("/explicit-500")
+        self.assertEqual((response.status_code, response.json(), calls), (500, {"detail": "explicit 500"}, []))
+
+
 class WebSocketValidationErrorTest(unittest.TestCase):
     """WebSockets are not served yet, but apps and shared error modules import FastAPI's names for them."""
 

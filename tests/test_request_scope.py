@@ -30,6 +30,7 @@ async def get_user(user_id: str, request: Request):
         "route": scope["route"].path, "endpoint": scope["endpoint"] is get_user, "tagged": scope["tagged"],
         "raw_path": scope["raw_path"].decode(), "state": scope["state"], "user": request.state.user,
         "db": request.state.db, "same_request": Request(scope).scope is scope,
+        "router": scope["router"] is request.app.router,
     }
 
 
@@ -56,6 +57,7 @@ class RequestScopeTest(unittest.TestCase):
         self.assertEqual(body, {
             "route": "/users/{user_id}", "endpoint": True, "tagged": "by dependency", "raw_path": "/users/ri%20ck",
             "state": {"db": "connection", "user": "rick"}, "user": "rick", "db": "connection", "same_request": True,
+            "router": True,
         })
 
     def test_what_middleware_would_set_is_starlettes_assertion(self) -> None:
@@ -74,6 +76,16 @@ class RequestScopeTest(unittest.TestCase):
         with TestClient(app) as client:
             client.get("/users/a")
             self.assertEqual(client.get("/state").json(), ["db"])
+
+    def test_the_state_is_the_clients_that_ran_the_lifespan(self) -> None:
+        # As Starlette's TestClient: its app_state outlives its ``with`` block; a client that ran no lifespan has none.
+        client = TestClient(app)
+        self.assertEqual((client.get("/state").json(), client.app_state, client.portal), ([], {}, None))
+        with client:
+            self.assertEqual(client.app_state, {"db": "connection"})
+            self.assertIsNotNone(client.portal)
+        self.assertEqual((client.get("/state").json(), client.portal), (["db"], None))
+        self.assertEqual(TestClient(app).get("/state").json(), [])
 
 
 

@@ -2,7 +2,8 @@
 client's ``client`` address (Starlette's ("testclient", 50000) unless given) as ``request.client``; the
 engine itself still sees the real peer. The template of a template response sent to such a request (its
 ``http.response.debug`` message) is kept here for the TestClient, which shows it as ``response.template``
-and ``response.context`` as Starlette's does. (A client's ``root_path`` is kept by the engine, which routes
+and ``response.context`` as Starlette's does. A request from a TestClient starts its ``request.state`` from that
+client's ``app_state`` (what the lifespan it ran yielded), as Starlette's. (A client's ``root_path`` is kept by the engine, which routes
 under it: see ServerHandle.set_peer_root_path.)"""
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from typing import Any
 # (host, port) of each open TestClient connection -> the address its requests report (None: no client);
 # added on connect, removed on close.
 connections: dict[tuple[str, int], tuple[str, int] | None] = {}
+
+# (host, port) of each open TestClient connection -> its client's app_state.
+states: dict[tuple[str, int], dict[str, Any]] = {}
 
 # (host, port) of a TestClient connection -> (template, context) of the page last rendered for it.
 templates: dict[tuple[str, int], tuple[Any, Any]] = {}

@@ -22,11 +22,13 @@ _DEFAULT_TIMEOUT = 60.0
 
 
 class EngineTransport(httpx.BaseTransport):
-    def __init__(self, app: Any, *, raise_server_exceptions: bool, root_path: str, client: tuple[str, int] | None) -> None:
+    def __init__(self, app: Any, *, raise_server_exceptions: bool, root_path: str, client: tuple[str, int] | None,
+                 app_state: dict[str, Any]) -> None:
         """``app`` serves (started on a free loopback port while this transport holds it); ``client`` is what
         ``request.client`` reports for these requests (None: no client); ``root_path`` the requests'
-        ``scope["root_path"]`` where the app sets none."""
+        ``scope["root_path"]`` where the app sets none; ``app_state`` what their ``request.state`` starts from."""
         self.app = app
+        self.app_state = app_state
         self.raise_server_exceptions = raise_server_exceptions
         self.root_path = root_path
         self.client = client
@@ -130,6 +132,7 @@ class EngineTransport(httpx.BaseTransport):
             connection.connect()
             address = connection.sock.getsockname()[:2]
             peers.connections[address] = self.client
+            peers.states[address] = self.app_state
             if self.root_path:   # the requests' scope["root_path"] where the app sets none
                 self.app._server.set_peer_root_path(address[1], self.root_path)
             with self._connections_lock:
@@ -152,6 +155,7 @@ class EngineTransport(httpx.BaseTransport):
         """Drops what was kept for a closed connection; the engine's routing under its root_path too (the
         port may come back for another client)."""
         peers.connections.pop(address, None)
+        peers.states.pop(address, None)
         peers.templates.pop(address, None)
         if self.root_path and address is not None and self.app._server is not None:
             self.app._server.set_peer_root_path(address[1], "")
