@@ -437,6 +437,27 @@ class FastAPI(Starlette, PathOperationDecorators):
             return self._handler_failed(failure, peer)
         return self._respond_to(failure, raw, route, passes - 1)
 
+    async def failed_after_response(self, exc: BaseException, request: Request) -> BaseException:
+        """``exc`` was raised after the response was sent (by a background task, or the exit code of a yield
+        dependency); what to report. As in Starlette, an exception one of the app's handlers would take becomes
+        "Caught handled exception, but response already started.", and the server-error handler (500 or
+        Exception) still sees it (to log it, say), its response going nowhere; what that handler raises is
+        reported instead."""
+        handler, server_error = self._handler_for(exc)
+        if handler is not None and not server_error:
+            started = RuntimeError("Caught handled exception, but response already started.")
+            started.__cause__ = exc
+            exc = started
+        handler = self._server_error_handler()[0]
+        if handler is not None:
+            try:
+                result = handler(request, exc)
+                if inspect.isawaitable(result):
+                    await result
+            except Exception as failure:
+                return failure
+        return exc
+
     def _server_error_handler(self) -> tuple[Callable[..., Any] | None, bool]:
         return self.exception_handlers.get(500) or self.exception_handlers.get(Exception), True
 

@@ -167,16 +167,55 @@ class AfterResponseTest(unittest.TestCase):
             self.client.get("/task-fails-in-swallowing-transaction")
         self.assertEqual(events, ["swallowed"])
 
-    def test_an_exception_after_yield_is_raised_in_the_test(self) -> None:
-        with self.assertRaises(HTTPException) as caught:
+    def test_a_handled_exception_after_the_response_is_starlettes_runtime_error(self) -> None:
+        # An exception the app's handlers would take (here an HTTPException) cannot be answered any more.
+        with self.assertRaisesRegex(RuntimeError, "^Caught handled exception, but response already started.$") as caught:
             self.client.get("/broken-after-yield")
-        self.assertEqual(caught.exception.detail, "too late")
+        self.assertEqual(caught.exception.__cause__.detail, "too late")
 
     def test_without_raise_server_exceptions_the_sent_response_is_returned(self) -> None:
         with TestClient(app, raise_server_exceptions=False) as client:
             response = client.get("/failing-task")
         self.assertEqual((response.status_code, response.json()), (200, {"ok": True}))
 
+
+
+class ServerErrorHandlerAfterResponseTest(unittest.TestCase):
+    """As Starlette's ServerErrorMiddleware, the server-error handler (500 or Exception) sees what was raised after
+    the response was sent (to log or report it); its response goes nowhere, and the error is still reported."""
+
+    def test_the_server_error_handler_sees_late_errors(self) -> None:
+        reported: list[str] = []
+        late = FastAPI()
+
+        @late.exception_handler(Exception)
+        async def report(request, exc):
+            reported.append(f"{request.url.path} {type(exc).__name__}")
+            return JSONResponse({"detail": "internal"}, status_code=500)
+
+        def teardown_fails():
+            yield
+            raise KeyError("teardown")
+
+        @late.get("/task")
+        def queue(background: BackgroundTasks):
+            background.add_task(fail, "task failed")
+            return {"queued": True}
+
+        @late.get("/teardown", dependencies=[Depends(teardown_fails)])
+        def teardown():
+            return {"ok": True}
+
+        @late.get("/handled", dependencies=[Depends(broken_after_yield)])
+        def handled():
+            return {"ok": True}
+
+        client = TestClient(late, raise_server_exceptions=False)
+        for path in ("/task", "/teardown", "/handled"):
+            self.assertEqual(client.get(path).status_code, 200)
+        self.assertEqual(reported, ["/task ValueError", "/teardown KeyError", "/handled RuntimeError"])
+        with self.assertRaises(KeyError):
+            TestClient(late).get("/teardown")
 
 if __name__ == "__main__":
     unittest.main()

@@ -23,7 +23,6 @@ from .. import params
 from .._endpoint.json_body import body_validator as body_validator_for, runs_app_code
 from .._endpoint.request_data import RequestData
 from .._endpoint.signature import ParamSpec
-from .._endpoint.solver import has_yield
 from .._endpoint.types import sequence_item, strip_optional
 from ..concurrency import run_in_threadpool
 from ..requests import request_for
@@ -80,7 +79,7 @@ def compile_route(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
         "is_async": route.is_async,
         # A def route's yield dependencies exit on a sync lane after the response (AfterResponse), in practice the
         # lane that entered them, as in FastAPI's thread pool: inline, they would enter on a socket thread instead.
-        "stays_on_lanes": not route.is_async and has_yield(sig),
+        "stays_on_lanes": not route.is_async and sig.has_yield,
         "status_code": route.status_code or 200,
         "binder": b.ref(route.binder),
         "error_handler": b.ref(error_handler),

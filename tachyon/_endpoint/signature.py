@@ -156,9 +156,24 @@ class EndpointSignature:
         bodies = self.body_params
         return bodies[0] if len(bodies) == 1 and not bodies[0].embed and not self.declared_embedded else None
 
-    @property
+    @cached_property
+    def has_yield(self) -> bool:
+        """Some callable in the tree is a ``yield`` dependency: its exit code runs after the response."""
+        return bool(dependency_kinds(self.root) & {"generator", "async_generator"})
+
+    @cached_property
     def needs_request(self) -> bool:
-        return bool(self.specials)
+        """The engine hands the request over: a special object is asked for, or an error raised after the response
+        (by the exit code of a yield dependency) must reach the app's handlers with the request."""
+        return bool(self.specials) or self.has_yield
+
+
+def dependency_kinds(node: Dependant) -> set[str]:
+    """The kinds of the callables in the tree under ``node`` ("coroutine", "generator", ...)."""
+    found = {node.kind}
+    for child in node.children:
+        found |= dependency_kinds(child)
+    return found
 
 
 def path_param_names(path: str) -> list[str]:

@@ -19,7 +19,7 @@ from ..concurrency import contextmanager_in_threadpool, run_in_threadpool
 from ..exceptions import FastAPIError
 from ..forms import close_uploads
 from ..security.oauth2 import SecurityScopes
-from .signature import Dependant, EndpointSignature
+from .signature import Dependant, EndpointSignature, dependency_kinds
 
 
 NO_RESPONSE_MESSAGE = (   # FastAPI's, when a yield dependency swallows the exception that was to become the response
@@ -31,19 +31,8 @@ NO_RESPONSE_MESSAGE = (   # FastAPI's, when a yield dependency swallows the exce
 )
 
 
-def _kinds(node: Dependant) -> set[str]:
-    found = {node.kind}
-    for child in node.children:
-        found |= _kinds(child)
-    return found
-
-
 def is_async(signature: EndpointSignature) -> bool:
-    return bool(_kinds(signature.root) & {"coroutine", "async_generator"})
-
-
-def has_yield(signature: EndpointSignature) -> bool:
-    return bool(_kinds(signature.root) & {"generator", "async_generator"})
+    return bool(dependency_kinds(signature.root) & {"coroutine", "async_generator"})
 
 
 def build(signature: EndpointSignature, context_factory: Callable[[Any], Any] | None,
@@ -52,12 +41,12 @@ def build(signature: EndpointSignature, context_factory: Callable[[Any], Any] | 
     the endpoint's result into the final Response when specials or yield dependencies are involved."""
     root = signature.root
     uploads = _uploads(signature)
-    if not signature.specials and not has_yield(signature) and not uploads and _is_plain(root) and _positional(root):
+    if not signature.specials and not signature.has_yield and not uploads and _is_plain(root) and _positional(root):
         return root.call  # nothing to solve: the engine calls the endpoint directly
     env: dict[str, Any] = {"_finish": finish}
     code = _Emitter(env, is_async(signature), partial=False)
     context = "_ctx" if signature.needs_request else "None"
-    stack = "_stack" if has_yield(signature) else None
+    stack = "_stack" if signature.has_yield else None
     result = (f"_finish(_result, {context}, {stack or 'None'}, {uploads or '()'})" if finish is not None
               and (stack or signature.specials or uploads) else "_result")
     return _compile(signature, code, context_factory, "solve", [], result)
@@ -97,7 +86,7 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
     if signature.needs_request:
         body.append("_ctx = _make_context(_raw)")
     tree = code.emit_tree(root)
-    if has_yield(signature):
+    if signature.has_yield:
         env["_Stack"] = contextlib.AsyncExitStack if run_async else contextlib.ExitStack
         body.append("_stack = _Stack()")
         if result is not None:

@@ -38,20 +38,38 @@ def carrying_form(raw: tuple, form: FormData) -> HandlerRequest:
 
 
 class RequestContext:
-    """Created once per request, only for routes whose tree asks for a special object."""
+    """Created once per request, only for routes whose tree asks for a special object or has ``yield``
+    dependencies. The objects a route may ask for are made when first asked for (a Response alone costs
+    microseconds)."""
 
-    __slots__ = ("_raw", "_app", "_route", "_request", "response", "background")
+    __slots__ = ("_raw", "_app", "_route", "_request", "_response", "_background")
 
     def __init__(self, raw: tuple, app: Any, route: Any) -> None:
         self._raw = raw
         self._app = app
         self._route = route
         self._request: Request | None = None
-        # FastAPI's "sub-response": headers, cookies and a status code a handler sets on its parameter.
-        self.response = Response()
-        del self.response.headers["content-length"]
-        self.response.status_code = None  # type: ignore[assignment]
-        self.background = BackgroundTasks()
+        self._response: Response | None = None
+        self._background: BackgroundTasks | None = None
+
+    @property
+    def response(self) -> Response:
+        """FastAPI's "sub-response": headers, cookies and a status code a handler sets on its parameter."""
+        if self._response is None:
+            self._response = Response()
+            del self._response.headers["content-length"]
+            self._response.status_code = None  # type: ignore[assignment]
+        return self._response
+
+    @property
+    def background(self) -> BackgroundTasks:
+        if self._background is None:
+            self._background = BackgroundTasks()
+        return self._background
+
+    @property
+    def app(self) -> Any:
+        return self._app
 
     @property
     def request(self) -> Request:
@@ -73,36 +91,45 @@ class AfterResponse:
     the uploaded files (FastAPI closes the form last, on its outermost exit stack)."""
 
     def __init__(self, tasks: Any, stack: contextlib.ExitStack | contextlib.AsyncExitStack | None,
-                 uploads: list[UploadFile]) -> None:
+                 uploads: list[UploadFile], context: RequestContext | None = None) -> None:
+        """``context``: the request's, whose app's handlers see what this work raises."""
         self.tasks = tasks
         self.stack = stack
         self.uploads = uploads
+        self.context = context
         # Made where the endpoint ran: for a def route, the sync lane that entered its yield dependencies.
         self.entered_on = threading.get_ident()
 
     async def __call__(self) -> None:
         try:
-            error: BaseException | None = None
-            try:
-                if self.tasks is not None:
-                    await self.tasks()
-            except BaseException as exc:
-                error = exc
-            if self.stack is not None:
-                # FastAPI runs the response, background tasks included, inside the request's exit stack: a task's
-                # exception is thrown into the yield dependencies at their yield.
-                exc_info = (type(error), error, error.__traceback__) if error is not None else (None, None, None)
-                if isinstance(self.stack, contextlib.AsyncExitStack):
-                    suppressed = await self.stack.__aexit__(*exc_info)
-                else:
-                    suppressed = await _exit_on_sync_lane(self.stack, exc_info, self.entered_on)
-                if error is not None and suppressed:   # a dependency swallowed it: FastAPI's "not awaited" error
-                    raise FastAPIError(NO_RESPONSE_MESSAGE) from error
-            if error is not None:
-                raise error
+            await self._run()
+        except Exception as error:
+            if self.context is None:
+                raise
+            raise await self.context.app.failed_after_response(error, self.context.request)  # noqa: B904 (its own)
         finally:
             for upload in self.uploads:
                 await upload.close()
+
+    async def _run(self) -> None:
+        error: BaseException | None = None
+        try:
+            if self.tasks is not None:
+                await self.tasks()
+        except BaseException as exc:
+            error = exc
+        if self.stack is not None:
+            # FastAPI runs the response, background tasks included, inside the request's exit stack: a task's
+            # exception is thrown into the yield dependencies at their yield.
+            exc_info = (type(error), error, error.__traceback__) if error is not None else (None, None, None)
+            if isinstance(self.stack, contextlib.AsyncExitStack):
+                suppressed = await self.stack.__aexit__(*exc_info)
+            else:
+                suppressed = await _exit_on_sync_lane(self.stack, exc_info, self.entered_on)
+            if error is not None and suppressed:   # a dependency swallowed it: FastAPI's "not awaited" error
+                raise FastAPIError(NO_RESPONSE_MESSAGE) from error
+        if error is not None:
+            raise error
 
 
 async def _exit_on_sync_lane(stack: contextlib.ExitStack, exc_info: tuple, entered_on: int) -> bool:
@@ -159,11 +186,12 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
                 response = response_class(content, **status_args)
         tasks = None
         if context is not None:
-            if not returned:  # FastAPI sends a returned Response as is, without the Response parameter's edits
-                if context.response.status_code:
-                    response.status_code = context.response.status_code
-                response.raw_headers.extend(context.response.raw_headers)
-            tasks = context.background if context.background.tasks else None
+            sub_response = context._response
+            if not returned and sub_response is not None:  # FastAPI sends a returned Response as is, without its edits
+                if sub_response.status_code:
+                    response.status_code = sub_response.status_code
+                response.raw_headers.extend(sub_response.raw_headers)
+            tasks = context._background if context._background is not None and context._background.tasks else None
         if not returned and not is_body_allowed_for_status_code(response.status_code):
             response.body = b""   # FastAPI decides on the final status (the route's, or the Response parameter's)
         if response.background is not None:
@@ -171,7 +199,7 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
         # The parameters' files; all of the form's when request.form() may reach the others (it holds the bound ones).
         uploads = (form_uploads(context.form) if context is not None and context.form is not None
                    else uploads_in(form_values))
-        response.background = (AfterResponse(tasks, stack, uploads)
+        response.background = (AfterResponse(tasks, stack, uploads, context)
                                 if tasks is not None or stack is not None or uploads else None)
         return response
 
