@@ -16,4 +16,12 @@ unpack_debian_packages('forky', ['python3-fastapi', 'python3-starlette', 'python
     'python3-python-multipart', 'python3-typing-extensions', 'python3-opentelemetry-api'], cache, cache / 'root')
 ")
 fi
+# pytest for difftests.sh: Debian's python3-pytest (for the system's python3), linked into a folder of its own.
+if [ ! -d /usr/lib/python3/dist-packages/_pytest ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pytest > /dev/null
+fi
+mkdir -p "$here/.cache/pytest"
+for module in _pytest pytest py.py pluggy iniconfig packaging; do
+  ln -sfn "/usr/lib/python3/dist-packages/$module" "$here/.cache/pytest/$module"
+done
 echo "oracle: $(PYTHONPATH="$site" python3 -c 'import fastapi; print("FastAPI", fastapi.__version__)') ready in $site"
