@@ -371,6 +371,11 @@ class TestClientApiTest(unittest.TestCase):
             self.assertEqual(response.json(), {"packed": True}, encoding)
             self.assertIn("content-encoding", response.headers)   # the header itself stays
 
+    def test_response_header_names_are_lowercase_as_in_asgi_messages(self) -> None:
+        raw = self.client.get("/items/3").headers.raw
+        self.assertIn((b"content-type", b"application/json"), raw)
+        self.assertEqual([name for name, _ in raw], [name.lower() for name, _ in raw])
+
     def test_fragments_are_never_sent(self) -> None:
         response = self.client.get("/users/ann#top")
         self.assertEqual((response.url, response.url.fragment), ("http://testserver/users/ann", ""))

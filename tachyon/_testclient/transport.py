@@ -103,8 +103,9 @@ class EngineTransport(httpx.BaseTransport):
                 self._drop_connection()
                 raise
         # Starlette's TestClient talks to the app without a server, so its responses have no Date header; Kestrel
-        # adds one to every response (an app's own Date is dropped too: the two cannot be told apart here).
-        return raw.status, [(name, value) for name, value in raw.getheaders() if name.lower() != "date"], content
+        # adds one to every response (an app's own Date is dropped too: the two cannot be told apart here). Header
+        # names come lowercased, as in ASGI messages (Kestrel writes its own in their usual casing).
+        return raw.status, [(name.lower(), value) for name, value in raw.getheaders() if name.lower() != "date"], content
 
     def _hold_server(self) -> int:
         if self._serving is None:
