@@ -183,8 +183,9 @@ class FastAPI(Starlette, PathOperationDecorators):
         supported yet."""
         if not isinstance(app, FastAPI):
             raise TypeError(f"Tachyon can only mount Tachyon (FastAPI) applications, not {type(app).__name__}")
-        if not path.startswith("/") or "{" in path:
-            raise ValueError(f"a mount path must start with '/' and have no parameters: {path!r}")
+        assert path == "" or path.startswith("/"), "Routed paths must start with '/'"   # Starlette's Mount
+        if "{" in path:
+            raise ValueError(f"a mount path with parameters is not supported: {path!r}")
         prefix = path.rstrip("/")
         app._mounted_in, app._mount_path = self, prefix
         self.router.routes.append(Mount(prefix, app, name))   # among the routes, in order, as Starlette's

@@ -131,6 +131,7 @@ class Route(BaseRoute):
 
     def __init__(self, path: str, endpoint: Callable[..., Any], *, methods: Sequence[str] | None = None,
                  name: str | None = None, include_in_schema: bool = True) -> None:
+        assert path.startswith("/"), "Routed paths must start with '/'"   # Starlette's (FastAPI's docs URLs too)
         self.path = path
         self.path_regex, self.path_format, self.param_convertors = compile_path(path)
         self.endpoint = endpoint

@@ -136,5 +136,26 @@ class MountOrderTest(unittest.TestCase):
         self.assertEqual((r.status_code, r.json(), r.headers["allow"]), (405, {"sub": "Method Not Allowed"}, "GET"))
 
 
+
+class RoutedPathsTest(unittest.TestCase):
+    """Starlette's rule for its routes and mounts (FastAPI's docs URLs are such routes): a path starts with "/";
+    a mount may have the empty path, which hands it every path the app's own routes do not take."""
+
+    def test_docs_urls_and_mount_paths_must_start_with_a_slash(self) -> None:
+        for options in ({"openapi_url": "openapi.json"}, {"docs_url": "docs"}, {"redoc_url": "redoc"}):
+            with self.assertRaisesRegex(AssertionError, "^Routed paths must start with '/'$"):
+                FastAPI(**options)
+        with self.assertRaisesRegex(AssertionError, "^Routed paths must start with '/'$"):
+            FastAPI().mount("sub", FastAPI())
+
+    def test_a_mount_at_the_empty_path_takes_what_the_app_does_not(self) -> None:
+        sub, app = FastAPI(), FastAPI()
+        sub.get("/x")(lambda: "sub x")
+        app.get("/a")(lambda: "a")
+        app.mount("", sub)
+        client = TestClient(app)
+        self.assertEqual((client.get("/a").json(), client.get("/x").json(), client.get("/nope").status_code),
+                         ("a", "sub x", 404))
+
 if __name__ == "__main__":
     unittest.main()
