@@ -181,14 +181,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         dependencies and exception handlers answer there, its requests' root path has ``path`` added (see
         scope_root_path); this app's OpenAPI document leaves it out. Other ASGI apps (StaticFiles…) are not
         supported yet."""
-        if not isinstance(app, FastAPI):
-            raise TypeError(f"Tachyon can only mount Tachyon (FastAPI) applications, not {type(app).__name__}")
-        assert path == "" or path.startswith("/"), "Routed paths must start with '/'"   # Starlette's Mount
-        if "{" in path:
-            raise ValueError(f"a mount path with parameters is not supported: {path!r}")
-        prefix = path.rstrip("/")
-        app._mounted_in, app._mount_path = self, prefix
-        self.router.routes.append(Mount(prefix, app, name))   # among the routes, in order, as Starlette's
+        self.router.mount(path, app, name)   # among the routes, in order, as Starlette's
         self.serve_route_changes()
 
     def scope_root_path(self, connection_root_path: str = "") -> str:
@@ -307,6 +300,8 @@ class FastAPI(Starlette, PathOperationDecorators):
         path without a leading "/" can never match a request (FastAPI accepts and never serves it)."""
         for route in [*self.routes, *self._asset_routes]:
             if isinstance(route, Mount):   # its routes take its place in the order (routes before it win)
+                # This app serves it (mounted here, or by a router included here): its root path, its errors.
+                route.app._mounted_in, route.app._mount_path = self, route.path
                 yield from route.app._served(prefix + route.path)
             elif route.path.startswith("/"):
                 yield route, self, prefix

@@ -600,7 +600,12 @@ class Mount(BaseRoute):
     """A Tachyon app served under a path prefix (Starlette's Mount, for FastAPI's sub-applications)."""
 
     def __init__(self, path: str, app: Any, name: str | None = None) -> None:
-        self.path = path
+        assert path == "" or path.startswith("/"), "Routed paths must start with '/'"   # Starlette's
+        if not hasattr(app, "scope_root_path"):
+            raise TypeError(f"Tachyon can only mount Tachyon (FastAPI) applications, not {type(app).__name__}")
+        if "{" in path:
+            raise ValueError(f"a mount path with parameters is not supported: {path!r}")
+        self.path = path.rstrip("/")
         self.app = app
         self.name = name
 
@@ -682,6 +687,11 @@ class Router:
                   name: str | None = None, include_in_schema: bool = True) -> None:
         """Starlette's plain route (see Route); like Starlette's, it takes no router prefix."""
         self._add(Route(path, endpoint, methods=methods, name=name, include_in_schema=include_in_schema))
+
+    def mount(self, path: str, app: Any, name: str | None = None) -> None:
+        """Starlette's: serves a Tachyon app under ``path``, also where this router is included (as FastAPI
+        0.137+ does, which keeps included routers whole)."""
+        self._add(Mount(path, app, name))
 
     def _add(self, route: Route) -> None:
         self.routes.append(route)
@@ -786,7 +796,8 @@ class APIRouter(PathOperationDecorators, Router):
         """One route of ``router`` added here under include_router's ``options``."""
         prefix = options["prefix"]
         if isinstance(route, Mount):
-            return   # FastAPI (before 0.137) includes path operations and plain routes only
+            self._add(Mount(prefix + route.path, route.app, route.name))
+            return
         if not prefix and getattr(route, "path", None) == "":
             raise FastAPIError(f"Prefix and path cannot be both empty (path operation: {getattr(route, 'name', 'unknown')})")
         if not isinstance(route, APIRoute):   # Starlette's plain routes: only the prefix applies, as in FastAPI

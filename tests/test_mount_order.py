@@ -157,5 +157,39 @@ class RoutedPathsTest(unittest.TestCase):
         self.assertEqual((client.get("/a").json(), client.get("/x").json(), client.get("/nope").status_code),
                          ("a", "sub x", 404))
 
+
+class RouterMountTest(unittest.TestCase):
+    """Starlette's Router.mount: on an APIRouter, served under the prefix the router is included with (also when
+    mounted after the include, as FastAPI 0.137+ keeps included routers whole); on app.router, as app.mount."""
+
+    @staticmethod
+    def sub_app() -> FastAPI:
+        sub = FastAPI()
+
+        @sub.get("/hi", name="hi")
+        def hi(request: Request):
+            return {"root_path": request.scope["root_path"], "url": str(request.url)}
+
+        return sub
+
+    def test_a_routers_mount_is_served_under_its_include_prefix(self) -> None:
+        from tachyon import APIRouter
+
+        router, late = APIRouter(), APIRouter()
+        router.mount("/m", self.sub_app(), name="m")
+        app = FastAPI()
+        app.include_router(router, prefix="/api")
+        app.include_router(late, prefix="/late")
+        late.mount("/n", self.sub_app(), name="n")
+        client = TestClient(app)
+        self.assertEqual(client.get("/api/m/hi").json(), {"root_path": "/api/m", "url": "http://testserver/api/m/hi"})
+        self.assertEqual(client.get("/late/n/hi").json()["root_path"], "/late/n")
+        self.assertEqual(app.url_path_for("m:hi"), "/api/m/hi")
+
+    def test_app_router_mount_is_app_mount(self) -> None:
+        app = FastAPI()
+        app.router.mount("/m", self.sub_app())
+        self.assertEqual(TestClient(app).get("/m/hi").json()["root_path"], "/m")
+
 if __name__ == "__main__":
     unittest.main()
