@@ -1,15 +1,19 @@
 """The app as an ASGI callable, ``await app(scope, receive, send)``, for code that drives FastAPI apps that way
 (httpx's ``ASGITransport`` in FastAPI's "Async Tests", an ASGI server). Tachyon's pipeline is the engine, so
-an HTTP request is handed to the engine's server on loopback and its response passed back: the same
-routing, binding and handlers as every other request. The ASGI client and scheme reach the app as a proxy's
-X-Forwarded-For/-Proto (the engine believes them from loopback). As Starlette's app, the call returns once
-the response's background work has run, and raises what the app did not handle after sending its 500.
-``lifespan`` runs the app's startup and shutdown."""
+an HTTP request is handed to the engine's server on loopback, with the headers the ASGI scope has, and its
+response passed back: the same routing, binding and handlers as every other request. The scope's client and
+state reach the request through the peer registry, as a TestClient's do (an https scheme as a proxy's
+X-Forwarded-Proto, which the engine believes from loopback). As Starlette's app, the call returns once the
+response's background work has run, and raises what the app did not handle after sending its 500, or what
+failed after the response. ``lifespan`` runs the app's startup and shutdown with Starlette's messages."""
 from __future__ import annotations
 
 import asyncio
+import traceback
 from typing import Any
 from urllib.parse import quote
+
+from ._testclient import peers
 
 
 async def serve(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -22,25 +26,25 @@ async def serve(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
 
 
 async def _lifespan(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
-    while True:
-        message = await receive()
-        if message["type"] == "lifespan.startup":
-            try:
-                await asyncio.to_thread(app.startup)   # runs on the engine's loop and waits for it
-            except Exception as exc:
-                await send({"type": "lifespan.startup.failed", "message": str(exc)})
-                return
-            try:
-                _share_state(app, scope)
-            except RuntimeError as exc:   # as Starlette, raised inside the lifespan: it exits before the answer
-                await asyncio.to_thread(app.shutdown)
-                await send({"type": "lifespan.startup.failed", "message": str(exc)})
-                return
-            await send({"type": "lifespan.startup.complete"})
-        elif message["type"] == "lifespan.shutdown":
+    """Starlette's Router.lifespan: a failure is answered with its traceback, then raised."""
+    started = False
+    await receive()   # lifespan.startup
+    try:
+        await asyncio.to_thread(app.startup)   # runs on the engine's loop and waits for it
+        try:
+            _share_state(app, scope)
+        except RuntimeError:   # as Starlette, raised inside the lifespan: it exits before the answer
             await asyncio.to_thread(app.shutdown)
-            await send({"type": "lifespan.shutdown.complete"})
-            return
+            raise
+        await send({"type": "lifespan.startup.complete"})
+        started = True
+        await receive()   # lifespan.shutdown
+        await asyncio.to_thread(app.shutdown)
+    except BaseException:
+        failed = "lifespan.shutdown.failed" if started else "lifespan.startup.failed"
+        await send({"type": failed, "message": traceback.format_exc()})
+        raise
+    await send({"type": "lifespan.shutdown.complete"})
 
 
 def _share_state(app: Any, scope: dict[str, Any]) -> None:
@@ -59,23 +63,30 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     body = await read_body(receive)
     server = app.start("127.0.0.1", 0)   # the server already running, or one on a free loopback port
     app.capture_unhandled_exceptions()
+    get_engine().lanes.keep_background_failures = True   # raised from this call, as Starlette's app raises them
     reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
     local = writer.get_extra_info("sockname")[:2]
+    client = scope.get("client")
+    peers.connections[local] = tuple(client) if client else None
+    if "state" in scope:   # a server's (or an ASGI wrapper's) state: request.state starts from it
+        peers.states[local] = scope["state"]
     root_path = scope.get("root_path", "")
     if root_path:   # routed under it, and the request's scope["root_path"]
         server.set_peer_root_path(local[1], root_path)
     try:
-        writer.write(_request_head(scope, len(body)) + body)
+        writer.write(_request(scope, body))
         await writer.drain()
-        status, headers, content = await _read_response(reader)
+        status, headers, content = await _read_response(reader, scope["method"])
     finally:
         writer.close()
         if root_path:
             server.set_peer_root_path(local[1], "")
+        for registry in (peers.connections, peers.states, peers.templates):
+            registry.pop(local, None)
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": content})
     failures = await asyncio.to_thread(get_engine().settle_background, 60.0)
-    error = app.take_captured_exception(_forwarded_client(scope) or local) or next(iter(failures), None)
+    error = app.take_captured_exception(local) or next(iter(failures), None)
     if error is not None:
         raise error
 
@@ -90,23 +101,31 @@ async def read_body(receive: Any) -> bytes:
             return b"".join(chunks)
 
 
-def _request_head(scope: dict[str, Any], length: int) -> bytes:
+def _request(scope: dict[str, Any], body: bytes) -> bytes:
+    """The request as HTTP/1.1 bytes with the scope's headers. The body goes as the scope's headers frame it (chunked,
+    or with its length), with a length when they do not and there is one. X-Forwarded-For is left out (the engine
+    would take it for the client); X-Forwarded-Proto carries an https scheme."""
     path = scope.get("raw_path") or quote(_full_path(scope)).encode("ascii")
     query = scope.get("query_string", b"")
     target = path + (b"?" + query if query else b"")
-    lines = [scope["method"].encode("ascii") + b" " + target + b" HTTP/1.1"]
-    skipped = {b"content-length", b"transfer-encoding", b"connection", b"x-forwarded-for", b"x-forwarded-proto"}
-    headers = [(name.lower(), value) for name, value in scope.get("headers", [])]
-    lines += [name + b": " + value for name, value in headers if name not in skipped]
-    if not any(name == b"host" for name, _ in headers):
+    https = scope.get("scheme", "http") == "https"
+    headers = [(name.lower(), value) for name, value in scope.get("headers", [])
+               if name.lower() != b"x-forwarded-for" and not (https and name.lower() == b"x-forwarded-proto")]
+    names = {name for name, _ in headers}
+    if b"host" not in names:
         server = scope.get("server") or ("testserver", None)
-        lines.append(b"host: " + (server[0] if server[1] in (None, 80, 443) else f"{server[0]}:{server[1]}").encode())
-    client = scope.get("client")
-    if client:
-        lines.append(b"x-forwarded-for: " + str(client[0]).encode("latin-1"))
-    lines.append(b"x-forwarded-proto: " + scope.get("scheme", "http").encode("ascii"))
-    lines += [b"content-length: " + str(length).encode(), b"connection: close"]
-    return b"\r\n".join(lines) + b"\r\n\r\n"
+        headers.append((b"host", (server[0] if server[1] in (None, 80, 443) else f"{server[0]}:{server[1]}").encode()))
+    if https:
+        headers.append((b"x-forwarded-proto", b"https"))
+    chunked = any(name == b"transfer-encoding" and value.lower() == b"chunked" for name, value in headers)
+    headers = [(name, value) for name, value in headers if name != b"content-length"]
+    if not chunked and (body or b"content-length" in names):   # the length the body has
+        headers.append((b"content-length", str(len(body)).encode()))
+    head = b"\r\n".join([scope["method"].encode("ascii") + b" " + target + b" HTTP/1.1",
+                          *(name + b": " + value for name, value in headers)])
+    if chunked:
+        body = (f"{len(body):x}\r\n".encode() + body + b"\r\n" if body else b"") + b"0\r\n\r\n"
+    return head + b"\r\n\r\n" + body
 
 
 def _full_path(scope: dict[str, Any]) -> str:
@@ -117,21 +136,39 @@ def _full_path(scope: dict[str, Any]) -> str:
     return root_path + path
 
 
-def _forwarded_client(scope: dict[str, Any]) -> tuple[str, int] | None:
-    """The client address the engine gave the request (X-Forwarded-For's host, port 0), as errors are kept by it."""
-    client = scope.get("client")
-    return (str(client[0]), 0) if client else None
-
-
-async def _read_response(reader: asyncio.StreamReader) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+async def _read_response(reader: asyncio.StreamReader, method: str) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
     head = await reader.readuntil(b"\r\n\r\n")
     status_line, *header_lines = head[:-4].split(b"\r\n")
     status = int(status_line.split(b" ", 2)[1])
     headers = []
     for line in header_lines:
         name, _, value = line.partition(b":")
-        name = name.strip().lower()
-        if name not in (b"connection", b"date"):   # the loopback hop's, not the app's (an ASGI app sends neither)
-            headers.append((name, value.strip()))
-    return status, headers, await reader.read()   # the engine closes the connection after the body
+        headers.append((name.strip().lower(), value.strip()))
+    fields = dict(headers)
+    if method == "HEAD" or status in (204, 304):
+        content = b""
+    elif fields.get(b"transfer-encoding", b"").lower() == b"chunked":
+        content = await _read_chunked(reader)
+    elif b"content-length" in fields:
+        content = await reader.readexactly(int(fields[b"content-length"]))
+    else:
+        content = await reader.read()
+    # The loopback hop's own headers are not the app's (an ASGI app sends none of them).
+    return status, [(n, v) for n, v in headers if n not in (b"connection", b"date", b"transfer-encoding")], content
 
+
+async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
+    chunks = []
+    while True:
+        size = int((await reader.readuntil(b"\r\n")).split(b";", 1)[0], 16)
+        if size == 0:
+            await _skip_trailers(reader)
+            return b"".join(chunks)
+        chunks.append(await reader.readexactly(size))
+        await reader.readexactly(2)
+
+
+async def _skip_trailers(reader: asyncio.StreamReader) -> None:
+    """Up to the empty line that ends a chunked body (after any trailer fields)."""
+    while await reader.readuntil(b"\r\n") != b"\r\n":
+        continue

@@ -123,11 +123,109 @@ class ASGIAppTest(unittest.TestCase):
         async def send(message: dict) -> None:
             sent.append(message)
 
-        asyncio.run(app({"type": "lifespan"}, receive, send))
-        self.assertEqual(sent, [{"type": "lifespan.startup.failed",
-                                 "message": 'The server does not support "state" in the lifespan scope.'}])
+        with self.assertRaisesRegex(RuntimeError, 'does not support "state"'):   # answered, then raised
+            asyncio.run(app({"type": "lifespan"}, receive, send))
+        [failed] = sent
+        self.assertEqual(failed["type"], "lifespan.startup.failed")
+        self.assertTrue(failed["message"].startswith("Traceback (most recent call last):"))   # Starlette's
+        self.assertTrue(failed["message"].endswith('RuntimeError: The server does not support "state" in the lifespan scope.\n'))
         self.assertEqual(events, ["startup", "shutdown"])   # the lifespan exited again
 
+    def test_a_failing_lifespan_is_answered_then_raised(self) -> None:
+        for fails_at, answer in (("startup", "lifespan.startup.failed"), ("shutdown", "lifespan.shutdown.failed")):
+            @asynccontextmanager
+            async def failing(app):
+                if fails_at == "startup":
+                    raise LookupError("no database")
+                yield
+                raise LookupError("no database")
+
+            messages = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+            sent: list[dict] = []
+
+            async def receive() -> dict:
+                return messages.pop(0)
+
+            async def send(message: dict) -> None:
+                sent.append(message)
+
+            with self.assertRaisesRegex(LookupError, "no database"):
+                asyncio.run(FastAPI(lifespan=failing)({"type": "lifespan", "state": {}}, receive, send))
+            self.assertEqual(sent[-1]["type"], answer)
+            self.assertIn("LookupError: no database", sent[-1]["message"])
+
+
+
+headers_app = FastAPI()
+
+
+@headers_app.api_route("/echo", methods=["GET", "POST"])
+async def echo(request: Request):
+    return {"headers": [[k, v] for k, v in request.headers.items()], "client": list(request.client),
+            "state": sorted(vars(request.state)["_state"]), "body": (await request.body()).decode()}
+
+
+@headers_app.get("/late")
+def late(background: BackgroundTasks):
+    def fail() -> None:
+        raise LookupError("after the response")
+    background.add_task(fail)
+    return "sent"
+
+
+class ASGITransportTest(unittest.TestCase):
+    """What httpx's ASGITransport ("Async Tests") sends reaches the app as sent: the headers (no hop's own), the
+    scope's client with its port, a streamed body chunked; what fails after the response is raised by the call."""
+
+    @staticmethod
+    def drive(coroutine_function) -> Any:
+        import httpx
+
+        async def main() -> Any:
+            transport = httpx.ASGITransport(app=headers_app, client=("10.0.0.1", 5555))
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+                return await coroutine_function(client)
+        return asyncio.run(main())
+
+    def test_the_request_as_the_client_sent_it(self) -> None:
+        async def requests(client):
+            plain = (await client.get("/echo", headers={"x-token": "t"})).json()
+
+            async def chunks():
+                yield b"a"
+                yield b"b"
+            streamed = (await client.post("/echo", content=chunks())).json()
+            return plain, streamed
+
+        plain, streamed = self.drive(requests)
+        headers = dict(plain["headers"])   # (Kestrel hands them over in its own order)
+        self.assertEqual(headers, {"host": "test", "accept": "*/*", "accept-encoding": "gzip, deflate",
+                                   "connection": "keep-alive", "user-agent": headers["user-agent"], "x-token": "t"})
+        self.assertEqual(plain["client"], ["10.0.0.1", 5555])
+        self.assertEqual((dict(streamed["headers"])["transfer-encoding"], streamed["body"]), ("chunked", "ab"))
+        self.assertNotIn("content-length", dict(streamed["headers"]))
+
+    def test_an_error_after_the_response_is_raised(self) -> None:
+        async def request(client):
+            return await client.get("/late")
+
+        with self.assertRaisesRegex(LookupError, "after the response"):
+            self.drive(request)
+
+    def test_the_scope_state_is_where_request_state_starts(self) -> None:
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b""}
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http", "path": "/echo",
+                 "root_path": "", "query_string": b"", "headers": [(b"host", b"test")], "client": ("1.2.3.4", 9),
+                 "server": ("test", 80), "state": {"db": "from a wrapper"}}
+        asyncio.run(headers_app(scope, receive, send))
+        self.assertEqual(json.loads(sent[1]["body"])["state"], ["db"])
 
 if __name__ == "__main__":
     unittest.main()
