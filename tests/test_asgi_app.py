@@ -63,6 +63,19 @@ def call(scope: dict[str, Any], body_chunks: list[bytes] = (b"",)) -> tuple[list
     return sent, asyncio.run(run())
 
 
+def run_lifespan(target: Any, scope: dict[str, Any], messages: list[str], sent: list[dict]) -> None:
+    """Drives ``target``'s lifespan with ``messages`` ("startup", "shutdown"), appending what it sends to ``sent``
+    (filled as it goes, also when the call raises)."""
+    received = [{"type": f"lifespan.{m}"} for m in messages]
+
+    async def receive() -> dict:
+        return received.pop(0)
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    asyncio.run(target(scope, receive, send))
+
 class ASGIAppTest(unittest.TestCase):
     def test_request_through_the_engine(self) -> None:
         events.clear()
@@ -97,34 +110,17 @@ class ASGIAppTest(unittest.TestCase):
 
     def test_lifespan(self) -> None:
         events.clear()
-        messages = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
-        sent: list[dict] = []
-
-        async def receive() -> dict:
-            return messages.pop(0)
-
-        async def send(message: dict) -> None:
-            sent.append(message)
-
-        scope = {"type": "lifespan", "state": {}}
-        asyncio.run(app(scope, receive, send))
+        scope, sent = {"type": "lifespan", "state": {}}, []
+        run_lifespan(app, scope, ["startup", "shutdown"], sent)
         self.assertEqual([m["type"] for m in sent], ["lifespan.startup.complete", "lifespan.shutdown.complete"])
         self.assertEqual(events, ["startup", "shutdown"])
         self.assertEqual(scope["state"], {"db": "ready"})   # as Starlette's lifespan shares it with the server
 
     def test_a_lifespan_state_needs_a_server_state(self) -> None:
         events.clear()
-        messages = [{"type": "lifespan.startup"}]
         sent: list[dict] = []
-
-        async def receive() -> dict:
-            return messages.pop(0)
-
-        async def send(message: dict) -> None:
-            sent.append(message)
-
         with self.assertRaisesRegex(RuntimeError, 'does not support "state"'):   # answered, then raised
-            asyncio.run(app({"type": "lifespan"}, receive, send))
+            run_lifespan(app, {"type": "lifespan"}, ["startup"], sent)
         [failed] = sent
         self.assertEqual(failed["type"], "lifespan.startup.failed")
         self.assertTrue(failed["message"].startswith("Traceback (most recent call last):"))   # Starlette's
@@ -140,20 +136,11 @@ class ASGIAppTest(unittest.TestCase):
                 yield
                 raise LookupError("no database")
 
-            messages = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
-            sent: list[dict] = []
-
-            async def receive() -> dict:
-                return messages.pop(0)
-
-            async def send(message: dict) -> None:
-                sent.append(message)
-
+            sent = []
             with self.assertRaisesRegex(LookupError, "no database"):
-                asyncio.run(FastAPI(lifespan=failing)({"type": "lifespan", "state": {}}, receive, send))
+                run_lifespan(FastAPI(lifespan=failing), {"type": "lifespan", "state": {}}, ["startup", "shutdown"], sent)
             self.assertEqual(sent[-1]["type"], answer)
             self.assertIn("LookupError: no database", sent[-1]["message"])
-
 
 
 headers_app = FastAPI()
