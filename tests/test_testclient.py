@@ -6,6 +6,7 @@ import asyncio
 import datetime
 import io
 import threading
+import time
 import unittest
 from typing import Annotated
 
@@ -370,6 +371,12 @@ class TestClientApiTest(unittest.TestCase):
             response = self.client.get(f"/encoded/{encoding}")
             self.assertEqual(response.json(), {"packed": True}, encoding)
             self.assertIn("content-encoding", response.headers)   # the header itself stays
+
+    def test_a_slow_endpoint_outlasts_httpxs_default_timeout(self) -> None:
+        # httpx.Client's default read timeout is 5 s; Starlette's transport (and so this one) ignores it.
+        slow = FastAPI()
+        slow.get("/slow")(lambda: time.sleep(5.5) or "done")
+        self.assertEqual(TestClient(slow).get("/slow").json(), "done")
 
     def test_response_header_names_are_lowercase_as_in_asgi_messages(self) -> None:
         raw = self.client.get("/items/3").headers.raw

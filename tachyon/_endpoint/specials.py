@@ -68,6 +68,16 @@ class RequestContext:
         return self._background
 
     @property
+    def asked_response(self) -> Response | None:
+        """The sub-response, if some callable of the route asked for it."""
+        return self._response
+
+    @property
+    def queued_tasks(self) -> BackgroundTasks | None:
+        """The request's BackgroundTasks, if some callable added a task."""
+        return self._background if self._background is not None and self._background.tasks else None
+
+    @property
     def app(self) -> Any:
         return self._app
 
@@ -186,12 +196,12 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
                 response = response_class(content, **status_args)
         tasks = None
         if context is not None:
-            sub_response = context._response
+            sub_response = context.asked_response
             if not returned and sub_response is not None:  # FastAPI sends a returned Response as is, without its edits
                 if sub_response.status_code:
                     response.status_code = sub_response.status_code
                 response.raw_headers.extend(sub_response.raw_headers)
-            tasks = context._background if context._background is not None and context._background.tasks else None
+            tasks = context.queued_tasks
         if not returned and not is_body_allowed_for_status_code(response.status_code):
             response.body = b""   # FastAPI decides on the final status (the route's, or the Response parameter's)
         if response.background is not None:

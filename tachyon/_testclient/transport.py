@@ -18,7 +18,9 @@ from . import peers, serving
 # http.client refuses a response of more than 100 header lines (100 cookies set at once); httpx takes any number.
 # Raising the module's limit only loosens a check, for every http.client user in the process.
 http.client._MAXHEADERS = max(http.client._MAXHEADERS, 10_000)  # type: ignore[attr-defined]
-_DEFAULT_TIMEOUT = 60.0
+# A guard against an app that never answers (Starlette's TestClient would wait forever). httpx's own timeouts (5 s by
+# default) are not used: Starlette's transport ignores them too.
+_RESPONSE_TIMEOUT = 60.0
 
 
 class EngineTransport(httpx.BaseTransport):
@@ -51,12 +53,11 @@ class EngineTransport(httpx.BaseTransport):
             headers.append(("x-forwarded-proto", "https"))
         chunked = request.headers.get("transfer-encoding", "").lower() == "chunked"
         body = request.read()
-        timeout = (request.extensions.get("timeout") or {}).get("read") or _DEFAULT_TIMEOUT
         status, response_headers, content = self._exchange(request.method, request.url.raw_path.decode("ascii"),
-                                                           headers, body, chunked, timeout)
+                                                           headers, body, chunked)
         # As Starlette's TestClient, return once the response's background tasks and the exit code of its yield
         # dependencies have run, and raise what they raised.
-        background_failures = get_engine().settle_background(timeout)
+        background_failures = get_engine().settle_background(_RESPONSE_TIMEOUT)
         exc = self.app.take_captured_exception(self._local_address) or next(iter(background_failures), None)
         if exc is not None and self.raise_server_exceptions:
             raise exc
@@ -79,14 +80,12 @@ class EngineTransport(httpx.BaseTransport):
             self._serving = None
             serving.release(self.app)
 
-    def _exchange(self, method: str, target: str, headers: list[tuple[str, str]], body: bytes, chunked: bool,
-                  timeout: float) -> tuple[int, list[tuple[str, str]], bytes]:
+    def _exchange(self, method: str, target: str, headers: list[tuple[str, str]], body: bytes,
+                  chunked: bool) -> tuple[int, list[tuple[str, str]], bytes]:
         self._port = self._hold_server()   # started again after close()
         self.app.serve_route_changes()   # routes added to the app since the last request
         for attempt in range(2):
             connection = self._connection_for_request()
-            connection.timeout = timeout
-            connection.sock.settimeout(timeout)
             try:
                 connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
                 for name, value in headers:
@@ -129,7 +128,7 @@ class EngineTransport(httpx.BaseTransport):
         connection = self._connection
         if connection is None or connection.sock is None or connection.port != self._port:
             self._drop_connection()
-            connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=_DEFAULT_TIMEOUT)
+            connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=_RESPONSE_TIMEOUT)
             connection.connect()
             address = connection.sock.getsockname()[:2]
             peers.connections[address] = self.client
