@@ -2,8 +2,8 @@
 (httpx's ``ASGITransport`` in FastAPI's "Async Tests", an ASGI server). Tachyon's pipeline is the engine, so
 an HTTP request is handed to the engine's server on loopback, with the headers the ASGI scope has, and its
 response passed back: the same routing, binding and handlers as every other request. The scope's client and
-state reach the request through the peer registry, as a TestClient's do (an https scheme as a proxy's
-X-Forwarded-Proto, which the engine believes from loopback). As Starlette's app, the call returns once the
+state reach the request through the peer registry, its scheme and root path through the engine's registration
+of the connection, as a TestClient's do. As Starlette's app, the call returns once the
 response's background work has run, and raises what the app did not handle after sending its 500, or what
 failed after the response. ``lifespan`` runs the app's startup and shutdown with Starlette's messages."""
 from __future__ import annotations
@@ -70,17 +70,15 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     peers.connections[local] = tuple(client) if client else None
     if "state" in scope:   # a server's (or an ASGI wrapper's) state: request.state starts from it
         peers.states[local] = scope["state"]
-    root_path = scope.get("root_path", "")
-    if root_path:   # routed under it, and the request's scope["root_path"]
-        server.set_peer_root_path(local[1], root_path)
+    # The scope's scheme, and its root path (routed under it, and the request's scope["root_path"]).
+    server.set_test_client_peer(local[1], scope.get("scheme", "http"), scope.get("root_path", ""))
     try:
         writer.write(_request(scope, body))
         await writer.drain()
         status, headers, content = await _read_response(reader, scope["method"])
     finally:
         writer.close()
-        if root_path:
-            server.set_peer_root_path(local[1], "")
+        server.set_test_client_peer(local[1], None)
         for registry in (peers.connections, peers.states, peers.templates):
             registry.pop(local, None)
     await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -103,20 +101,15 @@ async def read_body(receive: Any) -> bytes:
 
 def _request(scope: dict[str, Any], body: bytes) -> bytes:
     """The request as HTTP/1.1 bytes with the scope's headers. The body goes as the scope's headers frame it (chunked,
-    or with its length), with a length when they do not and there is one. X-Forwarded-For is left out (the engine
-    would take it for the client); X-Forwarded-Proto carries an https scheme."""
+    or with its length), with a length when they do not and there is one."""
     path = scope.get("raw_path") or quote(_full_path(scope)).encode("ascii")
     query = scope.get("query_string", b"")
     target = path + (b"?" + query if query else b"")
-    https = scope.get("scheme", "http") == "https"
-    headers = [(name.lower(), value) for name, value in scope.get("headers", [])
-               if name.lower() != b"x-forwarded-for" and not (https and name.lower() == b"x-forwarded-proto")]
+    headers = [(name.lower(), value) for name, value in scope.get("headers", [])]
     names = {name for name, _ in headers}
     if b"host" not in names:
         server = scope.get("server") or ("testserver", None)
         headers.append((b"host", (server[0] if server[1] in (None, 80, 443) else f"{server[0]}:{server[1]}").encode()))
-    if https:
-        headers.append((b"x-forwarded-proto", b"https"))
     chunked = any(name == b"transfer-encoding" and value.lower() == b"chunked" for name, value in headers)
     headers = [(name, value) for name, value in headers if name != b"content-length"]
     if not chunked and (body or b"content-length" in names):   # the length the body has

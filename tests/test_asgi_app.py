@@ -189,6 +189,9 @@ class ASGITransportTest(unittest.TestCase):
         self.assertEqual(headers, {"host": "test", "accept": "*/*", "accept-encoding": "gzip, deflate",
                                    "connection": "keep-alive", "user-agent": headers["user-agent"], "x-token": "t"})
         self.assertEqual(plain["client"], ["10.0.0.1", 5555])
+        forwarded = self.drive(lambda client: client.get("/echo", headers={"x-forwarded-for": "1.2.3.4"}))
+        self.assertEqual((dict(forwarded.json()["headers"])["x-forwarded-for"], forwarded.json()["client"]),
+                         ("1.2.3.4", ["10.0.0.1", 5555]))   # a plain header, as without a proxy
         self.assertEqual((dict(streamed["headers"])["transfer-encoding"], streamed["body"]), ("chunked", "ab"))
         self.assertNotIn("content-length", dict(streamed["headers"]))
 

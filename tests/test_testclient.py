@@ -316,6 +316,15 @@ class TestClientApiTest(unittest.TestCase):
 
     def test_absolute_urls_give_host_and_scheme(self) -> None:
         self.assertEqual(self.client.get("https://example.com/users/bob").json()["url"], "https://example.com/users/bob")
+        self.assertEqual(self.client.get("http://example.com/users/bob").json()["url"], "http://example.com/users/bob")
+        self.assertNotIn("x-forwarded-proto", dict(self.client.get("https://example.com/headers").json()))
+
+    def test_forwarded_headers_a_test_sends_are_plain_headers(self) -> None:
+        # Starlette's TestClient has no proxy in front: the headers reach the app, the client and scheme stay.
+        forwarded = {"x-forwarded-for": "203.0.113.7", "x-forwarded-proto": "https"}
+        self.assertEqual(self.client.get("/peer", headers=forwarded).json(), ["testclient", 50000])
+        self.assertEqual(self.client.get("/users/bob", headers=forwarded).json()["url"], "http://testserver/users/bob")
+        self.assertLessEqual(forwarded.items(), dict(self.client.get("/headers", headers=forwarded).json()).items())
 
     def test_the_client_recovers_from_a_request_that_could_not_be_sent(self) -> None:
         with self.assertRaises(ValueError):

@@ -109,10 +109,10 @@ class ServerHandle:
     def replace_route(self, index: int, plan: dict, objects: tuple) -> None:
         self._engine.native.server_replace_route(self._handle, index, plan, objects)
 
-    def set_peer_root_path(self, port: int, root_path: str) -> None:
-        """Routes requests of the loopback connection from ``port`` under ``root_path`` ("": no more), as a
-        TestClient's ``root_path`` asks."""
-        self._engine.native.server_set_peer_root_path(self._handle, port, root_path)
+    def set_test_client_peer(self, port: int, scheme: str | None, root_path: str = "") -> None:
+        """Registers the TestClient's loopback connection from ``port`` (None: forgets it): its requests have
+        ``scheme`` and are routed under ``root_path``; their forwarded headers are plain headers."""
+        self._engine.native.server_set_test_client_peer(self._handle, port, scheme, root_path)
 
     def start(self, host: str, port: int) -> int:
         self.port = self._engine.native.server_start(self._handle, host, port)

@@ -2,9 +2,9 @@
 client's ``client`` address (Starlette's ("testclient", 50000) unless given) as ``request.client``; the
 engine itself still sees the real peer. The template of a template response sent to such a request (its
 ``http.response.debug`` message) is kept here for the TestClient, which shows it as ``response.template``
-and ``response.context`` as Starlette's does. A request from a TestClient starts its ``request.state`` from that
-client's ``app_state`` (what the lifespan it ran yielded), as Starlette's. (A client's ``root_path`` is kept by the engine, which routes
-under it: see ServerHandle.set_peer_root_path.)"""
+and ``response.context`` as Starlette's does. A request from a TestClient starts its ``request.state`` from
+that client's ``app_state`` (what the lifespan it ran yielded), as Starlette's. (The engine keeps the scheme
+and root path of a client's connection: see ServerHandle.set_test_client_peer.)"""
 from __future__ import annotations
 
 from typing import Any

@@ -47,14 +47,10 @@ class EngineTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         headers = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in request.headers.raw]
-        if request.url.scheme == "https" and "x-forwarded-proto" not in request.headers:
-            # The connection is plain HTTP on loopback: the engine takes the scheme from this header, as from a
-            # TLS-terminating proxy on the same host, so request.url and redirects are https as Starlette's are.
-            headers.append(("x-forwarded-proto", "https"))
         chunked = request.headers.get("transfer-encoding", "").lower() == "chunked"
         body = request.read()
-        status, response_headers, content = self._exchange(request.method, request.url.raw_path.decode("ascii"),
-                                                           headers, body, chunked)
+        status, response_headers, content = self._exchange(request.url.scheme, request.method,
+                                                           request.url.raw_path.decode("ascii"), headers, body, chunked)
         # As Starlette's TestClient, return once the response's background tasks and the exit code of its yield
         # dependencies have run, and raise what they raised.
         background_failures = get_engine().settle_background(_RESPONSE_TIMEOUT)
@@ -80,12 +76,12 @@ class EngineTransport(httpx.BaseTransport):
             self._serving = None
             serving.release(self.app)
 
-    def _exchange(self, method: str, target: str, headers: list[tuple[str, str]], body: bytes,
+    def _exchange(self, scheme: str, method: str, target: str, headers: list[tuple[str, str]], body: bytes,
                   chunked: bool) -> tuple[int, list[tuple[str, str]], bytes]:
         self._port = self._hold_server()   # started again after close()
         self.app.serve_route_changes()   # routes added to the app since the last request
         for attempt in range(2):
-            connection = self._connection_for_request()
+            connection = self._connection_for_request(scheme)
             try:
                 connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
                 for name, value in headers:
@@ -122,9 +118,10 @@ class EngineTransport(httpx.BaseTransport):
     def _local_address(self) -> tuple[str, int] | None:
         return self._connections.get(self._connection) if self._connection is not None else None
 
-    def _connection_for_request(self) -> http.client.HTTPConnection:
+    def _connection_for_request(self, scheme: str) -> http.client.HTTPConnection:
         """This thread's open connection, (re)connected so that its requests report Starlette's TestClient
-        address as ``request.client`` (also after the server closed it)."""
+        address as ``request.client`` (also after the server closed it). The engine knows it as a TestClient's:
+        its requests have the URL's ``scheme`` (the connection itself is plain HTTP) and the client's root_path."""
         connection = self._connection
         if connection is None or connection.sock is None or connection.port != self._port:
             self._drop_connection()
@@ -133,11 +130,12 @@ class EngineTransport(httpx.BaseTransport):
             address = connection.sock.getsockname()[:2]
             peers.connections[address] = self.client
             peers.states[address] = self.app_state
-            if self.root_path:   # the requests' scope["root_path"] where the app sets none
-                self.app._server.set_peer_root_path(address[1], self.root_path)
             with self._connections_lock:
                 self._connections[connection] = address
-            self._per_thread.connection = connection
+            self._per_thread.connection, self._per_thread.scheme = connection, None
+        if self._per_thread.scheme != scheme:
+            self.app._server.set_test_client_peer(self._connections[connection][1], scheme, self.root_path)
+            self._per_thread.scheme = scheme
         return connection
 
     def _drop_connection(self) -> None:
@@ -152,10 +150,10 @@ class EngineTransport(httpx.BaseTransport):
         connection.close()
 
     def _forget(self, address: tuple[str, int] | None) -> None:
-        """Drops what was kept for a closed connection; the engine's routing under its root_path too (the
-        port may come back for another client)."""
+        """Drops what was kept for a closed connection, the engine's registration too (the port may come back
+        for another client)."""
         peers.connections.pop(address, None)
         peers.states.pop(address, None)
         peers.templates.pop(address, None)
-        if self.root_path and address is not None and self.app._server is not None:
-            self.app._server.set_peer_root_path(address[1], "")
+        if address is not None and self.app._server is not None:
+            self.app._server.set_test_client_peer(address[1], None)

@@ -41,7 +41,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<long, int>)&ServerPublishRoutes,
             (nint)(delegate* unmanaged<long>)&BackgroundQueued,
             (nint)(delegate* unmanaged<nint, nuint, int>)&SyncLanesCall,
-            (nint)(delegate* unmanaged<long, int, byte*, int>)&ServerSetPeerRootPath,
+            (nint)(delegate* unmanaged<long, int, byte*, byte*, int>)&ServerSetTestClientPeer,
         ];
         if (capacity < entries.Length) return -1;
         for (int i = 0; i < entries.Length; i++) table[i] = entries[i];
@@ -91,10 +91,12 @@ public static unsafe class Exports
     [UnmanagedCallersOnly]
     public static long BackgroundQueued() => Interlocked.Read(ref EngineStats.BackgroundQueued);
 
-    /// <summary>A TestClient's root_path for its connection from <paramref name="port"/> ("": forget it).</summary>
+    /// <summary>Registers a TestClient's connection from <paramref name="port"/>: the scheme and root path of its
+    /// requests (a null scheme forgets it).</summary>
     [UnmanagedCallersOnly]
-    public static int ServerSetPeerRootPath(long server, int port, byte* rootPath) => Guard(() =>
-        ServerRegistry.Get(server).PeerRootPaths.Set(port, Marshal.PtrToStringUTF8((nint)rootPath)!));
+    public static int ServerSetTestClientPeer(long server, int port, byte* scheme, byte* rootPath) => Guard(() =>
+        ServerRegistry.Get(server).TestClientPeers.Set(port, Marshal.PtrToStringUTF8((nint)scheme),
+            Marshal.PtrToStringUTF8((nint)rootPath) ?? ""));
 
     [UnmanagedCallersOnly]
     public static int ServerPublishRoutes(long server) => Guard(() => ServerRegistry.Get(server).PublishRoutes());

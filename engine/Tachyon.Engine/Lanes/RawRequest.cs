@@ -34,7 +34,7 @@ internal static unsafe class RawRequest
         CPython.TupleSetItem(tuple, 11, CPython.NewStr(info.HttpVersion));
         CPython.TupleSetItem(tuple, 12, Form(item.Form));
         CPython.TupleSetItem(tuple, 13, item.Allow != null ? CPython.NewStr(item.Allow) : CPython.NewRef(CPython.None));
-        CPython.TupleSetItem(tuple, 14, CPython.NewStr(item.PeerRootPaths.Of(item.Features)));
+        CPython.TupleSetItem(tuple, 14, CPython.NewStr(item.TestClientPeers.RootPathOf(item.Features)));
         return tuple;
     }
 

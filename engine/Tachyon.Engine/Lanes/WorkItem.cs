@@ -10,14 +10,19 @@ namespace Tachyon.Engine.Lanes;
 internal sealed record RequestInfo(string Method, string Scheme, string Path, string RawQuery, string HttpVersion,
     string? ClientHost, int ClientPort, string? ServerHost, int ServerPort)
 {
-    public static RequestInfo From(IFeatureCollection features, RequestTarget target, ForwardedHeaders forwarded)
+    /// <summary>A TestClient connection's requests take their scheme from its registration and their client from
+    /// the connection (the TestClient reports its own); others believe a trusted proxy's forwarded headers.</summary>
+    public static RequestInfo From(IFeatureCollection features, RequestTarget target, ForwardedHeaders forwarded,
+        TestClientPeers testClientPeers)
     {
         var request = features.Get<IHttpRequestFeature>()!;
         var connection = features.Get<IHttpConnectionFeature>();
         string version = request.Protocol.StartsWith("HTTP/", StringComparison.Ordinal) ? request.Protocol[5..] : request.Protocol;
-        var (clientHost, clientPort) = forwarded.Client(request, connection);
-        return new RequestInfo(request.Method, forwarded.Scheme(request, connection), target.Path, target.Query, version,
-            clientHost, clientPort, connection?.LocalIpAddress?.ToString(), connection?.LocalPort ?? 0);
+        var peer = testClientPeers.Of(features);
+        var (clientHost, clientPort) = peer is null ? forwarded.Client(request, connection)
+            : (connection?.RemoteIpAddress?.ToString(), connection?.RemotePort ?? 0);
+        return new RequestInfo(request.Method, peer?.Scheme ?? forwarded.Scheme(request, connection), target.Path, target.Query,
+            version, clientHost, clientPort, connection?.LocalIpAddress?.ToString(), connection?.LocalPort ?? 0);
     }
 }
 
@@ -33,14 +38,14 @@ internal sealed class WorkItem
     public required IFeatureCollection Features { get; init; }
     public required RequestTarget Target { get; init; }
     public required ForwardedHeaders Forwarded { get; init; }
-    public required PeerRootPaths PeerRootPaths { get; init; }   // read only when Python builds a Request
+    public required TestClientPeers TestClientPeers { get; init; }   // read only when Python builds a Request
     RequestInfo? _info;
     List<KeyValuePair<string, string>>? _headers;
 
     // Described only when Python builds a Request (the slow path, Request parameters, exception
     // handlers): the strings cost allocations most requests never need. The request is still in flight
     // then (its response waits for this item), so its features are valid and nothing else touches them.
-    public RequestInfo Info => _info ??= RequestInfo.From(Features, Target, Forwarded);
+    public RequestInfo Info => _info ??= RequestInfo.From(Features, Target, Forwarded, TestClientPeers);
 
     /// <summary>The request headers as (lower-case name, value) pairs, in order.</summary>
     public List<KeyValuePair<string, string>> Headers => _headers ??= HeaderList(Features.Get<IHttpRequestFeature>()!.Headers);

@@ -25,8 +25,8 @@ internal sealed class EngineServer(ServerOptions options)
     KestrelServer? _kestrel;
     ServiceProvider? _services;
 
-    /// <summary>Root paths of TestClient connections (see PeerRootPaths).</summary>
-    public PeerRootPaths PeerRootPaths { get; } = new();
+    /// <summary>The TestClient connections (see TestClientPeers).</summary>
+    public TestClientPeers TestClientPeers { get; } = new();
 
     /// <summary>Before the server starts, adds to its router; while it serves, to the next router (see PublishRoutes).</summary>
     public void AddRoute(ReadOnlySpan<byte> planJson, nint objects)
@@ -79,7 +79,7 @@ internal sealed class EngineServer(ServerOptions options)
         kestrelOptions.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
         kestrelOptions.Listen(new IPEndPoint(ParseHost(host), port));
         var kestrel = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
-        var application = new TachyonApplication(_router, options, PeerRootPaths);
+        var application = new TachyonApplication(_router, options, TestClientPeers);
         try { kestrel.StartAsync(application, CancellationToken.None).GetAwaiter().GetResult(); }
         catch
         {

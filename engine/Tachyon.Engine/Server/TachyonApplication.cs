@@ -17,7 +17,7 @@ namespace Tachyon.Engine.Server;
 /// directly (no HttpContext per request). Touches Python only through InlineSteps and InlineCalls, which
 /// take the GIL themselves.
 /// </summary>
-internal sealed class TachyonApplication(Router routes, ServerOptions options, PeerRootPaths peerRootPaths) : IHttpApplication<IFeatureCollection>
+internal sealed class TachyonApplication(Router routes, ServerOptions options, TestClientPeers testClientPeers) : IHttpApplication<IFeatureCollection>
 {
     int _pending;
     volatile Router _router = routes;
@@ -34,7 +34,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, P
         var request = features.Get<IHttpRequestFeature>()!;
         var target = RequestTarget.From(request);
         var router = _router;
-        string rootPath = options.RootPath.Length > 0 ? options.RootPath : peerRootPaths.Of(features);
+        string rootPath = options.RootPath.Length > 0 ? options.RootPath : testClientPeers.RootPathOf(features);
         string routedPath = ServerOptions.RoutePath(target.Path, rootPath);
         var match = router.Match(routedPath, request.Method);
         ResponseData response;
@@ -107,7 +107,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, P
                 Features = features,
                 Target = target,
                 Forwarded = options.Forwarded,
-                PeerRootPaths = peerRootPaths,
+                TestClientPeers = testClientPeers,
                 Allow = allow,
             };
             if (plan.IsAsync) return InlineSteps.Run(item) ?? await item.Completion.Task;
@@ -130,7 +130,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, P
             : other.EndsWith('/') && router.RedirectsToMount(ServerOptions.RoutePath(target.Path, rootPath));
         if (!redirects) return null;
         string host = request.Headers.Host.ToString();
-        string scheme = options.Forwarded.Scheme(request, features.Get<IHttpConnectionFeature>());
+        string scheme = testClientPeers.Of(features)?.Scheme ?? options.Forwarded.Scheme(request, features.Get<IHttpConnectionFeature>());
         string location = $"{scheme}://{host}{other}" + (target.Query.Length > 0 ? "?" + target.Query : "");
         // Starlette's RedirectResponse quotes the URL it builds from the decoded path (/items/café -> caf%C3%A9).
         return new ResponseData { Status = 307, Headers = [new("location", PercentEncoding.Quote(location, PercentEncoding.RedirectSafe))] };

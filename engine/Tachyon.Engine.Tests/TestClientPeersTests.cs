@@ -6,8 +6,8 @@ using Xunit;
 
 namespace Tachyon.Engine.Tests;
 
-/// <summary>A TestClient connection's root_path, and Starlette's get_route_path under it.</summary>
-public class PeerRootPathsTests
+/// <summary>A TestClient connection's scheme and root_path, and Starlette's get_route_path under it.</summary>
+public class TestClientPeersTests
 {
     static IFeatureCollection Connection(string peer, int port)
     {
@@ -17,16 +17,18 @@ public class PeerRootPathsTests
     }
 
     [Fact]
-    public void RootPathOfTheRegisteredLoopbackConnectionOnly()
+    public void TheRegisteredLoopbackConnectionOnly()
     {
-        var roots = new PeerRootPaths();
-        Assert.Equal("", roots.Of(Connection("127.0.0.1", 40000)));
-        roots.Set(40000, "/api");
-        Assert.Equal("/api", roots.Of(Connection("127.0.0.1", 40000)));
-        Assert.Equal("", roots.Of(Connection("127.0.0.1", 40001)));
-        Assert.Equal("", roots.Of(Connection("10.0.0.7", 40000)));   // not a local client
-        roots.Set(40000, "");
-        Assert.Equal("", roots.Of(Connection("127.0.0.1", 40000)));
+        var peers = new TestClientPeers();
+        Assert.Null(peers.Of(Connection("127.0.0.1", 40000)));
+        peers.Set(40000, "https", "/api");
+        Assert.Equal(new TestClientPeer("https", "/api"), peers.Of(Connection("127.0.0.1", 40000)));
+        Assert.Equal("/api", peers.RootPathOf(Connection("127.0.0.1", 40000)));
+        Assert.Null(peers.Of(Connection("127.0.0.1", 40001)));
+        Assert.Null(peers.Of(Connection("10.0.0.7", 40000)));   // not a local client
+        Assert.Equal("", peers.RootPathOf(Connection("10.0.0.7", 40000)));
+        peers.Set(40000, null, "");
+        Assert.Null(peers.Of(Connection("127.0.0.1", 40000)));
     }
 
     [Theory]
