@@ -87,21 +87,55 @@ def close_uploads(values: Any) -> None:
         upload.file.close()
 
 
-def parse_form(data: RequestData) -> FormData:
-    """The request's form: urlencoded fields, or the multipart parts the engine split off the GIL.
-    A multipart body the engine could not parse is FastAPI's 400 with Starlette's message."""
+def parse_form(data: RequestData, *, max_files: int | float = 1000, max_fields: int | float = 1000,
+               max_part_size: int = 1024 * 1024) -> FormData:
+    """The request's form: urlencoded fields, or the multipart parts the engine split off the GIL. A body over
+    Starlette's limits (those given to ``request.form()``, else its defaults, which the engine's multipart
+    parser applies itself) or a multipart body the engine could not parse is FastAPI's 400 with Starlette's message."""
     _, options = media_type(data.content_type)
     media = _form_media_type(data.content_type)
     if media == "multipart/form-data" and isinstance(data.form, str):
         raise HTTPException(status_code=400, detail=data.form)
     if media == "multipart/form-data" and data.form is not None:
+        _check_parts(data.form, max_files, max_fields, max_part_size)
         charset = options.get("charset", "utf-8")
         return FormData([(name, _text(value, charset) if filename is None else _upload(filename, headers, value))
                          for name, filename, headers, value in data.form])
     if media == "application/x-www-form-urlencoded" and data.body:
+        _check_fields(data.body, max_fields, max_part_size)
         # Starlette's FormParser: bytes read as latin-1, then percent-escapes decoded as UTF-8.
         return FormData(parse_qsl(data.body.decode("latin-1"), keep_blank_values=True))
     return FormData()
+
+
+def _check_parts(parts: list[tuple], max_files: int | float, max_fields: int | float, max_part_size: int) -> None:
+    """Starlette's MultiPartParser limits, part by part as it meets them: files, fields, the size of a field."""
+    files = fields = 0
+    for _, filename, _, value in parts:
+        if filename is not None:
+            files += 1
+            if files > max_files:
+                raise HTTPException(status_code=400, detail=f"Too many files. Maximum number of files is {max_files}.")
+            continue
+        fields += 1
+        if fields > max_fields:
+            raise HTTPException(status_code=400, detail=f"Too many fields. Maximum number of fields is {max_fields}.")
+        if len(value) > max_part_size:
+            raise HTTPException(status_code=400, detail=f"Part exceeded maximum size of {int(max_part_size / 1024)}KB.")
+
+
+def _check_fields(body: bytes, max_fields: int | float, max_part_size: int) -> None:
+    """Starlette's FormParser limits (python-multipart's querystring fields: "&"-separated, blank ones skipped): the
+    size of a field's name and value, the number of fields."""
+    fields = 0
+    for field in body.split(b"&"):
+        if not field:
+            continue
+        if len(field) - (b"=" in field) > max_part_size:
+            raise HTTPException(status_code=400, detail=f"Field exceeded maximum size of {int(max_part_size / 1024)}KB.")
+        fields += 1
+        if fields > max_fields:
+            raise HTTPException(status_code=400, detail=f"Too many fields. Maximum number of fields is {max_fields}.")
 
 
 def _form_media_type(content_type: str | None) -> str:

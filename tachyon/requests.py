@@ -228,10 +228,12 @@ class Request(HTTPConnection):
     async def json(self) -> Any:
         return json.loads(await self.body())
 
-    def form(self) -> _FormReader:
+    def form(self, *, max_files: int | float = 1000, max_fields: int | float = 1000,
+             max_part_size: int = 1024 * 1024) -> _FormReader:
         """The urlencoded or multipart body (files as UploadFile), read once; empty for other content
-        types. ``await request.form()``, or ``async with request.form() as form:`` to close its files."""
-        return _FormReader(self)
+        types. ``await request.form()``, or ``async with request.form() as form:`` to close its files. A body
+        over Starlette's limits (more files or fields, a bigger field) is a 400 with Starlette's message."""
+        return _FormReader(self, {"max_files": max_files, "max_fields": max_fields, "max_part_size": max_part_size})
 
     async def is_disconnected(self) -> bool:
         return False
@@ -243,12 +245,13 @@ class Request(HTTPConnection):
 class _FormReader:
     """Starlette's AwaitableOrContextManager for ``Request.form()``."""
 
-    def __init__(self, request: Request) -> None:
+    def __init__(self, request: Request, limits: dict[str, Any]) -> None:
         self._request = request
+        self._limits = limits
 
     def _read(self) -> FormData:
         if self._request._form is None:
-            self._request._form = parse_form(self._request._data)
+            self._request._form = parse_form(self._request._data, **self._limits)
         return self._request._form
 
     def __await__(self) -> Any:

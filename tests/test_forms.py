@@ -252,6 +252,52 @@ class MultipartEdgesTest(AppTestCase):
         self.assertEqual((r.status_code, r.text), (400, "custom: Missing boundary in multipart."))
 
 
+limits_app = FastAPI()
+
+
+@limits_app.post("/limited")
+async def limited(request: Request):
+    async with request.form(max_files=2, max_fields=3, max_part_size=1024) as form:
+        return {"keys": list(form.keys())}
+
+
+@limits_app.post("/form-field")
+def form_field(a: Annotated[str, Form()] = ""):
+    return {"a": a}
+
+
+class FormLimitsTest(AppTestCase):
+    """Starlette's limits on a form (request.form()'s arguments, else 1000 files, 1000 fields, 1 MB a field), for
+    multipart and urlencoded bodies alike: a 400 with Starlette's message."""
+
+    app = limits_app
+
+    def test_request_form_takes_starlettes_limits(self) -> None:
+        files = [("f", ("a.txt", b"x")), ("f", ("b.txt", b"x")), ("f", ("c.txt", b"x"))]
+        cases = [
+            ({"files": files}, "Too many files. Maximum number of files is 2."),
+            ({"files": [("f", ("a.txt", b"x"))], "data": {"a": "1", "b": "2", "c": "3", "d": "4"}},
+             "Too many fields. Maximum number of fields is 3."),
+            ({"files": [("f", ("a.txt", b"x"))], "data": {"a": "x" * 1025}}, "Part exceeded maximum size of 1KB."),
+            ({"data": {"a": "1", "b": "2", "c": "3", "d": "4"}}, "Too many fields. Maximum number of fields is 3."),
+            ({"data": {"a": "x" * 1024}}, "Field exceeded maximum size of 1KB."),
+        ]
+        for request, detail in cases:
+            response = self.client.post("/limited", **request)
+            self.assertEqual((response.status_code, response.json()), (400, {"detail": detail}), detail)
+        self.assertEqual(self.client.post("/limited", data={"a": "x" * 1022, "b": "", "c": "1"}).json(),
+                         {"keys": ["a", "b", "c"]})   # at the limits
+
+    def test_urlencoded_form_parameters_meet_the_default_limits(self) -> None:
+        many = "&".join(f"k{i}=v" for i in range(1001))
+        big = "a=" + "x" * (1024 * 1024)
+        for body, detail in ((many, "Too many fields. Maximum number of fields is 1000."),
+                             (big, "Field exceeded maximum size of 1024KB.")):
+            response = self.client.post("/form-field", content=body,
+                                        headers={"content-type": "application/x-www-form-urlencoded"})
+            self.assertEqual((response.status_code, response.json()), (400, {"detail": detail}))
+
+
 class Document(BaseModel):
     title: str
     attachment: UploadFile
