@@ -62,14 +62,14 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
 
     body = await read_body(receive)
     server = app.start("127.0.0.1", 0)   # the server already running, or one on a free loopback port
+    app.serve_route_changes()   # routes, handlers and dependency overrides changed since the last request
     app.capture_unhandled_exceptions()
     get_engine().lanes.keep_background_failures = True   # raised from this call, as Starlette's app raises them
     reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
     local = writer.get_extra_info("sockname")[:2]
     client = scope.get("client")
     peers.connections[local] = tuple(client) if client else None
-    if "state" in scope:   # a server's (or an ASGI wrapper's) state: request.state starts from it
-        peers.states[local] = scope["state"]
+    peers.states[local] = scope.get("state", {})   # a server's (or a wrapper's) state, as Starlette's request.state
     # The scope's scheme, and its root path (routed under it, and the request's scope["root_path"]).
     server.set_test_client_peer(local[1], scope.get("scheme", "http"), scope.get("root_path", ""))
     try:
@@ -136,7 +136,7 @@ async def _read_response(reader: asyncio.StreamReader, method: str) -> tuple[int
     headers = []
     for line in header_lines:
         name, _, value = line.partition(b":")
-        headers.append((name.strip().lower(), value.strip()))
+        headers.append((name.strip().lower(), value.removeprefix(b" ")))   # the app's value, spaces and all
     fields = dict(headers)
     if method == "HEAD" or status in (204, 304):
         content = b""

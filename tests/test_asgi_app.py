@@ -9,7 +9,7 @@ import unittest
 from contextlib import asynccontextmanager
 from typing import Any
 
-from tachyon import BackgroundTasks, FastAPI, Request
+from tachyon import BackgroundTasks, Depends, FastAPI, Request, Response
 
 events: list[str] = []
 
@@ -34,6 +34,11 @@ async def create(item_id: int, request: Request, background: BackgroundTasks, q:
 @app.get("/root")
 def root(request: Request):
     return {"root_path": request.scope["root_path"], "url": str(request.url)}
+
+
+@app.get("/state-keys")
+def state_keys(request: Request):
+    return sorted(request.scope["state"])
 
 
 @app.get("/boom")
@@ -152,6 +157,20 @@ async def echo(request: Request):
             "state": sorted(vars(request.state)["_state"]), "body": (await request.body()).decode()}
 
 
+def real_user() -> str:
+    return "real"
+
+
+@headers_app.get("/user")
+def user(name: str = Depends(real_user)):
+    return {"user": name}
+
+
+@headers_app.get("/padded")
+def padded():
+    return Response("x", headers={"x-padded": " padded "})
+
+
 @headers_app.get("/late")
 def late(background: BackgroundTasks):
     def fail() -> None:
@@ -195,6 +214,16 @@ class ASGITransportTest(unittest.TestCase):
         self.assertEqual((dict(streamed["headers"])["transfer-encoding"], streamed["body"]), ("chunked", "ab"))
         self.assertNotIn("content-length", dict(streamed["headers"]))
 
+    def test_overrides_and_header_values_as_the_app_has_them(self) -> None:
+        async def requests(client):
+            headers_app.dependency_overrides = {}   # a teardown's reset, then edits of the new dict
+            headers_app.dependency_overrides[real_user] = lambda: "fake"
+            overridden = (await client.get("/user")).json()
+            headers_app.dependency_overrides.clear()
+            return overridden, (await client.get("/user")).json(), (await client.get("/padded")).headers["x-padded"]
+
+        self.assertEqual(self.drive(requests), ({"user": "fake"}, {"user": "real"}, " padded "))
+
     def test_an_error_after_the_response_is_raised(self) -> None:
         async def request(client):
             return await client.get("/late")
@@ -216,6 +245,24 @@ class ASGITransportTest(unittest.TestCase):
                  "server": ("test", 80), "state": {"db": "from a wrapper"}}
         asyncio.run(headers_app(scope, receive, send))
         self.assertEqual(json.loads(sent[1]["body"])["state"], ["db"])
+
+    def test_without_a_scope_state_a_request_has_none(self) -> None:
+        # ASGITransport's scope has no "state": the lifespan's (run by hand here) does not reach the request.
+        import httpx
+
+        async def main() -> list[str]:
+            messages: asyncio.Queue = asyncio.Queue()
+            sent: asyncio.Queue = asyncio.Queue()
+            lifespan_task = asyncio.create_task(app({"type": "lifespan", "state": {}}, messages.get, sent.put))
+            await messages.put({"type": "lifespan.startup"})
+            self.assertEqual((await sent.get())["type"], "lifespan.startup.complete")
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+                state = (await client.get("/state-keys")).json()
+            await messages.put({"type": "lifespan.shutdown"})
+            await lifespan_task
+            return state
+
+        self.assertEqual(asyncio.run(main()), [])
 
 if __name__ == "__main__":
     unittest.main()
