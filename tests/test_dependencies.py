@@ -10,6 +10,7 @@ from tachyon import (APIRouter, BackgroundTasks, Body, Depends, FastAPI, Header,
 from pydantic import BaseModel, field_validator
 
 from tachyon.security import SecurityScopes
+from tachyon.testclient import TestClient
 from tests.client_case import AppTestCase
 
 events: list[str] = []
@@ -305,6 +306,26 @@ class DependenciesTest(AppTestCase):
             app.dependency_overrides.clear()
         self.assertEqual(self.client.post("/noted", json={"order": {"qty": 2}, "note": "n"}).json(), {"qty": 2, "note": "n"})
 
+
+    def test_an_override_is_cached_under_the_dependency_it_replaces(self) -> None:
+        # FastAPI keys the cache by the original dependency: one fake installed for two runs once for each.
+        opened: list[str] = []
+
+        def get_db():
+            yield "real db"
+
+        def get_cache():
+            yield "real cache"
+
+        def fake():
+            opened.append(f"fake{len(opened) + 1}")
+            yield opened[-1]
+
+        both = FastAPI()
+        both.get("/")(lambda db=Depends(get_db), cache=Depends(get_cache), again=Depends(get_db): [db, cache, again])
+        both.dependency_overrides.update({get_db: fake, get_cache: fake})
+        self.assertEqual(TestClient(both).get("/").json(), ["fake1", "fake2", "fake1"])
+        self.assertEqual(opened, ["fake1", "fake2"])
 
 if __name__ == "__main__":
     unittest.main()

@@ -86,6 +86,7 @@ class Dependant:
     own_scopes: list[str] = field(default_factory=list)  # its own Security(scopes=...)
     discard_result: bool = False  # route- or router-level dependencies=[...]: run, result unused
     scope: str | None = None  # Depends(scope=...): "function" or "request"
+    declared_call: Any = None  # what Depends() named, when a dependency override replaced it with ``call``
 
     @property
     def computed_scope(self) -> str | None:
@@ -121,8 +122,10 @@ class Dependant:
     @property
     def cache_key(self) -> tuple:
         # As FastAPI: the scopes only make a separate cache entry for a dependency they can change.
+        # An overridden dependency is cached under what it overrides: one fake installed for two dependencies
+        # runs for each of them.
         scopes = tuple(sorted(set(self.security_scopes))) if self.uses_scopes else ()
-        return (self.call, scopes, self.computed_scope or "")
+        return (self.declared_call or self.call, scopes, self.computed_scope or "")
 
 
 @dataclass(eq=False)
@@ -319,8 +322,11 @@ class _Analyzer:
         if call is None:
             raise AssertionError("Depends() without a dependency needs a type annotation to call")
         own = list(depends.scopes or []) if isinstance(depends, params.Security) else []
-        call = self.overrides.get(call, call)
-        return self.dependant(call, scopes + own, depends.use_cache, getattr(depends, "scope", None), own)
+        override = self.overrides.get(call, call)
+        node = self.dependant(override, scopes + own, depends.use_cache, getattr(depends, "scope", None), own)
+        if override is not call:
+            node.declared_call = call
+        return node
 
     def _argument(self, name: str, parameter: inspect.Parameter, annotation: Any, scopes: list[str]) -> tuple[str, str, Any]:
         declared: Any = None
