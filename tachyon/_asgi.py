@@ -3,9 +3,9 @@
 an HTTP request is handed to the engine's server on loopback, with the headers the ASGI scope has, and its
 response passed back: the same routing, binding and handlers as every other request. The scope's client and
 state reach the request through the peer registry, its scheme and root path through the engine's registration
-of the connection, as a TestClient's do. As Starlette's app, the call returns once the
-response's background work has run, and raises what the app did not handle after sending its 500, or what
-failed after the response. ``lifespan`` runs the app's startup and shutdown with Starlette's messages."""
+of the connection, as a TestClient's do. As Starlette's app, the call returns once the response's background
+work has run, and raises what the app did not handle after sending its 500, or what failed after the response.
+``lifespan`` runs the app's startup and shutdown with Starlette's messages."""
 from __future__ import annotations
 
 import asyncio
