@@ -68,8 +68,8 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
     local = writer.get_extra_info("sockname")[:2]
     client = scope.get("client")
-    peers.connections[local] = tuple(client) if client else None
-    peers.states[local] = scope.get("state", {})   # a server's (or a wrapper's) state, as Starlette's request.state
+    # A server's (or a wrapper's) state, as Starlette's request.state; none without one.
+    peers.register(local, tuple(client) if client else None, scope.get("state", {}))
     # The scope's scheme, and its root path (routed under it, and the request's scope["root_path"]).
     server.set_test_client_peer(local[1], scope.get("scheme", "http"), scope.get("root_path", ""))
     try:
@@ -79,8 +79,7 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     finally:
         writer.close()
         server.set_test_client_peer(local[1], None)
-        for registry in (peers.connections, peers.states, peers.templates):
-            registry.pop(local, None)
+        peers.forget(local)
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": content})
     failures = await asyncio.to_thread(get_engine().settle_background, 60.0)

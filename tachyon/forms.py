@@ -97,7 +97,8 @@ def parse_form(data: RequestData, *, max_files: int | float = 1000, max_fields: 
     if media == "multipart/form-data" and isinstance(data.form, str):
         raise HTTPException(status_code=400, detail=data.form)
     if media == "multipart/form-data" and data.form is not None:
-        _check_parts(data.form, max_files, max_fields, max_part_size)
+        if (max_files, max_fields, max_part_size) != _ENGINE_LIMITS:   # the engine's parser applied the defaults
+            _check_parts(data.form, max_files, max_fields, max_part_size)
         charset = options.get("charset", "utf-8")
         return FormData([(name, _text(value, charset) if filename is None else _upload(filename, headers, value))
                          for name, filename, headers, value in data.form])
@@ -106,6 +107,10 @@ def parse_form(data: RequestData, *, max_files: int | float = 1000, max_fields: 
         # Starlette's FormParser: bytes read as latin-1, then percent-escapes decoded as UTF-8.
         return FormData(parse_qsl(data.body.decode("latin-1"), keep_blank_values=True))
     return FormData()
+
+
+# Starlette's default form limits, which the engine's multipart parser (Http/MultipartForm.cs) enforces itself.
+_ENGINE_LIMITS = (1000, 1000, 1024 * 1024)
 
 
 def _check_parts(parts: list[tuple], max_files: int | float, max_fields: int | float, max_part_size: int) -> None:

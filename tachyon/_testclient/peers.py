@@ -24,3 +24,16 @@ def note_template(request: Any, template: Any, context: Any) -> None:
     peer = request._data.client
     if peer in connections:
         templates[peer] = (template, context)
+
+
+def register(address: tuple[str, int], client: tuple[str, int] | None, state: dict[str, Any]) -> None:
+    """A TestClient's (or an ASGI call's) connection from ``address``: its requests report ``client`` and start
+    their state from ``state``."""
+    connections[address] = client
+    states[address] = state
+
+
+def forget(address: tuple[str, int] | None) -> None:
+    """Drops what was kept for a closed connection (the port may come back for another client)."""
+    for registry in (connections, states, templates):
+        registry.pop(address, None)

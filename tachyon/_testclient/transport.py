@@ -128,8 +128,7 @@ class EngineTransport(httpx.BaseTransport):
             connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=_RESPONSE_TIMEOUT)
             connection.connect()
             address = connection.sock.getsockname()[:2]
-            peers.connections[address] = self.client
-            peers.states[address] = self.app_state
+            peers.register(address, self.client, self.app_state)
             with self._connections_lock:
                 self._connections[connection] = address
             self._per_thread.connection, self._per_thread.scheme = connection, None
@@ -152,8 +151,6 @@ class EngineTransport(httpx.BaseTransport):
     def _forget(self, address: tuple[str, int] | None) -> None:
         """Drops what was kept for a closed connection, the engine's registration too (the port may come back
         for another client)."""
-        peers.connections.pop(address, None)
-        peers.states.pop(address, None)
-        peers.templates.pop(address, None)
+        peers.forget(address)
         if address is not None and self.app._server is not None:
             self.app._server.set_test_client_peer(address[1], None)
