@@ -4,15 +4,10 @@
 # Exit 0 and "SAME: <file>" when every test has the same outcome. pytest is Debian's python3-pytest (installed by
 # setup.sh), loaded from the system's dist-packages into this python3. Logs in tools/fastapi_oracle/.cache/out/.
 set -uo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-site="$here/.cache/root/usr/lib/python3/dist-packages"
-tests="$(readlink -f "$1")"; dir="$(dirname "$tests")"; name="$(basename "$tests" .py)"
-out="$here/.cache/out"; mkdir -p "$out"
-cd "$dir"
+source "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
 run() {  # label, PYTHONPATH
   PYTHONPATH="$2" PYTHONWARNINGS=ignore timeout 300 python3 -m pytest -p no:cacheprovider -q -rA --tb=short \
-    --rootdir "$dir" "$tests" > "$out/$name.$1.log" 2>&1
+    --rootdir "$dir" "$file" > "$out/$name.$1.log" 2>&1
   grep -E '^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS) ' "$out/$name.$1.log" | sed 's/ - .*//' | sort > "$out/$name.$1.txt"
 }
 run fastapi "$site:$here/.cache/pytest:$dir"
