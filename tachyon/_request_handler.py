@@ -8,13 +8,14 @@ compiled plans); a route whose class overrides ``get_route_handler`` is served t
 from __future__ import annotations
 
 import inspect
+import json
 from collections.abc import Callable, Coroutine
 from contextlib import AsyncExitStack
 from typing import Any
 
 from . import params
 from ._compat import ModelField, _normalize_errors
-from ._endpoint.binder import read_body
+from ._endpoint.binder import is_json_body
 from .background import BackgroundTask
 from .concurrency import run_in_threadpool
 from .datastructures import Default, DefaultPlaceholder
@@ -90,6 +91,8 @@ def get_request_handler(
     location = endpoint_location(dependant.call)
 
     async def read_request_body(request: Request, file_stack: AsyncExitStack, endpoint_ctx: EndpointContext) -> Any:
+        """The form, the JSON or the bytes, each through the Request's own methods (a route class's Request
+        may override them, or have set ``_body``/``_json``)."""
         if body_field is None:
             return None
         try:
@@ -97,9 +100,15 @@ def get_request_handler(
                 form = await request.form()
                 file_stack.push_async_callback(form.close)
                 return form
-            return read_body(await request.body(), request.headers.get("content-type"), strict)
-        except RequestValidationError as invalid_json:
-            raise RequestValidationError(invalid_json.errors(), body=invalid_json.body, endpoint_ctx=endpoint_ctx) from invalid_json
+            body = await request.body()
+            if not body:
+                return None
+            return await request.json() if is_json_body(request.headers.get("content-type"), strict) else body
+        except json.JSONDecodeError as error:
+            raise RequestValidationError(
+                [{"type": "json_invalid", "loc": ("body", error.pos), "msg": "JSON decode error", "input": {},
+                  "ctx": {"error": error.msg}}],
+                body=error.doc, endpoint_ctx=endpoint_ctx) from error
         except HTTPException:
             raise
         except Exception as error:
@@ -128,12 +137,18 @@ def get_request_handler(
             response_args["status_code"] = current_status_code
         if solved.response.status_code:
             response_args["status_code"] = solved.response.status_code
+        # FastAPI's fast path: with a response model and the default response class, pydantic writes the JSON.
+        dump_json = response_field is not None and isinstance(response_class, DefaultPlaceholder)
         content = await serialize_response(
             field=response_field, response_content=raw_response, include=response_model_include,
             exclude=response_model_exclude, by_alias=response_model_by_alias,
             exclude_unset=response_model_exclude_unset, exclude_defaults=response_model_exclude_defaults,
-            exclude_none=response_model_exclude_none, is_coroutine=is_coroutine, endpoint_ctx=endpoint_ctx)
-        response = actual_response_class(content, **response_args)
+            exclude_none=response_model_exclude_none, is_coroutine=is_coroutine, endpoint_ctx=endpoint_ctx,
+            dump_json=dump_json)
+        if dump_json:
+            response = Response(content=content, media_type="application/json", **response_args)
+        else:
+            response = actual_response_class(content, **response_args)
         if not is_body_allowed_for_status_code(response.status_code):
             response.body = b""
         response.headers.raw.extend(solved.response.headers.raw)
@@ -142,15 +157,16 @@ def get_request_handler(
     async def app(request: Request) -> Response:
         if isinstance(request.scope.get(_REQUEST_STACK), AsyncExitStack):   # under FastAPI's request_response
             return await handle(request)
-        return await _with_own_stacks(request, handle)
+        return await with_exit_stacks(request, handle)
 
     return app
 
 
-async def _with_own_stacks(request: Request, handle: Callable[[Request], Coroutine[Any, Any, Response]]) -> Response:
-    """Runs ``handle`` with the exit stacks FastAPI's request_response would have put in the scope (the engine
-    keeps none): function-scoped yield dependencies exit when the handler is done, request-scoped ones and the
-    form's files after the response is sent, or all of them with the exception the handler raised."""
+async def with_exit_stacks(request: Request, handle: Callable[[Request], Coroutine[Any, Any, Response]]) -> Response:
+    """Runs ``handle`` with the exit stacks FastAPI's request_response puts in the scope around a route's whole
+    handler (a route class's code included): function-scoped yield dependencies exit when the handler is done,
+    request-scoped ones and the form's files after the response is sent, or all of them with the exception
+    the handler raised."""
     scope = request.scope
     request_stack, function_stack = AsyncExitStack(), AsyncExitStack()
     scope[_FILE_STACK] = scope[_REQUEST_STACK] = request_stack

@@ -52,6 +52,11 @@ class HTTPConnection(Mapping[str, Any]):
         if written:
             assert scope["type"] in ("http", "websocket"), "A Request is built from an HTTP or WebSocket scope"
             data = _data_of(scope)
+        elif receive is not None and not getattr(receive, "_reads_engine_body", False):
+            # A route class's Request over the request's scope with a receive of its own (say, one that decrypts the
+            # body): the body is what that receive gives, as in Starlette.
+            data = data._replace(body=None, form=None)
+            written = True
         self._setup(data, scope.get("app"), scope.get("route"), scope)
         self._receive = receive if written else None
         self._written = written   # a scope written by hand: its path_params are as written
@@ -90,7 +95,7 @@ class HTTPConnection(Mapping[str, Any]):
                 # the engine hands over the decoded path; quoting it again gives the raw one for any usual path
                 "path": d.path, "raw_path": quote(d.path, safe=_PATH_SAFE).encode("ascii"),
                 "query_string": d.query_string.encode("latin-1"), "root_path": self._root_path(self._app),
-                "headers": self.headers.raw, "client": tuple(self.client) if self.client else None, "server": d.server, "path_params": self.path_params,
+                "headers": Headers.from_pairs(d.headers or []).raw, "client": tuple(self.client) if self.client else None, "server": d.server, "path_params": self.path_params,
                 "app": self._app, "state": dict(_lifespan_state(d.client, lifespan)), _SCOPE_DATA: d,
                 # Starlette's TestClient asks template responses for what they rendered (response.template).
                 "extensions": {"http.response.debug": {}} if d.client in peers.connections else {},
@@ -104,11 +109,15 @@ class HTTPConnection(Mapping[str, Any]):
 
     @property
     def url(self) -> URL:
-        d = self._data
-        query = f"?{d.query_string}" if d.query_string else ""
+        scope, d = self._scope, self._data
+        scheme, path, query_string = d.scheme, d.path, d.query_string
+        if scope is not None:   # what code wrote to the scope counts, as in Starlette
+            scheme, path = scope.get("scheme", scheme), scope.get("path", path)
+            query_string = scope.get("query_string", b"").decode("latin-1")
+        query = f"?{query_string}" if query_string else ""
         if d.server is None and "host" not in self.headers:   # a written scope without either: relative, as Starlette's
-            return URL(f"{d.path}{query}")
-        return URL(f"{d.scheme}://{self._host()}{d.path}{query}")
+            return URL(f"{path}{query}")
+        return URL(f"{scheme}://{self._host()}{path}{query}")
 
     @property
     def base_url(self) -> URL:
@@ -129,19 +138,26 @@ class HTTPConnection(Mapping[str, Any]):
         server = self._data.server
         return f"{server[0]}:{server[1]}" if server else "localhost"
 
+    # Once the scope exists (code asked for it, or the Request was built over one), its values are the request's:
+    # a route class may edit them before FastAPI's handler reads them, as Starlette's Request reads its scope.
     @property
     def headers(self) -> Headers:
         if self._headers is None:
-            self._headers = Headers.from_pairs(self._data.headers or [])
+            self._headers = (Headers.from_pairs(self._data.headers or []) if self._scope is None
+                             else Headers(raw=self._scope.get("headers", [])))
         return self._headers
 
     @property
     def query_params(self) -> QueryParams:
+        if self._scope is not None:
+            return QueryParams(self._scope.get("query_string", b""))
         return QueryParams(self._data.query)
 
     @property
     def path_params(self) -> dict[str, Any]:
         """As Starlette's: the values of ``{n:int}``-style parameters converted."""
+        if self._scope is not None:
+            return self._scope.get("path_params", {})
         convertors = None if self._written else getattr(self._route, "value_convertors", None)
         if not convertors:
             return dict(self._data.path_params)
@@ -157,6 +173,9 @@ class HTTPConnection(Mapping[str, Any]):
 
     @property
     def client(self) -> Address | None:
+        if self._scope is not None:
+            client = self._scope.get("client")
+            return Address(*client) if client else None
         client = self._data.client
         if client in peers.connections:
             client = peers.connections[client]   # what its TestClient was told to report
@@ -199,17 +218,24 @@ class Request(HTTPConnection):
 
     @property
     def method(self) -> str:
-        return self._data.method
+        return self._data.method if self._scope is None else self._scope.get("method", self._data.method)
 
     async def body(self) -> bytes:
-        if self._data.body is None and self._receive is not None:   # built from a written scope: read receive
+        """Starlette's: read once and kept in ``_body``, which code may also set (a route class's recipe)."""
+        if "_body" not in self.__dict__:
+            await self._receive_body()
+            self._body = self._data.body or b""
+        return self._body
+
+    async def _receive_body(self) -> None:
+        """A Request built over a receive reads the body from it (the engine's requests come with theirs)."""
+        if self._data.body is None and self._receive is not None:
             self._data = self._data._replace(body=await read_body(self._receive))
-        return self._data.body or b""
 
     async def stream(self) -> AsyncIterator[bytes]:
         """Starlette's: the body in chunks, then ``b""``. The engine has read the whole body, so it is one chunk
         (none when empty); unlike Starlette's, ``body()`` still works after it."""
-        body = self._data.body
+        body = self.__dict__.get("_body", self._data.body)
         if body:
             yield body
         yield b""
@@ -223,10 +249,14 @@ class Request(HTTPConnection):
 
         async def receive() -> dict[str, Any]:
             return {"type": "http.request", "body": self._data.body or b"", "more_body": False}
+        receive._reads_engine_body = True   # type: ignore[attr-defined]   # a Request built over it keeps the body
         return receive
 
     async def json(self) -> Any:
-        return json.loads(await self.body())
+        """Starlette's: decoded once and kept in ``_json``, which code may also set."""
+        if "_json" not in self.__dict__:
+            self._json = json.loads(await self.body())
+        return self._json
 
     def form(self, *, max_files: int | float = 1000, max_fields: int | float = 1000,
              max_part_size: int = 1024 * 1024) -> _FormReader:
@@ -250,13 +280,19 @@ class _FormReader:
         self._limits = limits
 
     def _read(self) -> FormData:
-        if self._request._form is None:
-            self._request._form = parse_form(self._request._data, **self._limits)
-        return self._request._form
+        request = self._request
+        if request._form is None:
+            data = request._data
+            body = request.__dict__.get("_body", data.body)
+            if body is not data.body:   # code set _body: the form is read from it, as Starlette's from stream()
+                data = data._replace(body=body, form=None)
+            request._form = parse_form(data, **self._limits)
+        return request._form
 
     def __await__(self) -> Any:
         async def read() -> FormData:
-            await self._request.body()   # a request built from a written scope reads it from receive first
+            # Starlette's form reads the stream, never an overridden body() (a route class's may decompress).
+            await self._request._receive_body()
             return self._read()
         return read().__await__()
 

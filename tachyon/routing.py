@@ -21,7 +21,7 @@ from ._endpoint.binder import Binder
 from ._endpoint.fields import field_adapter
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
 from ._endpoint.signature import analyze
-from ._endpoint.specials import HandlerRequest, RequestContext, make_finish
+from ._endpoint.specials import RequestContext, make_finish
 from ._compat import ModelField
 from ._starlette.finder import from_real_starlette
 from ._starlette.utils import is_async_callable
@@ -330,7 +330,6 @@ class APIRoute(Route):
             overrides = {**overrides, **{declared: overrides.get(now, now) for declared, now in replaced.items()}}
         self.signature = analyze(self.endpoint, self.path, dependencies, overrides)
         finish = make_finish(self.render_body, self.status_code, self.actual_response_class)
-        self.finish_response = finish
         context = lambda raw: RequestContext(raw, app, self)  # noqa: E731
         self.solver = solver.build(self.signature, context, finish)
         self.binder = Binder(self.signature, solver.build_partial(self.signature, context),
@@ -349,33 +348,28 @@ class APIRoute(Route):
         return {**self._endpoint_location, "path": f"{method or sorted(self.methods)[0]} {self._served_under}{self.path}"}
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        """FastAPI's hook for custom route classes: an async function from the Request to the Response that
-        does everything this route does (binding, dependencies, the endpoint, the response model). A
-        subclass that overrides it to wrap or replace that function is served through it (see
-        ``_boundary/plans.py``); other routes run their compiled plan and never call it."""
-        return self._handle_request
+        """FastAPI's hook for custom route classes: FastAPI's handler of this route (``get_request_handler``),
+        an async function from the Request to the Response that reads everything from the Request it is
+        given (scope, ``body()``, ``json()``, ``form()``: what a route class changed counts), then solves the
+        dependencies, calls the endpoint and validates its result. A subclass that overrides this to wrap
+        or replace that function is served through it (see ``_boundary/plans.py``); other routes run their
+        compiled plan, which does the same in the engine, and never call it."""
+        handler = get_request_handler(
+            dependant=self.dependant, body_field=self.body_field, status_code=self.status_code,
+            response_class=self.response_class, response_field=self.secure_cloned_response_field,
+            response_model_include=self.response_model_include, response_model_exclude=self.response_model_exclude,
+            response_model_by_alias=self.response_model_by_alias,
+            response_model_exclude_unset=self.response_model_exclude_unset,
+            response_model_exclude_defaults=self.response_model_exclude_defaults,
+            response_model_exclude_none=self.response_model_exclude_none,
+            dependency_overrides_provider=self.dependency_overrides_provider,
+            embed_body_fields=self._embed_body_fields, strict_content_type=self.strict_content_type)
+        handler._handles_route = self   # type: ignore[attr-defined]   # see _assigned_handler
+        return handler
 
     @property
     def serves_through_handler(self) -> bool:
         return type(self).get_route_handler is not APIRoute.get_route_handler or _assigned_handler(self) is not None
-
-    async def _handle_request(self, request: Request) -> Response:
-        data = request._data
-        if type(request).body is not Request.body:   # a custom request class's body (say, decompressed) is the body
-            data = data._replace(body=await request.body())
-        raw = HandlerRequest(data)
-        raw.request = request
-        if self.is_async:
-            arguments = self.binder(raw)
-            if not isinstance(arguments, tuple):
-                await arguments   # an invalid request: runs the valid dependencies, then raises the 422 error
-            result = self.solver(*arguments)
-            if inspect.isawaitable(result):
-                result = await result
-        else:   # FastAPI runs sync code in its thread pool: the dependencies an invalid request still runs too
-            arguments = await run_in_threadpool(self.binder, raw)
-            result = await run_in_threadpool(self.solver, *arguments)
-        return result if isinstance(result, Response) else self.finish_response(result, None, None)
 
     @cached_property
     def app(self) -> Callable[..., Coroutine[Any, Any, None]]:
@@ -499,7 +493,7 @@ def _assigned_handler(route: Route) -> Callable[[Request], Any] | None:
     (a default APIRoute's, which its compiled plan serves alike). An app not made by request_response is no
     handler the engine can call: the route is served as if it had not been assigned."""
     handler = getattr(route.__dict__.get("app"), "request_handler", None)
-    if getattr(handler, "__self__", None) is route and getattr(handler, "__func__", None) is APIRoute._handle_request:
+    if getattr(handler, "_handles_route", None) is route and type(route).get_route_handler is APIRoute.get_route_handler:
         return None
     return handler
 

@@ -24,6 +24,7 @@ from .._endpoint.json_body import body_validator as body_validator_for, runs_app
 from .._endpoint.request_data import RequestData
 from .._endpoint.signature import ParamSpec
 from .._endpoint.types import sequence_item, strip_optional
+from .._request_handler import with_exit_stacks
 from ..concurrency import run_in_threadpool
 from ..requests import request_for
 
@@ -102,9 +103,11 @@ def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
     handler = route.handler_to_serve()   # once, as FastAPI does when it builds the route
     if not inspect.iscoroutinefunction(handler):   # Starlette runs a plain function in its thread pool
         handler = functools.partial(run_in_threadpool, handler)
+    stacks = hasattr(route, "dependant")   # a path operation's: FastAPI's request_response opens its exit stacks
 
     async def handle(raw: tuple) -> Any:
-        return await handler(request_for(RequestData._make(raw), app, route))
+        request = request_for(RequestData._make(raw), app, route)
+        return await (with_exit_stacks(request, handler) if stacks else handler(request))
 
     b = PlanBuilder()
     plan = {

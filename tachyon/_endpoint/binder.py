@@ -254,12 +254,8 @@ def read_body(body: bytes | None, content_type: str | None, strict_content_type:
     ``strict_content_type=False``, when there is none); otherwise as bytes."""
     if not body:
         return None
-    if not content_type and strict_content_type:
+    if not is_json_body(content_type, strict_content_type):
         return body
-    if content_type:
-        maintype, _, subtype = media_type(content_type)[0].partition("/")
-        if maintype != "application" or not (subtype == "json" or subtype.endswith("+json")):
-            return body
     try:
         return json.loads(body)
     except json.JSONDecodeError as exc:
@@ -268,6 +264,14 @@ def read_body(body: bytes | None, content_type: str | None, strict_content_type:
               "ctx": {"error": exc.msg}}],
             body=exc.doc,
         ) from exc
+
+
+def is_json_body(content_type: str | None, strict_content_type: bool) -> bool:
+    """Whether FastAPI decodes a body of this content type as JSON."""
+    if not content_type:
+        return not strict_content_type
+    maintype, _, subtype = media_type(content_type)[0].partition("/")
+    return maintype == "application" and (subtype == "json" or subtype.endswith("+json"))
 
 
 def _wants_bytes(annotation: Any) -> bool:

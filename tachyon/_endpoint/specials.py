@@ -22,11 +22,9 @@ from .solver import NO_RESPONSE_MESSAGE
 
 
 class HandlerRequest(tuple):
-    """The raw request tuple, carrying the Request a custom route class's handler was called with, so that
-    the endpoint's ``request: Request`` parameter gets that very object (a custom request class), as in FastAPI;
-    and the form the binder parsed, which ``request.form()`` then returns, as Starlette's cached form."""
+    """The raw request tuple, carrying the form the binder parsed, which ``request.form()`` then returns, as
+    Starlette's cached form."""
 
-    request: Request
     form: FormData
 
 
@@ -84,8 +82,7 @@ class RequestContext:
     @property
     def request(self) -> Request:
         if self._request is None:
-            # A custom route class's handler passes its own request object along (see HandlerRequest).
-            self._request = getattr(self._raw, "request", None) or request_for(RequestData._make(self._raw), self._app, self._route)
+            self._request = request_for(RequestData._make(self._raw), self._app, self._route)
             if self.form is not None and getattr(self._request, "_form", None) is None:
                 self._request._form = self.form
         return self._request

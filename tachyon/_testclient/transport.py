@@ -66,8 +66,9 @@ class EngineTransport(httpx.BaseTransport):
     def close(self) -> None:
         """Closes the connections and lets the app's server go (the last client stops it); a later request
         starts it again, as a Starlette TestClient can still be used after its ``with`` block."""
-        with self._connections_lock:
-            open_connections, self._connections = self._connections, {}
+        with self._connections_lock:   # emptied in place: the finalizer holds this dict
+            open_connections = dict(self._connections)
+            self._connections.clear()
         for connection, address in open_connections.items():
             self._forget(address)
             connection.close()
@@ -105,7 +106,7 @@ class EngineTransport(httpx.BaseTransport):
     def _hold_server(self) -> int:
         if self._serving is None:
             port = serving.hold(self.app)
-            self._serving = weakref.finalize(self, serving.release_later, self.app)
+            self._serving = weakref.finalize(self, _let_go, self.app, self._connections)
             return port
         return self._port
 
@@ -154,3 +155,14 @@ class EngineTransport(httpx.BaseTransport):
         peers.forget(address)
         if address is not None and self.app._server is not None:
             self.app._server.set_test_client_peer(address[1], None)
+
+
+def _let_go(app: Any, connections: dict[http.client.HTTPConnection, tuple[str, int] | None]) -> None:
+    """A transport collected without close() (a TestClient used outside ``with``): its connections close here,
+    not in the sockets' finalizers (which warn, and a suite running with ``-W error`` would fail), and the app's
+    server goes."""
+    for connection, address in list(connections.items()):
+        peers.forget(address)
+        connection.close()
+    connections.clear()
+    serving.release_later(app)
