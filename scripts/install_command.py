@@ -13,10 +13,12 @@ import sysconfig
 root = pathlib.Path(__file__).resolve().parents[1]
 site_packages = pathlib.Path(site.getsitepackages()[0])
 # The second line installs the starlette.* aliases at interpreter start, before an app's first starlette import
-# (tachyon/_starlette/finder.py; it imports nothing of Tachyon until such an import happens).
+# (tachyon/_starlette/finder.py; it imports nothing of Tachyon until such an import happens). It does nothing once
+# the checkout is gone (a deleted clone must not make every python3 start print an error).
 finder = root / "tachyon" / "_starlette" / "finder.py"
-hook = ("import importlib.util as _u; _s = _u.spec_from_file_location('tachyon_starlette_aliases', "
-        f"{str(finder)!r}); _m = _u.module_from_spec(_s); _s.loader.exec_module(_m); _m.install()")
+hook = (f"import os, importlib.util as _u; _f = {str(finder)!r}; "
+        "_s = os.path.exists(_f) and _u.spec_from_file_location('tachyon_starlette_aliases', _f); "
+        "_m = _s and _u.module_from_spec(_s); _s and _s.loader.exec_module(_m); _m and _m.install()")
 (site_packages / "tachyon-checkout.pth").write_text(f"{root}\n{hook}\n")
 
 launcher = pathlib.Path(sysconfig.get_path("scripts")) / "tachyon"
