@@ -42,7 +42,7 @@ class Jinja2Templates:
         self.context_processors = context_processors or []
         if env is None:
             env_options.setdefault("loader", jinja2.FileSystemLoader(directory))
-            env_options.setdefault("autoescape", True)
+            env_options.setdefault("autoescape", jinja2.select_autoescape())   # .html, .htm and .xml templates
             env = jinja2.Environment(**env_options)
         env.globals.setdefault("url_for", _url_for)
         self.env = env
@@ -57,24 +57,24 @@ class Jinja2Templates:
         if args and not isinstance(args[0], str):
             request, *rest = args
             name = rest[0] if rest else kwargs.pop("name")
-            context = dict((rest[1] if len(rest) > 1 else kwargs.pop("context", None)) or {})
+            context = (rest[1] if len(rest) > 1 else kwargs.pop("context", None)) or {}
             extra = rest[2:]
         elif "request" in kwargs:
             request = kwargs.pop("request")
             name = args[0] if args else kwargs.pop("name")
-            context = dict((args[1] if len(args) > 1 else kwargs.pop("context", None)) or {})
+            context = (args[1] if len(args) > 1 else kwargs.pop("context", None)) or {}
             extra = args[2:]
         else:
             warnings.warn("The `name` is not the first parameter anymore. The first parameter should be the "
                           "`Request` instance.\nReplace `TemplateResponse(name, {\"request\": request})` by "
                           "`TemplateResponse(request, name)`.", DeprecationWarning, stacklevel=2)
             name = args[0] if args else kwargs.pop("name")
-            context = dict((args[1] if len(args) > 1 else kwargs.pop("context", None)) or {})
+            context = (args[1] if len(args) > 1 else kwargs.pop("context", None)) or {}
             extra = args[2:]
             if "request" not in context:
                 raise ValueError('context must include a "request" key')
             request = context["request"]
-        context.setdefault("request", request)
+        context.setdefault("request", request)   # in the caller's dict, as Starlette fills it
         for processor in self.context_processors:
             context.update(processor(request))
         return _TemplateResponse(self.get_template(name), context, *extra, **kwargs)

@@ -198,6 +198,16 @@ class RoutingAnswersTest(AppTestCase):
     def test_head_is_not_added_to_get_routes(self) -> None:
         self.assertEqual(self.client.head("/items/1").status_code, 405)
 
+    def test_a_head_response_announces_the_length_it_declares(self) -> None:
+        r = self.client.head("/resource-size")
+        self.assertEqual((r.status_code, r.headers["content-length"], r.content), (200, "1234", b""))
+
+
+@app.head("/resource-size")
+def resource_size():
+    # a HEAD endpoint telling a resource's size without sending it
+    return Response(headers={"content-length": "1234"}, media_type="application/octet-stream")
+
 
 @app.post("/sizes")
 async def sizes(request: Request):

@@ -12,6 +12,7 @@ internal sealed class ResponseData
     public byte[] Body = [];
     public string? ContentType;
     public List<KeyValuePair<string, string>>? Headers;
+    public long? DeclaredLength;   // the Content-Length a Python Response carries: what a HEAD response announces
     public nint Background;   // owned: (the Response's ``background`` callable, its request's context), run after the response is sent
 
     public static ResponseData FromJson(int status, byte[] body) => new() { Status = status, Body = body, ContentType = Json };

@@ -61,8 +61,9 @@ internal static unsafe class ResponseReader
                 string? value = Latin1(CPython.TupleGetItem(pair, 1));
                 if (name == null || value == null) return null;
                 if (name.Equals("content-type", StringComparison.OrdinalIgnoreCase)) data.ContentType = value;
-                else if (!name.Equals("content-length", StringComparison.OrdinalIgnoreCase))  // Kestrel sets it from the body
-                    (data.Headers ??= []).Add(new(name, value));
+                else if (name.Equals("content-length", StringComparison.OrdinalIgnoreCase))   // Kestrel sets it from the body
+                    data.DeclaredLength = long.TryParse(value, out long length) && length >= 0 ? length : null;
+                else (data.Headers ??= []).Add(new(name, value));
             }
         }
         finally { CPython.DecRef(headers); }

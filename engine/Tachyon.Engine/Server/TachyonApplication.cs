@@ -168,10 +168,13 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
         // 204, 205 and 304 have no body (Kestrel refuses to write one): what a Python Response holds is dropped.
         // As Starlette, 204 and 304 carry no Content-Length at all, 205 says 0.
         bool bodyAllowed = data.Status is not (204 or 205 or 304);
-        if (data.Status is not (204 or 304)) headers.ContentLength = bodyAllowed ? data.Body.Length : 0;
+        bool head = HttpMethods.IsHead(method);
+        // A HEAD response announces the length the Response says (an app may give a resource's size without its body).
+        if (data.Status is not (204 or 304))
+            headers.ContentLength = !bodyAllowed ? 0 : head && data.DeclaredLength is { } declared ? declared : data.Body.Length;
         if (data.Headers != null)
             foreach (var h in data.Headers) headers.Append(h.Key, h.Value);
-        if (data.Body.Length == 0 || !bodyAllowed || HttpMethods.IsHead(method)) return;
+        if (data.Body.Length == 0 || !bodyAllowed || head) return;
         await features.Get<IHttpResponseBodyFeature>()!.Writer.WriteAsync(data.Body);
     }
 }
