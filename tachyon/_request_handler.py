@@ -1,10 +1,10 @@
 """FastAPI's request handler built from a ``Dependant`` (``fastapi.routing.get_request_handler``) and the
-functions it is made of (``serialize_response``, ``run_endpoint_function``), for extensions whose route
-classes build or wrap that handler themselves: ``get_route_handler`` returning
-``get_request_handler(dependant=self.dependant, body_field=self.body_field, ...)`` with some argument
+functions it is made of (``serialize_response``, ``run_endpoint_function``): what ``APIRoute.get_route_handler``
+returns, for custom route classes that wrap it, and for extensions that build it themselves with some argument
 changed. It takes FastAPI's steps: read the body, ``solve_dependencies``, call the endpoint, validate and
-serialize its result, make the response. Tachyon's own routes never come here (the engine runs their
-compiled plans); a route whose class overrides ``get_route_handler`` is served through what that returns."""
+serialize its result, make the response, all from the Request it is given. Routes of the default class never
+come here (the engine runs their compiled plans); a route whose class overrides ``get_route_handler`` is served
+through what that returns, inside the exit stacks of ``with_exit_stacks``."""
 from __future__ import annotations
 
 import inspect

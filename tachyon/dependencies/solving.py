@@ -1,7 +1,7 @@
 """FastAPI's ``solve_dependencies`` and its helpers, for code outside a path operation that runs a callable's
 dependencies itself: libraries that inject FastAPI dependencies into any function (fastapi-injectable), or
-resolve them once at startup. Tachyon's routes do not come here: the engine runs each route's compiled plan
-(``tachyon/_endpoint``). This walks a ``Dependant`` (``get_dependant``) the way FastAPI does: sub-dependencies
+resolve them once at startup, and the handler of custom route classes (``_request_handler``). Routes of the
+default class do not come here: the engine runs each route's compiled plan (``tachyon/_endpoint``). This walks a ``Dependant`` (``get_dependant``) the way FastAPI does: sub-dependencies
 depth first with the per-call cache, then the callable's path, query, header and cookie parameters, then its
 body, each validated by its field, errors collected as FastAPI reports them."""
 from __future__ import annotations
