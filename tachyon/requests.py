@@ -223,8 +223,11 @@ class Request(HTTPConnection):
     async def body(self) -> bytes:
         """Starlette's: read once and kept in ``_body``, which code may also set (a route class's recipe)."""
         if "_body" not in self.__dict__:
-            await self._receive_body()
-            self._body = self._data.body or b""
+            if type(self).stream is not Request.stream:   # a subclass's stream() is the body, as Starlette's body() reads it
+                self._body = b"".join([chunk async for chunk in self.stream()])
+            else:
+                await self._receive_body()
+                self._body = self._data.body or b""
         return self._body
 
     async def _receive_body(self) -> None:
@@ -235,6 +238,8 @@ class Request(HTTPConnection):
     async def stream(self) -> AsyncIterator[bytes]:
         """Starlette's: the body in chunks, then ``b""``. The engine has read the whole body, so it is one chunk
         (none when empty); unlike Starlette's, ``body()`` still works after it."""
+        if "_body" not in self.__dict__:
+            await self._receive_body()
         body = self.__dict__.get("_body", self._data.body)
         if body:
             yield body
@@ -292,7 +297,12 @@ class _FormReader:
     def __await__(self) -> Any:
         async def read() -> FormData:
             # Starlette's form reads the stream, never an overridden body() (a route class's may decompress).
-            await self._request._receive_body()
+            request = self._request
+            await request._receive_body()
+            if type(request).stream is not Request.stream and request._form is None and "_body" not in request.__dict__:
+                streamed = b"".join([chunk async for chunk in request.stream()])
+                if streamed != request._data.body:   # the subclass's stream() changed the body: the form is read from it
+                    request._data = request._data._replace(body=streamed, form=None)
             return self._read()
         return read().__await__()
 

@@ -37,7 +37,7 @@ class Jinja2Templates:
     def __init__(self, directory: str | PathLike[str] | Sequence[str | PathLike[str]] | None = None, *,
                  context_processors: list[Callable[[Request], dict[str, Any]]] | None = None,
                  env: jinja2.Environment | None = None, **env_options: Any) -> None:
-        if (directory is None) == (env is None):
+        if bool(directory) == bool(env):
             raise AssertionError("either 'directory' or 'env' arguments must be passed")
         self.context_processors = context_processors or []
         if env is None:

@@ -8,11 +8,11 @@ import base64
 import json
 import unittest
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel
 
-from tachyon import APIRouter, Depends, FastAPI, Form, Header, HTTPException, Request, Response
+from tachyon import APIRouter, Depends, FastAPI, File, Form, Header, HTTPException, Request, Response
 from tachyon.datastructures import FormData
 from tachyon.responses import JSONResponse
 from tachyon.routing import APIRoute
@@ -20,6 +20,20 @@ from tachyon.testclient import TestClient
 
 
 class Item(BaseModel):
+    name: str
+
+
+class Shout(BaseModel):
+    NAME: str
+
+
+class Strict(BaseModel):
+    model_config = {"extra": "forbid"}
+    name: str
+
+
+class Open(BaseModel):
+    model_config = {"extra": "allow"}
     name: str
 
 
@@ -186,6 +200,79 @@ class RequestContentTest(unittest.TestCase):
         response = TestClient(app).post("/")
         self.assertEqual((response.status_code, response.json()),
                          (422, {"detail": [{"type": "missing", "loc": ["body"], "msg": "Field required", "input": None}]}))
+
+
+    def test_a_request_class_overriding_stream_changes_body_json_and_form(self) -> None:
+        class UpperStreamRequest(Request):
+            async def stream(self):
+                async for chunk in super().stream():
+                    yield chunk.upper()
+
+        app = app_with(route_class(lambda r: UpperStreamRequest(r.scope, r.receive)))
+
+        @app.post("/item")
+        def item(item: Shout):
+            return item
+
+        @app.post("/raw")
+        async def raw(request: Request):
+            return {"body": (await request.body()).decode()}
+
+        @app.post("/form")
+        def form(A: str = Form()):
+            return {"A": A}
+
+        client = TestClient(app)
+        self.assertEqual(client.post("/item", content=b'{"name": "x"}', headers={"content-type": "application/json"}).json(),
+                         {"NAME": "X"})
+        self.assertEqual(client.post("/raw", content=b"abc").json(), {"body": "ABC"})
+        self.assertEqual(client.post("/form", data={"a": "low"}).json(), {"A": "LOW"})
+
+    def test_form_bodies_as_fastapi_extracts_them(self) -> None:
+        app = app_with(route_class(lambda r: r))
+
+        @app.post("/bytes")
+        def upload(data: Annotated[bytes, File()], more: Annotated[list[bytes], File()]):
+            return {"len": len(data), "more": [m.decode() for m in more]}
+
+        @app.post("/strict")
+        def strict(form: Annotated[Strict, Form()]):
+            return form
+
+        @app.post("/open")
+        def open_(form: Annotated[Open, Form()]):
+            return form.model_dump()
+
+        client = TestClient(app)
+        response = client.post("/bytes", files=[("data", ("a.bin", b"12345")), ("more", ("b", b"x")), ("more", ("c", b"y"))])
+        self.assertEqual(response.json(), {"len": 5, "more": ["x", "y"]})
+        response = client.post("/strict", data={"name": "a", "other": "b"})
+        self.assertEqual((response.status_code, response.json()["detail"]), (422, [
+            {"type": "extra_forbidden", "loc": ["body", "other"], "msg": "Extra inputs are not permitted", "input": "b"}]))
+        self.assertEqual(client.post("/open", data={"name": "a", "tag": ["x", "y"]}).json(), {"name": "a", "tag": ["x", "y"]})
+
+    def test_a_handler_object_with_an_async_call(self) -> None:
+        class Handler:
+            def __init__(self, original: Callable) -> None:
+                self.original = original
+
+            async def __call__(self, request: Request) -> Response:
+                response = await self.original(request)
+                response.headers["x-wrapped"] = "yes"
+                return response
+
+        class ObjectRoute(APIRoute):
+            def get_route_handler(self) -> Callable:
+                return Handler(super().get_route_handler())
+
+        app = app_with(ObjectRoute)
+
+        @app.get("/")
+        def root():
+            return {"ok": True}
+
+        response = TestClient(app).get("/")
+        self.assertEqual((response.status_code, response.json(), response.headers["x-wrapped"]), (200, {"ok": True}, "yes"))
 
 
 class ExitStacksTest(unittest.TestCase):

@@ -25,6 +25,7 @@ from .._endpoint.request_data import RequestData
 from .._endpoint.signature import ParamSpec
 from .._endpoint.types import sequence_item, strip_optional
 from .._request_handler import with_exit_stacks
+from .._starlette.utils import is_async_callable
 from ..concurrency import run_in_threadpool
 from ..requests import request_for
 
@@ -101,7 +102,7 @@ def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
     returns. Binding, dependencies and rendering happen in Python, inside the route's own handler (which
     a custom one wraps); the plan's status code and content-type rule are never used."""
     handler = route.handler_to_serve()   # once, as FastAPI does when it builds the route
-    if not inspect.iscoroutinefunction(handler):   # Starlette runs a plain function in its thread pool
+    if not is_async_callable(handler):   # Starlette runs a plain function in its thread pool
         handler = functools.partial(run_in_threadpool, handler)
     stacks = hasattr(route, "dependant")   # a path operation's: FastAPI's request_response opens its exit stacks
 

@@ -173,7 +173,7 @@ class Binder:
                 raw_value = found[-1] if found else None
                 if raw_value == "":
                     raw_value = None
-            if isinstance(spec.field_info, params.File) and raw_value is not None and _wants_bytes(spec.annotation):
+            if isinstance(spec.field_info, params.File) and raw_value is not None and wants_bytes(spec.annotation):
                 # As FastAPI: a plain field (no filename) goes to pydantic as its text, alone or in a list (FastAPI's
                 # test_optional_file_list.py: files="" is [b""]); files are read.
                 if isinstance(raw_value, list):
@@ -274,6 +274,7 @@ def is_json_body(content_type: str | None, strict_content_type: bool) -> bool:
     return maintype == "application" and (subtype == "json" or subtype.endswith("+json"))
 
 
-def _wants_bytes(annotation: Any) -> bool:
+def wants_bytes(annotation: Any) -> bool:
+    """Whether a File parameter takes its uploads' content (``bytes``, or a sequence of them)."""
     base, _ = strip_optional(annotation)
     return base is bytes or (is_sequence(base) and bytes in getattr(base, "__args__", ()))

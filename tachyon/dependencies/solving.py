@@ -16,10 +16,12 @@ from pydantic import BaseModel
 
 from .. import params
 from .._compat import ModelField, lenient_issubclass
+from .._endpoint.binder import wants_bytes
 from .._endpoint.types import is_sequence
 from ..background import BackgroundTasks
 from ..concurrency import contextmanager_in_threadpool, run_in_threadpool
 from ..datastructures import FormData, Headers, ImmutableMultiDict
+from ..forms import UploadFile
 from ..responses import Response
 from ..security.oauth2 import SecurityScopes
 from .models import Dependant
@@ -169,8 +171,7 @@ async def request_body_to_args(body_fields: Sequence[ModelField], received_body:
     if isinstance(received_body, FormData):
         extract = (get_cached_model_fields(first.type_) if single and lenient_issubclass(first.type_, BaseModel)
                    else body_fields)
-        body = {field.alias: value for field in extract
-                if (value := _multidict_value(field, received_body)) is not None}
+        body = await _form_body(extract, received_body)
     if single:
         value, failed = _validate(first, body, ("body",))
         return {first.name: value}, failed
@@ -191,6 +192,27 @@ async def request_body_to_args(body_fields: Sequence[ModelField], received_body:
         else:
             values[field.name] = value
     return values, errors
+
+
+async def _form_body(fields: Sequence[ModelField], form: FormData) -> dict[str, Any]:
+    """FastAPI's ``_extract_form_body``: each field's value (a ``bytes`` File field gets its uploads' content),
+    then every other key the form has, as received (one value, or the list), for a model's ``extra`` rules."""
+    values: dict[str, Any] = {}
+    for field in fields:
+        value = _multidict_value(field, form)
+        if isinstance(field.field_info, params.File) and wants_bytes(field.field_info.annotation):
+            if isinstance(value, UploadFile):
+                value = await value.read()
+            elif isinstance(value, list):
+                value = [await item.read() if isinstance(item, UploadFile) else item for item in value]
+        if value is not None:
+            values[field.alias] = value
+    aliases = {field.alias for field in fields}
+    for key in form.keys():
+        if key not in aliases:
+            received = form.getlist(key)
+            values[key] = received[0] if len(received) == 1 else received
+    return values
 
 
 def get_cached_model_fields(model: type[BaseModel]) -> list[ModelField]:
