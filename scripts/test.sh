@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 
 echo "== engine tests (xunit)"
+rm -f build/test-results/engine.trx   # a build that fails writes none: no counts from an earlier run
 dotnet test engine/Tachyon.Engine.Tests/Tachyon.Engine.Tests.csproj -c Release --nologo \
   --logger "trx;LogFileName=engine.trx" --results-directory build/test-results 2>&1 | tee build/engine-tests.log | tail -n 5
 dotnet_status=${PIPESTATUS[0]}

@@ -30,16 +30,16 @@ async def _lifespan(app: Any, scope: dict[str, Any], receive: Any, send: Any) ->
     started = False
     await receive()   # lifespan.startup
     try:
-        await asyncio.to_thread(app.startup)   # runs on the engine's loop and waits for it
+        await app.lifespan.enter()   # on this loop, where the requests' handlers run too
         try:
             _share_state(app, scope)
         except RuntimeError:   # as Starlette, raised inside the lifespan: it exits before the answer
-            await asyncio.to_thread(app.shutdown)
+            await app.lifespan.exit()
             raise
         await send({"type": "lifespan.startup.complete"})
         started = True
         await receive()   # lifespan.shutdown
-        await asyncio.to_thread(app.shutdown)
+        await app.lifespan.exit()
     except BaseException:
         failed = "lifespan.shutdown.failed" if started else "lifespan.startup.failed"
         await send({"type": failed, "message": traceback.format_exc()})
@@ -70,19 +70,26 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     client = scope.get("client")
     # A server's (or a wrapper's) state, as Starlette's request.state; none without one.
     peers.register(local, tuple(client) if client else None, scope.get("state", {}))
+    # The app's coroutines (handlers, exception handlers, background work) run on this call's loop, as an ASGI
+    # app's code does: what the caller made on its loop (a Queue, an Event, a client) works in the handler.
+    caller_loops = get_engine().lanes.caller_loops
+    caller_loops[local[1]] = asyncio.get_running_loop()
     # The scope's scheme, and its root path (routed under it, and the request's scope["root_path"]).
-    server.set_test_client_peer(local[1], scope.get("scheme", "http"), scope.get("root_path", ""))
+    server.set_test_client_peer(local[1], scope.get("scheme", "http"), scope.get("root_path", ""), on_caller_loop=True)
     try:
-        writer.write(_request(scope, body))
-        await writer.drain()
-        status, headers, content = await _read_response(reader, scope["method"])
+        try:
+            writer.write(_request(scope, body))
+            await writer.drain()
+            status, headers, content = await _read_response(reader, scope["method"])
+        finally:
+            writer.close()
+            server.set_test_client_peer(local[1], None)
+            peers.forget(local)
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": content})
+        failures = await asyncio.to_thread(get_engine().settle_background, 60.0)
     finally:
-        writer.close()
-        server.set_test_client_peer(local[1], None)
-        peers.forget(local)
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": content})
-    failures = await asyncio.to_thread(get_engine().settle_background, 60.0)
+        caller_loops.pop(local[1], None)   # after the background work, which runs on this loop too
     error = app.take_captured_exception(local) or next(iter(failures), None)
     if error is not None:
         raise error

@@ -2,7 +2,8 @@
 context manager factory, or an async or plain generator function), or by default one that runs its
 ``on_startup``/``on_shutdown`` handlers. ``include_router`` nests the included router's context inside
 the includer's, and their states merge (the outer one wins a key). The app runs its router's context
-on the engine's event loop when serving starts and stops (TestClient: entering and leaving ``with``)."""
+on the engine's event loop when serving starts and stops (TestClient: entering and leaving ``with``), or on
+the caller's loop when an ASGI server drives it (its ``lifespan`` messages)."""
 from __future__ import annotations
 
 import asyncio
@@ -60,8 +61,9 @@ def merge_lifespans(outer: LifespanContext, nested: LifespanContext) -> Lifespan
 
 
 class Lifespan:
-    """Runs an app's lifespan (its router's context) on the engine's loop and keeps what it yielded:
-    each request's ``request.state`` starts from it."""
+    """Runs an app's lifespan (its router's context) and keeps what it yielded: each request's
+    ``request.state`` starts from it. ``startup``/``shutdown`` run it on a loop from another thread (the
+    engine's); ``enter``/``exit`` on the running loop (an ASGI server's)."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -69,18 +71,20 @@ class Lifespan:
         self._context: Any = None
 
     def startup(self, loop: asyncio.AbstractEventLoop) -> None:
-        asyncio.run_coroutine_threadsafe(self._enter(), loop).result()
+        asyncio.run_coroutine_threadsafe(self.enter(), loop).result()
 
     def shutdown(self, loop: asyncio.AbstractEventLoop) -> None:
         if self._context is not None:
-            asyncio.run_coroutine_threadsafe(self._exit(), loop).result()
+            asyncio.run_coroutine_threadsafe(self.exit(), loop).result()
 
-    async def _enter(self) -> None:
+    async def enter(self) -> None:
         context = self.app.router.lifespan_context(self.app)
         self.state = dict(await context.__aenter__() or {})
         self._context = context
 
-    async def _exit(self) -> None:
+    async def exit(self) -> None:
+        if self._context is None:
+            return
         context, self._context = self._context, None
         try:
             await context.__aexit__(None, None, None)

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Tachyon.Engine.Tests;
 
-/// <summary>A TestClient connection's scheme and root_path, and Starlette's get_route_path under it.</summary>
+/// <summary>A TestClient connection's scheme and root_path (and an ASGI call's loop), and Starlette's get_route_path under it.</summary>
 public class TestClientPeersTests
 {
     static IFeatureCollection Connection(string peer, int port)
@@ -22,13 +22,24 @@ public class TestClientPeersTests
         var peers = new TestClientPeers();
         Assert.Null(peers.Of(Connection("127.0.0.1", 40000)));
         peers.Set(40000, "https", "/api");
-        Assert.Equal(new TestClientPeer("https", "/api"), peers.Of(Connection("127.0.0.1", 40000)));
+        Assert.Equal(new TestClientPeer("https", "/api", false), peers.Of(Connection("127.0.0.1", 40000)));
         Assert.Equal("/api", peers.RootPathOf(Connection("127.0.0.1", 40000)));
+        Assert.Equal(0, peers.CallerLoopPortOf(Connection("127.0.0.1", 40000)));
         Assert.Null(peers.Of(Connection("127.0.0.1", 40001)));
         Assert.Null(peers.Of(Connection("10.0.0.7", 40000)));   // not a local client
         Assert.Equal("", peers.RootPathOf(Connection("10.0.0.7", 40000)));
         peers.Set(40000, null, "");
         Assert.Null(peers.Of(Connection("127.0.0.1", 40000)));
+    }
+
+    [Fact]
+    public void AnAsgiCallsConnectionRunsOnItsCallersLoop()
+    {
+        var peers = new TestClientPeers();
+        peers.Set(40002, "http", "", onCallerLoop: true);
+        Assert.Equal(40002, peers.CallerLoopPortOf(Connection("127.0.0.1", 40002)));
+        Assert.Equal(0, peers.CallerLoopPortOf(Connection("127.0.0.1", 40003)));
+        Assert.Equal(0, peers.CallerLoopPortOf(Connection("10.0.0.7", 40002)));
     }
 
     [Theory]

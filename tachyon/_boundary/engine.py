@@ -68,7 +68,7 @@ class Engine:
         # Requests start from a copy of the context the engine started in, as uvicorn's tasks copy the
         # context the server was started in (module-level ContextVar.set() calls are seen).
         self.native.initialize((self.lanes.watch_task, to_json_compatible, Response, self.lanes.run_background,
-                                contextvars.copy_context(), materialize, json_body))
+                                contextvars.copy_context(), materialize, json_body, self.lanes.run_on_caller))
         self.lanes.start()
         self._servers: set[ServerHandle] = set()
         atexit.register(self.shutdown)
@@ -109,10 +109,11 @@ class ServerHandle:
     def replace_route(self, index: int, plan: dict, objects: tuple) -> None:
         self._engine.native.server_replace_route(self._handle, index, plan, objects)
 
-    def set_test_client_peer(self, port: int, scheme: str | None, root_path: str = "") -> None:
+    def set_test_client_peer(self, port: int, scheme: str | None, root_path: str = "", on_caller_loop: bool = False) -> None:
         """Registers the TestClient's loopback connection from ``port`` (None: forgets it): its requests have
-        ``scheme`` and are routed under ``root_path``; their forwarded headers are plain headers."""
-        self._engine.native.server_set_test_client_peer(self._handle, port, scheme, root_path)
+        ``scheme`` and are routed under ``root_path``; their forwarded headers are plain headers. With
+        ``on_caller_loop`` (an ASGI call's), their coroutines run on ``lanes.caller_loops[port]``."""
+        self._engine.native.server_set_test_client_peer(self._handle, port, scheme, root_path, on_caller_loop)
 
     def start(self, host: str, port: int) -> int:
         self.port = self._engine.native.server_start(self._handle, host, port)

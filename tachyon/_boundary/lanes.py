@@ -4,7 +4,8 @@
   task on it, whose first step the engine runs at once (EagerTasks.cs): while the loop waits in epoll,
   on the request's own thread (see loop_gate.py); otherwise the engine queues the request here and
   wakes the loop through an eventfd (once per batch, not per request), which drains the queue with the
-  GIL held. The few tasks that really suspend go on on this loop.
+  GIL held. The few tasks that really suspend go on on this loop. An ASGI call's requests are the
+  exception: their tasks and background work run on the loop of the code that awaits the call.
 * The sync lanes are a pool of threads for plain ``def`` handlers. Normally one drains everything;
   the engine wakes another when the draining one is blocked (FastAPI's thread-pool guarantee). The loop
   can run other blocking calls there too (``run_on_sync_lane``).
@@ -38,6 +39,8 @@ class Lanes:
         self._background_settled = threading.Condition()
         self.keep_background_failures = False
         self._background_failures: list[BaseException] = []
+        # The local port of each ASGI call's loopback connection -> the event loop awaiting that call.
+        self.caller_loops: dict[int, asyncio.AbstractEventLoop] = {}
 
     def start(self) -> None:
         loop_thread = threading.Thread(target=self._run_loop, name="tachyon-asyncio-lane", daemon=True)
@@ -93,12 +96,35 @@ class Lanes:
         else:
             self._native.complete(ticket, result, None, context)
 
-    def run_background(self, work: tuple) -> None:
+    def run_on_caller(self, coroutine, ticket: int, context, port: int) -> None:
+        """Called by the engine for a request of the ASGI call from ``port``: its handler's coroutine runs as a
+        task on the loop awaiting that call, and completes the request when it finishes (see watch_task). The task
+        runs in a copy of the request's context: the engine's thread is still inside the request's own."""
+        loop = self.caller_loops[port]
+        context = context.copy() if context is not None else contextvars.copy_context()
+
+        def start() -> None:
+            task = loop.create_task(coroutine, context=context)
+            task.add_done_callback(functools.partial(self._finished, ticket, context), context=context)
+        loop.call_soon_threadsafe(start)
+
+    def run_background(self, work: tuple, port: int) -> None:
         """Called by the engine on the loop thread once a response was sent: run its background work
-        (a (callable, the request's contextvars.Context) pair) in the request's context."""
+        (a (callable, the request's contextvars.Context) pair) in the request's context, on the loop of the
+        ASGI call from ``port`` if there is one."""
+        caller_loop = self.caller_loops.get(port) if port else None
+        if caller_loop is None:
+            self._start_background(self.loop, work)
+            return
+        try:
+            caller_loop.call_soon_threadsafe(self._start_background, caller_loop, work)
+        except RuntimeError as closed:   # the caller's loop ended before the work could start
+            self._background_finished(closed)
+
+    def _start_background(self, loop: asyncio.AbstractEventLoop, work: tuple) -> None:
         callback, context = work
         try:
-            task = self.loop.create_task(context.run(callback), context=context)
+            task = loop.create_task(context.run(callback), context=context)
         except BaseException as error:   # e.g. a callable that is not a coroutine function
             self._background_finished(error)
             return
@@ -129,7 +155,7 @@ class Lanes:
         """Called on the loop: runs ``func()`` on a sync lane, in a copy of the current context (as
         ``run_in_threadpool``), and returns a future of its outcome. On the lane of ``thread`` (an ident from
         ``threading.get_ident()``) if it is idle; otherwise on the lane that drains the queue next."""
-        loop = self.loop
+        loop = asyncio.get_running_loop()   # the engine's, or an ASGI caller's
         future = loop.create_future()
         call = functools.partial(contextvars.copy_context().run, func)
 

@@ -34,7 +34,7 @@ _EXPORTS = [
     ("server_publish_routes", False, c_int, [c_int64]),
     ("background_queued", False, c_int64, []),
     ("sync_lanes_call", True, c_int, [py_object, c_size_t]),
-    ("server_set_test_client_peer", False, c_int, [c_int64, c_int, c_char_p, c_char_p]),
+    ("server_set_test_client_peer", False, c_int, [c_int64, c_int, c_char_p, c_char_p, c_int]),
 ]
 
 
@@ -88,9 +88,11 @@ class Native:
         data = json.dumps(plan).encode()
         self._check(self._server_replace_route(server, index, data, len(data), objects), f"cannot replace route {plan.get('path')}")
 
-    def server_set_test_client_peer(self, server: int, port: int, scheme: str | None, root_path: str) -> None:
+    def server_set_test_client_peer(self, server: int, port: int, scheme: str | None, root_path: str,
+                                    on_caller_loop: bool) -> None:
         self._check(self._server_set_test_client_peer(server, port, scheme.encode() if scheme is not None else None,
-                                                      root_path.encode()), "cannot register a TestClient connection")
+                                                      root_path.encode(), int(on_caller_loop)),
+                    "cannot register a TestClient connection")
 
     def server_start(self, server: int, host: str, port: int) -> int:
         bound = c_int()

@@ -41,7 +41,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<long, int>)&ServerPublishRoutes,
             (nint)(delegate* unmanaged<long>)&BackgroundQueued,
             (nint)(delegate* unmanaged<nint, nuint, int>)&SyncLanesCall,
-            (nint)(delegate* unmanaged<long, int, byte*, byte*, int>)&ServerSetTestClientPeer,
+            (nint)(delegate* unmanaged<long, int, byte*, byte*, int, int>)&ServerSetTestClientPeer,
         ];
         if (capacity < entries.Length) return -1;
         for (int i = 0; i < entries.Length; i++) table[i] = entries[i];
@@ -94,9 +94,9 @@ public static unsafe class Exports
     /// <summary>Registers a TestClient's connection from <paramref name="port"/>: the scheme and root path of its
     /// requests (a null scheme forgets it).</summary>
     [UnmanagedCallersOnly]
-    public static int ServerSetTestClientPeer(long server, int port, byte* scheme, byte* rootPath) => Guard(() =>
+    public static int ServerSetTestClientPeer(long server, int port, byte* scheme, byte* rootPath, int onCallerLoop) => Guard(() =>
         ServerRegistry.Get(server).TestClientPeers.Set(port, Marshal.PtrToStringUTF8((nint)scheme),
-            Marshal.PtrToStringUTF8((nint)rootPath) ?? ""));
+            Marshal.PtrToStringUTF8((nint)rootPath) ?? "", onCallerLoop != 0));
 
     [UnmanagedCallersOnly]
     public static int ServerPublishRoutes(long server) => Guard(() => ServerRegistry.Get(server).PublishRoutes());

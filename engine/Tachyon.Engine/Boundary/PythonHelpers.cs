@@ -9,15 +9,17 @@ internal static unsafe class PythonHelpers
     public static nint Watch;         // watch(task, ticket, context): complete the request when the task finishes
     public static nint Encode;        // encode(value): jsonable_encoder for what the engine cannot write itself
     public static nint ResponseType;  // tachyon.responses.Response
-    public static nint RunBackground; // run_background((callable, context)): schedule a response's background work on the loop
+    public static nint RunBackground; // run_background((callable, context), port): schedule a response's background work on the loop
+    public static nint RunOnCaller;   // run_on_caller(coroutine, ticket, context, port): the request's task on an ASGI caller's loop
     public static nint BaseContext;   // contextvars.Context every request's context is copied from
     public static nint Materialize;   // materialize(response): a response with its own ASGI __call__ -> a plain one
     public static nint JsonBody;      // json_body(value) -> bytes: json.dumps as JSONResponse, for what the writer leaves out
 
     public static void Install(nint helpers)
     {
-        var items = CPython.TupleItems(helpers, "watch", "encode", "Response", "run_background", "context", "materialize", "json_body");
-        (Watch, Encode, ResponseType, RunBackground, BaseContext, Materialize, JsonBody) =
-            (items[0], items[1], items[2], items[3], items[4], items[5], items[6]);
+        var items = CPython.TupleItems(helpers, "watch", "encode", "Response", "run_background", "context", "materialize", "json_body",
+            "run_on_caller");
+        (Watch, Encode, ResponseType, RunBackground, BaseContext, Materialize, JsonBody, RunOnCaller) =
+            (items[0], items[1], items[2], items[3], items[4], items[5], items[6], items[7]);
     }
 }

@@ -9,7 +9,7 @@ namespace Tachyon.Engine.Lanes;
 /// <summary>
 /// Runs one request on a lane, with the GIL held: builds the arguments, calls the handler, runs a
 /// coroutine's first step at once in its own asyncio task (only one that really suspends goes on on the
-/// loop; see EagerTasks), renders the result.
+/// loop; see EagerTasks), or hands it to the event loop of the ASGI call it came from, renders the result.
 /// Reference ownership: every nint named "owned" here is a new reference that this code must DecRef.
 /// </summary>
 internal static unsafe class Dispatcher
@@ -91,11 +91,16 @@ internal static unsafe class Dispatcher
         CompletionBatch.Current.Flush();
     }
 
-    /// <summary>Hands a (background callable, request context) pair (owned) to the loop, which runs it as a task.</summary>
-    public static void StartBackground(nint callable)
+    /// <summary>Hands a (background callable, request context) pair (owned) to the loop, which runs it as a task (on the
+    /// loop of the ASGI call from <paramref name="callerLoopPort"/> if not 0).</summary>
+    public static void StartBackground(nint work, int callerLoopPort)
     {
-        nint done = CPython.CallOneArg(PythonHelpers.RunBackground, callable);
-        CPython.DecRef(callable);
+        nint port = CPython.LongFromLongLong(callerLoopPort);
+        nint* args = stackalloc nint[3];
+        args[1] = work; args[2] = port;
+        nint done = CPython.Vectorcall(PythonHelpers.RunBackground, args + 1, 2 | ArgumentsOffset, 0);
+        CPython.DecRef(work);
+        CPython.DecRef(port);
         if (done != 0) CPython.DecRef(done);
         else CPython.ErrPrintEx(0);
     }
@@ -111,9 +116,35 @@ internal static unsafe class Dispatcher
 
         // The task's steps run in the request's context (its first one right here, where it is entered):
         // what the handler sets is seen when the response is read, and by its background tasks.
-        nint task = EagerTasks.Start(result, context);
+        var response = StartTask(item, result, context);
         CPython.DecRef(result);
-        return Settle(item, task, context);
+        return response;
+    }
+
+    /// <summary>Runs <paramref name="coroutine"/> (borrowed) as the request's task: its first step right here on the
+    /// engine's loop, or, for an ASGI call, all of it on the caller's loop (null: pending, <see cref="Resume"/> finishes
+    /// the request). <paramref name="context"/>: the request's (0: a copy of the current one).</summary>
+    static ResponseData? StartTask(WorkItem item, nint coroutine, nint context)
+    {
+        if (item.CallerLoopPort != 0) return RunOnCaller(item, coroutine, context);
+        return Settle(item, EagerTasks.Start(coroutine, context), context);
+    }
+
+    /// <summary>Has the ASGI caller's loop run the coroutine as a task and complete the request when it finishes: an
+    /// ASGI app's code runs on the loop that awaits it (objects bound to that loop work in the handler).</summary>
+    static ResponseData? RunOnCaller(WorkItem item, nint coroutine, nint context)
+    {
+        var handle = GCHandle.Alloc(item);
+        nint ticket = CPython.LongFromLongLong(GCHandle.ToIntPtr(handle));
+        nint port = CPython.LongFromLongLong(item.CallerLoopPort);
+        nint* args = stackalloc nint[5];
+        args[1] = coroutine; args[2] = ticket; args[3] = context != 0 ? context : CPython.None; args[4] = port;
+        nint done = CPython.Vectorcall(PythonHelpers.RunOnCaller, args + 1, 4 | ArgumentsOffset, 0);
+        CPython.DecRef(ticket);
+        CPython.DecRef(port);
+        if (done != 0) { CPython.DecRef(done); return null; }   // the caller's loop owns it now; Resume finishes it
+        handle.Free();
+        return Failure(item);
     }
 
     /// <summary>The response of a started task (owned; 0 if starting it failed); null when it is pending:
@@ -340,9 +371,9 @@ internal static unsafe class Dispatcher
         CPython.DecRef(exception);
         if (response != 0 && CPython.IsInstance(response, PythonHelpers.ResponseType) != 1)
         {
-            nint task = EagerTasks.Start(response, 0);   // its task copies the current context
+            var handled = StartTask(item, response, 0);   // its task copies the current context
             CPython.DecRef(response);
-            return Settle(item, task, 0);
+            return handled;
         }
         var data = response != 0 ? ResponseReader.Read(response) : null;
         if (response != 0) CPython.DecRef(response);

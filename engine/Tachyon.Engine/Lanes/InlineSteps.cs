@@ -87,7 +87,7 @@ internal static unsafe class InlineSteps
             {
                 Interlocked.Increment(ref EngineStats.InlineSteps);
                 var ran = Dispatcher.RunHere(next);
-                Record(next.Plan, suspended: ran == null);
+                if (next.CallerLoopPort == 0) Record(next.Plan, suspended: ran == null);   // an ASGI call's always goes on elsewhere
                 if (next == own) response = ran;
                 else if (ran != null) CompletionBatch.Current.Add(next, ran);
             }

@@ -14,7 +14,7 @@ internal sealed unsafe partial class LoopLane
     const int MaxBatch = 256;   // leave room for the loop's own callbacks (suspended handlers resuming)
 
     readonly ConcurrentQueue<WorkItem> _queue = new();
-    readonly ConcurrentQueue<nint> _background = new();   // owned references to callables
+    readonly ConcurrentQueue<(nint Work, int CallerLoopPort)> _background = new();   // owned references to (callable, context) pairs
     int _scheduled;
     int _eventFd = -1;
 
@@ -40,10 +40,11 @@ internal sealed unsafe partial class LoopLane
         if (Interlocked.Exchange(ref _scheduled, 1) == 0) Wake();
     }
 
-    /// <summary>Schedules a response's background work (owned reference) once the response has been sent.</summary>
-    public void EnqueueBackground(nint callable)
+    /// <summary>Schedules a response's background work (owned reference) once the response has been sent; it runs
+    /// on the loop of the ASGI call from <paramref name="callerLoopPort"/> if not 0.</summary>
+    public void EnqueueBackground(nint work, int callerLoopPort)
     {
-        _background.Enqueue(callable);
+        _background.Enqueue((work, callerLoopPort));
         Nudge();
     }
 
@@ -56,7 +57,7 @@ internal sealed unsafe partial class LoopLane
         Interlocked.Increment(ref EngineStats.Drains);
         ulong count;
         read(_eventFd, &count, sizeof(ulong));   // reset the eventfd (non-blocking: fine if already zero)
-        while (_background.TryDequeue(out nint callable)) Dispatcher.StartBackground(callable);
+        while (_background.TryDequeue(out var work)) Dispatcher.StartBackground(work.Work, work.CallerLoopPort);
         int processed = 0;
         while (true)
         {
@@ -73,7 +74,7 @@ internal sealed unsafe partial class LoopLane
             }
             Interlocked.Exchange(ref _scheduled, 0);
             if ((_queue.IsEmpty && _background.IsEmpty) || Interlocked.Exchange(ref _scheduled, 1) != 0) return;
-            while (_background.TryDequeue(out nint callable)) Dispatcher.StartBackground(callable);
+            while (_background.TryDequeue(out var work)) Dispatcher.StartBackground(work.Work, work.CallerLoopPort);
         }
     }
 

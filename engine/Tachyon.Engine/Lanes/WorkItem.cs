@@ -60,6 +60,7 @@ internal sealed class WorkItem
     }
     public string? Allow { get; init; }        // the router's 405: the path's methods, for the misses plan
     public ArgValue[]? Args { get; init; }     // null: bind through the route's Python binder
+    public int CallerLoopPort { get; init; }   // not 0: an ASGI call's request, whose coroutines run on the caller's loop
 
     // Completed only through CompletionBatch, on a pool thread: the continuation (writing the response)
     // then runs inline there, never on the lane that holds the GIL.

@@ -14,6 +14,7 @@ internal sealed class ResponseData
     public List<KeyValuePair<string, string>>? Headers;
     public long? DeclaredLength;   // the Content-Length a Python Response carries: what a HEAD response announces
     public nint Background;   // owned: (the Response's ``background`` callable, its request's context), run after the response is sent
+    public int CallerLoopPort;   // not 0: the background runs on the loop of the ASGI call from this port
 
     public static ResponseData FromJson(int status, byte[] body) => new() { Status = status, Body = body, ContentType = Json };
 

@@ -65,7 +65,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
         Interlocked.Increment(ref EngineStats.BackgroundQueued);
         // Queued even when the write fails: the work includes the exit code of yield dependencies.
         try { await Write(features, request.Method, response); }
-        finally { LaneSet.Loop.EnqueueBackground(response.Background); }
+        finally { LaneSet.Loop.EnqueueBackground(response.Background, response.CallerLoopPort); }
     }
 
     /// <param name="missesPlan">for the router's 405: the plan that serves it instead of the matched route's</param>
@@ -109,11 +109,19 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
                 Forwarded = options.Forwarded,
                 TestClientPeers = testClientPeers,
                 Allow = allow,
+                CallerLoopPort = testClientPeers.CallerLoopPortOf(features),
             };
-            if (plan.IsAsync) return InlineSteps.Run(item) ?? await item.Completion.Task;
-            if (plan.SyncCalls.RunsInline) return InlineCalls.Run(item) ?? await item.Completion.Task;
-            LaneSet.Sync.Enqueue(item);
-            return await item.Completion.Task;
+            ResponseData? response;
+            if (plan.IsAsync) response = InlineSteps.Run(item);
+            else if (plan.SyncCalls.RunsInline) response = InlineCalls.Run(item);
+            else
+            {
+                LaneSet.Sync.Enqueue(item);
+                response = null;
+            }
+            response ??= await item.Completion.Task;
+            response.CallerLoopPort = item.CallerLoopPort;
+            return response;
         }
         finally { Interlocked.Decrement(ref _pending); }
     }

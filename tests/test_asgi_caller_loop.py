@@ -1,0 +1,149 @@
+"""An app driven as an ASGI callable (``httpx.ASGITransport`` in async tests) runs its coroutines on the loop that
+awaits it, as an ASGI app does under FastAPI: handlers, background tasks and the lifespan its messages start share
+that loop with the test, so what the test made on its loop (an Event, a Queue, a task) works in the app."""
+from __future__ import annotations
+
+import asyncio
+import unittest
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+
+from tachyon import BackgroundTasks, Depends, FastAPI, Request
+
+loops: dict[str, asyncio.AbstractEventLoop] = {}
+events: dict[str, asyncio.Event] = {}
+created: list[asyncio.Task] = []
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    worker = asyncio.create_task(_consume(queue))
+    yield {"queue": queue}
+    worker.cancel()
+
+
+consumed: list[str] = []
+
+
+async def _consume(queue: asyncio.Queue[str]) -> None:
+    while True:
+        consumed.append(await queue.get())
+        queue.task_done()
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+def the_event() -> asyncio.Event:
+    return events["ready"]
+
+
+@app.get("/loop")
+async def which_loop():
+    loops["handler"] = asyncio.get_running_loop()
+    return {}
+
+
+@app.get("/wait")
+async def wait(event: asyncio.Event = Depends(the_event)):
+    await asyncio.wait_for(event.wait(), 5)   # set by the test, on its own loop
+    return {"woken": True}
+
+
+@app.get("/spawn")
+async def spawn():
+    created.append(asyncio.create_task(asyncio.sleep(0, result="done")))
+    return {}
+
+
+@app.get("/later")
+async def later(tasks: BackgroundTasks):
+    async def note_loop() -> None:
+        loops["background"] = asyncio.get_running_loop()
+    tasks.add_task(note_loop)
+    return {}
+
+
+@app.post("/enqueue/{item}")
+async def enqueue(item: str, request: Request):
+    queue: asyncio.Queue[str] = request.state.queue
+    await queue.put(item)
+    await queue.join()   # the lifespan's worker, on this loop too, takes it
+    return {"consumed": consumed}
+
+
+def client() -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+
+
+class CallerLoopTest(unittest.TestCase):
+    def test_handlers_and_background_tasks_run_on_the_callers_loop(self) -> None:
+        async def main() -> asyncio.AbstractEventLoop:
+            async with client() as c:
+                await c.get("/loop")
+                await c.get("/later")
+            return asyncio.get_running_loop()
+
+        loop = asyncio.run(main())
+        self.assertIs(loops["handler"], loop)
+        self.assertIs(loops["background"], loop)
+
+    def test_a_handler_awaits_what_the_test_sets(self) -> None:
+        async def main() -> Any:
+            events["ready"] = asyncio.Event()
+            async with client() as c:
+                pending = asyncio.create_task(c.get("/wait"))
+                await asyncio.sleep(0.05)
+                self.assertFalse(pending.done())
+                events["ready"].set()
+                return (await asyncio.wait_for(pending, 5)).json()
+
+        self.assertEqual(asyncio.run(main()), {"woken": True})
+
+    def test_the_test_awaits_a_task_the_handler_started(self) -> None:
+        async def main() -> Any:
+            async with client() as c:
+                await c.get("/spawn")
+            return await created.pop()
+
+        self.assertEqual(asyncio.run(main()), "done")
+
+    def test_a_lifespan_driven_by_asgi_messages_runs_on_the_callers_loop(self) -> None:
+        async def main() -> Any:
+            messages = asyncio.Queue()
+            sent: list[dict] = []
+            await messages.put({"type": "lifespan.startup"})
+
+            async def send(message: dict) -> None:
+                sent.append(message)
+
+            state: dict[str, Any] = {}
+            lifespan_call = asyncio.create_task(app({"type": "lifespan", "state": state}, messages.get, send))
+            while not sent:
+                await asyncio.sleep(0.01)
+            self.assertEqual(sent, [{"type": "lifespan.startup.complete"}])
+            async with httpx.AsyncClient(transport=_WithState(app, state), base_url="http://test") as c:
+                body = (await c.post("/enqueue/a")).json()
+            await messages.put({"type": "lifespan.shutdown"})
+            await lifespan_call
+            return body
+
+        self.assertEqual(asyncio.run(main()), {"consumed": ["a"]})
+
+
+class _WithState(httpx.ASGITransport):
+    """An ASGI transport whose scopes carry the lifespan's state, as a server's do."""
+
+    def __init__(self, app: Any, state: dict[str, Any]) -> None:
+        super().__init__(app=self._call)
+        self._app, self._state = app, state
+
+    async def _call(self, scope: dict, receive: Any, send: Any) -> None:
+        await self._app({**scope, "state": dict(self._state)}, receive, send)
+
+
+if __name__ == "__main__":
+    unittest.main()
