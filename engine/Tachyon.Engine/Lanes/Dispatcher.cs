@@ -144,7 +144,9 @@ internal static unsafe class Dispatcher
         CPython.DecRef(port);
         if (done != 0) { CPython.DecRef(done); return null; }   // the caller's loop owns it now; Resume finishes it
         handle.Free();
-        return Failure(item);
+        // Its loop is gone (closed): no exception handler can run there either.
+        CPython.ErrPrintEx(0);
+        return ResponseData.InternalServerError();
     }
 
     /// <summary>The response of a started task (owned; 0 if starting it failed); null when it is pending:
