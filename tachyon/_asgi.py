@@ -9,6 +9,7 @@ work has run, and raises what the app did not handle after sending its 500, or w
 from __future__ import annotations
 
 import asyncio
+import functools
 import traceback
 from typing import Any
 from urllib.parse import quote
@@ -70,17 +71,19 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     client = scope.get("client")
     # A server's (or a wrapper's) state, as Starlette's request.state; none without one.
     peers.register(local, tuple(client) if client else None, scope.get("state", {}))
-    # The app's coroutines (handlers, exception handlers, background work) run on this call's loop, as an ASGI
-    # app's code does: what the caller made on its loop (a Queue, an Event, a client) works in the handler.
-    caller_loops = get_engine().lanes.caller_loops
-    caller_loops[local[1]] = asyncio.get_running_loop()
+    # The app's coroutines (handlers, exception handlers) are awaited right here, and its background work runs on
+    # this loop, as an ASGI app's code does: what the caller made on its loop (a Queue, an Event, a client) works
+    # in the handler, and cancelling this call cancels the handler.
+    lanes = get_engine().lanes
+    loop, handed = asyncio.get_running_loop(), asyncio.Queue()
+    lanes.caller_loops[local[1]] = (loop, functools.partial(loop.call_soon_threadsafe, handed.put_nowait))
     # The scope's scheme, and its root path (routed under it, and the request's scope["root_path"]).
     server.set_test_client_peer(local[1], scope.get("scheme", "http"), scope.get("root_path", ""), on_caller_loop=True)
     try:
         try:
             writer.write(_request(scope, body))
             await writer.drain()
-            status, headers, content = await _read_response(reader, scope["method"])
+            status, headers, content = await _answer(_read_response(reader, scope["method"]), handed, lanes)
         finally:
             writer.close()
             server.set_test_client_peer(local[1], None)
@@ -89,10 +92,33 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
         await send({"type": "http.response.body", "body": content})
         failures = await asyncio.to_thread(get_engine().settle_background, 60.0)
     finally:
-        caller_loops.pop(local[1], None)   # after the background work, which runs on this loop too
+        lanes.caller_loops.pop(local[1], None)   # after the background work, which runs on this loop too
     error = app.take_captured_exception(local) or next(iter(failures), None)
     if error is not None:
         raise error
+
+
+async def _answer(reading: Any, handed: asyncio.Queue[tuple], lanes: Any) -> Any:
+    """What ``reading`` (the response) gives, awaiting meanwhile, in this task, the coroutines the engine hands over."""
+    from .requests import own_request_objects
+
+    response = asyncio.ensure_future(reading)
+    try:
+        while not response.done():
+            next_one = asyncio.ensure_future(handed.get())
+            try:
+                await asyncio.wait({response, next_one}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                if not next_one.done():
+                    next_one.cancel()
+            if next_one.done() and not next_one.cancelled():
+                with own_request_objects():   # this task's context saw a previous call's request
+                    await lanes.await_for_engine(*next_one.result())
+        return response.result()
+    finally:
+        response.cancel()
+        while not handed.empty():   # handed over as this call was cancelled: their requests end as cancelled too
+            lanes.drop_for_engine(*handed.get_nowait())
 
 
 async def read_body(receive: Any) -> bytes:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from contextvars import ContextVar
 from urllib.parse import parse_qsl, quote
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -341,6 +342,17 @@ def _serving_app(app: Any) -> Any:
     while getattr(app, "_mounted_in", None) is not None:
         app = app._mounted_in
     return app
+
+
+@contextmanager
+def own_request_objects() -> Iterator[None]:
+    """For a request whose code runs in a context other requests' code ran in (an ASGI call's task): the Requests
+    built meanwhile are this request's own (see request_for)."""
+    token = _first_request.set(None)
+    try:
+        yield
+    finally:
+        _first_request.reset(token)
 
 
 def request_for(data: RequestData, app: Any, route: Any) -> Request:

@@ -1,9 +1,11 @@
-"""An app driven as an ASGI callable (``httpx.ASGITransport`` in async tests) runs its coroutines on the loop that
-awaits it, as an ASGI app does under FastAPI: handlers, background tasks and the lifespan its messages start share
-that loop with the test, so what the test made on its loop (an Event, a Queue, a task) works in the app."""
+"""An app driven as an ASGI callable (``httpx.ASGITransport`` in async tests) runs its coroutines where an ASGI app's
+code runs under FastAPI: handlers in the task that awaits the call (its ``current_task()``, its contextvars, its
+cancellation), background tasks and the lifespan its messages start on that task's loop, so what the test made on
+its loop (an Event, a Queue, a task) works in the app."""
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import unittest
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,6 +15,9 @@ import httpx
 from tachyon import BackgroundTasks, Depends, FastAPI, Request
 
 loops: dict[str, asyncio.AbstractEventLoop] = {}
+tasks_seen: dict[str, asyncio.Task | None] = {}
+set_by_handler = contextvars.ContextVar("set_by_handler", default="unset")
+log: list[str] = []
 events: dict[str, asyncio.Event] = {}
 created: list[asyncio.Task] = []
 
@@ -45,6 +50,30 @@ def the_event() -> asyncio.Event:
 async def which_loop():
     loops["handler"] = asyncio.get_running_loop()
     return {}
+
+
+@app.get("/task")
+async def which_task():
+    tasks_seen["handler"] = asyncio.current_task()
+    set_by_handler.set("handler")
+    return {}
+
+
+async def resource():
+    try:
+        yield
+    finally:
+        log.append("cleanup")
+
+
+@app.get("/hang")
+async def hang(_: None = Depends(resource)):
+    log.append("start")
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        log.append("cancelled")
+        raise
 
 
 @app.get("/wait")
@@ -90,6 +119,29 @@ class CallerLoopTest(unittest.TestCase):
         loop = asyncio.run(main())
         self.assertIs(loops["handler"], loop)
         self.assertIs(loops["background"], loop)
+
+    def test_the_handler_runs_in_the_callers_task_and_context(self) -> None:
+        async def main() -> tuple[asyncio.Task | None, str]:
+            async with client() as c:
+                await c.get("/task")
+            return asyncio.current_task(), set_by_handler.get()
+
+        task, seen = asyncio.run(main())
+        self.assertIs(tasks_seen["handler"], task)
+        self.assertEqual(seen, "handler")
+
+    def test_cancelling_the_call_cancels_the_handler(self) -> None:
+        async def main() -> None:
+            async with client() as c:
+                with self.assertRaises(asyncio.TimeoutError):
+                    await asyncio.wait_for(c.get("/hang"), 0.2)
+                for _ in range(50):
+                    if "cleanup" in log:
+                        break
+                    await asyncio.sleep(0.02)
+
+        asyncio.run(main())
+        self.assertEqual(log, ["start", "cancelled", "cleanup"])
 
     def test_a_handler_awaits_what_the_test_sets(self) -> None:
         async def main() -> Any:

@@ -422,23 +422,35 @@ class DefinitionErrorsTest(unittest.TestCase):
         self.assert_refused(query_twice, "Cannot specify FastAPI annotations in `Annotated` and default value "
                                          "together for 'foo'")
 
-    def test_framework_given_types_take_no_depends_or_marker(self) -> None:
-        """FastAPI's analyze_param (issue #10127): Request, Response, BackgroundTasks... come from FastAPI."""
-        def set_header(response: Response) -> Response:
-            return response
-
-        async def response_from_a_dependency(response: Response = Depends(set_header)):
-            return {}
-
+    def test_framework_given_types_take_no_marker_but_may_come_from_a_dependency(self) -> None:
+        """FastAPI 0.143's analyze_param: Request, Response, BackgroundTasks... come from FastAPI, unless an explicit
+        Depends gives them (its value is what the parameter gets)."""
         async def request_as_a_query(request: Request = Query()):
             return {}
 
-        async def tasks_from_a_dependency(tasks: Annotated[BackgroundTasks, Depends(BackgroundTasks)]):
-            return {}
-
-        self.assert_refused(response_from_a_dependency, f"Cannot specify `Depends` for type {Response!r}")
         self.assert_refused(request_as_a_query, f"Cannot specify FastAPI annotation for type {Request!r}")
-        self.assert_refused(tasks_from_a_dependency, f"Cannot specify `Depends` for type {BackgroundTasks!r}")
+
+        def set_header(response: Response) -> Response:
+            response.headers["x-dep"] = "1"
+            return response
+
+        def fresh_tasks() -> BackgroundTasks:
+            return BackgroundTasks()
+
+        app = FastAPI()
+
+        @app.get("/response")
+        async def response_from_a_dependency(response: Response = Depends(set_header)):
+            return {"x-dep": response.headers.get("x-dep")}
+
+        @app.get("/tasks")
+        async def tasks_from_a_dependency(tasks: Annotated[BackgroundTasks, Depends(fresh_tasks)]):
+            return {"type": type(tasks).__name__}
+
+        client = TestClient(app)
+        response = client.get("/response")
+        self.assertEqual((response.json(), response.headers["x-dep"]), ({"x-dep": "1"}, "1"))
+        self.assertEqual(client.get("/tasks").json(), {"type": "BackgroundTasks"})
 
     def test_a_path_parameter_takes_only_path(self) -> None:
         async def path_as_query(item_id: int = Query()):

@@ -5,7 +5,7 @@
   on the request's own thread (see loop_gate.py); otherwise the engine queues the request here and
   wakes the loop through an eventfd (once per batch, not per request), which drains the queue with the
   GIL held. The few tasks that really suspend go on on this loop. An ASGI call's requests are the
-  exception: their tasks and background work run on the loop of the code that awaits the call.
+  exception: their coroutines run in the task that awaits the call, their background work on its loop.
 * The sync lanes are a pool of threads for plain ``def`` handlers. Normally one drains everything;
   the engine wakes another when the draining one is blocked (FastAPI's thread-pool guarantee). The loop
   can run other blocking calls there too (``run_on_sync_lane``).
@@ -19,6 +19,7 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 
 from .loop_gate import GatedSelector
 from .native import Native
@@ -39,8 +40,9 @@ class Lanes:
         self._background_settled = threading.Condition()
         self.keep_background_failures = False
         self._background_failures: list[BaseException] = []
-        # The local port of each ASGI call's loopback connection -> the event loop awaiting that call.
-        self.caller_loops: dict[int, asyncio.AbstractEventLoop] = {}
+        # The local port of each ASGI call's loopback connection -> (the event loop awaiting that call, a
+        # thread-safe callable handing a (coroutine, ticket) pair to the call, which awaits it: see await_for_engine).
+        self.caller_loops: dict[int, tuple[asyncio.AbstractEventLoop, Callable[[tuple], None]]] = {}
 
     def start(self) -> None:
         loop_thread = threading.Thread(target=self._run_loop, name="tachyon-asyncio-lane", daemon=True)
@@ -96,23 +98,35 @@ class Lanes:
         else:
             self._native.complete(ticket, result, None, context)
 
-    def run_on_caller(self, coroutine, ticket: int, context, port: int) -> None:
-        """Called by the engine for a request of the ASGI call from ``port``: its handler's coroutine runs as a
-        task on the loop awaiting that call, and completes the request when it finishes (see watch_task). The task
-        runs in a copy of the request's context: the engine's thread is still inside the request's own."""
-        loop = self.caller_loops[port]
-        context = context.copy() if context is not None else contextvars.copy_context()
+    def run_on_caller(self, coroutine, ticket: int, port: int) -> None:
+        """Called by the engine for a request of the ASGI call from ``port``: hands its coroutine (a handler's, an
+        exception handler's) to that call, which awaits it in its own task (an ASGI app's code runs in the task
+        that awaits the app: its ``current_task()``, its contextvars, its cancellation)."""
+        _, hand_over = self.caller_loops[port]
+        hand_over((coroutine, ticket))
 
-        def start() -> None:
-            task = loop.create_task(coroutine, context=context)
-            task.add_done_callback(functools.partial(self._finished, ticket, context), context=context)
-        loop.call_soon_threadsafe(start)
+    async def await_for_engine(self, coroutine, ticket: int) -> None:
+        """Awaits a coroutine run_on_caller handed over, then completes its request with the outcome (a
+        cancellation too, then raised again: the request ends, and so does the call)."""
+        try:
+            result = await coroutine
+        except BaseException as error:
+            self._native.complete(ticket, None, error, None)
+            if not isinstance(error, Exception):
+                raise
+        else:
+            self._native.complete(ticket, result, None, None)
+
+    def drop_for_engine(self, coroutine, ticket: int) -> None:
+        """A coroutine run_on_caller handed over that will never be awaited: its request ends as cancelled."""
+        coroutine.close()
+        self._native.complete(ticket, None, asyncio.CancelledError(), None)
 
     def run_background(self, work: tuple, port: int) -> None:
         """Called by the engine on the loop thread once a response was sent: run its background work
         (a (callable, the request's contextvars.Context) pair) in the request's context, on the loop of the
         ASGI call from ``port`` if there is one."""
-        caller_loop = self.caller_loops.get(port) if port else None
+        caller_loop = self.caller_loops[port][0] if port in self.caller_loops else None
         if caller_loop is None:
             self._start_background(self.loop, work)
             return

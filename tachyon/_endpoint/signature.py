@@ -373,15 +373,15 @@ class _Analyzer:
                 raise AssertionError(f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}")
             if not isinstance(declared, params.Depends):   # FastAPI: Annotated[..., Depends(f)] = Query() is the dependency
                 declared = copy.copy(parameter.default)
+        if isinstance(declared, params.Depends):
+            # As FastAPI 0.143's analyze_param, also for a Request, Response, BackgroundTasks or SecurityScopes type:
+            # with an explicit Depends, the dependency's value is what the parameter gets.
+            return name, "dependency", self.sub_dependant(declared, base, scopes)
         special = _special_kind(base)
         if special is not None and declared is not None:
-            # As FastAPI's analyze_param: a Request, Response, BackgroundTasks or SecurityScopes parameter is given
-            # by the framework, never by a dependency or from the request's values.
-            if isinstance(declared, params.Depends):
-                raise AssertionError(f"Cannot specify `Depends` for type {base!r}")
+            # A Request, Response, BackgroundTasks or SecurityScopes parameter is given by the framework, never from
+            # the request's values.
             raise AssertionError(f"Cannot specify FastAPI annotation for type {base!r}")
-        if isinstance(declared, params.Depends):
-            return name, "dependency", self.sub_dependant(declared, base, scopes)
         if special is not None:
             self.specials.add(special)
             return name, "special", special

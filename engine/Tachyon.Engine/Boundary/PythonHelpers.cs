@@ -10,7 +10,7 @@ internal static unsafe class PythonHelpers
     public static nint Encode;        // encode(value): jsonable_encoder for what the engine cannot write itself
     public static nint ResponseType;  // tachyon.responses.Response
     public static nint RunBackground; // run_background((callable, context), port): schedule a response's background work on the loop
-    public static nint RunOnCaller;   // run_on_caller(coroutine, ticket, context, port): the request's task on an ASGI caller's loop
+    public static nint RunOnCaller;   // run_on_caller(coroutine, ticket, port): the request's coroutine, awaited by its ASGI call
     public static nint BaseContext;   // contextvars.Context every request's context is copied from
     public static nint Materialize;   // materialize(response): a response with its own ASGI __call__ -> a plain one
     public static nint JsonBody;      // json_body(value) -> bytes: json.dumps as JSONResponse, for what the writer leaves out

@@ -122,24 +122,25 @@ internal static unsafe class Dispatcher
     }
 
     /// <summary>Runs <paramref name="coroutine"/> (borrowed) as the request's task: its first step right here on the
-    /// engine's loop, or, for an ASGI call, all of it on the caller's loop (null: pending, <see cref="Resume"/> finishes
+    /// engine's loop, or, for an ASGI call, all of it in the caller's task (null: pending, <see cref="Resume"/> finishes
     /// the request). <paramref name="context"/>: the request's (0: a copy of the current one).</summary>
     static ResponseData? StartTask(WorkItem item, nint coroutine, nint context)
     {
-        if (item.CallerLoopPort != 0) return RunOnCaller(item, coroutine, context);
+        if (item.CallerLoopPort != 0) return RunOnCaller(item, coroutine);
         return Settle(item, EagerTasks.Start(coroutine, context), context);
     }
 
-    /// <summary>Has the ASGI caller's loop run the coroutine as a task and complete the request when it finishes: an
-    /// ASGI app's code runs on the loop that awaits it (objects bound to that loop work in the handler).</summary>
-    static ResponseData? RunOnCaller(WorkItem item, nint coroutine, nint context)
+    /// <summary>Hands the coroutine to the ASGI call, which awaits it in its own task and completes the request: an
+    /// ASGI app's code runs in the task that awaits it (objects bound to its loop work in the handler, its
+    /// cancellation reaches the handler, its contextvars are the handler's).</summary>
+    static ResponseData? RunOnCaller(WorkItem item, nint coroutine)
     {
         var handle = GCHandle.Alloc(item);
         nint ticket = CPython.LongFromLongLong(GCHandle.ToIntPtr(handle));
         nint port = CPython.LongFromLongLong(item.CallerLoopPort);
-        nint* args = stackalloc nint[5];
-        args[1] = coroutine; args[2] = ticket; args[3] = context != 0 ? context : CPython.None; args[4] = port;
-        nint done = CPython.Vectorcall(PythonHelpers.RunOnCaller, args + 1, 4 | ArgumentsOffset, 0);
+        nint* args = stackalloc nint[4];
+        args[1] = coroutine; args[2] = ticket; args[3] = port;
+        nint done = CPython.Vectorcall(PythonHelpers.RunOnCaller, args + 1, 3 | ArgumentsOffset, 0);
         CPython.DecRef(ticket);
         CPython.DecRef(port);
         if (done != 0) { CPython.DecRef(done); return null; }   // the caller's loop owns it now; Resume finishes it
