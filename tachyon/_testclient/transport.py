@@ -163,6 +163,8 @@ def _let_go(app: Any, connections: dict[http.client.HTTPConnection, tuple[str, i
     server goes."""
     for connection, address in list(connections.items()):
         peers.forget(address)
+        if address is not None and app._server is not None:
+            app._server.set_test_client_peer(address[1], None)
         connection.close()
     connections.clear()
     serving.release_later(app)

@@ -143,9 +143,9 @@ internal static unsafe class Dispatcher
         nint done = CPython.Vectorcall(PythonHelpers.RunOnCaller, args + 1, 3 | ArgumentsOffset, 0);
         CPython.DecRef(ticket);
         CPython.DecRef(port);
-        if (done != 0) { CPython.DecRef(done); return null; }   // the caller's loop owns it now; Resume finishes it
+        if (done != 0) { CPython.DecRef(done); return null; }   // the call awaits it now; Resume finishes the request
         handle.Free();
-        // Its loop is gone (closed): no exception handler can run there either.
+        // The call is over or its loop closed: no exception handler can run there either.
         CPython.ErrPrintEx(0);
         return ResponseData.InternalServerError();
     }
