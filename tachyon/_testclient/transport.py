@@ -162,9 +162,7 @@ def _let_go(app: Any, connections: dict[http.client.HTTPConnection, tuple[str, i
     not in the sockets' finalizers (which warn, and a suite running with ``-W error`` would fail), and the app's
     server goes."""
     for connection, address in list(connections.items()):
-        peers.forget(address)
-        if address is not None and app._server is not None:
-            app._server.set_test_client_peer(address[1], None)
+        peers.forget(address)   # (no engine call: a finalizer may run after the engine stopped, at exit)
         connection.close()
     connections.clear()
     serving.release_later(app)
