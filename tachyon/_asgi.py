@@ -34,8 +34,8 @@ async def _lifespan(app: Any, scope: dict[str, Any], receive: Any, send: Any) ->
         await app.lifespan.enter()   # on this loop, where the requests' handlers run too
         try:
             _share_state(app, scope)
-        except RuntimeError:   # as Starlette, raised inside the lifespan: it exits before the answer
-            await app.lifespan.exit()
+        except RuntimeError as no_state:   # as Starlette, raised inside the lifespan: it exits with it, before the answer
+            await app.lifespan.exit(no_state)
             raise
         await send({"type": "lifespan.startup.complete"})
         started = True

@@ -82,12 +82,14 @@ class Lifespan:
         self.state = dict(await context.__aenter__() or {})
         self._context = context
 
-    async def exit(self) -> None:
+    async def exit(self, error: BaseException | None = None) -> None:
+        """Leaves the lifespan, with ``error`` raised at its ``yield`` if given (as an ``async with`` block that
+        raised)."""
         if self._context is None:
             return
         context, self._context = self._context, None
         try:
-            await context.__aexit__(None, None, None)
+            await context.__aexit__(type(error) if error else None, error, error.__traceback__ if error else None)
         finally:
             self.state = {}   # over with the lifespan: later requests (a client used without ``with``) see none
 
