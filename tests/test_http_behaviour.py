@@ -155,6 +155,11 @@ def classes(kind: str):
         return HTMLResponse("<b>hi</b>")
     if kind == "redirect":
         return RedirectResponse("/values/int")
+    if kind == "empty-header":
+        response = Response(b"raw", headers={"x-empty": "", "x-raw": "yes"})
+        response.headers.append("x-twice", "")
+        response.headers.append("x-twice", "2")
+        return response
     return Response(b"raw", media_type="application/octet-stream", headers={"x-raw": "yes"})
 
 
@@ -293,6 +298,10 @@ class ResponsesTest(AppTestCase):
         self.assertEqual((r.status_code, r.headers["location"]), (307, "/values/int"))
         r = self.client.get("/classes/raw")
         self.assertEqual((r.content, r.headers["content-type"], r.headers["x-raw"]), (b"raw", "application/octet-stream", "yes"))
+
+    def test_empty_header_values_are_sent(self) -> None:
+        r = self.client.get("/classes/empty-header")
+        self.assertEqual((r.headers["x-empty"], r.headers.get_list("x-twice"), r.headers["x-raw"]), ("", ["", "2"], "yes"))
 
     def test_http_exceptions(self) -> None:
         r = self.client.get("/errors/dict")

@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 using Tachyon.Engine.Binding;
 using Tachyon.Engine.Http;
 using Tachyon.Engine.Lanes;
@@ -180,8 +181,9 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
         // A HEAD response announces the length the Response says (an app may give a resource's size without its body).
         if (data.Status is not (204 or 304))
             headers.ContentLength = !bodyAllowed ? 0 : head && data.DeclaredLength is { } declared ? declared : data.Body.Length;
+        // Not headers.Append: it skips an empty value, which Starlette sends ("X-Empty: ").
         if (data.Headers != null)
-            foreach (var h in data.Headers) headers.Append(h.Key, h.Value);
+            foreach (var h in data.Headers) headers[h.Key] = StringValues.Concat(headers[h.Key], h.Value);
         if (data.Body.Length == 0 || !bodyAllowed || head) return;
         await features.Get<IHttpResponseBodyFeature>()!.Writer.WriteAsync(data.Body);
     }
