@@ -93,7 +93,7 @@ def parse_form(data: RequestData, *, max_files: int | float = 1000, max_fields: 
     Starlette's limits (those given to ``request.form()``, else its defaults, which the engine's multipart
     parser applies itself) or a multipart body the engine could not parse is FastAPI's 400 with Starlette's message."""
     _, options = media_type(data.content_type)
-    media = _form_media_type(data.content_type)
+    media = form_media_type(data.content_type)
     if media == "multipart/form-data" and isinstance(data.form, str):
         raise HTTPException(status_code=400, detail=data.form)
     if media == "multipart/form-data" and data.form is not None:
@@ -143,7 +143,10 @@ def _check_fields(body: bytes, max_fields: int | float, max_part_size: int) -> N
             raise HTTPException(status_code=400, detail=f"Too many fields. Maximum number of fields is {max_fields}.")
 
 
-def _form_media_type(content_type: str | None) -> str:
+FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def form_media_type(content_type: str | None) -> str:
     """The media type as python-multipart reads it for Starlette, which compares it as is: lowercased only when
     the header has no parameters ("Multipart/Form-Data; boundary=x" is no form)."""
     value = content_type or ""

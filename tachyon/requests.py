@@ -12,7 +12,7 @@ from ._asgi import read_body
 from ._endpoint.request_data import RequestData
 from ._testclient import peers
 from .datastructures import URL, Address, FormData, Headers, QueryParams, State
-from .forms import parse_form
+from .forms import FORM_MEDIA_TYPES, form_media_type, parse_form
 
 
 _SCOPE_DATA = "tachyon.request_data"   # the scope of a Tachyon request carries the request itself
@@ -216,6 +216,7 @@ class HTTPConnection(Mapping[str, Any]):
 
 class Request(HTTPConnection):
     _form: FormData | None = None
+    _stream_consumed = False   # Starlette's: the body was read through stream() and not kept in _body
 
     @property
     def method(self) -> str:
@@ -227,9 +228,14 @@ class Request(HTTPConnection):
             if type(self).stream is not Request.stream:   # a subclass's stream() is the body, as Starlette's body() reads it
                 self._body = b"".join([chunk async for chunk in self.stream()])
             else:
+                self._check_unconsumed()
                 await self._receive_body()
                 self._body = self._data.body or b""
         return self._body
+
+    def _check_unconsumed(self) -> None:
+        if self._stream_consumed and "_body" not in self.__dict__:
+            raise RuntimeError("Stream consumed")
 
     async def _receive_body(self) -> None:
         """A Request built over a receive reads the body from it (the engine's requests come with theirs)."""
@@ -237,13 +243,18 @@ class Request(HTTPConnection):
             self._data = self._data._replace(body=await read_body(self._receive))
 
     async def stream(self) -> AsyncIterator[bytes]:
-        """Starlette's: the body in chunks, then ``b""``. The engine has read the whole body, so it is one chunk
-        (none when empty); unlike Starlette's, ``body()`` still works after it."""
-        if "_body" not in self.__dict__:
-            await self._receive_body()
-        body = self.__dict__.get("_body", self._data.body)
-        if body:
-            yield body
+        """Starlette's: the body in chunks, then ``b""``; the kept ``_body`` if ``body()`` ran before. The engine
+        has read the whole body, so it is one chunk (none when empty). As Starlette's, it reads the body once:
+        after it, ``body()``, ``json()``, ``form()`` and ``stream()`` raise "Stream consumed"."""
+        if "_body" in self.__dict__:
+            yield self._body
+            yield b""
+            return
+        self._check_unconsumed()
+        await self._receive_body()
+        self._stream_consumed = True
+        if self._data.body:
+            yield self._data.body
         yield b""
 
     @property
@@ -299,6 +310,8 @@ class _FormReader:
         async def read() -> FormData:
             # Starlette's form reads the stream, never an overridden body() (a route class's may decompress).
             request = self._request
+            if request._form is None and form_media_type(request._data.content_type) in FORM_MEDIA_TYPES:
+                request._check_unconsumed()   # Starlette's form reads the stream only for these
             await request._receive_body()
             if type(request).stream is not Request.stream and request._form is None and "_body" not in request.__dict__:
                 streamed = b"".join([chunk async for chunk in request.stream()])
@@ -308,7 +321,7 @@ class _FormReader:
         return read().__await__()
 
     async def __aenter__(self) -> FormData:
-        return self._read()
+        return await self
 
     async def __aexit__(self, *exc_info: Any) -> None:
         await self._read().close()
