@@ -3,11 +3,11 @@ callables behind functools.partial / functools.wraps, definition-time errors, bo
 several markers in one Annotated, and route classes and routers as FastAPI builds them."""
 import unittest
 from functools import partial, wraps
-from typing import Annotated
+from typing import Annotated, Union
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Discriminator, Field, Tag
 
-from tachyon import APIRouter, BackgroundTasks, Depends, FastAPI, Path, Query, Request, Response, Security
+from tachyon import APIRouter, BackgroundTasks, Body, Depends, FastAPI, Path, Query, Request, Response, Security
 from tachyon.datastructures import DefaultPlaceholder
 from tachyon.routing import APIRoute
 from tachyon.security import SecurityScopes
@@ -383,6 +383,68 @@ class SeveralMarkersInAnnotatedTest(unittest.TestCase):
         self.assertEqual(paths["/query-then-field"]["get"]["parameters"], [
             {"name": "v", "in": "query", "required": True,
              "schema": {"type": "string", "minLength": 2, "title": "V"}}])
+
+
+class Cat(BaseModel):
+    pet_type: str = "cat"
+    meows: int
+
+
+class Dog(BaseModel):
+    pet_type: str = "dog"
+    barks: float
+
+
+Pet = Annotated[Union[Annotated[Cat, Tag("cat")], Annotated[Dog, Tag("dog")]],
+                Discriminator(lambda v: v.get("pet_type", "") if isinstance(v, dict) else v.pet_type)]
+
+
+class AnnotatedMetadataWithAFieldDefaultTest(unittest.TestCase):
+    """x: Annotated[int, Field(gt=5)] = Query(): with the FastAPI field as the default, FastAPI (0.143 to 0.162) types
+    the parameter with Annotated's bare type and drops its other metadata; in Annotated[..., Query()] it applies."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        app = FastAPI()
+
+        @app.get("/constrained")
+        def constrained(x: Annotated[int, Field(gt=5)] = Query()):
+            return x
+
+        @app.get("/validated")
+        def validated(x: Annotated[int, AfterValidator(lambda v: -v)] = Query(None)):
+            return x
+
+        @app.post("/pet-default")
+        def pet_default(pet: Pet = Body()):
+            return pet
+
+        @app.post("/pet-annotated")
+        def pet_annotated(pet: Annotated[Pet, Body()]):
+            return pet
+
+        cls.client = TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_the_metadata_is_dropped(self) -> None:
+        self.assertEqual(self.client.get("/constrained", params={"x": 1}).json(), 1)
+        self.assertEqual(self.client.get("/validated", params={"x": 4}).json(), 4)
+        response = self.client.post("/pet-default", json={"meows": 1})   # a smart union, not the discriminator
+        self.assertEqual((response.status_code, response.json()), (200, {"pet_type": "cat", "meows": 1}))
+
+    def test_a_marker_inside_annotated_keeps_it(self) -> None:
+        response = self.client.post("/pet-annotated", json={"meows": 1})
+        self.assertEqual((response.status_code, response.json()["detail"][0]["type"]), (422, "union_tag_invalid"))
+
+    def test_openapi(self) -> None:
+        paths = self.client.get("/openapi.json").json()["paths"]
+        self.assertEqual(paths["/constrained"]["get"]["parameters"][0]["schema"], {"type": "integer", "title": "X"})
+        body = lambda path: paths[path]["post"]["requestBody"]["content"]["application/json"]["schema"]  # noqa: E731
+        self.assertEqual(sorted(body("/pet-default")), ["anyOf", "title"])
+        self.assertEqual(sorted(body("/pet-annotated")), ["oneOf", "title"])
 
 
 async def dep() -> int:

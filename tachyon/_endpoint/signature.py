@@ -373,6 +373,9 @@ class _Analyzer:
                 raise AssertionError(f"Cannot specify FastAPI annotations in `Annotated` and default value together for {name!r}")
             if not isinstance(declared, params.Depends):   # FastAPI: Annotated[..., Depends(f)] = Query() is the dependency
                 declared = copy.copy(parameter.default)
+                # As FastAPI's analyze_param (0.143 to 0.162): with the field as the default, the type is the bare
+                # one; Annotated's other metadata (Field constraints, validators, a discriminator) is dropped.
+                base = get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
         if isinstance(declared, params.Depends):
             # As FastAPI 0.143's analyze_param, also for a Request, Response, BackgroundTasks or SecurityScopes type:
             # with an explicit Depends, the dependency's value is what the parameter gets.
