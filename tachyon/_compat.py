@@ -15,6 +15,8 @@ from pydantic.fields import FieldInfo
 from pydantic.version import VERSION as PYDANTIC_VERSION
 from pydantic_core import PydanticUndefined
 
+from ._endpoint.fields import quiet_type_adapter
+
 Undefined = PydanticUndefined
 PYDANTIC_VERSION_MINOR_TUPLE = tuple(int(part) for part in PYDANTIC_VERSION.split(".")[:2])
 PYDANTIC_V2 = PYDANTIC_VERSION_MINOR_TUPLE[0] == 2
@@ -88,7 +90,7 @@ class ModelField:
 
     @functools.cached_property
     def _type_adapter(self) -> TypeAdapter[Any]:
-        return TypeAdapter(Annotated[self.field_info.annotation, self.field_info])
+        return quiet_type_adapter(Annotated[self.field_info.annotation, self.field_info])
 
     def validate(self, value: Any, values: dict[str, Any] | None = None, *,
                  loc: tuple[int | str, ...] = ()) -> tuple[Any, list[dict[str, Any]] | None]:

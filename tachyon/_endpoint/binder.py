@@ -173,13 +173,8 @@ class Binder:
                 raw_value = found[-1] if found else None
                 if raw_value == "":
                     raw_value = None
-            if isinstance(spec.field_info, params.File) and raw_value is not None and wants_bytes(spec.annotation):
-                # As FastAPI: a plain field (no filename) goes to pydantic as its text, alone or in a list (FastAPI's
-                # test_optional_file_list.py: files="" is [b""]); files are read.
-                if isinstance(raw_value, list):
-                    raw_value = [f.file.read() if isinstance(f, UploadFile) else f for f in raw_value]
-                elif isinstance(raw_value, UploadFile):
-                    raw_value = raw_value.file.read()
+            if isinstance(spec.field_info, params.File) and wants_bytes(spec.annotation):
+                raw_value = _file_bytes(raw_value)
             values[spec.index] = self._tracked(spec, errors_of, self._received, spec, raw_value, ("body", spec.alias))
 
     @staticmethod
@@ -235,6 +230,8 @@ def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:
             value = None if field.required else copy.deepcopy(field.default())
         name = (field.field_info.validation_alias if isinstance(field.field_info.validation_alias, str)
                 else field.field_info.alias or field.name)
+        if isinstance(field.field_info, params.File) and wants_bytes(field.annotation):   # a form model's File() field
+            value = _file_bytes(value)
         if value is not None:
             found[name] = value
         # As FastAPI: the key looked up is used, so a query or form key equal to the field's Python name next to its
@@ -272,6 +269,14 @@ def is_json_body(content_type: str | None, strict_content_type: bool) -> bool:
         return not strict_content_type
     maintype, _, subtype = media_type(content_type)[0].partition("/")
     return maintype == "application" and (subtype == "json" or subtype.endswith("+json"))
+
+
+def _file_bytes(value: Any) -> Any:
+    """As FastAPI, for a ``File()`` field typed ``bytes``: the uploads' content, alone or in a list. A plain field (no
+    filename) goes to pydantic as its text (FastAPI's test_optional_file_list.py: files="" is [b""])."""
+    if isinstance(value, list):
+        return [f.file.read() if isinstance(f, UploadFile) else f for f in value]
+    return value.file.read() if isinstance(value, UploadFile) else value
 
 
 def wants_bytes(annotation: Any) -> bool:

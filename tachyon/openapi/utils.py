@@ -16,6 +16,7 @@ from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticUndefined
 
 from .._compat import BODY_MODEL_MODULE
+from .._endpoint.fields import quiet_type_adapter
 from ..dependencies.utils import merged_body_info
 from ..encoders import jsonable_encoder
 from ..utils import deep_dict_update, is_body_allowed_for_status_code
@@ -88,7 +89,7 @@ def _body_field(route: Any) -> tuple[_Field, FieldInfo] | None:
     model = create_model(f"Body_{route.unique_id}", __module__=BODY_MODEL_MODULE,
                          **{p.name: (p.annotation, p.field_info) for p in bodies})
     info = merged_body_info([p.field_info for p in bodies], any(p.required for p in bodies), model)
-    return _Field(TypeAdapter(Annotated[model, info]), "validation", "Body"), info
+    return _Field(quiet_type_adapter(Annotated[model, info]), "validation", "Body"), info
 
 
 def _response_field(route: Any) -> _Field | None:
@@ -96,7 +97,7 @@ def _response_field(route: Any) -> _Field | None:
         return None
     info = FieldInfo(annotation=route.response_model)
     name = f"Response_{route.unique_id}"
-    return _Field(TypeAdapter(Annotated[route.response_model, info]), "serialization", name.title().replace("_", " "))
+    return _Field(quiet_type_adapter(Annotated[route.response_model, info]), "serialization", name.title().replace("_", " "))
 
 
 def _security(route: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
