@@ -210,6 +210,7 @@ class APIRoute(Route):
                  response_model_by_alias: bool = True, response_model_exclude_unset: bool = False,
                  response_model_exclude_defaults: bool = False, response_model_exclude_none: bool = False,
                  strict_content_type: bool | DefaultPlaceholder = Default(True), dependency_overrides_provider: Any = None) -> None:
+        assert callable(endpoint), "An endpoint must be a callable"
         if _yields(endpoint):
             raise NotImplementedError(_NO_STREAMING)
         self.path = path
@@ -498,6 +499,12 @@ def _assigned_handler(route: Route) -> Callable[[Request], Any] | None:
     return handler
 
 
+def _check_path_with_prefix(prefix: str, route: BaseRoute) -> None:
+    """FastAPI's include_router check: a route (or a mount at "/") with an empty path needs a prefix."""
+    if not prefix and getattr(route, "path", None) == "":
+        raise FastAPIError(f"Prefix and path cannot be both empty (path operation: {getattr(route, 'name', 'unknown')})")
+
+
 def _check_prefix(prefix: str) -> None:
     """FastAPI's assertions on a router's (or an include's) prefix."""
     if prefix:
@@ -778,6 +785,9 @@ class APIRouter(PathOperationDecorators, Router):
         options = dict(prefix=prefix, tags=tags, dependencies=dependencies, default_response_class=default_response_class,
                        responses=responses, callbacks=callbacks, deprecated=deprecated, include_in_schema=include_in_schema,
                        generate_unique_id_function=generate_unique_id_function, strict_content_type=strict_content_type)
+        if not prefix:   # as FastAPI: checked before any route is added
+            for route in router.routes:
+                _check_path_with_prefix(prefix, route)
         for route in router.routes:
             self._include_route(router, route, options)
         router._inclusions.append((weakref.ref(self), options))
@@ -789,11 +799,10 @@ class APIRouter(PathOperationDecorators, Router):
     def _include_route(self, router: Router, route: BaseRoute, options: dict[str, Any]) -> None:
         """One route of ``router`` added here under include_router's ``options``."""
         prefix = options["prefix"]
+        _check_path_with_prefix(prefix, route)
         if isinstance(route, Mount):
             self._add(Mount(prefix + route.path, route.app, route.name))
             return
-        if not prefix and getattr(route, "path", None) == "":
-            raise FastAPIError(f"Prefix and path cannot be both empty (path operation: {getattr(route, 'name', 'unknown')})")
         if not isinstance(route, APIRoute):   # Starlette's plain routes: only the prefix applies, as in FastAPI
             self.add_route(prefix + route.path, route.endpoint, methods=route.declared_methods, name=route.name)
             return

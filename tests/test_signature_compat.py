@@ -562,6 +562,10 @@ class DefinitionErrorsTest(unittest.TestCase):
             with self.subTest(endpoint.__name__):
                 self.assert_refused(endpoint, "Query parameter 'q' must be one of the supported types")
 
+    def test_an_endpoint_must_be_callable(self) -> None:
+        with self.assertRaisesRegex(AssertionError, "^An endpoint must be a callable$"):
+            FastAPI().router.add_api_route("/items", endpoint="not a callable")
+
     def test_supported_declarations_are_accepted(self) -> None:
         app = FastAPI()
 
@@ -596,7 +600,13 @@ class IncludeRouterTest(unittest.TestCase):
         router.get("")(original)
         with self.assertRaisesRegex(FastAPIError, r"^Prefix and path cannot be both empty \(path operation: original\)$"):
             FastAPI().include_router(router)
+        mounting = APIRouter()
+        mounting.get("/first")(original)
+        mounting.mount("/", FastAPI())   # a mount at "/" has the empty path too
         app = FastAPI()
+        with self.assertRaisesRegex(FastAPIError, r"^Prefix and path cannot be both empty"):
+            app.include_router(mounting)
+        self.assertEqual([r.path for r in app.routes if r.path == "/first"], [])   # checked before any route is added
         app.include_router(router, prefix="/prefix")   # a prefix makes the empty path a path
         self.assertEqual(app.routes[-1].path, "/prefix")
         for make in (lambda: APIRouter(prefix="items"), lambda: app.include_router(router, prefix="items")):
