@@ -624,10 +624,23 @@ def _overrides_of(route: APIRoute) -> dict[Any, Any]:
     return dict(getattr(route.dependency_overrides_provider, "dependency_overrides", None) or {})
 
 
+def _partial_match(request: Request) -> Route | None:
+    """Starlette's router for a 405: the first route whose path matches (its methods do not), which the scope
+    carries as ``route`` and ``endpoint`` (FastAPI's APIRoute.matches adds the route)."""
+    path, root = request._data.path, request.scope.get("root_path", "")
+    route_path = path[len(root):] if root and path.startswith(root) else path
+    for route in request.app.router.routes:
+        if isinstance(route, Route) and route.path_regex.match(route_path):
+            request.scope.update({"route": route, "endpoint": route.endpoint})
+            return route
+    return None
+
+
 def _raise_router_miss(request: Request) -> None:
     """Starlette's router raises its own class (not FastAPI's): 405 with the path's methods, else 404."""
     allow = request._data.allow
-    request._route = None   # no route matched: the handlers' Request (sharing this one's scope) has none
+    # The handlers' Request shares this one's scope: on a 404 it has no route; on a 405, Starlette's partial match.
+    request._route = None if allow is None else _partial_match(request)
     miss = StarletteHTTPException(status_code=404) if allow is None else StarletteHTTPException(
         status_code=405, headers={"Allow": allow})
     # Only for a TestClient of a bare router, which answers misses as Starlette's Router does (router_app.py).

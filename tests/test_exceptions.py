@@ -107,8 +107,10 @@ status_app = FastAPI()
 
 @status_app.exception_handler(405)
 async def method_not_allowed(request, exc):
+    route = request.scope.get("route")   # Starlette's partial match: the route whose path matched
     return JSONResponse({"allowed": exc.headers["Allow"], "method": request.method, "path": request.url.path,
-                         "params": request.path_params}, status_code=405)
+                         "params": request.path_params, "route": route.path if route else None,
+                         "endpoint": request.scope["endpoint"].__name__ if route else None}, status_code=405)
 
 
 @status_app.api_route("/things/{thing_id}", methods=["GET", "PUT"])
@@ -122,7 +124,8 @@ class StatusCodeHandlerTest(AppTestCase):
     def test_router_405_reaches_a_405_handler(self):
         response = self.client.delete("/things/3")
         self.assertEqual((response.status_code, response.json()),
-                         (405, {"allowed": "GET, PUT", "method": "DELETE", "path": "/things/3", "params": {"thing_id": "3"}}))
+                         (405, {"allowed": "GET, PUT", "method": "DELETE", "path": "/things/3", "params": {"thing_id": "3"},
+                                "route": "/things/{thing_id}", "endpoint": "thing"}))
         self.assertNotIn("allow", response.headers)   # this handler does not copy exc.headers
 
     def test_other_misses_keep_the_default_answers(self):
