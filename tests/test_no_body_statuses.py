@@ -53,6 +53,11 @@ def etag():
     return Response(status_code=304, headers={"etag": 'W/"v1"'})   # fastapi-etag's answer to If-None-Match
 
 
+@app.get("/cached-etag")
+def cached_etag():   # fastapi-caching-route's cached 304
+    return Response(b"", status_code=304, headers={"etag": '"abc"', "content-length": "0"})
+
+
 @app.get("/status/{code}")
 def any_status(code: int, response: Response):
     response.status_code = code
@@ -87,6 +92,11 @@ class NoBodyStatusesTest(AppTestCase):
         """None with 204 and 304 (no body can follow), 0 with 205."""
         headers = {code: self.client.get(f"/status/{code}").headers for code in (204, 205, 304)}
         self.assertEqual({code: h.get("content-length") for code, h in headers.items()}, {204: None, 205: "0", 304: None})
+
+    def test_a_304_sends_the_content_length_it_declares(self) -> None:
+        response = self.client.get("/cached-etag")
+        self.assertEqual((response.status_code, response.headers["content-length"], response.headers["etag"], response.content),
+                         (304, "0", '"abc"', b""))
         etag = self.client.get("/etag")
         self.assertEqual(dict(etag.headers.items()), {"etag": 'W/"v1"'})   # as Starlette's TestClient shows it
 

@@ -181,24 +181,26 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
 
     def finish(result: Any, context: RequestContext | None, stack: Any, form_values: tuple = ()) -> Response:
         returned = isinstance(result, Response)
+        sub_response = context.asked_response if context is not None else None
         if returned:
             response = result
         else:
+            # As FastAPI, the Response parameter's status is the response's from the start: its Content-Length
+            # follows that status (none for a 304).
+            sub_status = sub_response.status_code if sub_response is not None else None
+            status = {"status_code": sub_status} if sub_status else status_args
             content = render(result) if render is not None else jsonable_encoder(result)
             if isinstance(content, Response):
                 response = content
+                if sub_status:
+                    response.status_code = sub_status
             elif type(content) is bytes:   # pydantic's JSON (a response model and the default class), as FastAPI sends it
-                response = Response(content, media_type="application/json", **status_args)
+                response = Response(content, media_type="application/json", **status)
             else:
-                response = response_class(content, **status_args)
-        tasks = None
-        if context is not None:
-            sub_response = context.asked_response
-            if not returned and sub_response is not None:  # FastAPI sends a returned Response as is, without its edits
-                if sub_response.status_code:
-                    response.status_code = sub_response.status_code
+                response = response_class(content, **status)
+            if sub_response is not None:  # FastAPI sends a returned Response as is, without its edits
                 response.raw_headers.extend(sub_response.raw_headers)
-            tasks = context.queued_tasks
+        tasks = context.queued_tasks if context is not None else None
         if not returned and not is_body_allowed_for_status_code(response.status_code):
             response.body = b""   # FastAPI decides on the final status (the route's, or the Response parameter's)
         if response.background is not None:

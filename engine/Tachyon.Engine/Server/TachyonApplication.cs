@@ -178,9 +178,12 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
         // As Starlette, 204 and 304 carry no Content-Length at all, 205 says 0.
         bool bodyAllowed = data.Status is not (204 or 205 or 304);
         bool head = HttpMethods.IsHead(method);
-        // A HEAD response announces the length the Response says (an app may give a resource's size without its body).
+        // A HEAD response announces the length the Response says (an app may give a resource's size without its body),
+        // and so does a 304 that declares one (the length of what the client has cached).
         if (data.Status is not (204 or 304))
             headers.ContentLength = !bodyAllowed ? 0 : head && data.DeclaredLength is { } declared ? declared : data.Body.Length;
+        else if (data.Status == 304 && data.DeclaredLength is { } cached)
+            headers.ContentLength = cached;
         // Not headers.Append: it skips an empty value, which Starlette sends ("X-Empty: ").
         if (data.Headers != null)
             foreach (var h in data.Headers) headers[h.Key] = StringValues.Concat(headers[h.Key], h.Value);
