@@ -1,10 +1,11 @@
 """The Python side of the engine's lanes: the threads that hold the GIL to run handlers.
 
 * The asyncio lane is the thread of the engine's event loop. Every ``async def`` handler runs in its own
-  task on it, whose first step the engine runs at once (EagerTasks.cs): while the loop waits in epoll,
-  on the request's own thread (see loop_gate.py); otherwise the engine queues the request here and
-  wakes the loop through an eventfd (once per batch, not per request), which drains the queue with the
-  GIL held. The few tasks that really suspend go on on this loop. An ASGI call's requests are the
+  task on it, whose first step the engine runs at once (EagerTasks.cs): the engine queues the request here
+  and wakes the loop through an eventfd (once per batch, not per request), which drains the queue with the
+  GIL held. The few tasks that really suspend go on on this loop. So all async code runs on this thread, as
+  in FastAPI. With TACHYON_INLINE_ASYNC=1, a first step runs on the request's own thread while the loop
+  waits in epoll (see loop_gate.py): faster, but async code then runs on several threads. An ASGI call's requests are the
   exception: their coroutines run in the task that awaits the call, their background work on its loop.
 * The sync lanes are a pool of threads for plain ``def`` handlers. Normally one drains everything;
   the engine wakes another when the draining one is blocked (FastAPI's thread-pool guarantee). The loop
@@ -65,7 +66,9 @@ class Lanes:
 
     def _run_loop(self) -> None:
         native = self._native
-        loop = asyncio.SelectorEventLoop(GatedSelector(native.loop_gate))
+        # FastAPI runs all async code on the loop's thread; stepping handlers on request threads is opt-in.
+        steps_async = os.environ.get("TACHYON_INLINE_ASYNC") == "1"
+        loop = asyncio.SelectorEventLoop(GatedSelector(native.loop_gate) if steps_async else None)
         asyncio.set_event_loop(loop)
         self.loop = loop
         wake_fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
@@ -75,7 +78,7 @@ class Lanes:
         # asyncio's WeakSet of all tasks (None on Pythons that keep tasks otherwise): see TaskRegistry.cs.
         native.eager_tasks_attach((loop, asyncio.Task, getattr(asyncio.tasks, "_all_tasks", None)))
         if not loop.get_debug() and os.environ.get("TACHYON_INLINE_STEPS") != "0":  # debug mode checks that only the loop's thread calls it
-            native.inline_steps_attach((asyncio.events._set_running_loop, loop, loop._ready, loop._scheduled))
+            native.inline_steps_attach((asyncio.events._set_running_loop, loop, loop._ready, loop._scheduled, steps_async))
         self._loop_ready.set()
         try:
             loop.run_forever()

@@ -5,9 +5,11 @@ using Tachyon.Engine.Serialization;
 namespace Tachyon.Engine.Lanes;
 
 /// <summary>
-/// Runs <c>async def</c> handlers' first steps on the thread Kestrel called the app on (with inline socket
-/// completions, an epoll thread) while the loop waits in epoll: no wake-up of the loop, no thread hand-off,
-/// and the response is written right here, as a pure ASP.NET app would.
+/// Opt-in (TACHYON_INLINE_ASYNC=1): runs <c>async def</c> handlers' first steps on the thread Kestrel called the
+/// app on (with inline socket completions, an epoll thread) while the loop waits in epoll: no wake-up of the loop,
+/// no thread hand-off, and the response is written right here, as a pure ASP.NET app would. The price is that an
+/// app's async code runs on more than one thread, where FastAPI runs it all on the loop's: a sqlite3 connection
+/// (check_same_thread) or a threading.local its lifespan or a dependency made breaks.
 /// Requests go into the loop lane's queue; the request thread that gets through the <see cref="LoopGate"/>
 /// drains it, so a second epoll thread never blocks on the GIL: it leaves its request to the holder (which
 /// looks at the queue again after leaving) and goes back to its sockets. When the loop holds the gate, it
@@ -27,19 +29,24 @@ internal static unsafe class InlineSteps
 
     static nint _ready, _scheduled;   // owned, for the life of the process
     static volatile bool _enabled;
+    static bool _stepsAsync;
 
-    /// <summary>GIL held. <paramref name="objects"/>: (asyncio's _set_running_loop, the loop, loop._ready, loop._scheduled).</summary>
+    /// <summary>GIL held. <paramref name="objects"/>: (asyncio's _set_running_loop, the loop, loop._ready,
+    /// loop._scheduled, whether async handlers step here). Without the last, only def handlers run on request
+    /// threads (<see cref="InlineCalls"/>), and all async code runs on the loop's thread, as in FastAPI.</summary>
     public static void Attach(nint objects)
     {
-        var items = CPython.TupleItems(objects, "set_running_loop", "loop", "ready", "scheduled");
+        var items = CPython.TupleItems(objects, "set_running_loop", "loop", "ready", "scheduled", "steps_async");
         RequestThreads.Attach(items[0], items[1]);
         (_ready, _scheduled) = (items[2], items[3]);
+        _stepsAsync = CPython.ObjectIsTrue(items[4]) == 1;
+        CPython.DecRef(items[4]);
         _enabled = true;
     }
 
     public static void Disable() => _enabled = false;
 
-    /// <summary>Handlers may run on request threads (both kinds: see <see cref="InlineCalls"/>).</summary>
+    /// <summary>def handlers may run on request threads (see <see cref="InlineCalls"/>); async ones too if opted in.</summary>
     public static bool Enabled => _enabled;
 
     /// <summary>
@@ -50,7 +57,7 @@ internal static unsafe class InlineSteps
     {
         var loopLane = LaneSet.Loop;
         // A sync lane holding the GIL would block this thread: leave the request to the loop then, too.
-        if (!_enabled || LaneSet.Sync.IsDraining || !Suits(item.Plan))
+        if (!_enabled || !_stepsAsync || LaneSet.Sync.IsDraining || !Suits(item.Plan))
         {
             loopLane.Enqueue(item);
             return null;
