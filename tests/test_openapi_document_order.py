@@ -10,7 +10,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, ValidationError
 
-from tachyon import FastAPI, Header, Query
+from tachyon import Depends, FastAPI, Header, Query
+from tachyon.security import HTTPBearer
 
 
 class Item(BaseModel):
@@ -51,6 +52,27 @@ class OpenAPIDocumentOrderTest(unittest.TestCase):
     def test_a_parameter_in_fastapis_build_order(self) -> None:
         [parameter] = build_app().openapi()["paths"]["/items"]["post"]["parameters"]
         self.assertEqual(list(parameter), ["name", "in", "required", "schema", "description", "deprecated"])
+
+    def test_an_operation_with_parameters_in_fastapis_build_order(self) -> None:
+        # Path items with parameters stay the dicts FastAPI built (pydantic picks Any in the PathItem union):
+        # deprecated and security before the parameters, "required" before a request body's content.
+        app = FastAPI()
+
+        @app.put("/items/{item_id}", deprecated=True, dependencies=[Depends(HTTPBearer())])
+        def put_item(item_id: int, item: Item):
+            return item
+
+        @app.post("/plain", deprecated=True)
+        def plain(item: Item):
+            return item
+
+        operation = app.openapi()["paths"]["/items/{item_id}"]["put"]
+        self.assertEqual(list(operation), ["summary", "operationId", "deprecated", "security", "parameters",
+                                           "requestBody", "responses"])
+        self.assertEqual(list(operation["requestBody"]), ["required", "content"])
+        operation = app.openapi()["paths"]["/plain"]["post"]   # no parameter: rebuilt in the models' order
+        self.assertEqual(list(operation), ["summary", "operationId", "requestBody", "responses", "deprecated"])
+        self.assertEqual(list(operation["requestBody"]), ["content", "required"])
 
     def test_a_parameter_models_fields_titled_last_as_plain_parameters(self) -> None:
         """FastAPI documents each field of a parameter model as a parameter of its own, the title set after

@@ -225,6 +225,11 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
             warnings.warn(message + (f" at {file_name}" if file_name else ""), stacklevel=1)
         operation_ids.add(operation_id)
         operation["operationId"] = operation_id
+        # In FastAPI's order: pydantic keeps some path items (those with parameters) as the dicts built here.
+        if route.deprecated:
+            operation["deprecated"] = True
+        if security:
+            operation["security"] = security
         parameters = _parameters(entry["params"], schema_of)
         if parameters:
             operation["parameters"] = parameters
@@ -232,9 +237,8 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
             body_field, info = entry["body"]
             content: dict[str, Any] = {"schema": schema_of(body_field)}
             _add_examples(content, info)
-            request_body: dict[str, Any] = {"content": {getattr(info, "media_type", "application/json"): content}}
-            if info.is_required():
-                request_body["required"] = True
+            request_body: dict[str, Any] = {"required": True} if info.is_required() else {}
+            request_body["content"] = {getattr(info, "media_type", "application/json"): content}
             operation["requestBody"] = request_body
         if route.callbacks:
             # FastAPI keys a callback by its route's name, then its path as written ("{$callback_url}/…").
@@ -274,10 +278,6 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
             responses["422"] = {"description": "Validation Error", "content": {
                 "application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}}}}
             definitions.update({"ValidationError": VALIDATION_ERROR, "HTTPValidationError": HTTP_VALIDATION_ERROR})
-        if route.deprecated:
-            operation["deprecated"] = True
-        if security:
-            operation["security"] = security
         if route.openapi_extra:
             deep_dict_update(operation, route.openapi_extra)
         path[method.lower()] = operation
