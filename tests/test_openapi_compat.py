@@ -6,11 +6,12 @@ import sys
 import types
 import unittest
 import warnings
+from typing import Annotated
 from unittest import mock
 
 from pydantic import BaseModel
 
-from tachyon import Body, FastAPI, File, Form, Query
+from tachyon import Body, Depends, FastAPI, File, Form, Query
 from tachyon.exceptions import FastAPIDeprecationWarning, FastAPIError
 from tachyon.openapi.utils import get_openapi
 from tachyon.testclient import TestClient
@@ -526,6 +527,43 @@ class BodyModelNameCollisionTest(unittest.TestCase):
 
         schemas = openapi(app)["components"]["schemas"]
         self.assertIn("fastapi___compat__v2__Body_make_make_post", schemas)
+
+
+class Paging(BaseModel):
+    limit: int = 10
+
+
+class Search(BaseModel):
+    q: str | None = None
+
+
+def paging(p: Annotated[Paging, Query()]) -> Paging:
+    return p
+
+
+class ParameterModelsDocumentedTest(unittest.TestCase):
+    """FastAPI documents a query/header/cookie model as its fields only when it is the route's one parameter of
+    its kind, counted over the endpoint and its dependencies (_get_flat_fields_from_params); requests still read
+    each callable's own model from its fields."""
+
+    def test_a_model_beside_a_dependencys_model_is_one_object_parameter(self) -> None:
+        app = FastAPI()
+
+        @app.get("/both")
+        def both(p: Annotated[Paging, Depends(paging)], s: Annotated[Search, Query()]):
+            return {"limit": p.limit, "q": s.q}
+
+        @app.get("/alone")
+        def alone(s: Annotated[Search, Query()]):
+            return s
+
+        document = openapi(app)
+        self.assertEqual(document["paths"]["/both"]["get"]["parameters"], [
+            {"name": "s", "in": "query", "required": True, "schema": {"$ref": "#/components/schemas/Search"}},
+            {"name": "p", "in": "query", "required": True, "schema": {"$ref": "#/components/schemas/Paging"}}])
+        self.assertEqual([p["name"] for p in document["paths"]["/alone"]["get"]["parameters"]], ["q"])
+        with TestClient(app) as client:
+            self.assertEqual(client.get("/both", params={"limit": 3, "q": "x"}).json(), {"limit": 3, "q": "x"})
 
 
 if __name__ == "__main__":

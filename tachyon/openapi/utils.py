@@ -285,21 +285,24 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
 
 
 def _documented_leaves(root: Any) -> list[Any]:
-    """FastAPI's flat dependant for docs: a callable's own parameters before its dependencies', repeats skipped."""
-    found: list[Any] = []
+    """FastAPI's flat dependant for docs: a callable's own parameters before its dependencies', repeats skipped.
+    A parameter model is documented as its fields only when it is the route's one parameter of its kind
+    (FastAPI's _get_flat_fields_from_params over the whole route; requests flatten each callable's own)."""
+    by_source: dict[str, list[Any]] = {}
     seen: set = set()
 
     def walk(node: Any) -> None:
         for p in node.leaves():
             if p.source != "body":
-                found.extend(p.fields if p.fields is not None else [p])
+                by_source.setdefault(p.source, []).append(p)
         for child in node.children:
             if child.cache_key not in seen:
                 seen.add(child.cache_key)
                 walk(child)
 
     walk(root)
-    return found
+    return [leaf for leaves in by_source.values()
+            for leaf in (leaves[0].fields if len(leaves) == 1 and leaves[0].fields is not None else leaves)]
 
 
 def _parameters(fields: list[tuple[Any, _Field]], schema_of: Any) -> list[dict[str, Any]]:
