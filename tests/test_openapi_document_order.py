@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, ValidationError
 
-from tachyon import Depends, FastAPI, Header, Query
+from tachyon import APIRouter, Depends, FastAPI, Header, Query
 from tachyon.security import HTTPBearer
 
 
@@ -73,6 +73,28 @@ class OpenAPIDocumentOrderTest(unittest.TestCase):
         operation = app.openapi()["paths"]["/plain"]["post"]   # no parameter: rebuilt in the models' order
         self.assertEqual(list(operation), ["summary", "operationId", "requestBody", "responses", "deprecated"])
         self.assertEqual(list(operation["requestBody"]), ["content", "required"])
+
+    def test_nested_objects_typed_as_fastapis_models(self) -> None:
+        # Which path items pydantic rebuilds depends on the models' types: a response header is a Header model,
+        # a callback a map of PathItems (one with parameters leaves its operation as built).
+        app = FastAPI()
+        callbacks = APIRouter()
+
+        @callbacks.post("{$url}/done")
+        def done(q: int = 0):
+            return None
+
+        @app.get("/rated", responses={200: {"headers": {"X-Rate": {"schema": {"type": "integer"}, "description": "Left"}}}})
+        def rated():
+            return None
+
+        @app.post("/jobs", callbacks=callbacks.routes)
+        def jobs():
+            return None
+
+        paths = app.openapi()["paths"]
+        self.assertEqual(list(paths["/rated"]["get"]["responses"]["200"]["headers"]["X-Rate"]), ["description", "schema"])
+        self.assertEqual(list(paths["/jobs"]["post"]), ["summary", "operationId", "callbacks", "responses"])
 
     def test_a_parameter_models_fields_titled_last_as_plain_parameters(self) -> None:
         """FastAPI documents each field of a parameter model as a parameter of its own, the title set after

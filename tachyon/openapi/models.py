@@ -167,7 +167,7 @@ class ParameterInType(Enum):
 
 class Encoding(BaseModelWithConfig):
     contentType: Optional[str] = None
-    headers: Optional[dict[str, Any]] = None
+    headers: Optional[dict[str, Union[Header, Reference]]] = None
     style: Optional[str] = None
     explode: Optional[bool] = None
     allowReserved: Optional[bool] = None
@@ -208,11 +208,20 @@ class RequestBody(BaseModelWithConfig):
     required: Optional[bool] = None
 
 
+class Link(BaseModelWithConfig):
+    operationRef: Optional[str] = None
+    operationId: Optional[str] = None
+    parameters: Optional[dict[str, Union[Any, str]]] = None
+    requestBody: Optional[Union[Any, str]] = None
+    description: Optional[str] = None
+    server: Optional[Server] = None
+
+
 class Response(BaseModelWithConfig):
     description: str
-    headers: Optional[dict[str, Any]] = None
+    headers: Optional[dict[str, Union[Header, Reference]]] = None
     content: Optional[dict[str, MediaType]] = None
-    links: Optional[dict[str, Any]] = None
+    links: Optional[dict[str, Union[Link, Reference]]] = None
 
 
 class Operation(BaseModelWithConfig):
@@ -224,7 +233,7 @@ class Operation(BaseModelWithConfig):
     parameters: Optional[list[Union[Parameter, Reference]]] = None
     requestBody: Optional[Union[RequestBody, Reference]] = None
     responses: Optional[dict[str, Union[Response, Any]]] = None
-    callbacks: Optional[dict[str, Any]] = None
+    callbacks: Optional[dict[str, Union[dict[str, PathItem], Reference]]] = None
     deprecated: Optional[bool] = None
     security: Optional[list[dict[str, list[str]]]] = None
     servers: Optional[list[Server]] = None
@@ -331,10 +340,10 @@ class Components(BaseModelWithConfig):
     parameters: Optional[dict[str, Union[Parameter, Reference]]] = None
     examples: Optional[dict[str, Union[Example, Reference]]] = None
     requestBodies: Optional[dict[str, Union[RequestBody, Reference]]] = None
-    headers: Optional[dict[str, Any]] = None
+    headers: Optional[dict[str, Union[Header, Reference]]] = None
     securitySchemes: Optional[dict[str, Union[SecurityScheme, Reference]]] = None
-    links: Optional[dict[str, Any]] = None
-    callbacks: Optional[dict[str, Any]] = None
+    links: Optional[dict[str, Union[Link, Reference]]] = None
+    callbacks: Optional[dict[str, Union[dict[str, PathItem], Reference, Any]]] = None
     pathItems: Optional[dict[str, Union[PathItem, Reference]]] = None
 
 
@@ -355,3 +364,9 @@ class OpenAPI(BaseModelWithConfig):
     security: Optional[list[dict[str, list[str]]]] = None
     tags: Optional[list[Tag]] = None
     externalDocs: Optional[ExternalDocumentation] = None
+
+
+# The types named before their classes (as FastAPI's models: which objects stay plain dicts in the document, and so
+# keep the order they were built in, depends on them).
+Operation.model_rebuild()
+Encoding.model_rebuild()
