@@ -250,7 +250,8 @@ class APIRoute(Route):
         )
         self._endpoint_location: EndpointContext | None = None
         self._served_under = ""
-        self.render_body = self._body_renderer(options)
+        self.encode_body = self._body_encoder(options)
+        self.render_body = self._body_renderer()
         self.render = self._renderer(self.status_code or 200)
         # FastAPI's attributes: libraries copy a route into another with add_api_route(**these).
         self.response_model_include = response_model_include
@@ -330,7 +331,7 @@ class APIRoute(Route):
         if replaced:   # the app's overrides apply to the call the tree holds now, as in FastAPI
             overrides = {**overrides, **{declared: overrides.get(now, now) for declared, now in replaced.items()}}
         self.signature = analyze(self.endpoint, self.path, dependencies, overrides)
-        finish = make_finish(self.render_body, self.status_code, self.actual_response_class)
+        finish = make_finish(self.encode_body, self.status_code, self.actual_response_class)
         context = lambda raw: RequestContext(raw, app, self)  # noqa: E731
         self.solver = solver.build(self.signature, context, finish)
         self.binder = Binder(self.signature, solver.build_partial(self.signature, context),
@@ -444,18 +445,27 @@ class APIRoute(Route):
             return value if isinstance(value, Response) else Response(status_code=status, media_type=media_type)
         return empty
 
-    def _body_renderer(self, options: ResponseModelOptions) -> Callable[[Any], Any] | None:
+    def _writes_json_itself(self) -> bool:
+        """The engine writes the body (or takes pydantic's JSON): the default class, or JSONResponse."""
+        return isinstance(self.response_class, DefaultPlaceholder) or self.actual_response_class is JSONResponse
+
+    def _body_encoder(self, options: ResponseModelOptions) -> Callable[[Any], Any] | None:
+        """What the response class gets from a returned value: FastAPI's encoded value (None: the value as it is,
+        for the engine's JSON writer)."""
         # As FastAPI: a falsy response_model (None, or {} from some libraries) is no model. With the response
         # class left to its default, FastAPI (0.130+) writes the body with pydantic's JSON serializer.
         json_bytes = isinstance(self.response_class, DefaultPlaceholder)
         render = (make_renderer(self.response_model, options, self.endpoint_context, json_bytes)
                   if self.response_model else None)
-        response_class = self.actual_response_class
-        if json_bytes or response_class is JSONResponse:
-            return render  # the engine writes the JSON itself, or takes pydantic's
+        return render if self._writes_json_itself() else render or jsonable_encoder
+
+    def _body_renderer(self) -> Callable[[Any], Any] | None:
+        encode = self.encode_body
+        if self._writes_json_itself():
+            return encode
         # Another class gets what FastAPI gives it: the encoded value, and the route's status code if
         # one was set (else the class's own, 307 for RedirectResponse).
-        encode = render or jsonable_encoder
+        response_class = self.actual_response_class
         status_args = {"status_code": self.status_code} if self.status_code else {}
 
         def respond(value: Any) -> Any:

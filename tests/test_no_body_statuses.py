@@ -8,7 +8,7 @@ import unittest
 from typing import Any
 
 from tachyon import FastAPI, Response
-from tachyon.responses import PlainTextResponse
+from tachyon.responses import JSONResponse, PlainTextResponse
 from tests.client_case import AppTestCase
 
 app = FastAPI()
@@ -58,6 +58,17 @@ def cached_etag():   # fastapi-caching-route's cached 304
     return Response(b"", status_code=304, headers={"etag": '"abc"', "content-length": "0"})
 
 
+class StatusAware(JSONResponse):
+    def render(self, content: Any) -> bytes:
+        return super().render({"content": content, "status_at_render": self.status_code})
+
+
+@app.get("/aware", response_class=StatusAware, status_code=201)
+def aware(response: Response):
+    response.status_code = 202
+    return {"a": 1}
+
+
 @app.get("/status/{code}")
 def any_status(code: int, response: Response):
     response.status_code = code
@@ -92,6 +103,10 @@ class NoBodyStatusesTest(AppTestCase):
         """None with 204 and 304 (no body can follow), 0 with 205."""
         headers = {code: self.client.get(f"/status/{code}").headers for code in (204, 205, 304)}
         self.assertEqual({code: h.get("content-length") for code, h in headers.items()}, {204: None, 205: "0", 304: None})
+
+    def test_the_response_class_is_built_with_the_parameters_status(self) -> None:
+        response = self.client.get("/aware")
+        self.assertEqual((response.status_code, response.json()), (202, {"content": {"a": 1}, "status_at_render": 202}))
 
     def test_a_304_sends_the_content_length_it_declares(self) -> None:
         response = self.client.get("/cached-etag")

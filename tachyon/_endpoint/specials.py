@@ -174,9 +174,10 @@ def close_form_after_handler(response: Any, exc: BaseException) -> Any:
     return close_form_after(response, form) if isinstance(response, Response) else response
 
 
-def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
+def make_finish(encode: Callable[[Any], Any] | None, status_code: int | None,
                 response_class: type[Response]) -> Callable[..., Response]:
-    """``status_code`` is the route's, if set; otherwise the response class's own default applies."""
+    """``encode`` turns a returned value into what the response class gets (None: jsonable_encoder);
+    ``status_code`` is the route's, if set; otherwise the response class's own default applies."""
     status_args = {"status_code": status_code} if status_code else {}
 
     def finish(result: Any, context: RequestContext | None, stack: Any, form_values: tuple = ()) -> Response:
@@ -189,12 +190,8 @@ def make_finish(render: Callable[[Any], Any] | None, status_code: int | None,
             # follows that status (none for a 304).
             sub_status = sub_response.status_code if sub_response is not None else None
             status = {"status_code": sub_status} if sub_status else status_args
-            content = render(result) if render is not None else jsonable_encoder(result)
-            if isinstance(content, Response):
-                response = content
-                if sub_status:
-                    response.status_code = sub_status
-            elif type(content) is bytes:   # pydantic's JSON (a response model and the default class), as FastAPI sends it
+            content = encode(result) if encode is not None else jsonable_encoder(result)
+            if type(content) is bytes:   # pydantic's JSON (a response model and the default class), as FastAPI sends it
                 response = Response(content, media_type="application/json", **status)
             else:
                 response = response_class(content, **status)
