@@ -175,7 +175,8 @@ def jsonable_encoder(
     if dataclasses.is_dataclass(obj):
         # asdict() also turns nested dataclasses into dicts and deep-copies the
         # other values (e.g. nested pydantic models), which are then encoded.
-        # On a dataclass *class* it raises TypeError, like FastAPI.
+        # A dataclass *class* fails FastAPI's assertion.
+        assert not isinstance(obj, type)
         return jsonable_encoder(dataclasses.asdict(obj), include=include, exclude=exclude, **options)
 
     if isinstance(obj, Enum):

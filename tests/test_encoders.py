@@ -337,6 +337,8 @@ class EncodersTests(unittest.TestCase):
         self.assertEqual(jsonable_encoder(point, exclude={"y"}), {"x": 1})
         self.assertEqual(jsonable_encoder(point, include={}), {})
         self.assertEqual(jsonable_encoder(point, exclude={}), {"x": 1, "y": 2})
+        with self.assertRaises(AssertionError):   # FastAPI's assertion for the dataclass itself
+            jsonable_encoder(Point)
 
     def test_dataclass_with_nested_model(self):
         shape = Shape("sq", Point(0, 1), Item(name="i", sub=Sub(a=9)), datetime.date(2024, 2, 29))
