@@ -144,6 +144,8 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.exception_handlers.setdefault(StarletteHTTPException, http_exception_handler)
         self.exception_handlers.setdefault(RequestValidationError, request_validation_exception_handler)
         self.exception_handlers.setdefault(WebSocketRequestValidationError, websocket_request_validation_exception_handler)
+        # (exception handlers, debug) as they were at the app's first call: see called()
+        self._error_handling: tuple[dict[Any, Callable[..., Any]], bool] | None = None
         self._server = None
         self._served_state: tuple = ()   # _routes_state() of what the engine serves
         # (route structure, the served routes' overrides' providers, the served APIRoutes)
@@ -337,7 +339,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         dependency overrides of a served route change, or when code edits a served route's dependant (FastAPI
         reads it on every request: a startup handler may add a dependency to it)."""
         routes = self.routes
-        structure = (len(routes), id(routes[-1]) if routes else None, tuple(self.exception_handlers.values()),
+        structure = (len(routes), id(routes[-1]) if routes else None, tuple(self._handlers().values()),
                      tuple((r.path, r.app._routes_state()) for r in routes if isinstance(r, Mount)))
         if self._served_routes[0] != structure:   # walk the routes only when they changed (per request otherwise)
             served = [route for route, _, _ in self._served()]
@@ -376,6 +378,19 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.exception_handlers[exc_class_or_status_code] = handler
         self.serve_route_changes()   # whether the router's 404/405 reach Python may have changed
 
+    def called(self) -> None:
+        """Marks the app's first call (its first request, or its lifespan's start), as Starlette builds its
+        middleware stack then, with a copy of the exception handlers and of ``debug``: handlers added or ``debug``
+        set later (in a startup handler too) are not seen. Routes and dependency overrides are read per request."""
+        if self._error_handling is None:
+            self._error_handling = (dict(self.exception_handlers), self.debug)
+
+    def _handlers(self) -> dict[Any, Callable[..., Any]]:
+        return self.exception_handlers if self._error_handling is None else self._error_handling[0]
+
+    def _debug(self) -> bool:
+        return self.debug if self._error_handling is None else self._error_handling[1]
+
     def handle_exception(self, exc: BaseException, raw: tuple, route: Any = None) -> Any:
         """Called by the engine (on a lane) for any exception a request raised: the matching handler's
         response (an HTTPException's status code first, then the exception's classes), or FastAPI's
@@ -396,7 +411,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         handler, server_error = self._handler_for(exc) if passes > 0 else self._server_error_handler()
         data = RequestData._make(raw)
         peer = data.client   # whose TestClient re-raises what is reported
-        if self.debug and (handler is None or server_error):
+        if self._debug() and (handler is None or server_error):
             self._report(exc, peer)   # Starlette's debug mode answers with the traceback, bypassing a 500 handler
             return _debug_response(exc, request_for(data, self, route))
         if handler is None:
@@ -455,7 +470,8 @@ class FastAPI(Starlette, PathOperationDecorators):
         return exc
 
     def _server_error_handler(self) -> tuple[Callable[..., Any] | None, bool]:
-        return self.exception_handlers.get(500) or self.exception_handlers.get(Exception), True
+        handlers = self._handlers()
+        return handlers.get(500) or handlers.get(Exception), True
 
     def _handled(self, response: Response, exc: BaseException, server_error: bool, peer: Any) -> Response:
         if server_error:
@@ -471,12 +487,11 @@ class FastAPI(Starlette, PathOperationDecorators):
         """The handler for ``exc`` (its status code first, then its classes), and whether it is the
         server-error handler (for Exception or 500: Starlette tries it last, for non-HTTP errors only; an
         HTTPException with status 500 goes to the HTTPException handler)."""
-        handler = None
+        handler, handlers = None, self._handlers()
         if isinstance(exc, StarletteHTTPException) and exc.status_code != 500:
-            handler = self.exception_handlers.get(exc.status_code)
+            handler = handlers.get(exc.status_code)
         if handler is None:
-            handler = next((self.exception_handlers[c] for c in type(exc).__mro__
-                            if c in self.exception_handlers and c is not Exception), None)
+            handler = next((handlers[c] for c in type(exc).__mro__ if c in handlers and c is not Exception), None)
         if handler is None and not isinstance(exc, StarletteHTTPException):
             return self._server_error_handler()
         return handler, False
@@ -573,6 +588,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         """Runs the lifespan's start (or the startup handlers) on the engine's loop."""
         from ._boundary.engine import get_engine
 
+        self.called()
         self.lifespan.startup(get_engine().lanes.loop)
 
     def shutdown(self) -> None:

@@ -1,6 +1,7 @@
-"""Routes, routers, mounts and exception handlers added while the app serves are served from then on, as
-Starlette reads its route list on every request (FastAPI's own tests add routes after creating the
-TestClient). The engine gets the whole table again and swaps its router; requests in flight finish."""
+"""Routes, routers and mounts added while the app serves are served from then on, as Starlette reads its route
+list on every request (FastAPI's own tests add routes after creating the TestClient). The engine gets the whole
+table again and swaps its router; requests in flight finish. Exception handlers and ``debug`` are another matter:
+Starlette copies them into its middleware stack on the app's first call, so later changes are not seen."""
 from __future__ import annotations
 
 import threading
@@ -81,14 +82,42 @@ class RoutesWhileServingTest(unittest.TestCase):
         [route] = [r for r in self.app.routes if getattr(r, "path", "") == "/api/o/x/i/late"]
         self.assertEqual(route.tags, ["included", "inner"])
 
-    def test_exception_handler_for_the_routers_404(self) -> None:
-        self.assertEqual(self.client.get("/nowhere").json(), {"detail": "Not Found"})
-
+    def test_exception_handler_added_after_the_first_request_is_not_seen(self) -> None:
         @self.app.exception_handler(404)
         async def not_found(request, exc):
             return JSONResponse({"missing": request.url.path}, status_code=404)
 
-        self.assertEqual(self.client.get("/nowhere").json(), {"missing": "/nowhere"})
+        self.assertEqual(self.client.get("/nowhere").json(), {"detail": "Not Found"})
+        self.assertEqual(TestClient(self.app).get("/nowhere").json(), {"detail": "Not Found"})   # frozen for good
+
+    def test_debug_set_after_the_first_request_is_not_seen(self) -> None:
+        @self.app.get("/boom")
+        def boom():
+            raise RuntimeError("boom")
+
+        self.app.debug = True
+        response = TestClient(self.app, raise_server_exceptions=False).get("/boom")
+        self.assertEqual((response.status_code, response.text), (500, "Internal Server Error"))
+
+    def test_exception_handler_added_before_the_first_request(self) -> None:
+        app = FastAPI()
+        client = TestClient(app)
+
+        @app.exception_handler(404)
+        async def not_found(request, exc):
+            return JSONResponse({"missing": request.url.path}, status_code=404)
+
+        self.assertEqual(client.get("/nowhere").json(), {"missing": "/nowhere"})
+
+    def test_exception_handler_added_by_a_startup_handler_is_not_seen(self) -> None:
+        app = FastAPI()
+
+        @app.on_event("startup")
+        def add_handler():
+            app.add_exception_handler(404, lambda request, exc: JSONResponse({"custom": True}, status_code=404))
+
+        with TestClient(app) as client:   # the lifespan is the app's first call
+            self.assertEqual(client.get("/nowhere").json(), {"detail": "Not Found"})
 
     def test_dependency_overrides_of_a_route_added_later(self) -> None:
         @self.app.get("/dep")
