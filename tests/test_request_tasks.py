@@ -1,6 +1,7 @@
 """Every async handler runs inside its own asyncio task, as FastAPI's endpoints run in their request's
 task: ``asyncio.current_task()``, ``asyncio.timeout()`` and cancel scopes work from the first line on,
-though the engine runs that first step at once rather than on a later loop iteration."""
+though the engine runs that first step at once rather than on a later loop iteration. A task a handler starts
+has taken its first step when the response is sent, as in FastAPI."""
 from __future__ import annotations
 
 import _weakrefset
@@ -83,6 +84,22 @@ async def dies_while_iterated():
     return {"deferred": deferred >= 1, "still_in_data": still_in_data, "pending_after": len(tasks._pending_removals)}
 
 
+started: list[str] = []
+spawned: set[asyncio.Task] = set()
+
+
+async def _record(value: str) -> None:
+    started.append(value)
+
+
+@app.post("/spawn/{value}")
+async def spawn(value: str):
+    """Fire and forget: the task's first step records ``value``."""
+    task = asyncio.create_task(_record(value))
+    spawned.add(task)
+    task.add_done_callback(spawned.discard)
+
+
 @app.get("/not-found")
 async def not_found():
     raise HTTPException(status_code=404, detail="nope")
@@ -144,6 +161,13 @@ class RequestTaskTest(unittest.TestCase):
     def test_task_dying_during_iteration_is_removed_after_it(self) -> None:
         body = self.client.get("/dies-while-iterated").json()
         self.assertEqual(body, {"deferred": True, "still_in_data": True, "pending_after": 0})
+
+
+    def test_task_a_handler_started_has_run_its_first_step_when_the_response_arrives(self) -> None:
+        # As in FastAPI, where the response goes through several awaits before it is sent.
+        for i in range(200):
+            self.assertEqual(self.client.post(f"/spawn/{i}").status_code, 200)
+            self.assertEqual(started[-1:], [str(i)])
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ class Lanes:
         wake_fd = os.eventfd(0, os.EFD_NONBLOCK | os.EFD_CLOEXEC)
         # The engine's drain export is the reader callback itself; it resets the eventfd.
         loop.add_reader(wake_fd, native.loop_lane_drain)
-        native.loop_lane_attach(wake_fd)
+        native.loop_lane_attach(wake_fd, loop)
         # asyncio's WeakSet of all tasks (None on Pythons that keep tasks otherwise): see TaskRegistry.cs.
         native.eager_tasks_attach((loop, asyncio.Task, getattr(asyncio.tasks, "_all_tasks", None)))
         if not loop.get_debug() and os.environ.get("TACHYON_INLINE_STEPS") != "0":  # debug mode checks that only the loop's thread calls it

@@ -20,7 +20,7 @@ _EXPORTS = [
     ("server_add_route", True, c_int, [c_int64, c_char_p, c_int, py_object]),
     ("server_start", False, c_int, [c_int64, c_char_p, c_int, POINTER(c_int)]),
     ("server_stop", False, c_int, [c_int64, c_int]),
-    ("loop_lane_attach", False, c_int, [c_int]),
+    ("loop_lane_attach", True, c_int, [c_int, py_object]),
     ("loop_lane_drain", True, c_int, []),
     ("sync_lane_run", True, c_int, []),
     ("complete", True, c_int, [c_void_p, py_object, py_object, py_object]),
@@ -102,8 +102,8 @@ class Native:
     def server_stop(self, server: int, timeout_ms: int) -> None:
         self._check(self._server_stop(server, timeout_ms), "cannot stop server")
 
-    def loop_lane_attach(self, eventfd: int) -> None:
-        self._check(self._loop_lane_attach(eventfd), "cannot attach the asyncio lane")
+    def loop_lane_attach(self, eventfd: int, loop: object) -> None:
+        self._check(self._loop_lane_attach(eventfd, loop), "cannot attach the asyncio lane")
 
     @property
     def loop_lane_drain(self):

@@ -219,7 +219,7 @@ internal static unsafe class CPython
         return items;
     }
 
-    public const int MethO = 0x0008, MethFastcallKeywords = 0x0080 | 0x0002;   // METH_O; METH_FASTCALL | METH_KEYWORDS
+    public const int MethNoArgs = 0x0004, MethO = 0x0008, MethFastcallKeywords = 0x0080 | 0x0002;   // METH_NOARGS; METH_O; METH_FASTCALL | METH_KEYWORDS
 
     /// <summary>A Python builtin function (owned) calling the native <paramref name="function"/> with the
     /// given METH_* calling convention; its PyMethodDef and name live as long as the process.</summary>

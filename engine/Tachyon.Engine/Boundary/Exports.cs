@@ -27,7 +27,7 @@ public static unsafe class Exports
             (nint)(delegate* unmanaged<long, byte*, int, nint, int>)&ServerAddRoute,
             (nint)(delegate* unmanaged<long, byte*, int, int*, int>)&ServerStart,
             (nint)(delegate* unmanaged<long, int, int>)&ServerStop,
-            (nint)(delegate* unmanaged<int, int>)&LoopLaneAttach,
+            (nint)(delegate* unmanaged<int, nint, int>)&LoopLaneAttach,
             (nint)(delegate* unmanaged<int>)&LoopLaneDrain,
             (nint)(delegate* unmanaged<int>)&SyncLaneRun,
             (nint)(delegate* unmanaged<nint, nint, nint, nint, int>)&Complete,
@@ -116,8 +116,9 @@ public static unsafe class Exports
     [UnmanagedCallersOnly]
     public static int ServerStop(long server, int timeoutMs) => Guard(() => ServerRegistry.Stop(server, timeoutMs));
 
+    /// <summary>GIL held, on the asyncio loop thread: the eventfd that wakes it, and the loop.</summary>
     [UnmanagedCallersOnly]
-    public static int LoopLaneAttach(int eventFd) => Guard(() => LaneSet.Loop.Attach(eventFd));
+    public static int LoopLaneAttach(int eventFd, nint loop) => Guard(() => LaneSet.Loop.Attach(eventFd, loop));
 
     /// <summary>GIL held, on the asyncio loop thread: the loop's reader callback for the wake-up eventfd.</summary>
     [UnmanagedCallersOnly]

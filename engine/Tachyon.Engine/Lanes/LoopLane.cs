@@ -17,8 +17,22 @@ internal sealed unsafe partial class LoopLane
     readonly ConcurrentQueue<(nint Work, int CallerLoopPort)> _background = new();   // owned references to (callable, context) pairs
     int _scheduled;
     int _eventFd = -1;
+    // Owned, for the life of the process: the loop's ready queue, its call_soon, and a native function completing
+    // the responses finished so far (see FinishBatch).
+    nint _ready, _callSoon, _completeLater;
+    bool _completionScheduled;   // loop thread only
 
-    public void Attach(int eventFd) => _eventFd = eventFd;
+    /// <summary>GIL held, on the loop thread: the eventfd that wakes the loop, and the loop (borrowed).</summary>
+    public void Attach(int eventFd, nint loop)
+    {
+        _ready = CPython.GetAttr(loop, "_ready");
+        _callSoon = CPython.GetAttr(loop, "call_soon");
+        if (_ready == 0 || _callSoon == 0) throw new InvalidOperationException("the loop has no _ready queue or call_soon");
+        if (_completeLater == 0)
+            _completeLater = CPython.NewFunction("complete_responses",
+                (nint)(delegate* unmanaged<nint, nint, nint>)&CompleteScheduled, CPython.MethNoArgs);
+        _eventFd = eventFd;
+    }
 
     public void Enqueue(WorkItem item)
     {
@@ -66,7 +80,7 @@ internal sealed unsafe partial class LoopLane
                 Dispatcher.Run(item);
                 processed++;
             }
-            CompleteWithoutGil();
+            FinishBatch();
             if (processed >= MaxBatch)
             {
                 Wake();   // still scheduled: let the loop run its other callbacks, then come back
@@ -76,6 +90,39 @@ internal sealed unsafe partial class LoopLane
             if ((_queue.IsEmpty && _background.IsEmpty) || Interlocked.Exchange(ref _scheduled, 1) != 0) return;
             while (_background.TryDequeue(out var work)) Dispatcher.StartBackground(work.Work, work.CallerLoopPort);
         }
+    }
+
+    /// <summary>
+    /// Sends the responses the drain finished, or, when handlers scheduled callbacks (tasks they started with
+    /// asyncio.create_task take their first step from the loop's ready queue), once those have run: in FastAPI a
+    /// response goes through several awaits before it is sent, so such a task has started by then, and tests
+    /// that check its first effects right after the response rely on it.
+    /// </summary>
+    void FinishBatch()
+    {
+        if (_completionScheduled) return;   // the scheduled completion sends these too
+        if (CPython.ObjectSize(_ready) <= 0)
+        {
+            CompleteWithoutGil();
+            return;
+        }
+        nint handle = CPython.CallOneArg(_callSoon, _completeLater);
+        if (handle == 0)
+        {
+            CPython.ErrClear();
+            CompleteWithoutGil();
+            return;
+        }
+        CPython.DecRef(handle);
+        _completionScheduled = true;
+    }
+
+    [UnmanagedCallersOnly]
+    static nint CompleteScheduled(nint self, nint unused)
+    {
+        LaneSet.Loop._completionScheduled = false;
+        CompleteWithoutGil();
+        return CPython.NewRef(CPython.None);
     }
 
     // Writes the finished responses here with the GIL released (as Py_BEGIN_ALLOW_THREADS would):
