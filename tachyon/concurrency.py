@@ -10,6 +10,8 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, asynccontextmanager
 from typing import Any, TypeVar
 
+from ._boundary.anyio_threads import call_as_worker
+
 T = TypeVar("T")
 
 __all__ = ["asynccontextmanager", "contextmanager_in_threadpool", "iterate_in_threadpool",
@@ -17,10 +19,11 @@ __all__ = ["asynccontextmanager", "contextmanager_in_threadpool", "iterate_in_th
 
 
 async def run_in_threadpool(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run ``func`` in the event loop's default thread pool and await its result (contextvars preserved)."""
+    """Run ``func`` in the event loop's default thread pool and await its result (contextvars preserved). As on
+    anyio's worker threads, ``anyio.from_thread`` works in ``func``."""
     loop = asyncio.get_running_loop()
     call = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
-    return await loop.run_in_executor(None, call)
+    return await loop.run_in_executor(None, call_as_worker, loop, call)
 
 
 class _Exhausted(Exception):

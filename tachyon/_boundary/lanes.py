@@ -22,6 +22,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
+from . import anyio_threads
 from .loop_gate import GatedSelector
 from .native import Native
 
@@ -78,13 +79,20 @@ class Lanes:
         # asyncio's WeakSet of all tasks (None on Pythons that keep tasks otherwise): see TaskRegistry.cs.
         native.eager_tasks_attach((loop, asyncio.Task, getattr(asyncio.tasks, "_all_tasks", None)))
         if not loop.get_debug() and os.environ.get("TACHYON_INLINE_STEPS") != "0":  # debug mode checks that only the loop's thread calls it
-            native.inline_steps_attach((asyncio.events._set_running_loop, loop, loop._ready, loop._scheduled, steps_async))
+            native.inline_steps_attach((self._request_thread_runs, loop, loop._ready, loop._scheduled, steps_async))
         self._loop_ready.set()
         try:
             loop.run_forever()
         finally:
             loop.remove_reader(wake_fd)
             os.close(wake_fd)
+
+    def _request_thread_runs(self, loop: asyncio.AbstractEventLoop | None) -> None:
+        """Called by the engine on a request thread (one Python did not start) before its first handler and when it
+        switches between async steps (``loop``: the engine's loop runs there) and def calls (None: no running loop,
+        and the thread passes for an anyio worker thread of the engine's loop, as on FastAPI's pool)."""
+        asyncio.events._set_running_loop(loop)
+        anyio_threads.mark(None if loop is not None else self.loop)
 
     def watch_task(self, task: asyncio.Task, ticket: int, context) -> None:
         """Called by the engine for a handler's task still pending after its first step (see EagerTasks.cs):
@@ -188,6 +196,8 @@ class Lanes:
         return future
 
     def _run_sync_lane(self) -> None:
+        self._loop_ready.wait()
+        anyio_threads.mark(self.loop)   # def code runs here, as on FastAPI's pool
         try:
             self._native.sync_lane_run()  # returns at shutdown; releases the GIL whenever it waits
         except Exception as exc:  # the lane must not die silently

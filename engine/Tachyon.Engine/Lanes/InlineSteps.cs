@@ -31,12 +31,13 @@ internal static unsafe class InlineSteps
     static volatile bool _enabled;
     static bool _stepsAsync;
 
-    /// <summary>GIL held. <paramref name="objects"/>: (asyncio's _set_running_loop, the loop, loop._ready,
-    /// loop._scheduled, whether async handlers step here). Without the last, only def handlers run on request
-    /// threads (<see cref="InlineCalls"/>), and all async code runs on the loop's thread, as in FastAPI.</summary>
+    /// <summary>GIL held. <paramref name="objects"/>: (what a request thread calls when its kind of work changes (see
+    /// <see cref="RequestThreads"/>), the loop, loop._ready, loop._scheduled, whether async handlers step here).
+    /// Without the last, only def handlers run on request threads (<see cref="InlineCalls"/>), and all async code
+    /// runs on the loop's thread, as in FastAPI.</summary>
     public static void Attach(nint objects)
     {
-        var items = CPython.TupleItems(objects, "set_running_loop", "loop", "ready", "scheduled", "steps_async");
+        var items = CPython.TupleItems(objects, "request_thread_runs", "loop", "ready", "scheduled", "steps_async");
         RequestThreads.Attach(items[0], items[1]);
         (_ready, _scheduled) = (items[2], items[3]);
         _stepsAsync = CPython.ObjectIsTrue(items[4]) == 1;

@@ -7,19 +7,24 @@ namespace Tachyon.Engine.Lanes;
 /// know): each gets one thread state, made the first time it runs a handler and kept for the life of the
 /// process. asyncio's running loop is per thread: inline steps of async handlers see the engine's loop
 /// running, inline calls of def handlers see none, as on a worker thread of FastAPI's pool (so asyncio.run
-/// works there). Setting it costs a getpid() system call, so it changes only when the kind of work does.
+/// works there, and so does anyio.from_thread: see tachyon/_boundary/anyio_threads.py). Python sets both
+/// (asyncio's costs a getpid() system call) when the kind of work changes, and for the thread's first handler.
 /// </summary>
 internal static unsafe class RequestThreads
 {
     // Beyond this many threads, requests on further threads take the lanes.
     public const int MaxForeignThreads = 16;
 
-    static nint _setRunningLoop, _loop;   // owned, for the life of the process
+    const int NoWorkYet = 0, DefCalls = 1, AsyncSteps = 2;
+
+    static nint _runs, _loop;   // owned, for the life of the process
     static int _foreignThreads;
     [ThreadStatic] static nint _threadState;
-    [ThreadStatic] static bool _refused, _loopRunning;
+    [ThreadStatic] static bool _refused;
+    [ThreadStatic] static int _work;
 
-    public static void Attach(nint setRunningLoop, nint loop) => (_setRunningLoop, _loop) = (setRunningLoop, loop);
+    /// <summary><paramref name="runs"/>: called with the loop before async steps, with None before def calls.</summary>
+    public static void Attach(nint runs, nint loop) => (_runs, _loop) = (runs, loop);
 
     /// <summary>
     /// Takes the GIL on this thread, with the engine's loop running on it or not. False (GIL not taken) on a
@@ -30,12 +35,13 @@ internal static unsafe class RequestThreads
         nint threadState = ThreadStateOfThisThread();
         if (threadState == 0) return false;
         CPython.EvalRestoreThread(threadState);
-        if (_loopRunning != loopRunning)
+        int work = loopRunning ? AsyncSteps : DefCalls;
+        if (_work != work)
         {
-            nint done = CPython.CallOneArg(_setRunningLoop, loopRunning ? _loop : CPython.None);
+            nint done = CPython.CallOneArg(_runs, loopRunning ? _loop : CPython.None);
             if (done != 0) CPython.DecRef(done);
             else CPython.ErrPrintEx(0);
-            _loopRunning = loopRunning;
+            _work = work;
         }
         return true;
     }

@@ -1,0 +1,44 @@
+"""The threads that run ``def`` handlers and dependencies pass for anyio worker threads, as the threads of
+FastAPI's pool are: there ``anyio.from_thread.run()`` and ``run_sync()`` run code on the event loop and wait for it.
+
+anyio keeps what marks a worker thread in a ``threading.local`` (``anyio._core._eventloop.threadlocals``, set by its
+``claim_worker_thread`` and by the worker loop): the backend, the loop as the token, and the cancel scope of the
+``to_thread.run_sync`` call, which here is a shielded scope of the thread's own that is never cancelled (the
+default ``to_thread.run_sync`` shields its call too). A thread running async code must not carry the marks: waiting
+there for the loop would deadlock, where anyio raises. anyio is optional: without it (or with a layout other than
+anyio 4's) this does nothing.
+"""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+try:
+    from anyio._backends._asyncio import AsyncIOBackend, CancelScope
+    from anyio._core._eventloop import threadlocals
+except (ImportError, AttributeError):   # no anyio, or not the layout of anyio 4
+    threadlocals = None
+
+
+def call_as_worker(loop: asyncio.AbstractEventLoop, func: Callable[..., T], *args: Any) -> T:
+    """Calls ``func`` on a thread of ``loop``'s executor, marked as a worker thread of ``loop`` first (the marks
+    stay: the thread serves that executor only)."""
+    if threadlocals is not None and threadlocals.__dict__.get("current_token") is not loop:
+        mark(loop)
+    return func(*args)
+
+
+def mark(loop: asyncio.AbstractEventLoop | None) -> None:
+    """Marks the calling thread as a worker thread of ``loop``, or clears the marks (None)."""
+    if threadlocals is None:
+        return
+    if loop is None:
+        for name in ("current_async_backend", "current_token", "current_cancel_scope"):
+            threadlocals.__dict__.pop(name, None)
+        return
+    threadlocals.current_async_backend = AsyncIOBackend
+    threadlocals.current_token = loop
+    threadlocals.current_cancel_scope = CancelScope(shield=True)
