@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import decimal
 import enum
+import json
 import unittest
 import uuid
 from typing import Annotated, Any
@@ -281,6 +282,14 @@ class ResponsesTest(AppTestCase):
         client = TestClient(app, raise_server_exceptions=False)
         self.addCleanup(client.close)
         self.assertEqual((client.get("/nan").status_code, client.get("/nan").text), (500, "Internal Server Error"))
+
+    def test_nan_raises_jsons_own_error(self) -> None:
+        # The TestClient raises what Starlette's JSONResponse.render raised: json.dumps' ValueError, in its words.
+        with self.assertRaises(ValueError) as raised:
+            self.client.get("/nan")
+        with self.assertRaises(ValueError) as expected:
+            json.dumps(float("nan"), allow_nan=False)
+        self.assertEqual(str(raised.exception), str(expected.exception))
 
     def test_status_code_and_response_models(self) -> None:
         self.assertEqual(self.client.post("/created").status_code, 201)

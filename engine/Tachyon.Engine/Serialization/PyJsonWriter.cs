@@ -106,8 +106,13 @@ internal static unsafe class PyJsonWriter
         double d = CPython.FloatAsDouble(o);
         if (!double.IsFinite(d))
         {
-            CPython.SetError(CPython.ValueError, "Out of range float values are not JSON compliant: " +
-                (double.IsNaN(d) ? "nan" : d > 0 ? "inf" : "-inf"));
+            // json.dumps(allow_nan=False) raises the error, in the running Python's words (3.13 adds the value).
+            nint body = CPython.CallOneArg(PythonHelpers.JsonBody, o);
+            if (body != 0)
+            {
+                CPython.DecRef(body);
+                CPython.SetError(CPython.ValueError, "Out of range float values are not JSON compliant");
+            }
             return WriteOutcome.PythonError;
         }
         var span = w.GetSpan(32);
