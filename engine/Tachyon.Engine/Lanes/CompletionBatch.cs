@@ -51,6 +51,11 @@ internal sealed class CompletionBatch
         }
     }
 
+    public bool IsEmpty
+    {
+        get { lock (_lock) return _items == null || _items.Count == 0; }
+    }
+
     /// <summary>Hands the batch to the thread pool; lanes call this before they stop draining.</summary>
     public void Flush()
     {

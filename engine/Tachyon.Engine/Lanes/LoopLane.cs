@@ -101,7 +101,7 @@ internal sealed unsafe partial class LoopLane
     void FinishBatch()
     {
         if (_completionScheduled) return;   // the scheduled completion sends these too
-        if (CPython.ObjectSize(_ready) <= 0)
+        if (CPython.ObjectSize(_ready) <= 0 || CompletionBatch.Current.IsEmpty)
         {
             CompleteWithoutGil();
             return;
