@@ -16,29 +16,42 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-try:
-    from anyio._backends._asyncio import AsyncIOBackend, CancelScope
-    from anyio._core._eventloop import threadlocals
-except (ImportError, AttributeError):   # no anyio, or not the layout of anyio 4
-    threadlocals = None
+_anyio: tuple | None = None   # (threadlocals, AsyncIOBackend, CancelScope); () without a usable anyio
+
+
+def _anyio_parts() -> tuple:
+    """anyio's parts, imported at the first mark rather than with tachyon (importing anyio takes about 0.15 s)."""
+    global _anyio
+    if _anyio is None:
+        try:
+            from anyio._backends._asyncio import AsyncIOBackend, CancelScope
+            from anyio._core._eventloop import threadlocals
+        except (ImportError, AttributeError):   # no anyio, or not the layout of anyio 4
+            _anyio = ()
+        else:
+            _anyio = (threadlocals, AsyncIOBackend, CancelScope)
+    return _anyio
 
 
 def call_as_worker(loop: asyncio.AbstractEventLoop, func: Callable[..., T], *args: Any) -> T:
     """Calls ``func`` on a thread of ``loop``'s executor, marked as a worker thread of ``loop`` first (the marks
     stay: the thread serves that executor only)."""
-    if threadlocals is not None and threadlocals.__dict__.get("current_token") is not loop:
+    parts = _anyio_parts()
+    if parts and parts[0].__dict__.get("current_token") is not loop:
         mark(loop)
     return func(*args)
 
 
 def mark(loop: asyncio.AbstractEventLoop | None) -> None:
     """Marks the calling thread as a worker thread of ``loop``, or clears the marks (None)."""
-    if threadlocals is None:
+    parts = _anyio_parts()
+    if not parts:
         return
+    threadlocals, backend, cancel_scope = parts
     if loop is None:
         for name in ("current_async_backend", "current_token", "current_cancel_scope"):
             threadlocals.__dict__.pop(name, None)
         return
-    threadlocals.current_async_backend = AsyncIOBackend
+    threadlocals.current_async_backend = backend
     threadlocals.current_token = loop
-    threadlocals.current_cancel_scope = CancelScope(shield=True)
+    threadlocals.current_cancel_scope = cancel_scope(shield=True)

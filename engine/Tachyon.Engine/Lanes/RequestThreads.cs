@@ -15,7 +15,7 @@ internal static unsafe class RequestThreads
     // Beyond this many threads, requests on further threads take the lanes.
     public const int MaxForeignThreads = 16;
 
-    const int NoWorkYet = 0, DefCalls = 1, AsyncSteps = 2;
+    const int DefCalls = 1, AsyncSteps = 2;   // the kinds of _work (0 before the thread's first handler)
 
     static nint _runs, _loop;   // owned, for the life of the process
     static int _foreignThreads;
