@@ -12,6 +12,7 @@ with ``Depends(scope="function")``, as soon as the endpoint returns (before the 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 from collections.abc import Callable
 from typing import Any
 
@@ -70,6 +71,20 @@ def build_partial(signature: EndpointSignature, context_factory: Callable[[Any],
     return _compile(signature, code, context_factory, "solve_partial", ["_error", "_failed"], None)
 
 
+class _InContextCopies:
+    """A plain generator dependency's context manager on a def route, entered and exited each in a copy of the
+    current context, as FastAPI runs both in its thread pool."""
+
+    def __init__(self, manager: contextlib.AbstractContextManager) -> None:
+        self._manager = manager
+
+    def __enter__(self) -> Any:
+        return contextvars.copy_context().run(self._manager.__enter__)
+
+    def __exit__(self, *exc_info: Any) -> bool | None:
+        return contextvars.copy_context().run(self._manager.__exit__, *exc_info)
+
+
 def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Callable[[Any], Any] | None,
              name: str, first_arguments: list[str], result: str | None) -> Callable[..., Any]:
     """``result``: what the solver returns, an expression of ``_result`` (the endpoint's value); None for the
@@ -78,7 +93,8 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
     env.update({"_FastAPIError": FastAPIError, "_NO_RESPONSE": NO_RESPONSE_MESSAGE,
                 "_threadpool": run_in_threadpool, "_cm_threadpool": contextmanager_in_threadpool,
                 "_Scopes": SecurityScopes, "_cm": contextlib.contextmanager,
-                "_acm": contextlib.asynccontextmanager, "_make_context": context_factory})
+                "_acm": contextlib.asynccontextmanager, "_make_context": context_factory,
+                "_copy_context": contextvars.copy_context, "_InCopies": _InContextCopies})
     root = signature.root
     run_async = code.run_async
     arguments = first_arguments + [f"a{p.index}" for p in signature.leaves] + (["_raw"] if signature.needs_request else [])
@@ -196,7 +212,7 @@ class _Emitter:
                 for child in node.children:
                     self._value(child)
             return self.cache[node.cache_key]
-        expression = self._call(node)   # writes the sub-dependencies' calls first
+        expression = self._call(node, dependency=True)   # writes the sub-dependencies' calls first
         var = f"v{self.count}"
         self.count += 1
         if self.partial:
@@ -213,7 +229,7 @@ class _Emitter:
             self.first_use[node.cache_key] = node
         return var
 
-    def _call(self, node: Dependant) -> str:
+    def _call(self, node: Dependant, dependency: bool = False) -> str:
         args = []
         for name, kind, target in node.arguments:
             if kind == "leaf":
@@ -236,11 +252,16 @@ class _Emitter:
             # FastAPI enters and exits a plain generator dependency in the thread pool on an async route.
             return f"await {stack}.enter_async_context(_cm_threadpool(_cm({fn})({', '.join(args)})))"
         if node.kind == "generator":
-            return f"{stack}.enter_context(_cm({fn})({', '.join(args)}))"
+            # As FastAPI's thread pool: its enter and its exit each in a copy of the request's context.
+            return f"{stack}.enter_context(_InCopies(_cm({fn})({', '.join(args)})))"
         if node.kind == "async_generator":
             return f"await {stack}.enter_async_context(_acm({fn})({', '.join(args)}))"
         if self.run_async:
             # A plain function (endpoint, dependency or class) on an async route runs in the thread pool,
             # as in FastAPI, so that blocking I/O in it does not stall the event loop.
             return f"await _threadpool({', '.join([fn, *args])})"
+        if dependency:
+            # FastAPI runs a plain dependency in its thread pool, in a copy of the request's context: what it
+            # sets in a ContextVar is not seen by the endpoint.
+            return f"_copy_context().run({', '.join([fn, *args])})"
         return call
