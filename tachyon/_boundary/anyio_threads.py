@@ -11,12 +11,14 @@ anyio 4's) this does nothing.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_anyio: tuple | None = None   # (threadlocals, AsyncIOBackend, CancelScope); () without a usable anyio
+_anyio: tuple | None = None   # (threadlocals, AsyncIOBackend, CancelScope, EventLoopToken); () without a usable anyio
+_marked = threading.local()   # .loop: the loop this thread is marked for
 
 
 def _anyio_parts() -> tuple:
@@ -29,29 +31,33 @@ def _anyio_parts() -> tuple:
         except (ImportError, AttributeError):   # no anyio, or not the layout of anyio 4
             _anyio = ()
         else:
-            _anyio = (threadlocals, AsyncIOBackend, CancelScope)
+            try:
+                from anyio.lowlevel import EventLoopToken   # anyio 4.11+: the token names its backend
+            except ImportError:
+                EventLoopToken = None
+            _anyio = (threadlocals, AsyncIOBackend, CancelScope, EventLoopToken)
     return _anyio
 
 
 def call_as_worker(loop: asyncio.AbstractEventLoop, func: Callable[..., T], *args: Any) -> T:
     """Calls ``func`` on a thread of ``loop``'s executor, marked as a worker thread of ``loop`` first (the marks
     stay: the thread serves that executor only)."""
-    parts = _anyio_parts()
-    if parts and parts[0].__dict__.get("current_token") is not loop:
+    if getattr(_marked, "loop", None) is not loop:
         mark(loop)
     return func(*args)
 
 
 def mark(loop: asyncio.AbstractEventLoop | None) -> None:
     """Marks the calling thread as a worker thread of ``loop``, or clears the marks (None)."""
+    _marked.loop = loop
     parts = _anyio_parts()
     if not parts:
         return
-    threadlocals, backend, cancel_scope = parts
+    threadlocals, backend, cancel_scope, event_loop_token = parts
     if loop is None:
         for name in ("current_async_backend", "current_token", "current_cancel_scope"):
             threadlocals.__dict__.pop(name, None)
         return
-    threadlocals.current_async_backend = backend
-    threadlocals.current_token = loop
+    threadlocals.current_async_backend = backend   # read by anyio before 4.11
+    threadlocals.current_token = loop if event_loop_token is None else event_loop_token(backend, loop)
     threadlocals.current_cancel_scope = cancel_scope(shield=True)
