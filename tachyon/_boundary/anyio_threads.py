@@ -6,11 +6,13 @@ anyio keeps what marks a worker thread in a ``threading.local`` (``anyio._core._
 ``to_thread.run_sync`` call, which here is a shielded scope of the thread's own that is never cancelled (the
 default ``to_thread.run_sync`` shields its call too). A thread running async code must not carry the marks: waiting
 there for the loop would deadlock, where anyio raises. anyio is optional: without it (or with a layout other than
-anyio 4's) this does nothing.
+anyio 4's) this does nothing, and threads are marked only once the app has imported anyio: the sync lanes when
+they start, a request thread at its first def call, an executor thread at each call until then.
 """
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -22,9 +24,12 @@ _marked = threading.local()   # .loop: the loop this thread is marked for
 
 
 def _anyio_parts() -> tuple:
-    """anyio's parts, imported at the first mark rather than with tachyon (importing anyio takes about 0.15 s)."""
+    """anyio's parts once the app has imported anyio (code that calls anyio.from_thread has); Tachyon does not
+    import it itself, which would take about 0.15 s at every start."""
     global _anyio
     if _anyio is None:
+        if "anyio" not in sys.modules:
+            return ()
         try:
             from anyio._backends._asyncio import AsyncIOBackend, CancelScope
             from anyio._core._eventloop import threadlocals
@@ -42,15 +47,15 @@ def _anyio_parts() -> tuple:
 def call_as_worker(loop: asyncio.AbstractEventLoop, func: Callable[..., T], *args: Any) -> T:
     """Calls ``func`` on a thread of ``loop``'s executor, marked as a worker thread of ``loop`` first (the marks
     stay: the thread serves that executor only)."""
-    if getattr(_marked, "loop", None) is not loop:
+    if getattr(_marked, "loop", None) is not loop or _anyio is None:
         mark(loop)
     return func(*args)
 
 
 def mark(loop: asyncio.AbstractEventLoop | None) -> None:
     """Marks the calling thread as a worker thread of ``loop``, or clears the marks (None)."""
-    _marked.loop = loop
     parts = _anyio_parts()
+    _marked.loop = loop
     if not parts:
         return
     threadlocals, backend, cancel_scope, event_loop_token = parts
