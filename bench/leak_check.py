@@ -1,7 +1,8 @@
 """Leak check: drives 200k+ requests through the example endpoints (valid, invalid, errors) plus a few
 slow paths (multipart uploads, a 422 that still runs a dependency chain with a yield dependency, an
-exception handler that awaits, a def route whose yield dependency exits on a sync lane, a value the engine's
-JSON writer leaves to json.dumps) with wrk and reports RSS and sys.getallocatedblocks() after each round.
+exception handler that awaits, a def route whose yield dependency exits on a sync lane, a def dependency run in a
+copy of the request's context, a handler that starts a task (its response waits for the task's first step), a
+value the engine's JSON writer leaves to json.dumps) with wrk and reports RSS and sys.getallocatedblocks() after each round.
 Flat numbers = no leak.
 
     python3 bench/leak_check.py [--rounds 6] [--seconds 1]
@@ -55,7 +56,7 @@ wrk.headers["Content-Type"] = "multipart/form-data; boundary={BOUNDARY}"
 wrk.body = {lua_string(MULTIPART)}
 """
 TARGETS = ["/health", "/items/5?q=abc&limit=7", "/items/0", "/items/abc?limit=1000", "/nope", "/crash",
-           "/chain/x?page=2", "/teapot", "/sync-session", "/url"]
+           "/chain/x?page=2", "/teapot", "/sync-session", "/sync-dependency?q=a", "/spawn", "/url"]
 
 
 class Teapot(Exception):
@@ -76,6 +77,17 @@ def sync_session():
     yield "sync"
 
 
+def query_value(q: str = "x"):
+    return q
+
+
+spawned: set[asyncio.Task] = set()
+
+
+async def started_task() -> None:
+    await asyncio.sleep(0)
+
+
 def add_slow_paths(app: FastAPI) -> None:
     @app.get("/chain/{n}")
     async def chain(n: int, p: Annotated[int, Depends(page)], s: Annotated[str, Depends(session)]):
@@ -84,6 +96,17 @@ def add_slow_paths(app: FastAPI) -> None:
     @app.get("/sync-session")
     def with_sync_session(s: Annotated[str, Depends(sync_session)]):
         return {"session": s}
+
+    @app.get("/sync-dependency")
+    def with_sync_dependency(q: Annotated[str, Depends(query_value)]):
+        return {"q": q}
+
+    @app.get("/spawn")
+    async def spawn():
+        task = asyncio.create_task(started_task())
+        spawned.add(task)
+        task.add_done_callback(spawned.discard)
+        return {"spawned": True}
 
     @app.get("/url")
     async def url():
@@ -115,7 +138,8 @@ def expect_statuses(port: int) -> None:
     import http.client
 
     checks = [("GET", "/chain/x?page=2", None, {}, 422), ("GET", "/teapot", None, {}, 418),
-              ("GET", "/sync-session", None, {}, 200), ("GET", "/url", None, {}, 200),
+              ("GET", "/sync-session", None, {}, 200), ("GET", "/sync-dependency?q=a", None, {}, 200),
+              ("GET", "/spawn", None, {}, 200), ("GET", "/url", None, {}, 200),
               ("POST", "/upload", MULTIPART.encode(), {"content-type": f"multipart/form-data; boundary={BOUNDARY}"}, 200)]
     for method, path, body, headers, status in checks:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
