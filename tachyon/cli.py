@@ -1,32 +1,15 @@
-"""``tachyon run module:app``: serve an app until Ctrl+C or SIGTERM, then stop gracefully (exit 0)."""
+"""``tachyon run module:app`` (or a file, as the fastapi command takes it: see app_discovery.py): serve an app until
+Ctrl+C or SIGTERM, then stop gracefully (exit 0)."""
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import signal
 import sys
 import threading
 
 from ._boundary.native import EngineError
-
-
-def load_app(spec: str):
-    module_name, _, attribute = spec.partition(":")
-    if not module_name or not attribute:
-        raise SystemExit(f"error: expected MODULE:APP (for example examples.hello:app), got {spec!r}")
-    if os.getcwd() not in sys.path:
-        sys.path.insert(0, os.getcwd())
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise SystemExit(f"error: cannot import module {module_name!r}: {exc}") from None
-    app = module
-    for part in attribute.split("."):
-        app = getattr(app, part, None)
-        if app is None:
-            raise SystemExit(f"error: module {module_name!r} has no attribute {attribute!r}")
-    return app
+from .app_discovery import load_app
 
 
 def serve(app, host: str, port: int, forwarded_allow_ips: list[str] | None = None) -> int:
@@ -62,8 +45,10 @@ def serve(app, host: str, port: int, forwarded_allow_ips: list[str] | None = Non
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tachyon", description="Serve a FastAPI-style app on the Tachyon engine.")
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="serve MODULE:APP")
-    run.add_argument("app", help="the app to serve, as MODULE:ATTRIBUTE (e.g. examples.hello:app)")
+    run = commands.add_parser("run", help="serve MODULE:APP, or the app of a file")
+    run.add_argument("app", nargs="?", help="the app to serve: MODULE:ATTRIBUTE (e.g. examples.hello:app), a module, "
+                     "or a file or package (e.g. main.py), where it is the app named app or api, else the first FastAPI app; "
+                     "default: main.py, app.py, api.py or app/{main,app,api}.py here")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8000)
     # uvicorn's options and defaults for X-Forwarded-Proto/-For from a proxy in front
