@@ -12,7 +12,7 @@ import anyio.from_thread
 
 from tachyon import BackgroundTasks, Depends, FastAPI
 from tachyon.concurrency import run_in_threadpool
-from tachyon.testclient import TestClient
+from tests.client_case import AppTestCase
 from tests.test_inline_calls import TRIAL
 
 app = FastAPI()
@@ -77,14 +77,8 @@ def cancel_scope():
     return {"cancelled": anyio.from_thread.run(times_out)}
 
 
-class FromThreadTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.client = TestClient(app)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.client.close()
+class FromThreadTest(AppTestCase):
+    app = app
 
     def test_def_endpoint_on_a_sync_lane(self) -> None:
         body = self.client.get("/def/3").json()

@@ -63,24 +63,15 @@ class CommandLineServerTest(unittest.TestCase):
                 served.proc.kill()
 
     def test_ctrl_c_stops_gracefully(self) -> None:
-        served = ServedProcess("examples.hello:app")
-        try:
-            self.assertEqual(get(served.port, "/health")[2], b'{"status":"ok"}')
-            code, out = served.stop(signal.SIGINT)
-            self.assertEqual(code, 0, out)
-        finally:
-            if served.proc.poll() is None:
-                served.proc.kill()
-
-    def test_serves_the_app_of_a_file_as_the_fastapi_command_does(self) -> None:
-        served = ServedProcess("examples/hello.py")
-        try:
-            self.assertEqual(get(served.port, "/health")[2], b'{"status":"ok"}')
-            code, out = served.stop(signal.SIGINT)
-            self.assertEqual(code, 0, out)
-        finally:
-            if served.proc.poll() is None:
-                served.proc.kill()
+        for reference in ("examples.hello:app", "examples/hello.py"):   # as uvicorn names an app, and as the fastapi command
+            served = ServedProcess(reference)
+            try:
+                self.assertEqual(get(served.port, "/health")[2], b'{"status":"ok"}', reference)
+                code, out = served.stop(signal.SIGINT)
+                self.assertEqual(code, 0, out)
+            finally:
+                if served.proc.poll() is None:
+                    served.proc.kill()
 
     def test_the_lifespan_starts_before_the_server_listens_and_what_it_changes_is_served(self) -> None:
         served = ServedProcess("tests.apps.startup_edits:app")
