@@ -30,7 +30,7 @@ async def _lifespan(app: Any, scope: dict[str, Any], receive: Any, send: Any) ->
     """Starlette's Router.lifespan: a failure is answered with its traceback, then raised."""
     started = False
     await receive()   # lifespan.startup
-    app.called()
+    app.mark_called()
     try:
         await app.lifespan.enter()   # on this loop, where the requests' handlers run too
         try:
@@ -65,7 +65,7 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     body = await read_body(receive)
     server = app.start("127.0.0.1", 0)   # the server already running, or one on a free loopback port
     app.serve_route_changes()   # routes, handlers and dependency overrides changed since the last request
-    app.called()
+    app.mark_called()
     app.capture_unhandled_exceptions()
     get_engine().lanes.keep_background_failures = True   # raised from this call, as Starlette's app raises them
     reader, writer = await asyncio.open_connection("127.0.0.1", server.port)

@@ -144,7 +144,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.exception_handlers.setdefault(StarletteHTTPException, http_exception_handler)
         self.exception_handlers.setdefault(RequestValidationError, request_validation_exception_handler)
         self.exception_handlers.setdefault(WebSocketRequestValidationError, websocket_request_validation_exception_handler)
-        # (exception handlers, debug) as they were at the app's first call: see called()
+        # (exception handlers, debug) as they were at the app's first call: see mark_called()
         self._error_handling: tuple[dict[Any, Callable[..., Any]], bool] | None = None
         self._server = None
         self._served_state: tuple = ()   # _routes_state() of what the engine serves
@@ -378,7 +378,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.exception_handlers[exc_class_or_status_code] = handler
         self.serve_route_changes()   # whether the router's 404/405 reach Python may have changed
 
-    def called(self) -> None:
+    def mark_called(self) -> None:
         """Marks the app's first call (its first request, or its lifespan's start), as Starlette builds its
         middleware stack then, with a copy of the exception handlers and of ``debug``: handlers added or ``debug``
         set later (in a startup handler too) are not seen. Routes and dependency overrides are read per request."""
@@ -588,7 +588,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         """Runs the lifespan's start (or the startup handlers) on the engine's loop."""
         from ._boundary.engine import get_engine
 
-        self.called()
+        self.mark_called()
         self.lifespan.startup(get_engine().lanes.loop)
 
     def shutdown(self) -> None:

@@ -81,7 +81,7 @@ class EngineTransport(httpx.BaseTransport):
                   chunked: bool) -> tuple[int, list[tuple[str, str]], bytes]:
         self._port = self._hold_server()   # started again after close()
         self.app.serve_route_changes()   # routes added to the app since the last request
-        self.app.called()
+        self.app.mark_called()
         for attempt in range(2):
             connection = self._connection_for_request(scheme)
             try:
