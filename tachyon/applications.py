@@ -339,7 +339,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         dependency overrides of a served route change, or when code edits a served route's dependant (FastAPI
         reads it on every request: a startup handler may add a dependency to it)."""
         routes = self.routes
-        structure = (len(routes), id(routes[-1]) if routes else None, tuple(self._handlers().values()),
+        structure = (len(routes), id(routes[-1]) if routes else None, tuple(self._effective_handlers().values()),
                      tuple((r.path, r.app._routes_state()) for r in routes if isinstance(r, Mount)))
         if self._served_routes[0] != structure:   # walk the routes only when they changed (per request otherwise)
             served = [route for route, _, _ in self._served()]
@@ -385,10 +385,10 @@ class FastAPI(Starlette, PathOperationDecorators):
         if self._error_handling is None:
             self._error_handling = (dict(self.exception_handlers), self.debug)
 
-    def _handlers(self) -> dict[Any, Callable[..., Any]]:
+    def _effective_handlers(self) -> dict[Any, Callable[..., Any]]:
         return self.exception_handlers if self._error_handling is None else self._error_handling[0]
 
-    def _debug(self) -> bool:
+    def _effective_debug(self) -> bool:
         return self.debug if self._error_handling is None else self._error_handling[1]
 
     def handle_exception(self, exc: BaseException, raw: tuple, route: Any = None) -> Any:
@@ -411,7 +411,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         handler, server_error = self._handler_for(exc) if passes > 0 else self._server_error_handler()
         data = RequestData._make(raw)
         peer = data.client   # whose TestClient re-raises what is reported
-        if self._debug() and (handler is None or server_error):
+        if self._effective_debug() and (handler is None or server_error):
             self._report(exc, peer)   # Starlette's debug mode answers with the traceback, bypassing a 500 handler
             return _debug_response(exc, request_for(data, self, route))
         if handler is None:
@@ -470,7 +470,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         return exc
 
     def _server_error_handler(self) -> tuple[Callable[..., Any] | None, bool]:
-        handlers = self._handlers()
+        handlers = self._effective_handlers()
         return handlers.get(500) or handlers.get(Exception), True
 
     def _handled(self, response: Response, exc: BaseException, server_error: bool, peer: Any) -> Response:
@@ -487,7 +487,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         """The handler for ``exc`` (its status code first, then its classes), and whether it is the
         server-error handler (for Exception or 500: Starlette tries it last, for non-HTTP errors only; an
         HTTPException with status 500 goes to the HTTPException handler)."""
-        handler, handlers = None, self._handlers()
+        handler, handlers = None, self._effective_handlers()
         if isinstance(exc, StarletteHTTPException) and exc.status_code != 500:
             handler = handlers.get(exc.status_code)
         if handler is None:
