@@ -1,5 +1,6 @@
 """contextvars per request, as each request's ASGI task has them under uvicorn: what a handler sets stays
-with its request (across awaits, into its background tasks) and never leaks into another request."""
+with its request (across awaits, into its background tasks) and never leaks into another request. A TestClient's
+request starts from a copy of the test's contextvars, as Starlette's TestClient runs the app."""
 from __future__ import annotations
 
 import asyncio
@@ -94,6 +95,17 @@ class RequestContextTest(unittest.TestCase):
 
     def test_module_level_value_is_seen(self) -> None:
         self.assertEqual(self.client.get("/module-level").json(), {"value": "set at import"})
+
+
+    def test_a_testclient_request_starts_from_the_tests_context(self) -> None:
+        def in_the_test() -> tuple:
+            request_id.set("set by the test")
+            seen = (self.client.get("/sync/x").json(), self.client.get("/async/y").json())
+            return seen, request_id.get()
+
+        seen, after = contextvars.copy_context().run(in_the_test)   # a context of its own: the other tests see "unset"
+        self.assertEqual(seen, ({"before": "set by the test"}, {"before": "set by the test"}))
+        self.assertEqual(after, "set by the test")   # what the handlers set stays with their requests
 
 
 if __name__ == "__main__":

@@ -60,15 +60,18 @@ class Engine:
         from ..encoders import to_json_compatible
         from .._endpoint.asgi_response import materialize
         from ..responses import Response, json_body
+        from .._testclient import peers
 
         self.pid = os.getpid()
         self.native = Native()
         reclaim_signals()
         self.lanes = Lanes(self.native, int(os.environ.get("TACHYON_SYNC_LANES", DEFAULT_SYNC_LANES)))
         # Requests start from a copy of the context the engine started in, as uvicorn's tasks copy the
-        # context the server was started in (module-level ContextVar.set() calls are seen).
+        # context the server was started in (module-level ContextVar.set() calls are seen); a TestClient's from a
+        # copy of the test's (peers.request_context), as Starlette's TestClient runs the app.
         self.native.initialize((self.lanes.watch_task, to_json_compatible, Response, self.lanes.run_background,
-                                contextvars.copy_context(), materialize, json_body, self.lanes.run_on_caller))
+                                contextvars.copy_context(), materialize, json_body, self.lanes.run_on_caller,
+                                peers.request_context))
         self.lanes.start()
         self._servers: set[ServerHandle] = set()
         atexit.register(self.shutdown)

@@ -5,6 +5,7 @@ router and binder, the Python lanes. Like Starlette's transport it answers for a
 re-raises in the test an exception the app did not handle (``raise_server_exceptions``)."""
 from __future__ import annotations
 
+import contextvars
 import http.client
 import threading
 import weakref
@@ -84,6 +85,7 @@ class EngineTransport(httpx.BaseTransport):
         self.app.mark_called()
         for attempt in range(2):
             connection = self._connection_for_request(scheme)
+            peers.contexts[self._connections[connection]] = contextvars.copy_context()
             try:
                 connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)
                 for name, value in headers:

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using Microsoft.AspNetCore.Http.Features;
 using Tachyon.Engine.Binding;
 using Tachyon.Engine.Boundary;
 using Tachyon.Engine.Serialization;
@@ -41,7 +42,7 @@ internal static unsafe class Dispatcher
         // Each request runs in its own copy of the app's contextvars, as in its own ASGI task: what a handler
         // sets stays with its request (the task a suspending coroutine becomes copies it), never leaks into
         // the next request on this thread.
-        nint context = CPython.ContextCopy(PythonHelpers.BaseContext);
+        nint context = NewRequestContext(item);
         if (context == 0 || CPython.ContextEnter(context) != 0)
         {
             CPython.ErrPrintEx(0);
@@ -62,6 +63,23 @@ internal static unsafe class Dispatcher
             if (CPython.ContextExit(context) != 0) CPython.ErrPrintEx(0);
             CPython.DecRef(context);
         }
+    }
+
+    /// <summary>The request's contextvars.Context (owned; 0 with a Python error set): a copy of the one the engine
+    /// started in, or for a TestClient's request, of the test's when it sent it (as Starlette's TestClient runs the
+    /// app in a copy of the caller's context).</summary>
+    static nint NewRequestContext(WorkItem item)
+    {
+        if (item.TestClientPeers.Of(item.Features) is { OnCallerLoop: false })
+        {
+            nint port = CPython.LongFromLongLong(item.Features.Get<IHttpConnectionFeature>()!.RemotePort);
+            if (port == 0) return 0;
+            nint sentIn = CPython.CallOneArg(PythonHelpers.ClientContext, port);
+            CPython.DecRef(port);
+            if (sentIn != CPython.None) return sentIn;   // a Context, or 0 with the error set
+            CPython.DecRef(sentIn);
+        }
+        return CPython.ContextCopy(PythonHelpers.BaseContext);
     }
 
     /// <summary>A suspended coroutine finished on the loop: <paramref name="error"/> is None or the exception;
