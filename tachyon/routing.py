@@ -723,8 +723,8 @@ class APIRouter(PathOperationDecorators, Router):
                  on_startup: Sequence[Callable[[], Any]] | None = None, on_shutdown: Sequence[Callable[[], Any]] | None = None,
                  lifespan: Callable[[Any], Any] | None = None, routes: list[APIRoute] | None = None,
                  strict_content_type: bool | DefaultPlaceholder = Default(True),
-                 route_class: type[APIRoute] | None = None, dependency_overrides_provider: Any = None, default: Any = None,
-                 **_: Any) -> None:
+                 route_class: type[APIRoute] | None = None, dependency_overrides_provider: Any = None,
+                 default: Any = None) -> None:
         _check_prefix(prefix)
         self.prefix = prefix
         # FastAPI's: whose dependency_overrides this router's routes use (an app's router: the app; else None).
@@ -784,8 +784,8 @@ class APIRouter(PathOperationDecorators, Router):
                        default_response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
                        responses: dict | None = None, callbacks: list[Any] | None = None, deprecated: bool | None = None,
                        include_in_schema: bool = True,
-                       generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
-                       strict_content_type: bool | DefaultPlaceholder = Default(True), **_: Any) -> None:
+                       generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id)
+                       ) -> None:
         """Adds ``router``'s routes under ``prefix``, with extra tags and dependencies (outermost first).
         Options a route left at their defaults take the included router's, then this call's, then ours."""
         if router is self:
@@ -794,7 +794,8 @@ class APIRouter(PathOperationDecorators, Router):
         _check_prefix(prefix)
         options = dict(prefix=prefix, tags=tags, dependencies=dependencies, default_response_class=default_response_class,
                        responses=responses, callbacks=callbacks, deprecated=deprecated, include_in_schema=include_in_schema,
-                       generate_unique_id_function=generate_unique_id_function, strict_content_type=strict_content_type)
+                       generate_unique_id_function=generate_unique_id_function,
+                       strict_content_type=self.strict_content_type)   # FastAPI's include takes it from the including router
         if not prefix:   # as FastAPI: checked before any route is added
             for route in router.routes:
                 _check_path_with_prefix(prefix, route)

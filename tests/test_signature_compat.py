@@ -617,6 +617,16 @@ class IncludeRouterTest(unittest.TestCase):
                 make()
 
 
+    def test_unknown_options_are_type_errors(self) -> None:
+        # As FastAPI's keyword-only signatures: a misspelt option (or one of a later FastAPI) is not ignored.
+        router = APIRouter()
+        for make in (lambda: APIRouter(prefx="/u"), lambda: APIRouter(exception_handlers={}),
+                     lambda: FastAPI().include_router(router, prefx="/u"),
+                     lambda: APIRouter().include_router(router, dependecies=[])):
+            with self.assertRaisesRegex(TypeError, "unexpected keyword argument"):
+                make()
+
+
 class LegacyRoute(APIRoute):
     """A route class written before strict_content_type: an explicit __init__ without **kwargs."""
 
