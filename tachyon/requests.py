@@ -116,6 +116,8 @@ class HTTPConnection(Mapping[str, Any]):
             scheme, path = scope.get("scheme", scheme), scope.get("path", path)
             query_string = scope.get("query_string", b"").decode("latin-1")
         query = f"?{query_string}" if query_string else ""
+        # As Starlette: the decoded path's '?', '#' and '\' escaped again, so they stay in the path.
+        path = path.replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
         if d.server is None and "host" not in self.headers:   # a written scope without either: relative, as Starlette's
             return URL(f"{path}{query}")
         return URL(f"{scheme}://{self._host()}{path}{query}")

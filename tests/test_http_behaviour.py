@@ -64,6 +64,11 @@ def read_me():
     return {"user_id": "the current user"}
 
 
+@app.get("/url-of/{name}")
+def url_of(name: str, request: Request):
+    return {"name": name, "url": str(request.url), "path": request.url.path, "query": request.url.query}
+
+
 @app.get("/files/{file_path:path}")
 def read_file(file_path: str):
     return {"file_path": file_path}
@@ -200,6 +205,11 @@ class RoutingAnswersTest(AppTestCase):
     def test_path_convertor_and_percent_decoding(self) -> None:
         self.assertEqual(self.client.get("/files/a/b%20c.txt").json(), {"file_path": "a/b c.txt"})
         self.assertEqual(self.client.get("/users/J%C3%BCrgen").json(), {"user_id": "Jürgen"})
+
+    def test_request_url_keeps_escaped_question_marks_hashes_and_backslashes_in_the_path(self) -> None:
+        body = self.client.get("/url-of/a%3Fb%23c%5Cd?x=1").json()
+        self.assertEqual(body, {"name": "a?b#c\\d", "url": "http://testserver/url-of/a%3Fb%23c%5Cd?x=1",
+                                "path": "/url-of/a%3Fb%23c%5Cd", "query": "x=1"})
 
     def test_head_is_not_added_to_get_routes(self) -> None:
         self.assertEqual(self.client.head("/items/1").status_code, 405)
