@@ -32,16 +32,16 @@ async def _lifespan(app: Any, scope: dict[str, Any], receive: Any, send: Any) ->
     await receive()   # lifespan.startup
     app.mark_called()
     try:
-        await app.lifespan.enter()   # on this loop, where the requests' handlers run too
+        token = await app.lifespan.enter()   # on this loop, where the requests' handlers run too
         try:
             _share_state(app, scope)
         except RuntimeError as no_state:   # as Starlette, raised inside the lifespan: it exits with it, before the answer
-            await app.lifespan.exit(no_state)
+            await app.lifespan.exit(no_state, token)
             raise
         await send({"type": "lifespan.startup.complete"})
         started = True
         await receive()   # lifespan.shutdown
-        await app.lifespan.exit()
+        await app.lifespan.exit(token=token)
     except BaseException:
         failed = "lifespan.shutdown.failed" if started else "lifespan.startup.failed"
         await send({"type": failed, "message": traceback.format_exc()})

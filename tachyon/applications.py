@@ -584,17 +584,19 @@ class FastAPI(Starlette, PathOperationDecorators):
             self._server.stop(timeout)
             self._server = None
 
-    def startup(self) -> None:
-        """Runs the lifespan's start (or the startup handlers) on the engine's loop."""
+    def startup(self) -> Any:
+        """Runs the lifespan's start (or the startup handlers) on the engine's loop; returns the token that
+        ``shutdown`` ends this lifespan with."""
         from ._boundary.engine import get_engine
 
         self.mark_called()
-        self.lifespan.startup(get_engine().lanes.loop)
+        return self.lifespan.startup(get_engine().lanes.loop)
 
-    def shutdown(self) -> None:
+    def shutdown(self, token: Any = None) -> None:
+        """Ends the lifespan ``startup`` returned ``token`` for (None: the last one started)."""
         from ._boundary.engine import get_engine
 
-        self.lifespan.shutdown(get_engine().lanes.loop)
+        self.lifespan.shutdown(get_engine().lanes.loop, token)
 
 
 async def _awaited_while_handling(handler_call: Any, exc: BaseException) -> Any:

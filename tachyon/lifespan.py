@@ -63,35 +63,40 @@ def merge_lifespans(outer: LifespanContext, nested: LifespanContext) -> Lifespan
 class Lifespan:
     """Runs an app's lifespan (its router's context) and keeps what it yielded: each request's
     ``request.state`` starts from it. ``startup``/``shutdown`` run it on a loop from another thread (the
-    engine's); ``enter``/``exit`` on the running loop (an ASGI server's)."""
+    engine's); ``enter``/``exit`` on the running loop (an ASGI server's). As Starlette's TestClient, each client
+    entering ``with`` runs a lifespan of its own, and leaving ends that one: ``enter`` returns a token for ``exit``."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
-        self.state: dict[str, Any] = {}
-        self._context: Any = None
+        self.state: dict[str, Any] = {}   # what the lifespan started last yielded
+        self._running: list[tuple[Any, dict[str, Any]]] = []   # (context, state) of each, in the order they started
 
-    def startup(self, loop: asyncio.AbstractEventLoop) -> None:
-        asyncio.run_coroutine_threadsafe(self.enter(), loop).result()
+    def startup(self, loop: asyncio.AbstractEventLoop) -> Any:
+        return asyncio.run_coroutine_threadsafe(self.enter(), loop).result()
 
-    def shutdown(self, loop: asyncio.AbstractEventLoop) -> None:
-        if self._context is not None:
-            asyncio.run_coroutine_threadsafe(self.exit(), loop).result()
+    def shutdown(self, loop: asyncio.AbstractEventLoop, token: Any = None) -> None:
+        if self._running:
+            asyncio.run_coroutine_threadsafe(self.exit(token=token), loop).result()
 
-    async def enter(self) -> None:
+    async def enter(self) -> Any:
         context = self.app.router.lifespan_context(self.app)
         self.state = dict(await context.__aenter__() or {})
-        self._context = context
+        self._running.append((context, self.state))
+        return context
 
-    async def exit(self, error: BaseException | None = None) -> None:
-        """Leaves the lifespan, with ``error`` raised at its ``yield`` if given (as an ``async with`` block that
-        raised)."""
-        if self._context is None:
+    async def exit(self, error: BaseException | None = None, token: Any = None) -> None:
+        """Leaves the lifespan ``token`` started (the last one started if None), with ``error`` raised at its
+        ``yield`` if given (as an ``async with`` block that raised)."""
+        running = [entry for entry in self._running if token is None or entry[0] is token]
+        if not running:
             return
-        context, self._context = self._context, None
+        entry = running[-1]
+        self._running.remove(entry)
         try:
-            await context.__aexit__(type(error) if error else None, error, error.__traceback__ if error else None)
+            await entry[0].__aexit__(type(error) if error else None, error, error.__traceback__ if error else None)
         finally:
-            self.state = {}   # over with the lifespan: later requests (a client used without ``with``) see none
+            # over with the lifespan: later requests (a client used without ``with``) see none, or the one still running
+            self.state = self._running[-1][1] if self._running else {}
 
 
 async def _call(handler: Callable[[], Any]) -> None:

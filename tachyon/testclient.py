@@ -41,6 +41,7 @@ class TestClient(httpx.Client):
         self._app = app_for(app)   # what serves: the app, or one around a bare APIRouter
         self.async_backend = {"backend": backend, "backend_options": backend_options or {}}
         self.app_state: dict[str, Any] = {}   # what the lifespan this client ran yielded (Starlette's)
+        self._lifespan: Any = None   # inside ``with``: the token of the lifespan this client started
         self.portal: LoopPortal | None = None   # inside ``with``: runs code on the app's event loop
         if headers is None:
             headers = {}
@@ -63,7 +64,7 @@ class TestClient(httpx.Client):
                                follow_redirects=follow_redirects, timeout=timeout, extensions=extensions)
 
     def __enter__(self) -> TestClient:
-        self._app.startup()   # as Starlette's TestClient: the lifespan runs inside ``with``
+        self._lifespan = self._app.startup()   # as Starlette's TestClient: a lifespan of its own runs inside ``with``
         self.app_state.update(self._app.lifespan.state)
         # Starlette's portal (an anyio BlockingPortal): ``portal.call(func, *args)``, ``portal.start_task_soon(...)``.
         self.portal = LoopPortal(get_engine().lanes.loop)
@@ -74,6 +75,6 @@ class TestClient(httpx.Client):
         # they still see its app_state.
         self.portal = None
         try:
-            self._app.shutdown()
+            self._app.shutdown(self._lifespan)
         finally:
             self._transport.close()

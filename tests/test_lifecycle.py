@@ -52,6 +52,32 @@ class LifespanTest(unittest.TestCase):
             self.assertEqual(client.get("/state").json(), {"db": "connected"})
         self.assertEqual(log, ["start", "stop"])
 
+    def test_each_client_runs_and_ends_a_lifespan_of_its_own(self) -> None:
+        # As Starlette's TestClient: nested clients start two lifespans and end them inside out; interleaved
+        # ones each end the lifespan they started.
+        log.clear()
+        with TestClient(app):
+            with TestClient(app) as inner:
+                self.assertEqual(inner.get("/state").json(), {"db": "connected"})
+            self.assertEqual(log, ["start", "start", "stop"])
+        self.assertEqual(log, ["start", "start", "stop", "stop"])
+        numbered: list[str] = []
+
+        @contextlib.asynccontextmanager
+        async def counting(app: FastAPI):
+            n = sum(event.startswith("start") for event in numbered) + 1
+            numbered.append(f"start{n}")
+            yield
+            numbered.append(f"stop{n}")
+
+        counted = FastAPI(lifespan=counting)
+        first, second = TestClient(counted), TestClient(counted)
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        second.__exit__(None, None, None)
+        self.assertEqual(numbered, ["start1", "start2", "stop1", "stop2"])
+
     def test_on_event_handlers_are_deprecated_but_run(self) -> None:
         events: list[str] = []
         legacy = FastAPI()
