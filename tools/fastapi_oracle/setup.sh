@@ -18,7 +18,7 @@ unpack_debian_packages('forky', ['python3-fastapi', 'python3-starlette', 'python
 fi
 # pytest for difftests.sh: Debian's python3-pytest (for the system's python3), linked into a folder of its own.
 if [ ! -d /usr/lib/python3/dist-packages/_pytest ]; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pytest > /dev/null
+  apt-get update -qq > /dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pytest > /dev/null
 fi
 mkdir -p "$here/.cache/pytest"
 for module in _pytest pytest py.py pluggy iniconfig packaging; do
