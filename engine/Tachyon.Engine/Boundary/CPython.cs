@@ -6,14 +6,19 @@ namespace Tachyon.Engine.Boundary;
 /// The CPython C-API, resolved once from the host process (libpython is already loaded: Python is the host).
 /// Every call here needs the GIL (the engine makes them on a thread that holds it), except the thread-state
 /// ones (InterpreterStateMain, ThreadStateNew, GilStateGetThisThreadState) used to take it.
-/// Only exported API functions are used, never struct offsets, so the engine keeps working where the
-/// object layout differs (free-threaded builds).
+/// Only exported API functions are used, and one struct offset (<c>ob_type</c>, see TypeOf) found at start-up by
+/// checking it against the API, so the engine keeps working where the object layout differs (free-threaded builds).
+/// Leaf calls are declared <c>unmanaged[SuppressGCTransition]</c>: the JSON writer and the binder make thousands per
+/// request, and the switch to preemptive mode and back cost more than the call. Only functions that never run
+/// Python code qualify (no Py_DecRef: a finalizer may run; no container allocation: it may start a collection;
+/// no conversion that may call __index__ or __float__ on the types they are used with), since Python code
+/// could call back into the engine while the runtime still counts the thread as running managed code.
 /// </summary>
 internal static unsafe class CPython
 {
-    public static delegate* unmanaged<nint, void> IncRef;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, void> IncRef;
     public static delegate* unmanaged<nint, void> DecRef;
-    public static delegate* unmanaged<nint, nint> ObjectType;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> ObjectType;
     public static delegate* unmanaged<nint, nint, int> IsInstance;
     public static delegate* unmanaged<nint, nint, nint, nint> Call;
     public static delegate* unmanaged<nint, nint*, nuint, nint, nint> Vectorcall;
@@ -37,33 +42,33 @@ internal static unsafe class CPython
     public static delegate* unmanaged<nint, nint, nint, nint, nint> CMethodNew;
     public static delegate* unmanaged<nint, nint*, nuint, nint, nint> VectorcallMethod;
 
-    public static delegate* unmanaged<long, nint> LongFromLongLong;
+    public static delegate* unmanaged[SuppressGCTransition]<long, nint> LongFromLongLong;
     public static delegate* unmanaged<nint, int*, long> LongAsLongLongAndOverflow;
     public static delegate* unmanaged<byte*, byte**, int, nint> LongFromString;
-    public static delegate* unmanaged<double, nint> FloatFromDouble;
-    public static delegate* unmanaged<nint, double> FloatAsDouble;
-    public static delegate* unmanaged<byte*, nint, byte*, nint> UnicodeDecodeUtf8;
-    public static delegate* unmanaged<nint, nint*, byte*> UnicodeAsUtf8AndSize;
+    public static delegate* unmanaged[SuppressGCTransition]<double, nint> FloatFromDouble;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, double> FloatAsDouble;
+    public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, byte*, nint> UnicodeDecodeUtf8;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint*, byte*> UnicodeAsUtf8AndSize;
     public static delegate* unmanaged<byte*, nint> UnicodeInternFromString;
-    public static delegate* unmanaged<byte*, nint, nint> BytesFromStringAndSize;
+    public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint> BytesFromStringAndSize;
     public static delegate* unmanaged<nint, byte**, nint*, int> BytesAsStringAndSize;
 
     public static delegate* unmanaged<nint, nint> TupleNew;
     public static delegate* unmanaged<nint, nint, nint, int> TupleSetItem;
-    public static delegate* unmanaged<nint, nint> TupleSize;
-    public static delegate* unmanaged<nint, nint, nint> TupleGetItem;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> TupleSize;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> TupleGetItem;
     public static delegate* unmanaged<nint, nint> ListNew;
     public static delegate* unmanaged<nint, nint, nint, int> ListSetItem;
-    public static delegate* unmanaged<nint, nint> ListSize;
-    public static delegate* unmanaged<nint, nint, nint> ListGetItem;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> ListSize;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> ListGetItem;
     public static delegate* unmanaged<nint> DictNew;
     public static delegate* unmanaged<nint, nint, nint, int> DictSetItem;
-    public static delegate* unmanaged<nint, nint*, nint*, nint*, int> DictNext;
-    public static delegate* unmanaged<nint, nint> DictSize;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint*, nint*, int> DictNext;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> DictSize;
     public static delegate* unmanaged<nint, nint, int> ListAppend;
     public static delegate* unmanaged<nint, nint, int> SetAdd;
     public static delegate* unmanaged<nint, nint, int> SetDiscard;
-    public static delegate* unmanaged<nint, nint> SetSize;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> SetSize;
     public static delegate* unmanaged<nint, nint, nint> WeakrefNewRef;
 
     public static delegate* unmanaged<nint> ErrOccurred;
@@ -92,9 +97,9 @@ internal static unsafe class CPython
             throw new InvalidOperationException($"CPython symbol '{name}' not found in the host process");
         }
 
-        IncRef = (delegate* unmanaged<nint, void>)Sym("Py_IncRef");
+        IncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Sym("Py_IncRef");
         DecRef = (delegate* unmanaged<nint, void>)Sym("Py_DecRef");
-        ObjectType = (delegate* unmanaged<nint, nint>)Sym("PyObject_Type");
+        ObjectType = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Sym("PyObject_Type");
         IsInstance = (delegate* unmanaged<nint, nint, int>)Sym("PyObject_IsInstance");
         Call = (delegate* unmanaged<nint, nint, nint, nint>)Sym("PyObject_Call");
         Vectorcall = (delegate* unmanaged<nint, nint*, nuint, nint, nint>)Sym("PyObject_Vectorcall");
@@ -118,33 +123,33 @@ internal static unsafe class CPython
         CMethodNew = (delegate* unmanaged<nint, nint, nint, nint, nint>)Sym("PyCMethod_New");
         VectorcallMethod = (delegate* unmanaged<nint, nint*, nuint, nint, nint>)Sym("PyObject_VectorcallMethod");
 
-        LongFromLongLong = (delegate* unmanaged<long, nint>)Sym("PyLong_FromLongLong");
+        LongFromLongLong = (delegate* unmanaged[SuppressGCTransition]<long, nint>)Sym("PyLong_FromLongLong");
         LongAsLongLongAndOverflow = (delegate* unmanaged<nint, int*, long>)Sym("PyLong_AsLongLongAndOverflow");
         LongFromString = (delegate* unmanaged<byte*, byte**, int, nint>)Sym("PyLong_FromString");
-        FloatFromDouble = (delegate* unmanaged<double, nint>)Sym("PyFloat_FromDouble");
-        FloatAsDouble = (delegate* unmanaged<nint, double>)Sym("PyFloat_AsDouble");
-        UnicodeDecodeUtf8 = (delegate* unmanaged<byte*, nint, byte*, nint>)Sym("PyUnicode_DecodeUTF8");
-        UnicodeAsUtf8AndSize = (delegate* unmanaged<nint, nint*, byte*>)Sym("PyUnicode_AsUTF8AndSize");
+        FloatFromDouble = (delegate* unmanaged[SuppressGCTransition]<double, nint>)Sym("PyFloat_FromDouble");
+        FloatAsDouble = (delegate* unmanaged[SuppressGCTransition]<nint, double>)Sym("PyFloat_AsDouble");
+        UnicodeDecodeUtf8 = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, byte*, nint>)Sym("PyUnicode_DecodeUTF8");
+        UnicodeAsUtf8AndSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, byte*>)Sym("PyUnicode_AsUTF8AndSize");
         UnicodeInternFromString = (delegate* unmanaged<byte*, nint>)Sym("PyUnicode_InternFromString");
-        BytesFromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Sym("PyBytes_FromStringAndSize");
+        BytesFromStringAndSize = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint>)Sym("PyBytes_FromStringAndSize");
         BytesAsStringAndSize = (delegate* unmanaged<nint, byte**, nint*, int>)Sym("PyBytes_AsStringAndSize");
 
         TupleNew = (delegate* unmanaged<nint, nint>)Sym("PyTuple_New");
         TupleSetItem = (delegate* unmanaged<nint, nint, nint, int>)Sym("PyTuple_SetItem");
-        TupleSize = (delegate* unmanaged<nint, nint>)Sym("PyTuple_Size");
-        TupleGetItem = (delegate* unmanaged<nint, nint, nint>)Sym("PyTuple_GetItem");
+        TupleSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Sym("PyTuple_Size");
+        TupleGetItem = (delegate* unmanaged[SuppressGCTransition]<nint, nint, nint>)Sym("PyTuple_GetItem");
         ListNew = (delegate* unmanaged<nint, nint>)Sym("PyList_New");
         ListSetItem = (delegate* unmanaged<nint, nint, nint, int>)Sym("PyList_SetItem");
-        ListSize = (delegate* unmanaged<nint, nint>)Sym("PyList_Size");
-        ListGetItem = (delegate* unmanaged<nint, nint, nint>)Sym("PyList_GetItem");
+        ListSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Sym("PyList_Size");
+        ListGetItem = (delegate* unmanaged[SuppressGCTransition]<nint, nint, nint>)Sym("PyList_GetItem");
         DictNew = (delegate* unmanaged<nint>)Sym("PyDict_New");
         DictSetItem = (delegate* unmanaged<nint, nint, nint, int>)Sym("PyDict_SetItem");
-        DictNext = (delegate* unmanaged<nint, nint*, nint*, nint*, int>)Sym("PyDict_Next");
-        DictSize = (delegate* unmanaged<nint, nint>)Sym("PyDict_Size");
+        DictNext = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint*, nint*, int>)Sym("PyDict_Next");
+        DictSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Sym("PyDict_Size");
         ListAppend = (delegate* unmanaged<nint, nint, int>)Sym("PyList_Append");
         SetAdd = (delegate* unmanaged<nint, nint, int>)Sym("PySet_Add");
         SetDiscard = (delegate* unmanaged<nint, nint, int>)Sym("PySet_Discard");
-        SetSize = (delegate* unmanaged<nint, nint>)Sym("PySet_Size");
+        SetSize = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Sym("PySet_Size");
         WeakrefNewRef = (delegate* unmanaged<nint, nint, nint>)Sym("PyWeakref_NewRef");
 
         ErrOccurred = (delegate* unmanaged<nint>)Sym("PyErr_Occurred");
@@ -169,15 +174,47 @@ internal static unsafe class CPython
         BoolType = Sym("PyBool_Type");
         RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
         ValueError = *(nint*)Sym("PyExc_ValueError");
+        _typeOffset = FindTypeOffset();
         _ready = true;
     }
 
     /// <summary>The exact type of <paramref name="o"/> as a borrowed pointer (types outlive the objects we inspect).</summary>
     public static nint TypeOf(nint o)
     {
+        if (_typeOffset > 0) return *(nint*)(o + _typeOffset);
         nint t = ObjectType(o);
         DecRef(t);
         return t;
+    }
+
+    /// <summary>Where <c>ob_type</c> sits in an object, found by asking PyObject_Type about objects of several types,
+    /// or 0 (ask every time) if no offset agrees for all. The JSON writer reads the type of every value it meets;
+    /// two API calls each cost more than the rest of writing a small int. Found rather than assumed, so a build with
+    /// another layout (free-threaded) still gets the right answer.</summary>
+    static int _typeOffset;
+
+    static int FindTypeOffset()
+    {
+        nint[] samples = [LongFromLongLong(1_234_567_890_123), NewStr("tachyon"), DictNew(), FloatFromDouble(0.5)];
+        try
+        {
+            for (int offset = sizeof(nint); offset <= 4 * sizeof(nint); offset += sizeof(nint))
+            {
+                bool agrees = true;
+                foreach (nint o in samples)
+                {
+                    nint t = ObjectType(o);
+                    DecRef(t);
+                    agrees &= o != 0 && *(nint*)(o + offset) == t;
+                }
+                if (agrees) return offset;
+            }
+            return 0;
+        }
+        finally
+        {
+            foreach (nint o in samples) if (o != 0) DecRef(o);
+        }
     }
 
     public static nint NewStr(string s)

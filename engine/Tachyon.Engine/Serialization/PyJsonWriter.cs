@@ -173,7 +173,7 @@ internal static unsafe class PyJsonWriter
     }
 
     static WriteOutcome WriteSequence(nint o, ArrayBufferWriter<byte> w, int depth,
-        delegate* unmanaged<nint, nint> size, delegate* unmanaged<nint, nint, nint> item)
+        delegate* unmanaged[SuppressGCTransition]<nint, nint> size, delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> item)
     {
         Put(w, "["u8);
         nint n = size(o);
