@@ -70,13 +70,46 @@ class Lifespan:
         self.app = app
         self.state: dict[str, Any] = {}   # what the lifespan started last yielded
         self._running: list[tuple[Any, dict[str, Any]]] = []   # (context, state) of each, in the order they started
+        self._held: dict[Any, tuple[asyncio.Future[None], asyncio.Task[None]]] = {}   # startup's: token -> (stop, task)
 
     def startup(self, loop: asyncio.AbstractEventLoop) -> Any:
-        return asyncio.run_coroutine_threadsafe(self.enter(), loop).result()
+        """Starts a lifespan on ``loop`` (from another thread) in a task of its own that lives until ``shutdown``,
+        as Starlette's TestClient and uvicorn run it: a task group or cancel scope the lifespan holds across its
+        ``yield`` must be left in the task that entered it."""
+        return asyncio.run_coroutine_threadsafe(self._start_held(), loop).result()
 
     def shutdown(self, loop: asyncio.AbstractEventLoop, token: Any = None) -> None:
         if self._running:
-            asyncio.run_coroutine_threadsafe(self.exit(token=token), loop).result()
+            token = token if token is not None else self._running[-1][0]
+            asyncio.run_coroutine_threadsafe(self._end_held(token), loop).result()
+
+    async def _start_held(self) -> Any:
+        loop = asyncio.get_running_loop()
+        started: asyncio.Future[Any] = loop.create_future()
+        stop: asyncio.Future[None] = loop.create_future()
+
+        async def held() -> None:
+            try:
+                token = await self.enter()
+            except BaseException as exc:
+                started.set_exception(exc)
+                return
+            started.set_result(token)
+            await stop
+            await self.exit(token=token)
+
+        task = loop.create_task(held())
+        token = await started
+        self._held[token] = (stop, task)
+        return token
+
+    async def _end_held(self, token: Any) -> None:
+        if token not in self._held:   # entered on a running loop (``enter``): left the same way
+            await self.exit(token=token)
+            return
+        stop, task = self._held.pop(token)
+        stop.set_result(None)
+        await task
 
     async def enter(self) -> Any:
         context = self.app.router.lifespan_context(self.app)

@@ -39,9 +39,11 @@ from .types import DecoratedCallable
 from .websockets import NO_WEBSOCKETS
 from .utils import create_model_field, generate_unique_id, is_body_allowed_for_status_code
 
-# Starlette's and FastAPI's private name for a router's default lifespan, which libraries import
-# (fastapi-jsonrpc wraps the app's lifespan with it).
+# Starlette's and FastAPI's private names for a router's default lifespan and for nesting one lifespan in
+# another, which libraries import (fastapi-jsonrpc wraps the app's lifespan with the first; tortoise-orm's
+# register_tortoise and fastapi-tasks add theirs to the app's with the second).
 _DefaultLifespan = DefaultLifespan
+_merge_lifespan_context = merge_lifespans
 
 _StarletteNoMatchFound = from_real_starlette("starlette.routing", "NoMatchFound")
 if _StarletteNoMatchFound is not None:

@@ -1,6 +1,7 @@
 """Lifespan, startup/shutdown handlers, lifespan state in requests, and cookies across requests."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import sys
 import unittest
@@ -77,6 +78,71 @@ class LifespanTest(unittest.TestCase):
         first.__exit__(None, None, None)
         second.__exit__(None, None, None)
         self.assertEqual(numbered, ["start1", "start2", "stop1", "stop2"])
+
+    def test_the_lifespan_starts_and_ends_in_one_task(self) -> None:
+        # As Starlette's TestClient and uvicorn run it: a task group or cancel scope held across the yield must be
+        # left in the task that entered it (anyio raises "Attempted to exit cancel scope in a different task").
+        tasks: list[asyncio.Task | None] = []
+
+        @contextlib.asynccontextmanager
+        async def held(app: FastAPI):
+            tasks.append(asyncio.current_task())
+            yield
+            tasks.append(asyncio.current_task())
+
+        with TestClient(FastAPI(lifespan=held)):
+            pass
+        self.assertEqual(len(tasks), 2)
+        self.assertIsNotNone(tasks[0])
+        self.assertIs(tasks[0], tasks[1])
+
+    def test_a_failing_start_raises_from_with_and_a_failing_end_from_its_exit(self) -> None:
+        @contextlib.asynccontextmanager
+        async def broken_start(app: FastAPI):
+            raise RuntimeError("no database")
+            yield
+
+        @contextlib.asynccontextmanager
+        async def broken_end(app: FastAPI):
+            yield
+            raise RuntimeError("cannot close")
+
+        with self.assertRaisesRegex(RuntimeError, "no database"):
+            with TestClient(FastAPI(lifespan=broken_start)):
+                pass
+        client = TestClient(FastAPI(lifespan=broken_end))
+        client.__enter__()
+        with self.assertRaisesRegex(RuntimeError, "cannot close"):
+            client.__exit__(None, None, None)
+
+    def test_merge_lifespan_context_nests_a_library_lifespan_as_fastapi_routing_does(self) -> None:
+        # tortoise-orm's register_tortoise and fastapi-tasks import this private FastAPI helper.
+        from tachyon.routing import _merge_lifespan_context
+
+        order: list[str] = []
+
+        @contextlib.asynccontextmanager
+        async def library(app: FastAPI):
+            order.append("library start")
+            yield {"pool": "library", "shared": "library"}
+            order.append("library stop")
+
+        @contextlib.asynccontextmanager
+        async def own(app: FastAPI):
+            order.append("app start")
+            yield {"shared": "app"}
+            order.append("app stop")
+
+        merged_app = FastAPI()
+        merged_app.router.lifespan_context = _merge_lifespan_context(library, own)
+
+        @merged_app.get("/")
+        def state(request: Request):
+            return {"pool": request.state.pool, "shared": request.state.shared}
+
+        with TestClient(merged_app) as client:
+            self.assertEqual(client.get("/").json(), {"pool": "library", "shared": "library"})
+        self.assertEqual(order, ["library start", "app start", "app stop", "library stop"])
 
     def test_on_event_handlers_are_deprecated_but_run(self) -> None:
         events: list[str] = []
