@@ -73,26 +73,27 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     client = scope.get("client")
     # A server's (or a wrapper's) state, as Starlette's request.state; none without one.
     peers.register(local, tuple(client) if client else None, scope.get("state", {}))
-    # The app's coroutines (handlers, exception handlers) are awaited right here, and its background work runs on
-    # this loop, as an ASGI app's code does: what the caller made on its loop (a Queue, an Event, a client) works
-    # in the handler, and cancelling this call cancels the handler.
+    # The app's coroutines (handlers, exception handlers) and the response's background work are awaited right
+    # here, in this task, as an ASGI app's code runs: what the caller made on its loop (a Queue, an Event, a
+    # client) works in the handler, cancelling this call cancels the handler, and the contextvars are this task's.
     lanes = get_engine().lanes
     loop, handed = asyncio.get_running_loop(), asyncio.Queue()
-    lanes.caller_loops[local[1]] = (loop, functools.partial(loop.call_soon_threadsafe, handed.put_nowait))
+    lanes.caller_loops[local[1]] = functools.partial(loop.call_soon_threadsafe, handed.put_nowait)
     # The scope's scheme, and its root path (routed under it, and the request's scope["root_path"]).
     server.set_test_client_peer(local[1], scope.get("scheme", "http"), scope.get("root_path", ""), on_caller_loop=True)
     try:
         try:
             writer.write(_request(scope, body))
             await writer.drain()
-            status, headers, content = await _answer(_read_response(reader, scope["method"]), handed, lanes)
+            status, headers, content = await _answer(_read_response(reader, scope["method"]), handed)
         finally:
             writer.close()
             server.set_test_client_peer(local[1], None)
             peers.forget(local)
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": content})
-        failures = await asyncio.to_thread(get_engine().settle_background, 60.0)
+        # The response's background work is handed over too, and awaited here meanwhile.
+        failures = await _answer(asyncio.to_thread(get_engine().settle_background, 60.0), handed)
     finally:
         lanes.caller_loops.pop(local[1], None)   # after the background work, which runs on this loop too
     error = app.take_captured_exception(local) or next(iter(failures), None)
@@ -100,27 +101,29 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
         raise error
 
 
-async def _answer(reading: Any, handed: asyncio.Queue[tuple], lanes: Any) -> Any:
-    """What ``reading`` (the response) gives, awaiting meanwhile, in this task, the coroutines the engine hands over."""
+async def _answer(waited: Any, handed: asyncio.Queue[tuple]) -> Any:
+    """What ``waited`` (the response, or the end of its background work) gives, awaiting meanwhile, in this task,
+    what the engine hands over: (run, drop) pairs, ``run()`` a coroutine to await, ``drop()`` for one that never
+    will be, as this call was cancelled."""
     from .requests import own_request_objects
 
-    response = asyncio.ensure_future(reading)
+    outcome = asyncio.ensure_future(waited)
     try:
-        while not response.done():
+        while not outcome.done():
             next_one = asyncio.ensure_future(handed.get())
             try:
-                await asyncio.wait({response, next_one}, return_when=asyncio.FIRST_COMPLETED)
+                await asyncio.wait({outcome, next_one}, return_when=asyncio.FIRST_COMPLETED)
             finally:
                 if not next_one.done():
                     next_one.cancel()
             if next_one.done() and not next_one.cancelled():
                 with own_request_objects():   # this task's context saw a previous call's request
-                    await lanes.await_for_engine(*next_one.result())
-        return response.result()
+                    await next_one.result()[0]()
+        return outcome.result()
     finally:
-        response.cancel()
-        while not handed.empty():   # handed over as this call was cancelled: their requests end as cancelled too
-            lanes.drop_for_engine(*handed.get_nowait())
+        outcome.cancel()
+        while not handed.empty():
+            handed.get_nowait()[1]()
 
 
 async def read_body(receive: Any) -> bytes:

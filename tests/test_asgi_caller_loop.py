@@ -104,6 +104,27 @@ async def enqueue(item: str, request: Request):
     return {"consumed": consumed}
 
 
+request_id = contextvars.ContextVar("request_id", default="-")
+resets: list[str] = []
+
+
+async def request_scope():
+    token = request_id.set("req-1")
+    try:
+        yield
+    finally:
+        request_id.reset(token)   # in the context its set() made the token in, or ValueError
+        resets.append(request_id.get())
+
+
+@app.get("/request-id", dependencies=[Depends(request_scope)])
+async def current_request_id(tasks: BackgroundTasks):
+    async def note_task() -> None:
+        tasks_seen["background"] = asyncio.current_task()
+    tasks.add_task(note_task)
+    return {"rid": request_id.get()}
+
+
 def client() -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
@@ -129,6 +150,19 @@ class CallerLoopTest(unittest.TestCase):
         task, seen = asyncio.run(main())
         self.assertIs(tasks_seen["handler"], task)
         self.assertEqual(seen, "handler")
+
+    def test_background_work_and_yield_exits_run_after_the_response_in_the_callers_task(self) -> None:
+        # As Starlette: the response's background tasks and the yield dependencies' exit code run in the task that
+        # awaits the call, so a ContextVar token made before the yield resets after it.
+        async def main() -> tuple[Any, asyncio.Task | None]:
+            async with client() as c:
+                response = await c.get("/request-id")
+            return (response.status_code, response.json()), asyncio.current_task()
+
+        answer, task = asyncio.run(main())
+        self.assertEqual(answer, (200, {"rid": "req-1"}))
+        self.assertEqual(resets, ["-"])
+        self.assertIs(tasks_seen["background"], task)
 
     def test_cancelling_the_call_cancels_the_handler(self) -> None:
         async def main() -> None:

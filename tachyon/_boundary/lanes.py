@@ -42,9 +42,10 @@ class Lanes:
         self._background_settled = threading.Condition()
         self.keep_background_failures = False
         self._background_failures: list[BaseException] = []
-        # The local port of each ASGI call's loopback connection -> (the event loop awaiting that call, a
-        # thread-safe callable handing a (coroutine, ticket) pair to the call, which awaits it: see await_for_engine).
-        self.caller_loops: dict[int, tuple[asyncio.AbstractEventLoop, Callable[[tuple], None]]] = {}
+        # The local port of each ASGI call's loopback connection -> a thread-safe callable handing that call a
+        # (run, drop) pair of callables: it awaits ``run()`` in its task on its loop, or calls ``drop()`` if it never
+        # will (see run_on_caller and run_background).
+        self.caller_loops: dict[int, Callable[[tuple], None]] = {}
 
     def start(self) -> None:
         loop_thread = threading.Thread(target=self._run_loop, name="tachyon-asyncio-lane", daemon=True)
@@ -113,10 +114,10 @@ class Lanes:
         """Called by the engine for a request of the ASGI call from ``port``: hands its coroutine (a handler's, an
         exception handler's) to that call, which awaits it in its own task (an ASGI app's code runs in the task
         that awaits the app: its ``current_task()``, its contextvars, its cancellation)."""
-        _, hand_over = self.caller_loops[port]
-        hand_over((coroutine, ticket))
+        self.caller_loops[port]((functools.partial(self._await_for_engine, coroutine, ticket),
+                                 functools.partial(self._drop_for_engine, coroutine, ticket)))
 
-    async def await_for_engine(self, coroutine, ticket: int) -> None:
+    async def _await_for_engine(self, coroutine, ticket: int) -> None:
         """Awaits a coroutine run_on_caller handed over, then completes its request with the outcome (a
         cancellation too, then raised again: the request ends, and so does the call)."""
         try:
@@ -128,28 +129,41 @@ class Lanes:
         else:
             self._native.complete(ticket, result, None, None)
 
-    def drop_for_engine(self, coroutine, ticket: int) -> None:
+    def _drop_for_engine(self, coroutine, ticket: int) -> None:
         """A coroutine run_on_caller handed over that will never be awaited: its request ends as cancelled."""
         coroutine.close()
         self._native.complete(ticket, None, asyncio.CancelledError(), None)
 
     def run_background(self, work: tuple, port: int) -> None:
         """Called by the engine on the loop thread once a response was sent: run its background work
-        (a (callable, the request's contextvars.Context) pair) in the request's context, on the loop of the
-        ASGI call from ``port`` if there is one."""
-        caller_loop = self.caller_loops[port][0] if port in self.caller_loops else None
-        if caller_loop is None:
-            self._start_background(self.loop, work)
+        (a (callable, the request's contextvars.Context) pair) in the request's context; for the ASGI call from
+        ``port``, in that call's task instead, after it sent the response, as Starlette runs a response's
+        background work (and FastAPI a yield dependency's exit) in the task the request ran in: a
+        ``var.reset(token)`` there finds the context its ``var.set()`` made the token in."""
+        hand_over = self.caller_loops.get(port)
+        if hand_over is None:
+            self._start_background(work)
             return
         try:
-            caller_loop.call_soon_threadsafe(self._start_background, caller_loop, work)
+            hand_over((functools.partial(self._await_background, work[0]),
+                       functools.partial(self._background_finished, asyncio.CancelledError())))
         except RuntimeError as closed:   # the caller's loop ended before the work could start
             self._background_finished(closed)
 
-    def _start_background(self, loop: asyncio.AbstractEventLoop, work: tuple) -> None:
+    async def _await_background(self, callback) -> None:
+        try:
+            await callback()
+        except BaseException as error:
+            self._background_finished(error)
+            if not isinstance(error, Exception):
+                raise
+        else:
+            self._background_finished(None)
+
+    def _start_background(self, work: tuple) -> None:
         callback, context = work
         try:
-            task = loop.create_task(context.run(callback), context=context)
+            task = self.loop.create_task(context.run(callback), context=context)
         except BaseException as error:   # e.g. a callable that is not a coroutine function
             self._background_finished(error)
             return
