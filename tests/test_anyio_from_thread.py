@@ -4,6 +4,7 @@ of async routes, sync background tasks, and ``run_in_threadpool``. Async code ge
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import threading
 import unittest
 
@@ -108,6 +109,24 @@ class FromThreadTest(AppTestCase):
 
     def test_cancel_scopes_in_the_coroutine(self) -> None:
         self.assertEqual(self.client.get("/cancel-scope").json(), {"cancelled": True})
+
+
+class SniffioTest(unittest.TestCase):
+    def test_requests_start_without_sniffios_mark_of_the_context_the_engine_started_in(self) -> None:
+        # An engine started from an anyio test (anyio's runner sets the mark) must not pass it on to def code, which
+        # runs on threads: anyio's to_thread clears it there, and libraries ask sniffio whether they run in async code.
+        import sniffio
+
+        from tachyon._boundary.anyio_threads import base_context
+
+        def started_in_async_test() -> tuple[str | None, str | None]:
+            sniffio.current_async_library_cvar.set("asyncio")
+            base = base_context()
+            return base.get(sniffio.current_async_library_cvar), sniffio.current_async_library_cvar.get()
+
+        for_requests, caller = contextvars.copy_context().run(started_in_async_test)
+        self.assertIsNone(for_requests)
+        self.assertEqual(caller, "asyncio")   # the caller's own context keeps it
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ they start, a request thread at its first def call, an executor thread at each c
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import sys
 import threading
 from collections.abc import Callable
@@ -42,6 +43,19 @@ def _anyio_parts() -> tuple:
                 EventLoopToken = None
             _anyio = (threadlocals, AsyncIOBackend, CancelScope, EventLoopToken)
     return _anyio
+
+
+def base_context() -> contextvars.Context:
+    """A copy of the current context for requests to start from, without sniffio's mark of the running async
+    library (an engine started from an anyio test has it): def code runs on threads, where anyio's ``to_thread``
+    clears it, and libraries ask sniffio whether they run in async code; async code on the loop is still found to
+    be asyncio's, through its running task."""
+    context = contextvars.copy_context()
+    sniffio = sys.modules.get("sniffio")
+    library = getattr(sniffio, "current_async_library_cvar", None)
+    if library is not None and context.get(library) is not None:
+        context.run(library.set, None)
+    return context
 
 
 def call_as_worker(loop: asyncio.AbstractEventLoop, func: Callable[..., T], *args: Any) -> T:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import atexit
-import contextvars
 import os
 import signal
 import threading
 
+from . import anyio_threads
 from .lanes import DEFAULT_SYNC_LANES, Lanes, restore_python_task_set
 from .native import EngineError, Native
 
@@ -70,7 +70,7 @@ class Engine:
         # context the server was started in (module-level ContextVar.set() calls are seen); a TestClient's from a
         # copy of the test's (peers.request_context), as Starlette's TestClient runs the app.
         self.native.initialize((self.lanes.watch_task, to_json_compatible, Response, self.lanes.run_background,
-                                contextvars.copy_context(), materialize, json_body, self.lanes.run_on_caller,
+                                anyio_threads.base_context(), materialize, json_body, self.lanes.run_on_caller,
                                 peers.request_context))
         self.lanes.start()
         self._servers: set[ServerHandle] = set()
