@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Http.Features;
 using Tachyon.Engine.Binding;
@@ -17,7 +16,7 @@ internal static unsafe class Dispatcher
 {
     internal static readonly nuint ArgumentsOffset = (nuint)1 << (8 * sizeof(nuint) - 1);   // PY_VECTORCALL_ARGUMENTS_OFFSET
 
-    [ThreadStatic] static ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] static JsonBuffer? _buffer;
     [ThreadStatic] static nint _requestContext;   // borrowed: see RequestContext
 
     /// <summary>
@@ -329,8 +328,8 @@ internal static unsafe class Dispatcher
                 return JsonBody(item, rendered);
             result = rendered;
         }
-        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
+        var buffer = _buffer ??= new JsonBuffer(4096);
+        buffer.Reset();
         var outcome = PyJsonWriter.Write(result, buffer);
         if (outcome == WriteOutcome.Unsupported)
         {
@@ -340,7 +339,7 @@ internal static unsafe class Dispatcher
                 CPython.DecRef(result);
                 return data ?? Failure(item);
             }
-            buffer.ResetWrittenCount();
+            buffer.Reset();
             nint encoded = CPython.CallOneArg(PythonHelpers.Encode, result);
             if (encoded == 0) { CPython.DecRef(result); return Failure(item); }
             outcome = PyJsonWriter.Write(encoded, buffer);
@@ -355,8 +354,8 @@ internal static unsafe class Dispatcher
         }
         CPython.DecRef(result);
         if (outcome != WriteOutcome.Ok) return Failure(item);
-        if (buffer.WrittenCount > 64 * 1024) _buffer = null;   // do not keep a huge buffer per lane
-        return ResponseData.FromJson(plan.StatusCode, buffer.WrittenSpan.ToArray());
+        if (buffer.Length > 64 * 1024) _buffer = null;   // do not keep a huge buffer per lane
+        return ResponseData.FromJson(plan.StatusCode, buffer.Written.ToArray());
     }
 
     /// <summary>A JSON response whose body is the Python bytes object <paramref name="bytes"/> (consumed).</summary>

@@ -18,11 +18,11 @@ internal static unsafe class PyJsonWriter
     static readonly SearchValues<byte> NeedsEscape = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(i => (byte)i), (byte)'"', (byte)'\\']);
 
-    public static WriteOutcome Write(nint o, ArrayBufferWriter<byte> w, int depth = 0)
+    public static WriteOutcome Write(nint o, JsonBuffer w, int depth = 0)
     {
-        if (o == CPython.None) { Put(w, "null"u8); return WriteOutcome.Ok; }
-        if (o == CPython.True) { Put(w, "true"u8); return WriteOutcome.Ok; }
-        if (o == CPython.False) { Put(w, "false"u8); return WriteOutcome.Ok; }
+        if (o == CPython.None) { w.Put("null"u8); return WriteOutcome.Ok; }
+        if (o == CPython.True) { w.Put("true"u8); return WriteOutcome.Ok; }
+        if (o == CPython.False) { w.Put("false"u8); return WriteOutcome.Ok; }
         if (depth > MaxDepth) return WriteOutcome.Unsupported;
         nint type = CPython.TypeOf(o);
         if (type == CPython.StrType) return WriteString(o, w);
@@ -34,7 +34,7 @@ internal static unsafe class PyJsonWriter
         return WriteOutcome.Unsupported;
     }
 
-    static WriteOutcome WriteString(nint o, ArrayBufferWriter<byte> w)
+    static WriteOutcome WriteString(nint o, JsonBuffer w)
     {
         nint size;
         byte* p = CPython.UnicodeAsUtf8AndSize(o, &size);   // fails on lone surrogates, as .encode("utf-8") does
@@ -43,34 +43,34 @@ internal static unsafe class PyJsonWriter
         return WriteOutcome.Ok;
     }
 
-    public static void WriteUtf8String(ReadOnlySpan<byte> s, ArrayBufferWriter<byte> w)
+    public static void WriteUtf8String(ReadOnlySpan<byte> s, JsonBuffer w)
     {
-        Put(w, "\""u8);
+        w.Put((byte)'"');
         while (true)
         {
             int i = s.IndexOfAny(NeedsEscape);
-            if (i < 0) { Put(w, s); break; }
-            Put(w, s[..i]);
+            if (i < 0) { w.Put(s); break; }
+            w.Put(s[..i]);
             WriteEscape(s[i], w);
             s = s[(i + 1)..];
         }
-        Put(w, "\""u8);
+        w.Put((byte)'"');
     }
 
-    static void WriteEscape(byte b, ArrayBufferWriter<byte> w)
+    static void WriteEscape(byte b, JsonBuffer w)
     {
         switch (b)
         {
-            case (byte)'"': Put(w, "\\\""u8); break;
-            case (byte)'\\': Put(w, "\\\\"u8); break;
-            case (byte)'\n': Put(w, "\\n"u8); break;
-            case (byte)'\r': Put(w, "\\r"u8); break;
-            case (byte)'\t': Put(w, "\\t"u8); break;
-            case (byte)'\b': Put(w, "\\b"u8); break;
-            case (byte)'\f': Put(w, "\\f"u8); break;
+            case (byte)'"': w.Put("\\\""u8); break;
+            case (byte)'\\': w.Put("\\\\"u8); break;
+            case (byte)'\n': w.Put("\\n"u8); break;
+            case (byte)'\r': w.Put("\\r"u8); break;
+            case (byte)'\t': w.Put("\\t"u8); break;
+            case (byte)'\b': w.Put("\\b"u8); break;
+            case (byte)'\f': w.Put("\\f"u8); break;
             default:
                 // json.dumps writes other control characters as \u00XX with lowercase hex.
-                var span = w.GetSpan(6);
+                var span = w.Reserve(6);
                 "\\u00"u8.CopyTo(span);
                 span[4] = Hex(b >> 4);
                 span[5] = Hex(b & 0xF);
@@ -81,13 +81,13 @@ internal static unsafe class PyJsonWriter
 
     static byte Hex(int v) => (byte)(v < 10 ? '0' + v : 'a' + v - 10);
 
-    static WriteOutcome WriteInt(nint o, ArrayBufferWriter<byte> w)
+    static WriteOutcome WriteInt(nint o, JsonBuffer w)
     {
         int overflow;
         long v = CPython.LongAsLongLongAndOverflow(o, &overflow);
         if (overflow == 0)
         {
-            var span = w.GetSpan(20);
+            var span = w.Reserve(20);
             v.TryFormat(span, out int n, default, System.Globalization.CultureInfo.InvariantCulture);
             w.Advance(n);
             return WriteOutcome.Ok;
@@ -96,12 +96,12 @@ internal static unsafe class PyJsonWriter
         if (text == 0) return WriteOutcome.PythonError;
         nint size;
         byte* p = CPython.UnicodeAsUtf8AndSize(text, &size);
-        Put(w, new ReadOnlySpan<byte>(p, (int)size));
+        w.Put(new ReadOnlySpan<byte>(p, (int)size));
         CPython.DecRef(text);
         return WriteOutcome.Ok;
     }
 
-    static WriteOutcome WriteFloat(nint o, ArrayBufferWriter<byte> w)
+    static WriteOutcome WriteFloat(nint o, JsonBuffer w)
     {
         double d = CPython.FloatAsDouble(o);
         if (!double.IsFinite(d))
@@ -115,14 +115,14 @@ internal static unsafe class PyJsonWriter
             }
             return WriteOutcome.PythonError;
         }
-        var span = w.GetSpan(32);
+        var span = w.Reserve(32);
         w.Advance(PythonFloatFormatter.Format(d, span));
         return WriteOutcome.Ok;
     }
 
-    static WriteOutcome WriteDict(nint o, ArrayBufferWriter<byte> w, int depth)
+    static WriteOutcome WriteDict(nint o, JsonBuffer w, int depth)
     {
-        Put(w, "{"u8);
+        w.Put((byte)'{');
         nint pos = 0, key, value;
         bool first = true;
         // PyDict_Next hands out borrowed references; nothing here runs Python code that could mutate the dict.
@@ -137,21 +137,21 @@ internal static unsafe class PyJsonWriter
                 var name = new ReadOnlySpan<byte>(p, (int)size);
                 // jsonable_encoder(sqlalchemy_safe=True) drops "_sa..." keys: an ORM object's __dict__ returned as is.
                 if (name.StartsWith("_sa"u8)) continue;
-                if (!first) Put(w, ","u8);
+                if (!first) w.Put((byte)',');
                 WriteUtf8String(name, w);
             }
             else
             {
-                if (!first) Put(w, ","u8);
+                if (!first) w.Put((byte)',');
                 r = WriteKey(key, w);
                 if (r != WriteOutcome.Ok) return r;
             }
             first = false;
-            Put(w, ":"u8);
+            w.Put((byte)':');
             r = Write(value, w, depth + 1);
             if (r != WriteOutcome.Ok) return r;
         }
-        Put(w, "}"u8);
+        w.Put((byte)'}');
         return WriteOutcome.Ok;
     }
 
@@ -159,33 +159,32 @@ internal static unsafe class PyJsonWriter
     /// json.dumps turns int, float, bool and None keys into strings (<c>{1: 2.5}</c> is <c>{"1":2.5}</c>); jsonable_encoder
     /// leaves them as they are, so FastAPI answers with those strings. Other keys (enums, dates, ...) take jsonable_encoder.
     /// </summary>
-    static WriteOutcome WriteKey(nint key, ArrayBufferWriter<byte> w)
+    static WriteOutcome WriteKey(nint key, JsonBuffer w)
     {
         nint type = CPython.TypeOf(key);
-        if (key == CPython.None) { Put(w, "\"null\""u8); return WriteOutcome.Ok; }
-        if (key == CPython.True) { Put(w, "\"true\""u8); return WriteOutcome.Ok; }
-        if (key == CPython.False) { Put(w, "\"false\""u8); return WriteOutcome.Ok; }
+        if (key == CPython.None) { w.Put("\"null\""u8); return WriteOutcome.Ok; }
+        if (key == CPython.True) { w.Put("\"true\""u8); return WriteOutcome.Ok; }
+        if (key == CPython.False) { w.Put("\"false\""u8); return WriteOutcome.Ok; }
         if (type != CPython.IntType && type != CPython.FloatType) return WriteOutcome.Unsupported;
-        Put(w, "\""u8);
+        w.Put((byte)'"');
         var r = type == CPython.IntType ? WriteInt(key, w) : WriteFloat(key, w);
-        Put(w, "\""u8);
+        w.Put((byte)'"');
         return r;
     }
 
-    static WriteOutcome WriteSequence(nint o, ArrayBufferWriter<byte> w, int depth,
+    static WriteOutcome WriteSequence(nint o, JsonBuffer w, int depth,
         delegate* unmanaged[SuppressGCTransition]<nint, nint> size, delegate* unmanaged[SuppressGCTransition]<nint, nint, nint> item)
     {
-        Put(w, "["u8);
+        w.Put((byte)'[');
         nint n = size(o);
         for (nint i = 0; i < n; i++)
         {
-            if (i > 0) Put(w, ","u8);
+            if (i > 0) w.Put((byte)',');
             var r = Write(item(o, i), w, depth + 1);   // borrowed reference
             if (r != WriteOutcome.Ok) return r;
         }
-        Put(w, "]"u8);
+        w.Put((byte)']');
         return WriteOutcome.Ok;
     }
 
-    static void Put(ArrayBufferWriter<byte> w, ReadOnlySpan<byte> bytes) => w.Write(bytes);
 }
