@@ -14,7 +14,7 @@ import traceback
 from typing import Any
 from urllib.parse import quote
 
-from ._testclient import peers
+from ._testclient import bodiless, peers
 
 
 async def serve(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -184,7 +184,9 @@ async def _read_response(reader: asyncio.StreamReader, method: str) -> tuple[int
     else:
         content = await reader.read()
     # The loopback hop's own headers are not the app's (an ASGI app sends none of them).
-    return status, [(n, v) for n, v in headers if n not in (b"connection", b"date", b"transfer-encoding")], content
+    own = [(n.decode("latin-1"), v.decode("latin-1")) for n, v in headers if n not in (b"connection", b"date", b"transfer-encoding")]
+    own, content = bodiless.restore(own, content)
+    return status, [(n.encode("latin-1"), v.encode("latin-1")) for n, v in own], content
 
 
 async def _read_chunked(reader: asyncio.StreamReader) -> bytes:

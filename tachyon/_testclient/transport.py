@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from .._boundary.engine import get_engine
-from . import peers, serving
+from . import bodiless, peers, serving
 
 # http.client refuses a response of more than 100 header lines (100 cookies set at once); httpx takes any number.
 # Raising the module's limit only loosens a check, for every http.client user in the process.
@@ -104,7 +104,8 @@ class EngineTransport(httpx.BaseTransport):
         # Starlette's TestClient talks to the app without a server, so its responses have no Date header; Kestrel
         # adds one to every response (an app's own Date is dropped too: the two cannot be told apart here). Header
         # names come lowercased, as in ASGI messages (Kestrel writes its own in their usual casing).
-        return raw.status, [(name.lower(), value) for name, value in raw.getheaders() if name.lower() != "date"], content
+        headers = [(name.lower(), value) for name, value in raw.getheaders() if name.lower() != "date"]
+        return (raw.status, *bodiless.restore(headers, content))
 
     def _hold_server(self) -> int:
         if self._serving is None:

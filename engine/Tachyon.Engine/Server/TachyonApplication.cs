@@ -60,12 +60,12 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
             response = ResponseData.Detail(404, "Not Found");
         if (response.Background == 0)
         {
-            await Write(features, request.Method, response);
+            await Write(features, request.Method, response, testClientPeers);
             return;
         }
         Interlocked.Increment(ref EngineStats.BackgroundQueued);
         // Queued even when the write fails: the work includes the exit code of yield dependencies.
-        try { await Write(features, request.Method, response); }
+        try { await Write(features, request.Method, response, testClientPeers); }
         finally { LaneSet.Loop.EnqueueBackground(response.Background, response.CallerLoopPort); }
     }
 
@@ -161,7 +161,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
         }
     }
 
-    static async Task Write(IFeatureCollection features, string method, ResponseData data)
+    static async Task Write(IFeatureCollection features, string method, ResponseData data, TestClientPeers testClientPeers)
     {
         if (data.Status < 200)
         {
@@ -187,6 +187,7 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
         // Not headers.Append: it skips an empty value, which Starlette sends ("X-Empty: ").
         if (data.Headers != null)
             foreach (var h in data.Headers) headers[h.Key] = StringValues.Concat(headers[h.Key], h.Value);
+        if (!bodyAllowed && testClientPeers.Of(features) != null) BodilessForTestClient.Carry(data, headers);
         if (data.Body.Length == 0 || !bodyAllowed || head) return;
         await features.Get<IHttpResponseBodyFeature>()!.Writer.WriteAsync(data.Body);
     }
