@@ -266,6 +266,9 @@ class QueryParams(ImmutableMultiDict):
     def __str__(self) -> str:
         return urlencode(self._list)
 
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}({str(self)!r})"
+
 
 class FormData(ImmutableMultiDict):
     async def close(self) -> None:

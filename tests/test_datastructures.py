@@ -82,6 +82,7 @@ class QueryParamsTest(unittest.TestCase):
         self.assertEqual(params.multi_items(), [("a", "1"), ("a", "2"), ("b", "x y"), ("c", " "), ("flag", "")])
         self.assertEqual((params["a"], params.getlist("a")), ("2", ["1", "2"]))
         self.assertEqual(str(params), "a=1&a=2&b=x+y&c=+&flag=")
+        self.assertEqual(repr(params), "QueryParams('a=1&a=2&b=x+y&c=+&flag=')")   # as Starlette's: the query string
 
     def test_from_pairs_and_keywords(self) -> None:
         self.assertEqual(QueryParams([("a", "1")], b="2").multi_items(), [("a", "1"), ("b", "2")])
