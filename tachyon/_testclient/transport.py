@@ -47,7 +47,11 @@ class EngineTransport(httpx.BaseTransport):
             get_engine().lanes.keep_background_failures = True
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        headers = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in request.headers.raw]
+        # As Starlette's TestClient: values as httpx decodes them (ASCII, else UTF-8, else Latin-1 for all), sent as
+        # UTF-8, so Latin-1 bytes a test sends arrive re-encoded ("é" as "Ã©"). http.client sends str as Latin-1.
+        encoding = request.headers.encoding
+        headers = [(name.decode("latin-1"), value.decode(encoding).encode().decode("latin-1"))
+                   for name, value in request.headers.raw]
         chunked = request.headers.get("transfer-encoding", "").lower() == "chunked"
         body = request.read()
         status, response_headers, content = self._exchange(request.url.scheme, request.method,
