@@ -29,6 +29,7 @@ from .concurrency import run_in_threadpool
 from .convertors import CONVERTOR_TYPES, Convertor, PathConvertor, StringConvertor
 from .dependencies.models import Dependant, depends_of, describe, route_level_dependants
 from .dependencies.utils import _should_embed_body_fields, get_body_field, get_flat_dependant
+from .dependencies.utils import get_dependant, solve_dependencies  # noqa: F401  (fastapi.routing has them too)
 from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
 from .exceptions import EndpointContext, FastAPIError

@@ -26,6 +26,32 @@ def openapi(app: FastAPI) -> dict:
         return client.get("/openapi.json").json()
 
 
+class ReplacedValidationErrorSchemaTest(unittest.TestCase):
+    """fastapi-realworld-example-app replaces FastAPI's 422 schema to document its own error body."""
+
+    def test_the_replaced_definition_is_the_one_documented(self) -> None:
+        from tachyon.openapi import utils
+
+        app = FastAPI()
+
+        @app.get("/items")
+        def items(q: int = 0):
+            return q
+
+        errors = {"title": "ErrorsResponse", "type": "object", "properties": {"errors": {"type": "array"}}}
+        with mock.patch.object(utils, "validation_error_response_definition", errors):
+            schemas = app.openapi()["components"]["schemas"]
+        self.assertEqual(schemas["HTTPValidationError"], errors)
+        self.assertEqual(schemas["ValidationError"]["title"], "ValidationError")
+
+    def test_fastapi_routing_re_exports_the_dependency_functions(self) -> None:
+        from tachyon import routing
+        from tachyon.dependencies import utils
+
+        self.assertIs(routing.get_dependant, utils.get_dependant)
+        self.assertIs(routing.solve_dependencies, utils.solve_dependencies)
+
+
 class AdditionalResponseTitleTest(unittest.TestCase):
     """A ``responses={code: {"model": T}}`` schema without a $ref is titled like the route's own response,
     from the field name "Response_{code}_{unique_id}": "Response 404 Read Things Things Get"."""

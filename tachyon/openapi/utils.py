@@ -25,7 +25,7 @@ from ..routing import APIRoute
 from .constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
 from .models import OpenAPI
 
-VALIDATION_ERROR = {
+validation_error_definition = {   # FastAPI's names: apps replace them (the realworld template documents its own 422)
     "title": "ValidationError",
     "type": "object",
     "properties": {
@@ -37,7 +37,7 @@ VALIDATION_ERROR = {
     },
     "required": ["loc", "msg", "type"],
 }
-HTTP_VALIDATION_ERROR = {
+validation_error_response_definition = {
     "title": "HTTPValidationError",
     "type": "object",
     "properties": {"detail": {"title": "Detail", "type": "array", "items": {"$ref": REF_PREFIX + "ValidationError"}}},
@@ -277,7 +277,8 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
         if (entry["params"] or entry["body"]) and not any(s in responses for s in ("422", "4XX", "default")):
             responses["422"] = {"description": "Validation Error", "content": {
                 "application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}}}}
-            definitions.update({"ValidationError": VALIDATION_ERROR, "HTTPValidationError": HTTP_VALIDATION_ERROR})
+            definitions.update({"ValidationError": validation_error_definition,
+                                "HTTPValidationError": validation_error_response_definition})
         if route.openapi_extra:
             deep_dict_update(operation, route.openapi_extra)
         path[method.lower()] = operation
