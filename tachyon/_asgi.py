@@ -78,7 +78,7 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
     # client) works in the handler, cancelling this call cancels the handler, and the contextvars are this task's.
     lanes = get_engine().lanes
     loop, handed = asyncio.get_running_loop(), asyncio.Queue()
-    lanes.caller_loops[local[1]] = functools.partial(loop.call_soon_threadsafe, handed.put_nowait)
+    lanes.caller_hand_overs[local[1]] = functools.partial(loop.call_soon_threadsafe, handed.put_nowait)
     # The scope's scheme, and its root path (routed under it, and the request's scope["root_path"]).
     server.set_test_client_peer(local[1], scope.get("scheme", "http"), scope.get("root_path", ""), on_caller_loop=True)
     try:
@@ -95,7 +95,7 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
         # The response's background work is handed over too, and awaited here meanwhile.
         failures = await _answer(asyncio.to_thread(get_engine().settle_background, 60.0), handed)
     finally:
-        lanes.caller_loops.pop(local[1], None)   # after the background work, which runs on this loop too
+        lanes.caller_hand_overs.pop(local[1], None)   # after the background work, which this task awaited too
     error = app.take_captured_exception(local) or next(iter(failures), None)
     if error is not None:
         raise error

@@ -115,7 +115,7 @@ class ServerHandle:
     def set_test_client_peer(self, port: int, scheme: str | None, root_path: str = "", on_caller_loop: bool = False) -> None:
         """Registers the TestClient's loopback connection from ``port`` (None: forgets it): its requests have
         ``scheme`` and are routed under ``root_path``; their forwarded headers are plain headers. With
-        ``on_caller_loop`` (an ASGI call's), their coroutines run on ``lanes.caller_loops[port]``."""
+        ``on_caller_loop`` (an ASGI call's), their coroutines go to that call (``lanes.caller_hand_overs[port]``)."""
         self._engine.native.server_set_test_client_peer(self._handle, port, scheme, root_path, on_caller_loop)
 
     def start(self, host: str, port: int) -> int:

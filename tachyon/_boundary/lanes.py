@@ -45,7 +45,7 @@ class Lanes:
         # The local port of each ASGI call's loopback connection -> a thread-safe callable handing that call a
         # (run, drop) pair of callables: it awaits ``run()`` in its task on its loop, or calls ``drop()`` if it never
         # will (see run_on_caller and run_background).
-        self.caller_loops: dict[int, Callable[[tuple], None]] = {}
+        self.caller_hand_overs: dict[int, Callable[[tuple], None]] = {}
 
     def start(self) -> None:
         loop_thread = threading.Thread(target=self._run_loop, name="tachyon-asyncio-lane", daemon=True)
@@ -114,7 +114,7 @@ class Lanes:
         """Called by the engine for a request of the ASGI call from ``port``: hands its coroutine (a handler's, an
         exception handler's) to that call, which awaits it in its own task (an ASGI app's code runs in the task
         that awaits the app: its ``current_task()``, its contextvars, its cancellation)."""
-        self.caller_loops[port]((functools.partial(self._await_for_engine, coroutine, ticket),
+        self.caller_hand_overs[port]((functools.partial(self._await_for_engine, coroutine, ticket),
                                  functools.partial(self._drop_for_engine, coroutine, ticket)))
 
     async def _await_for_engine(self, coroutine, ticket: int) -> None:
@@ -140,7 +140,7 @@ class Lanes:
         ``port``, in that call's task instead, after it sent the response, as Starlette runs a response's
         background work (and FastAPI a yield dependency's exit) in the task the request ran in: a
         ``var.reset(token)`` there finds the context its ``var.set()`` made the token in."""
-        hand_over = self.caller_loops.get(port)
+        hand_over = self.caller_hand_overs.get(port)
         if hand_over is None:
             self._start_background(work)
             return
