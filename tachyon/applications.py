@@ -17,9 +17,11 @@ from typing_extensions import Unpack
 from . import params
 from ._path_operation_options import RouteOptions, all_options, name_options
 from ._endpoint.request_data import RequestData
+from ._starlette.utils import is_async_callable
 from ._endpoint.specials import close_form_after_handler
 from ._testclient import peers
 from .convertors import custom_patterns
+from .concurrency import run_in_threadpool
 from .datastructures import Default, DefaultPlaceholder, State, URLPath
 from .exception_handlers import (http_exception_handler, request_validation_exception_handler,
                                  websocket_request_validation_exception_handler)
@@ -417,7 +419,13 @@ class FastAPI(Starlette, PathOperationDecorators):
         if handler is None:
             return self._handler_failed(exc, peer)
         try:
-            response = handler(request_for(data, self, route), exc)
+            request = request_for(data, self, route)
+            if asyncio._get_running_loop() is not None and not is_async_callable(handler):
+                # As Starlette: a sync handler runs in the thread pool, off the event loop (a lane without a
+                # loop is such a thread already).
+                response = run_in_threadpool(handler, request, exc)
+            else:
+                response = handler(request, exc)
             if inspect.iscoroutine(response):
                 if handler in _NEVER_AWAIT:
                     return self._handled(_run_to_end(response), exc, server_error, peer)
@@ -462,7 +470,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         handler = self._server_error_handler()[0]
         if handler is not None:
             try:
-                result = handler(request, exc)
+                result = handler(request, exc) if is_async_callable(handler) else run_in_threadpool(handler, request, exc)
                 if inspect.isawaitable(result):
                     await result
             except Exception as failure:
