@@ -52,6 +52,41 @@ class ReplacedValidationErrorSchemaTest(unittest.TestCase):
         self.assertIs(routing.solve_dependencies, utils.solve_dependencies)
 
 
+class OperationMetadataHelpersTest(unittest.TestCase):
+    """fastapi.openapi.utils' operation helpers, which apps import to write their own documents."""
+
+    def setUp(self) -> None:
+        app = FastAPI()
+
+        @app.get("/items/{item_id}", tags=["items"], deprecated=True)
+        def read_item(item_id: int):
+            """Reads one item."""
+
+        self.route = app.routes[-1]
+
+    def test_operation_metadata_and_summary(self) -> None:
+        from tachyon.openapi.utils import generate_operation_summary, get_openapi_operation_metadata
+
+        ids: set[str] = set()
+        self.assertEqual(get_openapi_operation_metadata(route=self.route, method="GET", operation_ids=ids),
+                         {"tags": ["items"], "summary": "Read Item", "description": "Reads one item.",
+                          "operationId": "read_item_items__item_id__get", "deprecated": True})
+        self.assertEqual(ids, {"read_item_items__item_id__get"})
+        self.assertEqual(generate_operation_summary(route=self.route, method="GET"), "Read Item")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            get_openapi_operation_metadata(route=self.route, method="GET", operation_ids=ids)
+        self.assertTrue(str(caught[0].message).startswith("Duplicate Operation ID read_item_items__item_id__get "
+                                                          "for function read_item at "), caught[0].message)
+
+    def test_generate_operation_id_is_deprecated(self) -> None:
+        from tachyon.openapi.utils import generate_operation_id, status_code_ranges
+
+        with self.assertWarnsRegex(FastAPIDeprecationWarning, "generate_operation_id\\(\\) was deprecated"):
+            self.assertEqual(generate_operation_id(route=self.route, method="GET"), "read_item_items__item_id__get")
+        self.assertEqual(status_code_ranges["4XX"], "Client Error")
+
+
 class AdditionalResponseTitleTest(unittest.TestCase):
     """A ``responses={code: {"model": T}}`` schema without a $ref is titled like the route's own response,
     from the field name "Response_{code}_{unique_id}": "Response 404 Read Things Things Get"."""

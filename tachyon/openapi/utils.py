@@ -19,7 +19,8 @@ from .._compat import BODY_MODEL_MODULE
 from .._endpoint.fields import quiet_type_adapter
 from ..dependencies.utils import merged_body_info
 from ..encoders import jsonable_encoder
-from ..utils import deep_dict_update, is_body_allowed_for_status_code
+from ..exceptions import FastAPIDeprecationWarning
+from ..utils import deep_dict_update, generate_operation_id_for_path, is_body_allowed_for_status_code
 from ..responses import JSONResponse
 from ..routing import APIRoute
 from .constants import METHODS_WITH_BODY, REF_PREFIX, REF_TEMPLATE
@@ -42,8 +43,8 @@ validation_error_response_definition = {
     "type": "object",
     "properties": {"detail": {"title": "Detail", "type": "array", "items": {"$ref": REF_PREFIX + "ValidationError"}}},
 }
-STATUS_RANGES = {"1XX": "Information", "2XX": "Success", "3XX": "Redirection", "4XX": "Client Error",
-                 "5XX": "Server Error", "DEFAULT": "Default Response"}
+status_code_ranges: dict[str, str] = {"1XX": "Information", "2XX": "Success", "3XX": "Redirection", "4XX": "Client Error",
+                                    "5XX": "Server Error", "DEFAULT": "Default Response"}
 
 
 class _OpenAPISchemaGenerator(GenerateJsonSchema):
@@ -205,6 +206,39 @@ def _with_callbacks(routes: list[Any]) -> list[Any]:
     return found
 
 
+def generate_operation_id(*, route: Any, method: str) -> str:
+    """Deprecated in FastAPI, which no longer uses it: the route's operation_id, else one made of its name and path."""
+    warnings.warn("fastapi.openapi.utils.generate_operation_id() was deprecated, it is not used internally, and will "
+                  "be removed soon", FastAPIDeprecationWarning, stacklevel=2)
+    return route.operation_id or generate_operation_id_for_path(name=route.name, path=route.path_format, method=method)
+
+
+def generate_operation_summary(*, route: Any, method: str) -> str:
+    """An operation's summary: the route's, else its name in title case."""
+    return route.summary or route.name.replace("_", " ").title()
+
+
+def get_openapi_operation_metadata(*, route: Any, method: str, operation_ids: set[str]) -> dict[str, Any]:
+    """An operation's tags, summary, description, operationId (warning about a duplicate) and deprecated flag,
+    as FastAPI's function of this name writes them."""
+    operation: dict[str, Any] = {}
+    if route.tags:
+        operation["tags"] = route.tags
+    operation["summary"] = generate_operation_summary(route=route, method=method)
+    if route.description:
+        operation["description"] = route.description
+    operation_id = route.operation_id or route.unique_id
+    if operation_id in operation_ids:
+        message = f"Duplicate Operation ID {operation_id} for function {getattr(route.endpoint, '__name__', '<unnamed_endpoint>')}"
+        file_name = getattr(route.endpoint, "__globals__", {}).get("__file__")
+        warnings.warn(message + (f" at {file_name}" if file_name else ""), stacklevel=1)
+    operation_ids.add(operation_id)
+    operation["operationId"] = operation_id
+    if route.deprecated:
+        operation["deprecated"] = route.deprecated
+    return operation
+
+
 def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, operation_ids: set[str]) -> tuple[dict, dict, dict]:
     entry = fields[id(route)]
     path: dict[str, Any] = {}
@@ -212,22 +246,8 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
     security_schemes, security = _security(route)
     media_type = route.actual_response_class.media_type
     for method in sorted(route.methods):
-        operation: dict[str, Any] = {}
-        if route.tags:
-            operation["tags"] = route.tags
-        operation["summary"] = route.summary or route.name.replace("_", " ").title()
-        if route.description:
-            operation["description"] = route.description
-        operation_id = route.operation_id or route.unique_id
-        if operation_id in operation_ids:
-            message = f"Duplicate Operation ID {operation_id} for function {route.endpoint.__name__}"
-            file_name = getattr(route.endpoint, "__globals__", {}).get("__file__")
-            warnings.warn(message + (f" at {file_name}" if file_name else ""), stacklevel=1)
-        operation_ids.add(operation_id)
-        operation["operationId"] = operation_id
+        operation = get_openapi_operation_metadata(route=route, method=method, operation_ids=operation_ids)
         # In FastAPI's order: pydantic keeps some path items (those with parameters) as the dicts built here.
-        if route.deprecated:
-            operation["deprecated"] = True
         if security:
             operation["security"] = security
         parameters = _parameters(entry["params"], schema_of)
@@ -269,7 +289,7 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
                 deep_dict_update(extra.setdefault("content", {}).setdefault(content_type, {}).setdefault("schema", {}),
                              model_schema)
             # A key that is no status code, range or "default" fails here (ValueError), as in FastAPI.
-            text = STATUS_RANGES.get(str(code).upper()) or http.client.responses.get(int(code))
+            text = status_code_ranges.get(str(code).upper()) or http.client.responses.get(int(code))
             description = extra.get("description") or target.get("description") or text or "Additional Response"
             deep_dict_update(target, extra)
             target["description"] = description
