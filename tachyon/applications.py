@@ -91,7 +91,7 @@ class FastAPI(Starlette, PathOperationDecorators):
                  license_info: dict[str, Any] | None = None, openapi_prefix: str = "", root_path: str = "",
                  root_path_in_servers: bool = True, separate_input_output_schemas: bool = True,
                  generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(generate_unique_id),
-                 webhooks: APIRouter | None = None, openapi_version: str = "3.1.0",
+                 webhooks: APIRouter | None = None,
                  routes: list[APIRoute] | None = None, middleware: Sequence[Any] | None = None,
                  responses: dict[int | str, dict[str, Any]] | None = None, callbacks: list[Any] | None = None,
                  deprecated: bool | None = None, include_in_schema: bool = True, strict_content_type: bool = True,
@@ -107,7 +107,7 @@ class FastAPI(Starlette, PathOperationDecorators):
         self.openapi_url = openapi_url
         self.openapi_tags = openapi_tags
         self.openapi_external_docs = openapi_external_docs
-        self.openapi_version = openapi_version
+        self.openapi_version = "3.1.0"   # not a parameter in FastAPI: FastAPI(openapi_version=...) lands in extra
         if self.openapi_url:
             assert self.title, "A title must be provided for OpenAPI, e.g.: 'My API'"
             assert self.version, "A version must be provided for OpenAPI, e.g.: '2.1.0'"

@@ -87,6 +87,59 @@ class OperationMetadataHelpersTest(unittest.TestCase):
         self.assertEqual(status_code_ranges["4XX"], "Client Error")
 
 
+class OpenAPIVersionTest(unittest.TestCase):
+    """FastAPI takes no ``openapi_version`` argument: apps that pass one get it in ``app.extra`` and a 3.1.0
+    document; the attribute set afterwards is what counts."""
+
+    def test_the_argument_is_extra_and_the_attribute_counts(self) -> None:
+        app = FastAPI(openapi_version="3.0.2")
+        self.assertEqual(app.extra, {"openapi_version": "3.0.2"})
+        self.assertEqual(openapi(app)["openapi"], "3.1.0")
+        app = FastAPI()
+        app.openapi_version = "3.0.3"
+        self.assertEqual(openapi(app)["openapi"], "3.0.3")
+
+
+class CallbackOutOfSchemaTest(unittest.TestCase):
+    def test_callback_left_out_of_the_schema_is_keyed_with_an_empty_path_item(self) -> None:
+        from tachyon import APIRouter
+
+        callbacks = APIRouter()
+
+        @callbacks.post("{$callback_url}/events")
+        def on_event(body: Message):
+            pass
+
+        @callbacks.post("{$callback_url}/internal", include_in_schema=False)
+        def internal_cb(body: Message):
+            pass
+
+        app = FastAPI()
+
+        @app.post("/subscribe", callbacks=callbacks.routes)
+        def subscribe(callback_url: str):
+            return {"ok": True}
+
+        documented = openapi(app)["paths"]["/subscribe"]["post"]["callbacks"]
+        self.assertEqual(list(documented), ["on_event", "internal_cb"])
+        self.assertEqual(documented["internal_cb"], {"{$callback_url}/internal": {}})
+        self.assertIn("post", documented["on_event"]["{$callback_url}/events"])
+
+
+class DuplicateOperationIdTest(unittest.TestCase):
+    def test_endpoint_without_a_name_is_unnamed_in_the_warning(self) -> None:
+        import functools
+
+        def handler(kind: str):
+            return {"kind": kind}
+
+        app = FastAPI()
+        app.add_api_route("/a", functools.partial(handler, "a"), operation_id="getKind", methods=["GET"])
+        app.add_api_route("/b", functools.partial(handler, "b"), operation_id="getKind", methods=["GET"])
+        with self.assertWarnsRegex(UserWarning, "^Duplicate Operation ID getKind for function <unnamed_endpoint>$"):
+            self.assertEqual(list(openapi(app)["paths"]), ["/a", "/b"])
+
+
 class AdditionalResponseTitleTest(unittest.TestCase):
     """A ``responses={code: {"model": T}}`` schema without a $ref is titled like the route's own response,
     from the field name "Response_{code}_{unique_id}": "Response 404 Read Things Things Get"."""

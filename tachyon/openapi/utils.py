@@ -202,7 +202,7 @@ def _with_callbacks(routes: list[Any]) -> list[Any]:
     found = []
     for route in routes:
         found.append(route)
-        found.extend(_with_callbacks([c for c in route.callbacks or [] if c.include_in_schema]))
+        found.extend(_with_callbacks([c for c in route.callbacks or [] if isinstance(c, APIRoute) and c.include_in_schema]))
     return found
 
 
@@ -263,11 +263,15 @@ def _path_item(route: Any, fields: dict[int, dict[str, Any]], schema_of: Any, op
         if route.callbacks:
             # FastAPI keys a callback by its route's name, then its path as written ("{$callback_url}/…").
             callbacks: dict[str, Any] = {}
+            # One left out of the schema is still keyed, with an empty path item.
             for callback in route.callbacks:
+                if not isinstance(callback, APIRoute):
+                    continue
+                callback_path: dict[str, Any] = {}
                 if callback.include_in_schema:
                     callback_path, _, callback_definitions = _path_item(callback, fields, schema_of, operation_ids)
-                    callbacks[callback.name] = {callback.path: callback_path}
                     definitions.update(callback_definitions)
+                callbacks[callback.name] = {callback.path: callback_path}
             operation["callbacks"] = callbacks
         status = str(route.status_code) if route.status_code is not None else str(
             inspect.signature(route.actual_response_class.__init__).parameters["status_code"].default)
