@@ -219,6 +219,7 @@ class HTTPConnection(Mapping[str, Any]):
 class Request(HTTPConnection):
     _form: FormData | None = None
     _stream_consumed = False   # Starlette's: the body was read through stream() and not kept in _body
+    _form_read_by_route = False   # FastAPI read the form (through form()) before the route's code ran: see request_for
 
     @property
     def method(self) -> str:
@@ -312,7 +313,8 @@ class _FormReader:
         async def read() -> FormData:
             # Starlette's form reads the stream, never an overridden body() (a route class's may decompress).
             request = self._request
-            if request._form is None and form_media_type(request._data.content_type) in FORM_MEDIA_TYPES:
+            if (request._form is None and not request._form_read_by_route
+                    and form_media_type(request._data.content_type) in FORM_MEDIA_TYPES):
                 request._check_unconsumed()   # Starlette's form reads the stream only for these
             await request._receive_body()
             if type(request).stream is not Request.stream and request._form is None and "_body" not in request.__dict__:
@@ -327,6 +329,17 @@ class _FormReader:
 
     async def __aexit__(self, *exc_info: Any) -> None:
         await self._read().close()
+
+
+def _reads_form(route: Any) -> bool:
+    """Whether the route's body is a form (FastAPI's ``is_body_form``), worked out once per route."""
+    reads = route.__dict__.get("_tachyon_reads_form")
+    if reads is None:
+        from .params import Form
+
+        reads = route.__dict__["_tachyon_reads_form"] = isinstance(
+            getattr(getattr(route, "body_field", None), "field_info", None), Form)
+    return reads
 
 
 def _data_of(scope: dict[str, Any]) -> RequestData:
@@ -375,6 +388,10 @@ def request_for(data: RequestData, app: Any, route: Any) -> Request:
     share one scope, as every Request of an ASGI request wraps its scope: what a dependency stores on
     ``request.state`` is there in the exception handler, as are ``scope["route"]`` and ``scope["endpoint"]``."""
     request = Request._from_engine(data, app, route)
+    if route is not None and _reads_form(route) and form_media_type(data.content_type) in FORM_MEDIA_TYPES:
+        # FastAPI reads a form route's body with request.form() before dependencies run, which streams it: then
+        # body(), json() and stream() raise "Stream consumed", and form() gives the form it read.
+        request._stream_consumed = request._form_read_by_route = True
     first = _first_request.get()
     if first is None:
         _first_request.set(request)

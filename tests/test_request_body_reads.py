@@ -1,11 +1,14 @@
 """``Request`` reads its body as Starlette's: ``body()`` keeps it, ``stream()`` after ``body()`` gives the kept
 body, and a body read through ``stream()`` alone is gone: ``body()``, ``json()``, ``form()`` and ``stream()``
-then raise ``RuntimeError("Stream consumed")``."""
+then raise ``RuntimeError("Stream consumed")``. FastAPI reads a form route's body through ``form()`` before the
+route's code runs, so there ``body()`` raises too, also in an exception handler, while ``form()`` gives that form."""
 from __future__ import annotations
 
 import unittest
 
-from tachyon import FastAPI, Request
+from tachyon import FastAPI, Form, Request
+from tachyon.exceptions import RequestValidationError
+from tachyon.responses import JSONResponse
 from tachyon.testclient import TestClient
 
 app = FastAPI()
@@ -30,6 +33,49 @@ async def stream_then(reader: str, request: Request):
 async def body_then_stream(request: Request):
     body = await request.body()
     return {"body": body.decode(), "chunks": await streamed(request), "again": (await request.body()).decode()}
+
+
+@app.post("/form-route")
+async def form_route(request: Request, name: str = Form()):
+    form = await request.form()
+    try:
+        body = (await request.body()).decode()
+    except RuntimeError as e:
+        body = f"error: {e}"
+    return {"name": name, "form": dict(form), "body": body}
+
+
+form_errors = FastAPI()
+
+
+@form_errors.exception_handler(RequestValidationError)
+async def body_of_invalid(request: Request, exc: RequestValidationError):
+    return JSONResponse({"body": (await request.body()).decode()}, status_code=422)
+
+
+@form_errors.post("/qty")
+async def qty(qty: int = Form()):
+    return {"qty": qty}
+
+
+class FormRouteBodyTest(unittest.TestCase):
+    def test_body_after_the_route_read_the_form(self) -> None:
+        client = TestClient(app)
+        for files in (None, {"f": ("a.txt", b"x")}):
+            with self.subTest(multipart=files is not None):
+                r = client.post("/form-route", data={"name": "a"}, files=files)
+                self.assertEqual(r.json()["body"], "error: Stream consumed")
+                self.assertEqual(r.json()["form"]["name"], "a")
+
+    def test_body_of_a_form_route_called_with_another_content_type(self) -> None:
+        r = TestClient(app).post("/form-route", content=b"name=a", headers={"content-type": "text/plain"})
+        self.assertEqual(r.status_code, 422)   # FastAPI reads no form from it: the field is missing
+
+    def test_validation_handler_reading_the_body_of_a_form_route(self) -> None:
+        with self.assertRaisesRegex(RuntimeError, "^Stream consumed$"):
+            TestClient(form_errors).post("/qty", data={"qty": "x"})
+        r = TestClient(form_errors, raise_server_exceptions=False).post("/qty", data={"qty": "x"})
+        self.assertEqual((r.status_code, r.text), (500, "Internal Server Error"))
 
 
 class StreamConsumedTest(unittest.TestCase):
