@@ -331,17 +331,6 @@ class _FormReader:
         await self._read().close()
 
 
-def _reads_form(route: Any) -> bool:
-    """Whether the route's body is a form (FastAPI's ``is_body_form``), worked out once per route."""
-    reads = route.__dict__.get("_tachyon_reads_form")
-    if reads is None:
-        from .params import Form
-
-        reads = route.__dict__["_tachyon_reads_form"] = isinstance(
-            getattr(getattr(route, "body_field", None), "field_info", None), Form)
-    return reads
-
-
 def _data_of(scope: dict[str, Any]) -> RequestData:
     """The request a written ASGI scope describes (its body, if any, comes from ``receive``)."""
     headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])]
@@ -388,7 +377,7 @@ def request_for(data: RequestData, app: Any, route: Any) -> Request:
     share one scope, as every Request of an ASGI request wraps its scope: what a dependency stores on
     ``request.state`` is there in the exception handler, as are ``scope["route"]`` and ``scope["endpoint"]``."""
     request = Request._from_engine(data, app, route)
-    if route is not None and _reads_form(route) and form_media_type(data.content_type) in FORM_MEDIA_TYPES:
+    if getattr(route, "body_is_form", False) and form_media_type(data.content_type) in FORM_MEDIA_TYPES:
         # FastAPI reads a form route's body with request.form() before dependencies run, which streams it: then
         # body(), json() and stream() raise "Stream consumed", and form() gives the form it read.
         request._stream_consumed = request._form_read_by_route = True

@@ -343,6 +343,7 @@ class APIRoute(Route):
         # A mounted app's includes the mount path (the connection's root path is not known here).
         self._served_under = app.scope_root_path().rstrip("/") if hasattr(app, "scope_root_path") else ""
         self.is_async = solver.is_async(self.signature)
+        self.body_is_form = bool(self.signature.form_params)   # FastAPI's is_body_form: it reads the body with form()
 
     def endpoint_context(self, method: str | None = None) -> EndpointContext:
         """Where the endpoint is, for validation errors' messages as FastAPI's: its function, file and line (read
