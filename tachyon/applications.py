@@ -16,6 +16,7 @@ from typing_extensions import Unpack
 
 from . import params
 from ._path_operation_options import RouteOptions, all_options, name_options
+from ._endpoint.asgi_response import asgi_app_response
 from ._endpoint.request_data import RequestData
 from ._starlette.utils import is_async_callable
 from ._endpoint.specials import close_form_after_handler
@@ -583,7 +584,10 @@ class FastAPI(Starlette, PathOperationDecorators):
 
     def _handles_router_misses(self) -> bool:
         """True when the router's 404 or 405 would reach a handler of the app's own (for that status, or
-        for Starlette's HTTPException): then both go to Python instead of the engine's answers."""
+        for Starlette's HTTPException), or its router has a ``default`` app of the app's own: then both go to Python
+        instead of the engine's answers."""
+        if self.router.answers_misses_itself:
+            return True
         handlers = (self._handler_for(StarletteHTTPException(status_code=code))[0] for code in (404, 405))
         return any(h is not None and h is not http_exception_handler for h in handlers)
 
@@ -662,9 +666,17 @@ def _partial_match(request: Request) -> Route | None:
     return None
 
 
-def _raise_router_miss(request: Request) -> None:
-    """Starlette's router raises its own class (not FastAPI's): 405 with the path's methods, else 404."""
+def _raise_router_miss(request: Request) -> Any:
+    """Starlette's router raises its own class (not FastAPI's): 405 with the path's methods, else 404; a path that
+    matches no route at all goes to the router's ``default`` app, when the app replaced it."""
     allow = request._data.allow
+    router = request.app.router
+    if allow is None and router.answers_misses_itself:
+        from ._boundary.engine import get_engine
+
+        # A def endpoint, on a thread of its own: the ASGI app may await, so it runs on the event loop.
+        call = asgi_app_response(router.default, request.scope, request.receive)
+        return asyncio.run_coroutine_threadsafe(call, get_engine().lanes.loop).result()
     # The handlers' Request shares this one's scope: on a 404 it has no route; on a 405, Starlette's partial match.
     request._route = None if allow is None else _partial_match(request)
     miss = StarletteHTTPException(status_code=404) if allow is None else StarletteHTTPException(

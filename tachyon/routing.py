@@ -32,10 +32,10 @@ from .dependencies.utils import _should_embed_body_fields, get_body_field, get_f
 from .dependencies.utils import get_dependant, solve_dependencies  # noqa: F401  (fastapi.routing has them too)
 from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
-from .exceptions import EndpointContext, FastAPIError
+from .exceptions import EndpointContext, FastAPIError, StarletteHTTPException
 from .lifespan import DefaultLifespan, lifespan_context, merge_lifespans
 from .requests import Request
-from .responses import JSONResponse, Response
+from .responses import JSONResponse, PlainTextResponse, Response
 from .types import DecoratedCallable
 from .websockets import NO_WEBSOCKETS
 from .utils import create_model_field, generate_unique_id, is_body_allowed_for_status_code
@@ -648,18 +648,17 @@ class Mount(BaseRoute):
 class Router:
     """Starlette's router: routes in order (plain Routes and Mounts; FastAPI's APIRouter adds path operations),
     the startup and shutdown handlers or the lifespan of the app it serves, and the paths of named routes.
-    Tachyon serves a router's routes as part of a FastAPI app (``app.router``, ``include_router``); a router's
-    own fallback ASGI app (``default``) and middleware are not supported, and are refused when given."""
+    Tachyon serves a router's routes as part of a FastAPI app (``app.router``, ``include_router``); the app's
+    router's ``default`` ASGI app answers the paths no route matches, as in Starlette. A router's middleware is not
+    supported, and is refused when given."""
 
     def __init__(self, routes: Sequence[BaseRoute] | None = None, redirect_slashes: bool = True, default: Any = None,
                  on_startup: Sequence[Callable[[], Any]] | None = None, on_shutdown: Sequence[Callable[[], Any]] | None = None,
                  lifespan: Callable[[Any], Any] | None = None, *, middleware: Sequence[Any] | None = None) -> None:
-        if default is not None:
-            raise NotImplementedError("a router's `default` ASGI app is not supported: Tachyon serves only its own "
-                                      "apps (answer unmatched paths with an exception handler for 404)")
         if middleware:
             raise NotImplementedError("Tachyon does not run middleware yet: a router with middleware cannot be served")
         self.redirect_slashes = redirect_slashes
+        self.default = self.not_found if default is None else default
         self.on_startup = list(on_startup or [])
         self.on_shutdown = list(on_shutdown or [])
         self.lifespan_context = lifespan_context(lifespan) if lifespan is not None else DefaultLifespan(self)
@@ -672,6 +671,17 @@ class Router:
             if not isinstance(route, (Route, Mount)):
                 raise TypeError(f"Tachyon serves APIRoute, Route and Mount routes, not {type(route).__name__}")
             self.routes.append(route)
+
+    async def not_found(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Starlette's ``default``: within an app, the 404 its exception handlers answer; else a plain "Not Found"."""
+        if "app" in scope:
+            raise StarletteHTTPException(status_code=404)
+        await PlainTextResponse("Not Found", status_code=404)(scope, receive, send)
+
+    @property
+    def answers_misses_itself(self) -> bool:
+        """Whether ``default`` was replaced by an ASGI app of the app's own (an SPA's index page, say)."""
+        return getattr(self.default, "__func__", None) is not Router.not_found
 
     def on_event(self, event_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Deprecated in FastAPI in favour of ``lifespan``; still supported."""

@@ -89,8 +89,6 @@ class StarletteRouterTest(unittest.TestCase):
 
     def test_what_tachyon_cannot_serve_is_refused(self) -> None:
         with self.assertRaises(NotImplementedError):
-            APIRouter(default=handle_metrics)
-        with self.assertRaises(NotImplementedError):
             Router(middleware=[object()])
         with self.assertRaises(TypeError):
             Router(routes=[object()])

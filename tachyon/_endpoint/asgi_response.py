@@ -1,7 +1,8 @@
 """A response whose class has its own ASGI ``__call__`` (an async template response rendering in it, a
-response sending its own messages), turned into the plain Response the engine reads: its ``__call__`` runs
-against a recording ``send``, and the start and body messages it sent become the status, headers and body.
-Its background tasks run after the response is sent, as any response's, not inside the call."""
+response sending its own messages), or an ASGI app answering a request (a router's ``default``), turned into the
+plain Response the engine reads: the call runs against a recording ``send``, and the start and body messages it
+sent become the status, headers and body. A response's background tasks run after the response is sent, as any
+response's, not inside the call."""
 from __future__ import annotations
 
 from typing import Any
@@ -30,9 +31,25 @@ def materialize(response: Response) -> Response:
         call.close()
         raise RuntimeError(f"{type(response).__name__}.__call__ waited for I/O: Tachyon sends responses whose "
                            "ASGI call completes without waiting (render the body before returning the response)")
+    return _recorded(messages, type(response).__name__ + ".__call__", background)
+
+
+async def asgi_app_response(app: Any, scope: dict[str, Any], receive: Any) -> Response:
+    """What an ASGI app (a router's ``default``) sends for a request, as a plain Response; it may await."""
+    messages: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        messages.append(message)
+
+    await app(scope, receive, send)
+    return _recorded(messages, getattr(app, "__qualname__", type(app).__name__), None)
+
+
+def _recorded(messages: list[dict[str, Any]], sender: str, background: Any) -> Response:
+    """The response the recorded ASGI messages describe."""
     start = next((m for m in messages if m["type"] == "http.response.start"), None)
     if start is None:
-        raise RuntimeError(f"{type(response).__name__}.__call__ sent no http.response.start message")
+        raise RuntimeError(f"{sender} sent no http.response.start message")
     for message in messages:   # a template response telling the TestClient what it rendered
         if message["type"] == "http.response.debug":
             info = message.get("info", {})
