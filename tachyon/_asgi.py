@@ -85,7 +85,7 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
         try:
             writer.write(_request(scope, body))
             await writer.drain()
-            status, headers, content = await _answer(_read_response(reader, scope["method"]), handed)
+            status, headers, content = await _answer(_read_response(reader, scope["method"]), handed, last=False)
         finally:
             writer.close()
             server.set_test_client_peer(local[1], None)
@@ -101,13 +101,15 @@ async def _http(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> Non
         raise error
 
 
-async def _answer(waited: Any, handed: asyncio.Queue[tuple]) -> Any:
+async def _answer(waited: Any, handed: asyncio.Queue[tuple], last: bool = True) -> Any:
     """What ``waited`` (the response, or the end of its background work) gives, awaiting meanwhile, in this task,
     what the engine hands over: (run, drop) pairs, ``run()`` a coroutine to await, ``drop()`` for one that never
-    will be, as this call was cancelled."""
+    will be, as this call was cancelled or failed. Unless ``last``, what is handed over as ``waited`` ends (the
+    response's background work, handed over as the response is sent) stays queued for the next wait."""
     from .requests import own_request_objects
 
     outcome = asyncio.ensure_future(waited)
+    answered = False
     try:
         while not outcome.done():
             next_one = asyncio.ensure_future(handed.get())
@@ -119,10 +121,12 @@ async def _answer(waited: Any, handed: asyncio.Queue[tuple]) -> Any:
             if next_one.done() and not next_one.cancelled():
                 with own_request_objects():   # this task's context saw a previous call's request
                     await next_one.result()[0]()
-        return outcome.result()
+        result = outcome.result()
+        answered = True
+        return result
     finally:
         outcome.cancel()
-        while not handed.empty():
+        while (last or not answered) and not handed.empty():
             handed.get_nowait()[1]()
 
 

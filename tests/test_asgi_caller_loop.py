@@ -231,5 +231,37 @@ class _WithState(httpx.ASGITransport):
         await self._app({**scope, "state": dict(self._state)}, receive, send)
 
 
+
+class HandOverRaceTest(unittest.TestCase):
+    """Work the engine hands over just as the response arrives (a yield dependency's exit, handed over when the
+    response is sent) waits for the wait for the background work; it was dropped, and the call raised
+    CancelledError (seen now and then in a fresh process, one asyncio.run() per request)."""
+
+    def test_work_handed_over_with_the_response_runs_in_the_next_wait(self) -> None:
+        from tachyon._asgi import _answer
+
+        ran, dropped = [], []
+
+        async def exit_code() -> None:
+            ran.append("exit")
+
+        async def scenario() -> tuple:
+            handed: asyncio.Queue[tuple] = asyncio.Queue()
+            response = asyncio.get_running_loop().create_future()
+
+            def respond() -> None:   # the work arrives once the wait has seen the response, before it returns
+                response.set_result("response")
+                loop.call_soon(handed.put_nowait, (exit_code, lambda: dropped.append("exit")))
+
+            loop = asyncio.get_running_loop()
+            loop.call_soon(respond)
+            answer = await _answer(response, handed, last=False)
+            left = handed.qsize()
+            settled = await _answer(asyncio.sleep(0.01, result=[]), handed)
+            return answer, left, settled
+
+        self.assertEqual(asyncio.run(scenario()), ("response", 1, []))
+        self.assertEqual((ran, dropped), (["exit"], []))
+
 if __name__ == "__main__":
     unittest.main()
