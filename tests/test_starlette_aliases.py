@@ -39,6 +39,11 @@ class StarletteAliasesTest(unittest.TestCase):
         self.assertEqual(starlette.status.HTTP_404_NOT_FOUND, 404)
         self.assertTrue(issubclass(HTTPException, starlette.exceptions.HTTPException))   # FastAPI's subclasses Starlette's
 
+    def test_the_package_has_the_version_tachyon_follows(self) -> None:
+        from starlette import __version__
+
+        self.assertEqual(__version__, "1.9.0")
+
     def test_a_handler_for_starlettes_http_exception_answers_the_routers_404(self) -> None:
         app = FastAPI()
 

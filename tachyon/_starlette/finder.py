@@ -83,6 +83,9 @@ class StarletteAliases(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def exec_module(self, module: ModuleType) -> None:
         if module.__name__ == "starlette":
             module.__doc__ = "Starlette's API as Tachyon implements it (Starlette itself is not installed)."
+            # The Starlette release whose behaviour Tachyon follows (FastAPI 0.143's): integrations that gate on
+            # ``starlette.__version__`` take their current code paths rather than failing to import.
+            module.__version__ = "1.9.0"
         else:
             # The import system has just set the alias's spec on Tachyon's module: give it back its own, or its
             # relative imports would resolve against "starlette" (and warn that __package__ != __spec__.parent).
