@@ -1,14 +1,16 @@
 """The public helpers of ``fastapi.dependencies.utils`` that extensions import (fastapi-cache's decorator reads
 an endpoint's signature with them): a callable's signature and return annotation with string annotations
 (``from __future__ import annotations``) evaluated in the callable's module, the ``Dependant`` of a callable
-or a ``Depends``, the flattening of a route's ``Dependant`` (and of its parameters), and FastAPI's solver of
+or a ``Depends``, the analysis of one parameter (``analyze_param``), the flattening of a route's ``Dependant`` (and of its
+parameters), and FastAPI's solver of
 a ``Dependant`` (``solving.py``). Tachyon's own analysis of endpoints lives in ``tachyon/_endpoint``; these
 describe what it found."""
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, create_model
 from pydantic.fields import FieldInfo
@@ -69,6 +71,41 @@ def get_dependant(*, path: str, call: Callable[..., Any], name: str | None = Non
     dependant.use_cache = use_cache
     dependant.scope = scope
     return dependant
+
+
+@dataclasses.dataclass
+class ParamDetails:
+    """FastAPI's analysis of one parameter: its type, its ``Depends`` (a dependency), its field (any other
+    parameter but the special ones: Request, Response, BackgroundTasks, SecurityScopes, ...)."""
+    type_annotation: Any
+    depends: params.Depends | None
+    field: ModelField | None
+
+
+def analyze_param(*, param_name: str, annotation: Any, value: Any, is_path_param: bool) -> ParamDetails:
+    """FastAPI's ``analyze_param``, which helpers that run dependencies outside a request call: the parameter as
+    ``get_dependant`` reads it (a lone parameter of a callable at a path that names it when ``is_path_param``)."""
+    type_annotation, depends = annotation, value if isinstance(value, params.Depends) else None
+    if get_origin(annotation) is Annotated:
+        type_annotation, *metadata = get_args(annotation)
+        declared = [m for m in metadata if isinstance(m, (FieldInfo, params.Depends))]
+        if declared and isinstance(declared[-1], params.Depends):
+            assert depends is None, f"Cannot specify `Depends` in `Annotated` and default value together for {param_name!r}"
+            depends = declared[-1]
+    if depends is not None:
+        if depends.dependency is None:
+            depends = dataclasses.replace(depends, dependency=type_annotation)
+        return ParamDetails(type_annotation=type_annotation, depends=depends, field=None)
+
+    def lone(**kwargs: Any) -> None:
+        """The callable whose one parameter is analysed."""
+
+    lone.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(param_name, inspect.Parameter.KEYWORD_ONLY, default=value, annotation=annotation)])
+    dependant = get_dependant(path=f"/{{{param_name}}}" if is_path_param else "/", call=lone)
+    fields = (dependant.path_params + dependant.query_params + dependant.header_params + dependant.cookie_params
+              + dependant.body_params)
+    return ParamDetails(type_annotation=type_annotation, depends=None, field=next(iter(fields), None))
 
 
 def get_parameterless_sub_dependant(*, depends: params.Depends, path: str) -> Dependant:
