@@ -18,11 +18,11 @@ from . import params
 from ._path_operation_options import RouteOptions, all_options, name_options
 from ._endpoint.asgi_response import asgi_app_response
 from ._endpoint.request_data import RequestData
-from ._starlette.utils import is_async_callable
 from ._endpoint.specials import close_form_after_handler
+from ._starlette.utils import is_async_callable
 from ._testclient import peers
-from .convertors import custom_patterns
 from .concurrency import run_in_threadpool
+from .convertors import custom_patterns
 from .datastructures import Default, DefaultPlaceholder, State, URLPath
 from .exception_handlers import (http_exception_handler, request_validation_exception_handler,
                                  websocket_request_validation_exception_handler)
@@ -471,7 +471,9 @@ class FastAPI(Starlette, PathOperationDecorators):
         handler = self._server_error_handler()[0]
         if handler is not None:
             try:
-                result = handler(request, exc) if is_async_callable(handler) else run_in_threadpool(handler, request, exc)
+                # As Starlette's ServerErrorMiddleware: a sync handler runs in the thread pool.
+                result = (handler(request, exc) if is_async_callable(handler)
+                          else run_in_threadpool(handler, request, exc))
                 if inspect.isawaitable(result):
                     await result
             except Exception as failure:

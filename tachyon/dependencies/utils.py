@@ -1,10 +1,9 @@
 """The public helpers of ``fastapi.dependencies.utils`` that extensions import (fastapi-cache's decorator reads
 an endpoint's signature with them): a callable's signature and return annotation with string annotations
 (``from __future__ import annotations``) evaluated in the callable's module, the ``Dependant`` of a callable
-or a ``Depends``, the analysis of one parameter (``analyze_param``), the flattening of a route's ``Dependant`` (and of its
-parameters), and FastAPI's solver of
-a ``Dependant`` (``solving.py``). Tachyon's own analysis of endpoints lives in ``tachyon/_endpoint``; these
-describe what it found."""
+or a ``Depends``, the analysis of one parameter (``analyze_param``), the flattening of a route's ``Dependant``
+(and of its parameters), and FastAPI's solver of a ``Dependant`` (``solving.py``). Tachyon's own analysis of
+endpoints lives in ``tachyon/_endpoint``; these describe what it found."""
 from __future__ import annotations
 
 import dataclasses
@@ -90,7 +89,8 @@ def analyze_param(*, param_name: str, annotation: Any, value: Any, is_path_param
         type_annotation, *metadata = get_args(annotation)
         declared = [m for m in metadata if isinstance(m, (FieldInfo, params.Depends))]
         if declared and isinstance(declared[-1], params.Depends):
-            assert depends is None, f"Cannot specify `Depends` in `Annotated` and default value together for {param_name!r}"
+            assert depends is None, (
+                f"Cannot specify `Depends` in `Annotated` and default value together for {param_name!r}")
             depends = declared[-1]
     if depends is not None:
         if depends.dependency is None:

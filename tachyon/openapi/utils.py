@@ -43,8 +43,8 @@ validation_error_response_definition = {
     "type": "object",
     "properties": {"detail": {"title": "Detail", "type": "array", "items": {"$ref": REF_PREFIX + "ValidationError"}}},
 }
-status_code_ranges: dict[str, str] = {"1XX": "Information", "2XX": "Success", "3XX": "Redirection", "4XX": "Client Error",
-                                    "5XX": "Server Error", "DEFAULT": "Default Response"}
+status_code_ranges: dict[str, str] = {"1XX": "Information", "2XX": "Success", "3XX": "Redirection",
+                                      "4XX": "Client Error", "5XX": "Server Error", "DEFAULT": "Default Response"}
 
 
 class _OpenAPISchemaGenerator(GenerateJsonSchema):
@@ -202,7 +202,8 @@ def _with_callbacks(routes: list[Any]) -> list[Any]:
     found = []
     for route in routes:
         found.append(route)
-        found.extend(_with_callbacks([c for c in route.callbacks or [] if isinstance(c, APIRoute) and c.include_in_schema]))
+        documented = [c for c in route.callbacks or [] if isinstance(c, APIRoute) and c.include_in_schema]
+        found.extend(_with_callbacks(documented))
     return found
 
 
@@ -229,7 +230,8 @@ def get_openapi_operation_metadata(*, route: Any, method: str, operation_ids: se
         operation["description"] = route.description
     operation_id = route.operation_id or route.unique_id
     if operation_id in operation_ids:
-        message = f"Duplicate Operation ID {operation_id} for function {getattr(route.endpoint, '__name__', '<unnamed_endpoint>')}"
+        endpoint_name = getattr(route.endpoint, "__name__", "<unnamed_endpoint>")   # a partial or a callable has none
+        message = f"Duplicate Operation ID {operation_id} for function {endpoint_name}"
         file_name = getattr(route.endpoint, "__globals__", {}).get("__file__")
         warnings.warn(message + (f" at {file_name}" if file_name else ""), stacklevel=1)
     operation_ids.add(operation_id)
