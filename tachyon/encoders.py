@@ -26,6 +26,8 @@ from pydantic.networks import AnyUrl, NameEmail
 from pydantic.types import SecretBytes, SecretStr
 from pydantic_core import PydanticUndefinedType, Url
 
+from ._endpoint.fields import pydantic_v1_model
+from .exceptions import PydanticV1NotSupportedError
 from .types import IncEx
 
 try:  # deprecated in pydantic v2 but still shipped; FastAPI keeps supporting it
@@ -214,6 +216,10 @@ def jsonable_encoder(
     for encoder, classes in encoders_by_class_tuples.items():
         if isinstance(obj, classes):
             return encoder(obj)
+    v1_model = pydantic_v1_model()
+    if v1_model is not None and isinstance(obj, v1_model):
+        raise PydanticV1NotSupportedError(
+            f"pydantic.v1 models are no longer supported by FastAPI. Please update the model {obj!r}.")
 
     # Last resort: anything dict() accepts (iterable of pairs), else its __dict__.
     try:

@@ -69,6 +69,11 @@ class FastAPIError(RuntimeError):
     """A usage error in the app's declarations, found when it is defined (FastAPI's class of that name)."""
 
 
+class PydanticV1NotSupportedError(FastAPIError):
+    """A ``pydantic.v1`` model where FastAPI 0.143 takes only pydantic 2 ones (a parameter, a response model, a value
+    to encode)."""
+
+
 class DependencyScopeError(FastAPIError):
     """A ``yield`` dependency closed after the response depends on one closed before it (``scope="function"``)."""
 

@@ -9,6 +9,7 @@ from pydantic import PydanticSchemaGenerationError
 from pydantic.fields import FieldInfo
 
 from ._compat import ModelField, Undefined
+from ._endpoint.fields import refuse_pydantic_v1
 from .datastructures import get_value_or_default
 from .exceptions import FastAPIError
 
@@ -61,6 +62,7 @@ def generate_operation_id_for_path(*, name: str, path: str, method: str) -> str:
 def create_model_field(name: str, type_: Any, default: Any = Undefined, field_info: FieldInfo | None = None,
                        alias: str | None = None, mode: Literal["validation", "serialization"] = "validation") -> ModelField:
     """A ModelField for ``type_`` (FastAPI's helper): FastAPIError if pydantic cannot handle the type."""
+    refuse_pydantic_v1(type_)
     field = ModelField(field_info or FieldInfo(annotation=type_, default=default, alias=alias), name, mode=mode)
     try:
         field._type_adapter

@@ -531,6 +531,46 @@ class DefinitionErrorsTest(unittest.TestCase):
         self.assert_refused(default_in_annotated, "`Query` default value cannot be set in `Annotated` for 'item_id'. "
                                                   "Set the default value with `=` instead.")
 
+    def test_path_param_with_a_default_in_annotated(self) -> None:
+        def read_user(user_id: Annotated[int, Path(ge=1)] = 1):
+            return user_id
+
+        def plain_default(user_id: int = 1):   # FastAPI drops this default: the parameter stays required
+            return user_id
+
+        self.assert_refused(read_user, "Path parameters cannot have default values", "/users/{user_id}")
+        app = FastAPI()
+        app.get("/users/{user_id}")(plain_default)
+        self.assertEqual(TestClient(app).get("/users/5").json(), 5)
+
+    def test_pydantic_v1_models_are_refused(self) -> None:
+        import warnings
+
+        from tachyon.encoders import jsonable_encoder
+        from tachyon.exceptions import FastAPIError, PydanticV1NotSupportedError
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            from pydantic import v1
+
+        class Legacy(v1.BaseModel):
+            name: str
+
+        def body(data: Legacy):
+            return data
+
+        def in_a_list(data: list[Legacy]):
+            return data
+
+        for endpoint, options in ((body, {}), (in_a_list, {}), (lambda: {}, {"response_model": Legacy})):
+            with self.subTest(endpoint=endpoint, **options), self.assertRaises(PydanticV1NotSupportedError) as caught:
+                FastAPI().post("/items", **options)(endpoint)
+            self.assertTrue(str(caught.exception).startswith(
+                "pydantic.v1 models are no longer supported by FastAPI. Please update the response model "))
+        self.assertTrue(issubclass(PydanticV1NotSupportedError, FastAPIError))
+        with self.assertRaisesRegex(PydanticV1NotSupportedError, "Please update the model Legacy"):
+            jsonable_encoder(Legacy(name="x"))
+
     def test_path_params_must_be_scalar(self) -> None:
         def models(id: list[Item]):
             return id

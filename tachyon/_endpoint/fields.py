@@ -1,13 +1,16 @@
 """Pydantic adapters for parameters and response models that fail the way FastAPI fails when pydantic
-cannot handle a declared type: a FastAPIError at definition, with FastAPI's hint."""
+cannot handle a declared type: a FastAPIError at definition, with FastAPI's hint (a PydanticV1NotSupportedError
+for a ``pydantic.v1`` model)."""
 from __future__ import annotations
 
 import warnings
-from typing import Any
+import sys
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import PydanticSchemaGenerationError, TypeAdapter
 
-from ..exceptions import FastAPIError
+from ..exceptions import FastAPIError, PydanticV1NotSupportedError
 
 try:
     from pydantic.warnings import UnsupportedFieldAttributeWarning
@@ -26,6 +29,7 @@ def quiet_type_adapter(annotation: Any) -> TypeAdapter[Any]:
 
 def field_adapter(annotation: Any, declared_type: Any) -> TypeAdapter[Any]:
     """``TypeAdapter(annotation)``; ``declared_type`` is the type the message names."""
+    refuse_pydantic_v1(declared_type)
     try:
         return quiet_type_adapter(annotation)
     except PydanticSchemaGenerationError:
@@ -36,3 +40,32 @@ def field_adapter(annotation: Any, declared_type: Any) -> TypeAdapter[Any]:
             "operation decorator parameter response_model=None. Read more: "
             "https://fastapi.tiangolo.com/tutorial/response-model/"
         ) from None
+
+
+def refuse_pydantic_v1(annotation: Any) -> None:
+    """FastAPI 0.143's refusal, at definition, of a ``pydantic.v1`` model, also in a union or a sequence (its message
+    says "response model" for any field)."""
+    if is_pydantic_v1_annotation(annotation):
+        raise PydanticV1NotSupportedError("pydantic.v1 models are no longer supported by FastAPI. "
+                                          f"Please update the response model {annotation!r}.")
+
+
+def is_pydantic_v1_annotation(annotation: Any) -> bool:
+    v1_model = pydantic_v1_model()
+    if v1_model is None:
+        return False
+    if isinstance(annotation, type) and issubclass(annotation, v1_model):
+        return True
+    origin = get_origin(annotation)
+    if origin is Union or origin is UnionType:
+        return any(isinstance(arg, type) and issubclass(arg, v1_model) for arg in get_args(annotation))
+    if isinstance(origin, type) and origin not in (str, bytes) and issubclass(origin, (list, tuple, set, frozenset)):
+        return any(is_pydantic_v1_annotation(arg) for arg in get_args(annotation))
+    return False
+
+
+def pydantic_v1_model() -> type | None:
+    """``pydantic.v1.BaseModel`` once the app imported it (no v1 model exists before); importing it here would cost
+    every app's start."""
+    v1 = sys.modules.get("pydantic.v1")
+    return getattr(v1, "BaseModel", None)

@@ -356,6 +356,8 @@ class _Analyzer:
                     if declared.default is not PydanticUndefined:
                         raise AssertionError(f"`{type(declared).__name__}` default value cannot be set in `Annotated` "
                                              f"for {name!r}. Set the default value with `=` instead.")
+                    if parameter.default is not parameter.empty and name in self.path_names:
+                        raise AssertionError("Path parameters cannot have default values")
                     # Through pydantic's API, which records the default as set: a body model built from this field
                     # (OpenAPI's Body_...) keeps it when it merges the field with other Annotated metadata.
                     declared = FieldInfo.merge_field_infos(
