@@ -77,6 +77,9 @@ internal sealed class EngineServer(ServerOptions options)
         // ASGI hands header values over as bytes and Starlette reads them as latin-1: any byte is accepted (Kestrel's
         // default UTF-8 answered 400 to a value that is not UTF-8) and UTF-8 text reads as Starlette shows it.
         kestrelOptions.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
+        // Starlette encodes response header values as latin-1 and uvicorn sends any such byte (a file name with an
+        // accent in Content-Disposition); Kestrel's default refuses non-ASCII values, which failed the response.
+        kestrelOptions.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
         kestrelOptions.Listen(new IPEndPoint(ParseHost(host), port));
         var kestrel = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
         var application = new TachyonApplication(_router, options, TestClientPeers);
