@@ -12,10 +12,11 @@ import unittest
 import uuid
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter, ValidationInfo, field_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, Strict, TypeAdapter, ValidationInfo, field_validator,
+                      model_validator)
 from pydantic.dataclasses import dataclass
 
-from tachyon import FastAPI
+from tachyon import Body, FastAPI
 from tachyon._endpoint.json_body import body_validator, json_mode_agrees
 from tachyon.testclient import TestClient
 
@@ -278,6 +279,43 @@ class JsonBodyEndToEndTest(unittest.TestCase):
                 {"type": "int_parsing", "loc": ["body", "age"],
                  "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "x"}]})
 
+
+validated: list = []
+
+
+class Normalized(BaseModel):
+    kind: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def normalize(cls, data: Any) -> Any:
+        validated.append(("Normalized", data))
+        return {**data, "kind": data["kind"].lower()} if isinstance(data, dict) else data
+
+
+def stripped(value: Any) -> Any:
+    validated.append(("name", value))
+    return value.strip()
+
+
+class ValidatorsSeeOnlyRequestBodiesTest(unittest.TestCase):
+    """The app's body validators run on what requests sent, never on a value the engine tries at start (None)."""
+
+    def test_before_validators_are_not_probed(self) -> None:
+        app = FastAPI()
+
+        @app.post("/payload")
+        def create_payload(payload: Normalized):
+            return payload
+
+        @app.post("/name")
+        def create_name(name: Annotated[str, BeforeValidator(stripped), Body()]):
+            return name
+
+        with TestClient(app) as client:
+            self.assertEqual(client.post("/payload", json={"kind": "A"}).json(), {"kind": "a"})
+            self.assertEqual(client.post("/name", json="  hello  ").json(), "hello")
+        self.assertEqual(validated, [("Normalized", {"kind": "A"}), ("name", "  hello  ")])
 
 if __name__ == "__main__":
     unittest.main()

@@ -44,7 +44,9 @@ def body_validator(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
     validate = _validate_json(adapter) if agrees else _validate_parsed(adapter)
     if agrees and _any_schema(adapter.core_schema, _is_float):
         validate = _parsed_for_huge_integers(validate, _validate_parsed(adapter))
-    if not _accepts_none(adapter):
+    # Probing with None would run the app's validators on a value no request sent (FastAPI never does): a type that
+    # runs app code is taken as one that may accept None.
+    if not runs_app_code(adapter) and not _accepts_none(adapter):
         return validate
 
     def validate_not_null(data: bytes) -> Any:
