@@ -332,9 +332,13 @@ class _FormReader:
 
 
 def _data_of(scope: dict[str, Any]) -> RequestData:
-    """The request a written ASGI scope describes (its body, if any, comes from ``receive``)."""
-    headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])]
-    query_string = scope.get("query_string", b"").decode("latin-1")
+    """The request a written ASGI scope describes (its body, if any, comes from ``receive``). Starlette reads the
+    scope's query string and headers only when asked: a hand-written scope with odd values there (``""`` for both,
+    a dict of headers), built for ``request.state`` alone, makes a Request here too (a str query string reads as
+    Starlette reads it; odd headers read as none)."""
+    raw_headers = scope.get("headers", [])
+    headers = [(_latin1(k), _latin1(v)) for k, v in raw_headers] if isinstance(raw_headers, (list, tuple)) else []
+    query_string = _latin1(scope.get("query_string", b""))
     content_type = next((v for k, v in headers if k.lower() == "content-type"), None)
     return RequestData(path_params=dict(scope.get("path_params", {})),
                        query=parse_qsl(query_string, keep_blank_values=True), body=None, headers=headers,
@@ -344,6 +348,10 @@ def _data_of(scope: dict[str, Any]) -> RequestData:
                        server=tuple(scope["server"]) if scope.get("server") else None,
                        http_version=scope.get("http_version", "1.1"), form=None, allow=None,
                        root_path=scope.get("root_path", ""))
+
+
+def _latin1(value: bytes | str) -> str:
+    return value.decode("latin-1") if isinstance(value, (bytes, bytearray)) else value
 
 
 def _lifespan_state(peer: Any, lifespan: Any) -> dict[str, Any]:

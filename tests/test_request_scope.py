@@ -114,5 +114,18 @@ class WrittenScopeTest(unittest.TestCase):
         with self.assertRaises(AssertionError):
             Request({"type": "lifespan"})
 
+class HandWrittenScopeTest(unittest.TestCase):
+    """A Request over a scope written by hand with odd query string and headers (built for its state, as
+    fastapi-lifespan-dependencies builds one at startup): Starlette reads those only when asked."""
+
+    def test_odd_values_make_a_request(self) -> None:
+        state = {"db": "conn"}
+        request = Request(scope={"type": "http", "query_string": "", "headers": "", "state": state})
+        self.assertEqual(request.state.db, "conn")
+        self.assertEqual(dict(Request(scope={"type": "http", "query_string": "page=2&size=10", "headers": []})
+                              .query_params), {"page": "2", "size": "10"})
+        request = Request(scope={"type": "http", "headers": {"x-tenant": "t1"}, "state": {"tenant": "t1"}})
+        self.assertEqual(request.state.tenant, "t1")
+
 if __name__ == "__main__":
     unittest.main()
