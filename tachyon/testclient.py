@@ -18,9 +18,11 @@ except ModuleNotFoundError:  # pragma: no cover
                        "elsewhere: pip install httpx)") from None
 
 from ._boundary.engine import get_engine
+from ._testclient.asgi_app import AsgiAppTransport, AsgiLifespan
 from ._testclient.portal import LoopPortal
 from ._testclient.router_app import app_for
 from ._testclient.transport import EngineTransport
+from .applications import FastAPI
 from .exceptions import StarletteDeprecationWarning
 
 __all__ = ["TestClient"]
@@ -33,12 +35,13 @@ class TestClient(httpx.Client):
                  root_path: str = "", backend: str = "asyncio", backend_options: dict[str, Any] | None = None,
                  cookies: Any = None, headers: dict[str, str] | None = None, follow_redirects: bool = True,
                  client: tuple[str, int] | None = ("testclient", 50000)) -> None:
-        """Starlette's arguments. ``app`` is a Tachyon app or a bare APIRouter; ``client`` is what
-        ``request.client`` reports for this client's requests (None: no client). ``backend`` and
-        ``backend_options`` are accepted for Starlette's signature: the app's async code always runs on the
-        engine's asyncio loop."""
+        """Starlette's arguments. ``app`` is a Tachyon app, a bare APIRouter, or an ASGI callable wrapping a Tachyon
+        app (see ``_testclient/asgi_app.py``); ``client`` is what ``request.client`` reports for this client's
+        requests (None: no client). ``backend`` and ``backend_options`` are accepted for Starlette's signature: the
+        app's async code always runs on the engine's asyncio loop."""
         self.app = app
         self._app = app_for(app)   # what serves: the app, or one around a bare APIRouter
+        self._wrapper = not isinstance(self._app, FastAPI)   # an ASGI callable, called as Starlette's client calls it
         self.async_backend = {"backend": backend, "backend_options": backend_options or {}}
         self.app_state: dict[str, Any] = {}   # what the lifespan this client ran yielded (Starlette's)
         self._lifespan: Any = None   # inside ``with``: the token of the lifespan this client started
@@ -46,7 +49,8 @@ class TestClient(httpx.Client):
         if headers is None:
             headers = {}
         headers.setdefault("user-agent", "testclient")
-        transport = EngineTransport(self._app, raise_server_exceptions=raise_server_exceptions, root_path=root_path,
+        transport_class = AsgiAppTransport if self._wrapper else EngineTransport
+        transport = transport_class(self._app, raise_server_exceptions=raise_server_exceptions, root_path=root_path,
                                     client=client, app_state=self.app_state)
         super().__init__(base_url=base_url, headers=headers, transport=transport, follow_redirects=follow_redirects,
                          cookies=cookies)
@@ -64,8 +68,13 @@ class TestClient(httpx.Client):
                                follow_redirects=follow_redirects, timeout=timeout, extensions=extensions)
 
     def __enter__(self) -> TestClient:
-        self._lifespan = self._app.startup()   # as Starlette's TestClient: a lifespan of its own runs inside ``with``
-        self.app_state.update(self._app.lifespan.state)
+        # As Starlette's TestClient: a lifespan of its own runs inside ``with``.
+        if self._wrapper:
+            self._lifespan = AsgiLifespan(self._app, self.app_state)
+            self._lifespan.start()
+        else:
+            self._lifespan = self._app.startup()
+            self.app_state.update(self._app.lifespan.state)
         # Starlette's portal (an anyio BlockingPortal): ``portal.call(func, *args)``, ``portal.start_task_soon(...)``.
         self.portal = LoopPortal(get_engine().lanes.loop)
         return self
@@ -75,6 +84,9 @@ class TestClient(httpx.Client):
         # they still see its app_state.
         self.portal = None
         try:
-            self._app.shutdown(self._lifespan)
+            if self._wrapper:
+                self._lifespan.stop()
+            else:
+                self._app.shutdown(self._lifespan)
         finally:
             self._transport.close()
