@@ -9,9 +9,10 @@ import time
 import unittest
 from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
-from tachyon import Depends, FastAPI, Header, HTTPException, Query
+from tachyon import APIRouter, Depends, FastAPI, Header, HTTPException, Query
+from tachyon.testclient import TestClient
 from tests.client_case import AppTestCase
 
 calls: list[str] = []
@@ -176,6 +177,48 @@ class DependenciesBefore422Test(AppTestCase):
             self.assertEqual(self.client.get("/items/x").status_code, 422)
         self.assertEqual(self.client.get("/sync/2").json(), {"n": 2, "limit": 5})
 
+
+class Signup(BaseModel):
+    email: str
+
+    @field_validator("email")
+    @classmethod
+    def unique(cls, value: str) -> str:
+        if value == "taken@example.com":
+            raise HTTPException(status_code=409, detail="Email already registered")
+        return value
+
+
+def verify_token(authorization: Annotated[str | None, Header()] = None):
+    if authorization != "Bearer good":
+        raise HTTPException(status_code=401, detail="Not authenticated")
+
+
+guarded_router = APIRouter(dependencies=[Depends(verify_token)])
+
+
+@guarded_router.post("/users")
+def create_user(body: Signup):
+    return body
+
+
+guarded = FastAPI()
+guarded.include_router(guarded_router)
+
+
+class ValidatorRaisingAfterDependenciesTest(unittest.TestCase):
+    """A body validator that raises its own HTTPException ("email already registered") behind an auth dependency:
+    FastAPI validates the endpoint's values after its dependencies, so an unauthenticated client gets the 401."""
+
+    def test_the_dependencys_answer_comes_first(self) -> None:
+        client = TestClient(guarded)
+        taken = {"email": "taken@example.com"}
+        r = client.post("/users", json=taken)
+        self.assertEqual((r.status_code, r.json()), (401, {"detail": "Not authenticated"}))
+        r = client.post("/users", json=taken, headers={"authorization": "Bearer good"})
+        self.assertEqual((r.status_code, r.json()), (409, {"detail": "Email already registered"}))
+        r = client.post("/users", json={"email": "new@example.com"}, headers={"authorization": "Bearer good"})
+        self.assertEqual((r.status_code, r.json()), (200, {"email": "new@example.com"}))
 
 if __name__ == "__main__":
     unittest.main()

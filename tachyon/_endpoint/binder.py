@@ -43,6 +43,11 @@ def _report(exc: ValidationError, loc: tuple, errors: list) -> None:
     errors.extend({**e, "loc": loc + tuple(e["loc"])} for e in exc.errors(include_url=False))
 
 
+class _Errors(dict):
+    """Leaf index -> its validation errors; ``raised``: the first exception a validator raised instead."""
+    raised: Exception | None = None
+
+
 class Binder:
     """``binder(raw) -> leaf values`` (plus the raw request when the plan takes it). An invalid request
     raises RequestValidationError with every error, in FastAPI's order, after ``partial`` (the route's
@@ -73,7 +78,7 @@ class Binder:
         body = self._body(data)
 
         values: dict[int, Any] = {}
-        errors_of: dict[int, list[dict[str, Any]]] = {}   # leaf index -> its errors
+        errors_of = _Errors()
         for spec in self._signature.leaves:
             if spec.source != "body":
                 values[spec.index] = self._tracked(spec, errors_of, self._leaf, spec, data, query, headers, cookies)
@@ -87,8 +92,12 @@ class Binder:
         arguments = leaves + (raw,) if self._signature.needs_request else leaves
         if not errors_of:
             return arguments
-        errors = [e for index in self._signature.error_order for e in errors_of.get(index, ())]
-        error = RequestValidationError(errors, body=body, endpoint_ctx=self._where(data))
+        error: Exception
+        if errors_of.raised is not None:
+            error = errors_of.raised
+        else:
+            errors = [e for index in self._signature.error_order for e in errors_of.get(index, ())]
+            error = RequestValidationError(errors, body=body, endpoint_ctx=self._where(data))
         if self._partial is None:
             raise error
         return self._partial(error, frozenset(errors_of), *arguments)
@@ -130,7 +139,7 @@ class Binder:
             raw_value = None
         return self._received(spec, raw_value, (spec.source, spec.alias), errors)
 
-    def _bind_body(self, body: Any, raw_body: bytes | None, values: dict[int, Any], errors_of: dict[int, list]) -> None:
+    def _bind_body(self, body: Any, raw_body: bytes | None, values: dict[int, Any], errors_of: _Errors) -> None:
         if isinstance(body, FormData):
             self._bind_form(body, values, errors_of)
             return
@@ -153,7 +162,7 @@ class Binder:
             raw_value = None if body is None else body.get(spec.alias)
             values[spec.index] = self._tracked(spec, errors_of, self._value, spec, raw_value, loc)
 
-    def _bind_form(self, form: FormData, values: dict[int, Any], errors_of: dict[int, list]) -> None:
+    def _bind_form(self, form: FormData, values: dict[int, Any], errors_of: _Errors) -> None:
         """Form fields are looked up by name; an empty text field counts as missing, as in FastAPI. A form
         model is validated whole from its fields and the form's other keys (for ``extra="forbid"``)."""
         for spec in (*self._signature.body_params, *self._signature.repeated_bodies):
@@ -178,10 +187,19 @@ class Binder:
             values[spec.index] = self._tracked(spec, errors_of, self._received, spec, raw_value, ("body", spec.alias))
 
     @staticmethod
-    def _tracked(spec: ParamSpec, errors_of: dict[int, list], bind: Callable[..., Any], *args: Any) -> Any:
-        """``bind(*args, errors)``, keeping the leaf's errors under its index."""
+    def _tracked(spec: ParamSpec, errors_of: _Errors, bind: Callable[..., Any], *args: Any) -> Any:
+        """``bind(*args, errors)``, keeping the leaf's errors under its index. A validator of the app's that raises
+        its own exception (an HTTPException, say) fails the leaf with it: it is raised once the dependencies that do
+        not need the leaf have run, as FastAPI validates the endpoint's values after its dependencies (an auth
+        dependency's 401 comes first)."""
         errors: list[dict[str, Any]] = []
-        value = bind(*args, errors)
+        try:
+            value = bind(*args, errors)
+        except Exception as raised:
+            if errors_of.raised is None:
+                errors_of.raised = raised
+            errors_of.setdefault(spec.index, [])
+            return None
         if errors:
             errors_of[spec.index] = errors
         return value
