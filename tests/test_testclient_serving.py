@@ -1,5 +1,7 @@
-"""The servers TestClients start (tachyon/_testclient/serving.py): an app serves while a client of it is open,
-so suites that build an app per test do not keep a listening socket per app."""
+"""The servers TestClients start (tachyon/_testclient/serving.py): an app serves while a client of it is open, and
+stays up idle after its last one closes while it is among the last released (a client per test for one app does not
+restart it each test); older idle servers stop, so suites that build an app per test do not keep a listening socket
+per app."""
 from __future__ import annotations
 
 import gc
@@ -7,6 +9,7 @@ import socket
 import unittest
 
 from tachyon import FastAPI
+from tachyon._testclient import serving
 from tachyon.testclient import TestClient
 
 
@@ -26,7 +29,12 @@ def accepts(port: int) -> bool:
 
 
 class TestClientServingTest(unittest.TestCase):
-    def test_the_last_client_closed_stops_the_server(self) -> None:
+    def push_out_idle_servers(self) -> None:
+        """Releases as many other apps' servers as stay idle: what was idle before stops."""
+        for _ in range(serving.IDLE_SERVERS):
+            TestClient(make_app()).close()
+
+    def test_the_last_client_closed_leaves_the_server_idle_until_newer_ones_push_it_out(self) -> None:
         app = make_app()
         first, second = TestClient(app), TestClient(app)
         port = first._transport._port
@@ -35,18 +43,27 @@ class TestClientServingTest(unittest.TestCase):
         self.assertEqual(second.get("/ping").json(), "pong")   # still held by the second client
         with second:
             pass
+        self.assertTrue(accepts(port))   # idle
+        self.push_out_idle_servers()
         self.assertIsNone(app._server)
         self.assertFalse(accepts(port))
+
+    def test_a_client_per_test_keeps_one_server(self) -> None:
+        app = make_app()
+        servers = set()
+        for _ in range(5):
+            with TestClient(app) as client:
+                self.assertEqual(client.get("/ping").json(), "pong")
+                servers.add(id(app._server))
+        self.assertEqual(len(servers), 1)
 
     def test_a_client_after_its_with_block_still_works_a_closed_one_does_not(self) -> None:
         app = make_app()
         client = TestClient(app)
         with client:
             pass
-        self.assertIsNone(app._server)
-        self.assertEqual(client.get("/ping").json(), "pong")   # served again, as Starlette's client after ``with``
+        self.assertEqual(client.get("/ping").json(), "pong")   # as Starlette's client after ``with``
         client.close()
-        self.assertIsNone(app._server)
         with self.assertRaisesRegex(RuntimeError, "the client has been closed"):   # httpx's
             client.get("/ping")
 
@@ -57,7 +74,7 @@ class TestClientServingTest(unittest.TestCase):
         del client
         gc.collect()
         self.assertTrue(accepts(port))   # not stopped by the collector itself
-        TestClient(make_app()).close()
+        self.push_out_idle_servers()   # the first of these counts the dropped client, then pushes the app out
         self.assertIsNone(app._server)
         self.assertFalse(accepts(port))
 
