@@ -25,7 +25,8 @@ from .. import params
 from ..exceptions import DependencyScopeError
 from .annotations import parameter_hints
 from .fields import field_adapter
-from .types import is_complex, is_scalar, is_scalar_sequence, is_sequence, is_union_of_models, strip_annotated
+from .types import (is_complex, is_scalar, is_scalar_sequence, is_sequence, is_union, is_union_of_models, reads_many,
+                    strip_annotated)
 
 _PATH_PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
 _SOURCE_OF = {params.Path: "path", params.Query: "query", params.Header: "header", params.Cookie: "cookie"}
@@ -422,7 +423,7 @@ class _Analyzer:
             name=name, source=source, alias=alias, annotation=type_, field_info=declared,
             adapter=field_adapter(Annotated[type_, declared], type_),
             # A Json[list[...]] value is one string, which pydantic parses (FastAPI's _is_json_field).
-            sequence=source in ("query", "header", "body") and is_sequence(type_) and not _is_json(type_, declared),
+            sequence=source in ("query", "header", "body") and reads_many(type_) and not _is_json(type_, declared),
             empty_is_missing=is_sequence(type_) and _is_json(type_, declared),
             # A form field is a key of the form unless it is a model (or a union of models), whose fields are the
             # keys (FastAPI's _should_embed_body_fields).
@@ -454,7 +455,7 @@ def _model_fields(spec: ParamSpec) -> list[ParamSpec]:
         found.append(ParamSpec(
             name=name, source=spec.source, alias=alias, annotation=info.annotation, field_info=info,
             adapter=field_adapter(Annotated[info.annotation, info], info.annotation),
-            sequence=spec.source in ("query", "header", "body") and is_sequence(info.annotation),
+            sequence=spec.source in ("query", "header", "body") and reads_many(info.annotation),
             doc_title=doc_title,
         ))
     return found
@@ -466,6 +467,7 @@ def _special_kind(annotation: Any) -> str | None:
     from ..responses import Response
     from ..security.oauth2 import SecurityScopes
 
+    annotation = strip_annotated(annotation)   # as FastAPI: other libraries' markers around the class do not count
     if not inspect.isclass(annotation):
         return None
     for cls, kind in ((HTTPConnection, "request"), (Response, "response"), (BackgroundTasks, "background_tasks"),
@@ -476,9 +478,27 @@ def _special_kind(annotation: Any) -> str | None:
 
 
 def _is_upload(annotation: Any) -> bool:
+    """FastAPI's rule for an undeclared parameter read as a file: an UploadFile, also as a member of a union, or a
+    sequence (or union of sequences) of those. As in FastAPI, a bare ``list`` (no item type) passes too."""
     from ..forms import UploadFile
-    from .types import sequence_item, strip_optional
 
-    base, _ = strip_optional(annotation)
-    target = sequence_item(base) if is_sequence(base) else base
-    return inspect.isclass(target) and issubclass(target, UploadFile)
+    annotation = strip_annotated(annotation)
+    if is_union(annotation):
+        return (any(isinstance(a, type) and issubclass(a, UploadFile) for a in get_args(annotation))
+                or any(_is_upload_sequence(a) for a in get_args(annotation)))
+    return (isinstance(annotation, type) and issubclass(annotation, UploadFile)) or _is_upload_sequence(annotation)
+
+
+def _is_upload_sequence(annotation: Any) -> bool:
+    from ..forms import UploadFile
+
+    def upload_or_none(a: Any) -> bool:
+        if is_union(a):
+            return any(isinstance(m, type) and issubclass(m, UploadFile) for m in get_args(a))
+        return isinstance(a, type) and issubclass(a, UploadFile)
+
+    if is_union(annotation):
+        return any(_is_upload_sequence(a) for a in get_args(annotation))
+    return is_sequence(annotation) and all(upload_or_none(a) for a in get_args(annotation))
+
+

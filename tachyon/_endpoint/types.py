@@ -38,6 +38,16 @@ def is_sequence(annotation: Any) -> bool:
     return isinstance(origin, type) and issubclass(origin, _SEQUENCE_ORIGINS) and not issubclass(origin, (str, bytes))
 
 
+def reads_many(annotation: Any) -> bool:
+    """Whether a query, header or form parameter takes every value of its key (FastAPI's
+    field_annotation_is_sequence): a sequence, or a union with a sequence among its members (``list[int] | int``
+    gets ``[1]`` for ``?q=1``)."""
+    base = strip_annotated(annotation)
+    if is_union(base):
+        return any(reads_many(a) for a in get_args(base))
+    return is_sequence(base)
+
+
 def is_complex(annotation: Any) -> bool:
     """FastAPI's rule for where an undeclared parameter comes from: complex types come from the body."""
     if get_origin(annotation) is Annotated:

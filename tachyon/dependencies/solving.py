@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from .. import params
 from .._compat import ModelField, lenient_issubclass
 from .._endpoint.binder import wants_bytes
-from .._endpoint.types import is_sequence
+from .._endpoint.types import reads_many
 from ..background import BackgroundTasks
 from ..concurrency import contextmanager_in_threadpool, run_in_threadpool
 from ..datastructures import FormData, Headers, ImmutableMultiDict
@@ -222,7 +222,7 @@ def get_cached_model_fields(model: type[BaseModel]) -> list[ModelField]:
 def _multidict_value(field: ModelField, received: Mapping[str, Any], alias: str | None = None) -> Any:
     """The received value of ``field`` (all of them for a sequence), or its default (None: required)."""
     alias = alias or field.alias
-    sequence = is_sequence(field.field_info.annotation)
+    sequence = reads_many(field.field_info.annotation)
     if sequence and isinstance(received, (ImmutableMultiDict, Headers)):
         value = received.getlist(alias)
     else:
