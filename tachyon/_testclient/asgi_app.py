@@ -116,11 +116,12 @@ class AsgiLifespan:
             await self._from_app.put({"type": "lifespan.ended"})
 
     async def _exchange(self, event: str) -> None:
-        """Sends ``event``; raises what the app answers with ``.failed`` (or what it raised), as Starlette's."""
+        """Sends ``event`` and waits for the answer; raises what the app raised after answering ``.failed`` or
+        instead of answering, as Starlette's. Nothing to send once the app's lifespan call has returned."""
         assert self._to_app is not None and self._from_app is not None and self._task is not None
+        if self._task.done():
+            return
         await self._to_app.put({"type": event})
         answer = await self._from_app.get()
-        if answer["type"] == "lifespan.ended" and self._task.done() and self._task.exception() is not None:
-            raise self._task.exception()   # type: ignore[misc]
-        if answer["type"] == f"{event}.failed":
+        if answer["type"] in ("lifespan.ended", f"{event}.failed"):
             await self._task
