@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import functools
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, asynccontextmanager
 from typing import Any, TypeVar
 
-from ._boundary.anyio_threads import call_as_worker
+from ._boundary.anyio_threads import base_context, call_as_worker
 
 T = TypeVar("T")
 
@@ -22,7 +21,8 @@ async def run_in_threadpool(func: Callable[..., T], *args: Any, **kwargs: Any) -
     """Run ``func`` in the event loop's default thread pool and await its result (contextvars preserved). As on
     anyio's worker threads, ``anyio.from_thread`` works in ``func``."""
     loop = asyncio.get_running_loop()
-    call = functools.partial(contextvars.copy_context().run, func, *args, **kwargs)
+    # A copy of the caller's context without sniffio's async-library mark, as anyio's to_thread runs it.
+    call = functools.partial(base_context().run, func, *args, **kwargs)
     return await loop.run_in_executor(None, call_as_worker, loop, call)
 
 

@@ -128,6 +128,20 @@ class SniffioTest(unittest.TestCase):
         self.assertIsNone(for_requests)
         self.assertEqual(caller, "asyncio")   # the caller's own context keeps it
 
+    def test_the_thread_pool_runs_without_the_callers_mark(self) -> None:
+        # As anyio's to_thread.run_sync: fastapi-tasks' scheduler asked sniffio on a def route's thread, found the
+        # caller's "asyncio" and called the task group from the thread ("no running event loop").
+        import sniffio
+
+        from tachyon.concurrency import run_in_threadpool
+
+        async def from_an_async_test() -> tuple[str | None, str | None]:
+            sniffio.current_async_library_cvar.set("asyncio")
+            in_thread = await run_in_threadpool(sniffio.current_async_library_cvar.get)
+            return in_thread, sniffio.current_async_library_cvar.get()
+
+        self.assertEqual(asyncio.run(from_an_async_test()), (None, "asyncio"))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -49,7 +49,8 @@ def base_context() -> contextvars.Context:
     """A copy of the current context for requests to start from, without sniffio's mark of the running async
     library (an engine started from an anyio test has it): def code runs on threads, where anyio's ``to_thread``
     clears it, and libraries ask sniffio whether they run in async code; async code on the loop is still found to
-    be asyncio's, through its running task."""
+    be asyncio's, through its running task. Also the context a call in the thread pool runs in
+    (``run_in_threadpool``)."""
     context = contextvars.copy_context()
     sniffio = sys.modules.get("sniffio")
     library = getattr(sniffio, "current_async_library_cvar", None)
