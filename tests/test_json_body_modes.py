@@ -12,8 +12,8 @@ import unittest
 import uuid
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, Strict, TypeAdapter, ValidationInfo, field_validator,
-                      model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, Strict, TypeAdapter, ValidationInfo,
+                      field_validator, model_validator)
 from pydantic.dataclasses import dataclass
 
 from tachyon import Body, FastAPI

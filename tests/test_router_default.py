@@ -37,7 +37,8 @@ class RouterDefaultTest(unittest.TestCase):
 
     def test_unmatched_paths_go_to_the_default_app(self) -> None:
         r = self.client.get("/some/client/route")
-        self.assertEqual((r.status_code, r.text, r.headers["x-fallback"]), (200, "index.html for GET /some/client/route", "1"))
+        self.assertEqual((r.status_code, r.text, r.headers["x-fallback"]),
+                         (200, "index.html for GET /some/client/route", "1"))
         r = self.client.post("/else", content=b"sent")
         self.assertEqual(r.text, "index.html for POST /else sent")
 

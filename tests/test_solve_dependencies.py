@@ -144,8 +144,8 @@ class AnalyzeParamTest(unittest.TestCase):
         class Settings:
             pass
 
-        declared = analyze_param(param_name="s", annotation=Annotated[str, Depends(session)], value=inspect.Parameter.empty,
-                                 is_path_param=False)
+        declared = analyze_param(param_name="s", annotation=Annotated[str, Depends(session)],
+                                 value=inspect.Parameter.empty, is_path_param=False)
         self.assertEqual((declared.type_annotation, declared.depends.dependency, declared.field), (str, session, None))
         by_class = analyze_param(param_name="settings", annotation=Settings, value=Depends(), is_path_param=False)
         self.assertIs(by_class.depends.dependency, Settings)
@@ -160,7 +160,8 @@ class AnalyzeParamTest(unittest.TestCase):
         path = analyze_param(param_name="item_id", annotation=int, value=inspect.Parameter.empty, is_path_param=True)
         self.assertIsInstance(path.field.field_info, Path)
         self.assertTrue(path.field.field_info.is_required())
-        special = analyze_param(param_name="request", annotation=Request, value=inspect.Parameter.empty, is_path_param=False)
+        special = analyze_param(param_name="request", annotation=Request, value=inspect.Parameter.empty,
+                                is_path_param=False)
         self.assertEqual((special.type_annotation, special.depends, special.field), (Request, None, None))
 
 
