@@ -142,7 +142,7 @@ class AnalyzeParamTest(unittest.TestCase):
         from tachyon.dependencies.utils import analyze_param
 
         class Settings:
-            pass
+            """A class dependency with no parameters."""
 
         declared = analyze_param(param_name="s", annotation=Annotated[str, Depends(session)],
                                  value=inspect.Parameter.empty, is_path_param=False)

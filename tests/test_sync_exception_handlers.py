@@ -18,11 +18,11 @@ app = FastAPI()
 
 
 class Slow(Exception):
-    pass
+    """Answered by a handler that blocks."""
 
 
 class Seen(Exception):
-    pass
+    """Answered by a handler that reports where it runs."""
 
 
 def _loop_running() -> bool:

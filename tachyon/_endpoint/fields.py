@@ -51,15 +51,15 @@ def refuse_pydantic_v1(annotation: Any) -> None:
 
 
 def is_pydantic_v1_annotation(annotation: Any) -> bool:
+    """A ``pydantic.v1`` model, a union with one among its members, or a sequence of those (FastAPI's check)."""
     v1_model = pydantic_v1_model()
     if v1_model is None:
         return False
-    if isinstance(annotation, type) and issubclass(annotation, v1_model):
-        return True
     origin = get_origin(annotation)
-    if origin is Union or origin is UnionType:
-        return any(isinstance(arg, type) and issubclass(arg, v1_model) for arg in get_args(annotation))
-    if isinstance(origin, type) and origin not in (str, bytes) and issubclass(origin, (list, tuple, set, frozenset)):
+    members = get_args(annotation) if origin is Union or origin is UnionType else (annotation,)
+    if any(isinstance(m, type) and issubclass(m, v1_model) for m in members):
+        return True
+    if isinstance(origin, type) and issubclass(origin, (list, tuple, set, frozenset)):
         return any(is_pydantic_v1_annotation(arg) for arg in get_args(annotation))
     return False
 

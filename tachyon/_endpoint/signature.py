@@ -480,25 +480,21 @@ def _special_kind(annotation: Any) -> str | None:
 def _is_upload(annotation: Any) -> bool:
     """FastAPI's rule for an undeclared parameter read as a file: an UploadFile, also as a member of a union, or a
     sequence (or union of sequences) of those. As in FastAPI, a bare ``list`` (no item type) passes too."""
+    annotation = strip_annotated(annotation)
+    return _has_upload_member(annotation) or _is_upload_sequence(annotation)
+
+
+def _has_upload_member(annotation: Any) -> bool:
+    """An UploadFile, or a union with one among its members."""
     from ..forms import UploadFile
 
-    annotation = strip_annotated(annotation)
-    if is_union(annotation):
-        return (any(isinstance(a, type) and issubclass(a, UploadFile) for a in get_args(annotation))
-                or any(_is_upload_sequence(a) for a in get_args(annotation)))
-    return (isinstance(annotation, type) and issubclass(annotation, UploadFile)) or _is_upload_sequence(annotation)
+    members = get_args(annotation) if is_union(annotation) else (annotation,)
+    return any(isinstance(m, type) and issubclass(m, UploadFile) for m in members)
 
 
 def _is_upload_sequence(annotation: Any) -> bool:
-    from ..forms import UploadFile
-
-    def upload_or_none(a: Any) -> bool:
-        if is_union(a):
-            return any(isinstance(m, type) and issubclass(m, UploadFile) for m in get_args(a))
-        return isinstance(a, type) and issubclass(a, UploadFile)
-
     if is_union(annotation):
         return any(_is_upload_sequence(a) for a in get_args(annotation))
-    return is_sequence(annotation) and all(upload_or_none(a) for a in get_args(annotation))
+    return is_sequence(annotation) and all(_has_upload_member(a) for a in get_args(annotation))
 
 
