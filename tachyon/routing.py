@@ -8,7 +8,7 @@ import warnings
 import weakref
 from collections.abc import Callable, Coroutine, Sequence
 from functools import cached_property, partial
-from typing import Any
+from typing import Any, ForwardRef
 
 from typing_extensions import Unpack
 
@@ -17,6 +17,7 @@ from ._endpoint import solver
 from ._request_handler import (endpoint_location, get_request_handler, run_endpoint_function,  # noqa: F401
                                serialize_response)  # (FastAPI's names: extensions import them from here)
 from ._path_operation_options import PathOperationOptions, RouteOptions, all_options, name_options
+from ._endpoint.annotations import resolve_lenient
 from ._endpoint.binder import Binder
 from ._endpoint.fields import field_adapter
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
@@ -73,9 +74,13 @@ def _return_annotation(endpoint: Callable[..., Any]) -> Any:
     counts (class-based-view libraries wrap each method so), a string evaluated in the module of what it wraps;
     one that names something not defined there is kept as the string."""
     try:
-        return inspect.signature(endpoint, eval_str=True).return_annotation
+        annotation = inspect.signature(endpoint, eval_str=True).return_annotation
     except NameError:
-        return inspect.signature(endpoint).return_annotation
+        annotation = inspect.signature(endpoint).return_annotation
+    if isinstance(annotation, str):   # a wrapper's ``__signature__`` skips eval_str: its text is evaluated here
+        resolved = resolve_lenient(annotation, getattr(inspect.unwrap(endpoint), "__globals__", {}))
+        return annotation if isinstance(resolved, ForwardRef) else resolved
+    return annotation
 
 
 _RESPONSE_MODEL_OPTIONS = ("response_model_include", "response_model_exclude", "response_model_by_alias",
