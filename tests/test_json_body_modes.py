@@ -16,7 +16,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, Strict, Typ
                       field_validator, model_validator)
 from pydantic.dataclasses import dataclass
 
-from tachyon import Body, FastAPI
+from tachyon import Body, FastAPI, HTTPException
 from tachyon._endpoint.json_body import body_validator, json_mode_agrees
 from tachyon.testclient import TestClient
 
@@ -142,6 +142,43 @@ def fastapi_validates(adapter: TypeAdapter[Any], body: str) -> tuple[str, Any]:
         return "error", None
 
 
+class Shade(str, enum.Enum):
+    """A case-insensitive enum, as apps write them: pydantic's JSON mode asks ``_missing_(None)`` first."""
+    RED = "red"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "Shade":
+        return next((m for m in cls if isinstance(value, str) and m.value == value.lower()), cls.UNKNOWN)
+
+
+class Priority(enum.Enum):
+    NOT_SET = None
+    HIGH = "high"
+
+
+class Paint(BaseModel):
+    shade: Shade
+
+
+class Ticket(BaseModel):
+    priority: Priority = Priority.NOT_SET
+
+
+TICKET_IDS: list[int] = []
+
+
+def next_ticket_id() -> int:
+    TICKET_IDS.append(len(TICKET_IDS) + 1)
+    return TICKET_IDS[-1]
+
+
+class Numbered(BaseModel):
+    id: int = Field(default_factory=next_ticket_id)
+    title: str
+    tags: list[str] = Field(default_factory=list)
+
+
 class JsonBodyModesTest(unittest.TestCase):
     def test_the_engines_body_validator_never_accepts_a_value_fastapi_would_not_give(self) -> None:
         compared = 0
@@ -165,7 +202,8 @@ class JsonBodyModesTest(unittest.TestCase):
         for body_type in (StrictModel, NamedLikeKeywords, Annotated[datetime.date, Strict()], Union[uuid.UUID, str],
                           decimal.Decimal,
                           dict[str, decimal.Decimal], bytes, Union[Cat, Dog],
-                          Checked, list[Checked], Coerced, PostInit):   # the last ones: the app's code can tell
+                          Paint, Ticket,   # enums JSON mode validates otherwise
+                          Checked, list[Checked], Coerced, PostInit, Numbered):   # the last ones: the app's code can tell
             self.assertFalse(json_mode_agrees(TypeAdapter(body_type)), body_type)
 
 
@@ -244,6 +282,38 @@ def price_or_default(p: Price = Price(amount=decimal.Decimal("1"))):
     return p
 
 
+class Forbidding(BaseModel):
+    name: str
+
+    @field_validator("name")
+    @classmethod
+    def allowed(cls, value: str) -> str:
+        VALIDATED.append(value)
+        if value == "forbidden":
+            raise HTTPException(status_code=400, detail="name forbidden")
+        return value
+
+
+@app.post("/paint")
+def paint(p: Paint):
+    return p
+
+
+@app.post("/ticket")
+def ticket(t: Ticket):
+    return t
+
+
+@app.post("/numbered")
+def numbered(n: Numbered):
+    return n
+
+
+@app.post("/forbidding")
+def forbidding(f: Forbidding):
+    return f
+
+
 class JsonBodyEndToEndTest(unittest.TestCase):
     def test_as_fastapi_answers(self) -> None:
         with TestClient(app) as client:
@@ -278,6 +348,20 @@ class JsonBodyEndToEndTest(unittest.TestCase):
             self.assertEqual(response.json(), {"detail": [
                 {"type": "int_parsing", "loc": ["body", "age"],
                  "msg": "Input should be a valid integer, unable to parse string as an integer", "input": "x"}]})
+
+    def test_the_apps_code_in_defaults_enums_and_raising_validators_runs_once(self) -> None:
+        with TestClient(app) as client:
+            self.assertEqual(client.post("/paint", json={"shade": "RED"}).json(), {"shade": "red"})
+            self.assertEqual(client.post("/paint", json={"shade": "teal"}).json(), {"shade": "unknown"})
+            refused = client.post("/ticket", json={"priority": "urgent"})
+            self.assertEqual((refused.status_code, refused.json()["detail"][0]["type"]), (422, "enum"))
+            self.assertEqual(client.post("/ticket", json={}).json(), {"priority": None})
+            TICKET_IDS.clear()
+            self.assertEqual(client.post("/numbered", json={"title": 1}).status_code, 422)
+            self.assertEqual(client.post("/numbered", json={"title": "t"}).json(), {"id": 2, "title": "t", "tags": []})
+            VALIDATED.clear()
+            response = client.post("/forbidding", json={"name": "forbidden"})
+            self.assertEqual((response.status_code, response.json(), VALIDATED), (400, {"detail": "name forbidden"}, ["forbidden"]))
 
 
 validated: list = []

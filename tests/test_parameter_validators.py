@@ -18,7 +18,7 @@ import json
 from pydantic import AfterValidator, BeforeValidator, Json
 from typing_extensions import TypeAliasType
 
-from tachyon import Body, Depends, FastAPI, File, Form, Header, Query
+from tachyon import Body, Depends, FastAPI, File, Form, Header, HTTPException, Query
 from tests.client_case import AppTestCase
 
 
@@ -124,6 +124,22 @@ async def aliased_dependency(value: DependedValue):
     return {"value": value}
 
 
+def refused(value: str) -> str:
+    """A validator with an effect (as a lookup in a database) that refuses some values."""
+    SEEN.append(value)
+    if value == "forbidden":
+        raise HTTPException(status_code=403, detail="forbidden value")
+    if value == "bad":
+        raise ValueError("bad value")
+    return value
+
+
+@app.get("/refused")
+def refused_values(q: Annotated[str, AfterValidator(refused)], x_tag: Annotated[Optional[str], Header()] = None,
+                   n: Optional[int] = None):
+    return {"q": q}
+
+
 class ParameterValidatorsTest(AppTestCase):
     app = app
 
@@ -179,6 +195,21 @@ class ParameterValidatorsTest(AppTestCase):
         self.assertEqual(self.client.get("/aliased-dependency").json(), {"value": 123})
         parameters = self.app.openapi()["paths"]["/aliased-dependency"]["get"].get("parameters", [])
         self.assertEqual(parameters, [])
+
+    def test_a_refusing_validator_runs_once_per_request(self) -> None:
+        """The engine's check fails, the Python binder then reports the request's errors: with the check's outcome,
+        not by running the validator again."""
+        for url, status, detail in (
+                ("/refused?q=forbidden", 403, "forbidden value"),
+                ("/refused?q=forbidden&n=x", 403, "forbidden value"),
+                ("/refused?q=bad", 422, [{"type": "value_error", "loc": ["query", "q"], "msg": "Value error, bad value",
+                                          "input": "bad", "ctx": {"error": {}}}]),
+                ("/refused?q=ok", 200, None)):
+            SEEN.clear()
+            response = self.client.get(url)
+            self.assertEqual((response.status_code, SEEN), (status, [url.split("=")[1].split("&")[0]]), url)
+            if detail is not None:
+                self.assertEqual(response.json(), {"detail": detail})
 
     def test_a_json_bodys_missing_field_keeps_its_default(self) -> None:
         self.assertEqual(self.client.post("/body", json={}).json(), {"count": 1, "label": "abc"})

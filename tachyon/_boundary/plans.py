@@ -20,6 +20,7 @@ import annotated_types
 from pydantic import TypeAdapter, ValidationError
 
 from .. import params
+from .._endpoint import failures
 from .._endpoint.json_body import body_validator as body_validator_for, runs_app_code
 from .._endpoint.request_data import RequestData
 from .._endpoint.signature import ParamSpec
@@ -161,7 +162,9 @@ def _scalar_entry(spec: ParamSpec, b: PlanBuilder) -> dict:
             entry["enum"] = {text: b.ref(member) for text, member in members.items()}
     entry["kind"] = kind
     if kind == "python":
-        entry["check"] = b.ref(spec.adapter.validate_python)
+        # A check running the app's validators keeps its failure for the Python binder, which then reports it
+        # without running them again.
+        entry["check"] = b.ref(failures.remembering(spec.adapter) if runs_app_code(spec.adapter) else spec.adapter.validate_python)
     return entry
 
 

@@ -21,7 +21,7 @@ from ..cookies import parse_cookie_lines
 from ..datastructures import FormData
 from ..forms import UploadFile, close_uploads, form_uploads, media_type, parse_form, uploads_in
 from ..exceptions import EndpointContext, HTTPException, RequestValidationError
-from .json_body import take_failure
+from . import failures
 from .request_data import RequestData
 from .signature import EndpointSignature, ParamSpec
 from .specials import carrying_form
@@ -33,6 +33,8 @@ def missing_error(loc: tuple) -> dict[str, Any]:
 
 def validate(spec: ParamSpec, value: Any, loc: tuple, errors: list) -> Any:
     try:
+        if (failure := failures.take(spec.adapter, value)) is not None:   # the engine's check of this value
+            raise failure
         return spec.adapter.validate_python(value, from_attributes=True)
     except ValidationError as exc:
         _report(exc, loc, errors)
@@ -67,7 +69,12 @@ class Binder:
         self.path_convertors = path_convertors or {}
 
     def __call__(self, raw: tuple) -> tuple:
-        data = RequestData._make(raw)
+        try:
+            return self._bind(RequestData._make(raw), raw)
+        finally:
+            failures.forget()
+
+    def _bind(self, data: RequestData, raw: tuple) -> tuple:
         query: dict[str, list[str]] = {}
         for key, value in data.query:
             query.setdefault(key, []).append(value)
@@ -145,8 +152,8 @@ class Binder:
             return
         single = self._signature.single_body
         if single is not None:
-            if (failure := take_failure(single.adapter, raw_body)) is not None:   # the engine's validation of it
-                _report(failure, ("body",), errors_of.setdefault(single.index, []))
+            if (failure := failures.take(single.adapter, raw_body)) is not None:   # the engine's validation of it
+                values[single.index] = self._tracked(single, errors_of, _reraise, failure, ("body",))
             else:
                 values[single.index] = self._tracked(single, errors_of, self._value, single, body, ("body",))
             for spec in self._signature.repeated_bodies:   # the whole body again, for each other callable
@@ -223,6 +230,13 @@ class Binder:
             if raw_value is None:
                 return None
         return cls._value(spec, raw_value, loc, errors)
+
+
+def _reraise(failure: Exception, loc: tuple, errors: list) -> None:
+    """A failure the engine kept: pydantic's errors are reported at ``loc``, another exception raised again."""
+    if not isinstance(failure, ValidationError):
+        raise failure
+    _report(failure, loc, errors)
 
 
 def _close_unbound_uploads(form: FormData, bound: list[Any]) -> None:

@@ -15,25 +15,30 @@ a bug) in:
   again by the Python binder, running validators (and ``__post_init__``, a custom ``__init__``) twice.
 
 A body whose schema holds any of these is parsed and validated as FastAPI does. Either way a body that fails
-goes to the Python binder, which answers with FastAPI's errors: for a parsed body, the errors of this very
-validation (``take_failure``), so the app's code has run once, as in FastAPI.
+goes to the Python binder, which answers with FastAPI's errors: for a parsed body, the outcome of this very
+validation (see failures.py), so the app's code has run once, as in FastAPI. A ``default_factory`` other than a
+builtin (``list``, ``dict``…) and an enum's own ``_missing_`` are app code too; an enum with a ``_missing_`` or a
+member valued None also validates differently in JSON mode (pydantic-core asks ``_missing_(None)`` first).
 """
 from __future__ import annotations
 
+import enum
 import json
 import re
-import threading
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 from pydantic_core import SchemaValidator
+
+from . import failures
 
 _DIVERGING_SCHEMAS = frozenset({"union", "decimal", "json-or-python", "bytes"})
 # Schemas that call the app's functions while validating: validators, and __post_init__ or a custom __init__.
 _APP_CODE_SCHEMAS = frozenset({"function-before", "function-after", "function-wrap", "function-plain"})
 # Keys whose values are not validation schemas (a default value may be any dict).
 _NOT_VALIDATION = frozenset({"metadata", "serialization", "ref", "cls", "function", "default"})
+_ENUM_MISSING = enum.Enum._missing_.__func__
 
 
 def body_validator(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
@@ -83,13 +88,28 @@ def _diverges(node: Any) -> bool:
 def _diverging(node: dict) -> bool:
     """``strict`` and ``coerce_numbers_to_str`` are a schema's keywords or a model config's keys."""
     return (node.get("strict") is True or node.get("coerce_numbers_to_str") is True
-            or _kind(node) in _DIVERGING_SCHEMAS or _calls_app_code(node))
+            or _kind(node) in _DIVERGING_SCHEMAS or _calls_app_code(node) or _none_member(node))
 
 
 def _calls_app_code(schema: dict) -> bool:
     kind = _kind(schema)
-    return kind in _APP_CODE_SCHEMAS or (
-        kind in ("model", "dataclass") and bool(schema.get("post_init") or schema.get("custom_init")))
+    return (kind in _APP_CODE_SCHEMAS
+            or (kind in ("model", "dataclass") and bool(schema.get("post_init") or schema.get("custom_init")))
+            or (kind == "default" and _own_function(schema.get("default_factory")))
+            or (kind == "enum" and _own_missing(schema.get("cls"))))
+
+
+def _own_function(factory: Any) -> bool:
+    """A default factory of the app's (not a builtin type or function, which has no effect to see twice)."""
+    return callable(factory) and getattr(factory, "__module__", None) != "builtins"
+
+
+def _own_missing(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum) and getattr(cls._missing_, "__func__", None) is not _ENUM_MISSING
+
+
+def _none_member(node: dict) -> bool:
+    return _kind(node) == "enum" and any(getattr(member, "value", 0) is None for member in node.get("members", ()))
 
 
 def _kind(node: dict) -> str | None:
@@ -134,27 +154,6 @@ def _validate_json(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
     return validator.validate_json if isinstance(validator, SchemaValidator) else adapter.validate_json
 
 
-class _Failure(threading.local):
-    """The last parsed body that failed validation on this thread. The engine calls the Python binder right
-    after, on the same thread, with the same bytes: it takes these errors instead of validating again."""
-    adapter: TypeAdapter[Any] | None = None
-    data: bytes = b""
-    error: ValidationError | None = None
-
-
-_failure = _Failure()
-
-
-def take_failure(adapter: TypeAdapter[Any], data: bytes | None) -> ValidationError | None:
-    """The validation error of ``data`` for ``adapter`` if the engine's validation of this body just failed
-    (then forgotten); else None."""
-    error = _failure.error
-    if error is None or _failure.adapter is not adapter or _failure.data != data:
-        return None
-    _failure.adapter, _failure.data, _failure.error = None, b"", None
-    return error
-
-
 def _validate_parsed(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
     validate_python = adapter.validate_python
 
@@ -164,8 +163,8 @@ def _validate_parsed(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
             raise ValueError("a null body is absent")   # not validated: the binder answers it (missing or default)
         try:
             return validate_python(value, from_attributes=True)
-        except ValidationError as error:
-            _failure.adapter, _failure.data, _failure.error = adapter, data, error
+        except Exception as error:   # pydantic's errors, or what a validator raised instead (an HTTPException)
+            failures.remember(adapter, data, error)
             raise
     return validate
 
