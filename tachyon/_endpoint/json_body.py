@@ -16,13 +16,15 @@ a bug) in:
 
 A body whose schema holds any of these is parsed and validated as FastAPI does. Either way a body that fails
 goes to the Python binder, which answers with FastAPI's errors: for a parsed body, the outcome of this very
-validation (see failures.py), so the app's code has run once, as in FastAPI. A ``default_factory`` other than a
-builtin (``list``, ``dict``…) and an enum's own ``_missing_`` are app code too; an enum with a ``_missing_`` or a
-member valued None also validates differently in JSON mode (pydantic-core asks ``_missing_(None)`` first).
+validation (see failures.py), so the app's code has run once, as in FastAPI. A ``default_factory`` of the
+app's (not ``list``, ``datetime.now``, ``uuid4``…) and an enum's own ``_missing_`` are app code too; an enum with
+a ``_missing_`` or a member valued None also validates differently in JSON mode (pydantic-core asks
+``_missing_(None)`` first).
 """
 from __future__ import annotations
 
 import enum
+import inspect
 import json
 import re
 from collections.abc import Callable
@@ -39,6 +41,7 @@ _APP_CODE_SCHEMAS = frozenset({"function-before", "function-after", "function-wr
 # Keys whose values are not validation schemas (a default value may be any dict).
 _NOT_VALIDATION = frozenset({"metadata", "serialization", "ref", "cls", "function", "default"})
 _ENUM_MISSING = enum.Enum._missing_.__func__
+_EFFECT_FREE_MODULES = frozenset({"builtins", "uuid", "collections", "datetime", "decimal"})
 
 
 def body_validator(adapter: TypeAdapter[Any]) -> Callable[[bytes], Any]:
@@ -100,8 +103,10 @@ def _calls_app_code(schema: dict) -> bool:
 
 
 def _own_function(factory: Any) -> bool:
-    """A default factory of the app's (not a builtin type or function, which has no effect to see twice)."""
-    return callable(factory) and getattr(factory, "__module__", None) != "builtins"
+    """A default factory of the app's: not a builtin (``list``, ``datetime.now``) or ``uuid4``, which have no effect
+    to see twice (and are common enough that their bodies should keep the JSON fast path)."""
+    return (callable(factory) and not inspect.isbuiltin(factory)
+            and getattr(factory, "__module__", None) not in _EFFECT_FREE_MODULES)
 
 
 def _own_missing(cls: Any) -> bool:
