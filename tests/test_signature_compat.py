@@ -1,13 +1,14 @@
 """How path operations and their dependencies are read, as FastAPI reads them: the dependency cache key,
 callables behind functools.partial / functools.wraps, definition-time errors, body fields declared twice,
 several markers in one Annotated, and route classes and routers as FastAPI builds them."""
+import inspect
 import unittest
 from functools import partial, wraps
 from typing import Annotated, Union
 
 from pydantic import AfterValidator, BaseModel, Discriminator, Field, Tag
 
-from tachyon import APIRouter, BackgroundTasks, Body, Depends, FastAPI, Path, Query, Request, Response, Security
+from tachyon import APIRouter, BackgroundTasks, Body, Depends, FastAPI, Form, Path, Query, Request, Response, Security
 from tachyon.datastructures import DefaultPlaceholder
 from tachyon.routing import APIRoute
 from tachyon.security import SecurityScopes
@@ -158,6 +159,92 @@ class PartialAndWrappedCallablesTest(unittest.TestCase):
     def test_wraps_decorated_and_partial_async_endpoints(self) -> None:
         self.assertEqual(self.client.get("/wrapped-endpoint", params={"q": "a"}).json(), {"q": "a"})
         self.assertEqual(self.client.get("/partial-endpoint", params={"q": "a"}).json(), "hello a")
+
+
+def cached_by_keywords(func):
+    """A cache keyed on the keyword arguments, as decorators of simple endpoints are written (FastAPI calls with
+    keywords only)."""
+    cache: dict = {}
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        key = tuple(sorted(kwargs.items()))
+        if key not in cache:
+            cache[key] = func(*args, **kwargs)
+        return cache[key]
+    return wrapper
+
+
+def with_signature(func, **annotations):
+    """A decorator that rewrites annotations in its wrapper's ``__signature__`` (keeping the names)."""
+    signature = inspect.signature(func)
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[p.replace(annotation=annotations.get(name, p.annotation))
+                                                          for name, p in signature.parameters.items()])
+    return wrapper
+
+
+def hiding_db(func):
+    """Leaves ``db`` out of the signature FastAPI reads and passes it itself."""
+    signature = inspect.signature(func)
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, db="injected", **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[p for n, p in signature.parameters.items() if n != "db"])
+    return wrapper
+
+
+def current_user() -> str:
+    return "bob"
+
+
+class DecoratedEndpointsTest(unittest.TestCase):
+    """A decorated endpoint is called with keyword arguments and declared by the signature its decorator gives it."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        app = FastAPI()
+
+        @app.get("/square/{n}")
+        @cached_by_keywords
+        def square(n: int):
+            return {"n": n, "square": n * n}
+
+        def login(username: str, password: str):
+            return {"username": username}
+
+        def me(user: str):
+            return {"user": user}
+
+        @app.get("/report")
+        @hiding_db
+        def report(db: str, year: int = 2024):
+            return {"db": db, "year": year}
+
+        app.post("/login")(with_signature(login, username=Annotated[str, Form()], password=Annotated[str, Form()]))
+        app.get("/me")(with_signature(me, user=Annotated[str, Depends(current_user)]))
+        cls.app, cls.client = app, TestClient(app)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.client.close()
+
+    def test_a_wrapper_gets_keyword_arguments(self) -> None:
+        self.assertEqual([self.client.get(f"/square/{n}").json()["square"] for n in (3, 4, 3)], [9, 16, 9])
+        self.assertEqual(self.client.get("/report?year=2020").json(), {"db": "injected", "year": 2020})
+
+    def test_the_annotations_of_a_wrappers_signature_count(self) -> None:
+        self.assertEqual(self.client.post("/login", data={"username": "u", "password": "p"}).json(), {"username": "u"})
+        self.assertEqual(self.client.get("/me").json(), {"user": "bob"})
+        operation = self.app.openapi()["paths"]["/login"]["post"]
+        self.assertNotIn("parameters", operation)
+        self.assertEqual(list(operation["requestBody"]["content"]), ["application/x-www-form-urlencoded"])
 
 
 def original() -> str:

@@ -284,9 +284,22 @@ def _callable_kind(call: Any) -> str:
     return "function"
 
 
-def _type_hints(call: Any) -> dict[str, Any]:
-    call = _unwrap(call)   # the wrapped function's annotations, resolved in its own module
-    return parameter_hints(call.__init__ if inspect.isclass(call) else call if inspect.isroutine(call) else call.__call__)
+def _annotations_target(call: Any) -> Any:
+    """What holds the annotations of ``call``'s parameters: the wrapped function (resolved in its own module), a
+    class's ``__init__``, a callable instance's ``__call__``."""
+    call = _unwrap(call)
+    return call.__init__ if inspect.isclass(call) else call if inspect.isroutine(call) else call.__call__
+
+
+def _annotation(parameter: inspect.Parameter, hints: dict[str, Any], written: dict[str, Any]) -> Any:
+    """As FastAPI, the signature's annotation, resolved: a decorator's ``__signature__`` may replace the one written on
+    the function (``str`` becomes ``Annotated[str, Form()]``), and then counts."""
+    declared = parameter.annotation
+    if declared is parameter.empty:
+        return hints.get(parameter.name, Any)
+    if isinstance(declared, str) or declared is written.get(parameter.name):
+        return hints.get(parameter.name, declared)
+    return declared
 
 
 class _Analyzer:
@@ -298,13 +311,13 @@ class _Analyzer:
     def dependant(self, call: Callable[..., Any], scopes: list[str], use_cache: bool = True,
                   scope: str | None = None, own_scopes: Sequence[str] = ()) -> Dependant:
         parameters = inspect.signature(call).parameters   # first: "3 is not a callable object", as FastAPI raises
-        hints = _type_hints(call)
+        target = _annotations_target(call)
+        hints, written = parameter_hints(target), getattr(target, "__annotations__", {})
         arguments: list[tuple[str, str, Any]] = []
         # *args and **kwargs are parameters like any other, as in FastAPI: required query parameters when not
         # annotated (a decorator without functools.wraps makes an endpoint ask for ?args=&kwargs=).
         for name, parameter in parameters.items():
-            annotation = hints.get(name, parameter.annotation if parameter.annotation is not parameter.empty else Any)
-            arguments.append(self._argument(name, parameter, annotation, scopes))
+            arguments.append(self._argument(name, parameter, _annotation(parameter, hints, written), scopes))
         node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), list(own_scopes), scope=scope)
         if node.computed_scope == "request" and node.kind in ("generator", "async_generator"):
             for child in node.children:

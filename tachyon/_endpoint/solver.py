@@ -157,11 +157,16 @@ def _is_plain(root: Dependant) -> bool:
 
 
 def _positional(root: Dependant) -> bool:
-    """The engine passes leaves positionally: fine when they are the endpoint's parameters, in order."""
+    """The engine passes leaves positionally: fine when they are the endpoint's parameters, in order. FastAPI calls
+    with keywords: a decorator's wrapper (``functools.wraps``, a ``__signature__``) may read them from its ``**kwargs``
+    (a cache key, an ownership check) or forward them to a function whose parameters differ, so it gets keywords."""
     import inspect
 
+    call = root.call
+    if not inspect.isroutine(call) or hasattr(call, "__wrapped__") or hasattr(call, "__signature__"):
+        return False
     try:
-        parameters = [p for p in inspect.signature(root.call).parameters.values()
+        parameters = [p for p in inspect.signature(call).parameters.values()
                       if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
     except (TypeError, ValueError):
         return False
