@@ -227,6 +227,14 @@ class DecoratedEndpointsTest(unittest.TestCase):
         def report(db: str, year: int = 2024):
             return {"db": db, "year": year}
 
+        async def built(**kwargs):
+            return {"request": type(kwargs["request"]).__name__, "q": kwargs["q"]}
+
+        # A signature a class-based-view library builds, its annotations as text (evaluated in the function's module)
+        built.__signature__ = inspect.Signature([
+            inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation="Request"),
+            inspect.Parameter("q", inspect.Parameter.KEYWORD_ONLY, annotation="int")])
+        app.get("/built")(built)
         app.post("/login")(with_signature(login, username=Annotated[str, Form()], password=Annotated[str, Form()]))
         app.get("/me")(with_signature(me, user=Annotated[str, Depends(current_user)]))
         cls.app, cls.client = app, TestClient(app)
@@ -242,6 +250,8 @@ class DecoratedEndpointsTest(unittest.TestCase):
     def test_the_annotations_of_a_wrappers_signature_count(self) -> None:
         self.assertEqual(self.client.post("/login", data={"username": "u", "password": "p"}).json(), {"username": "u"})
         self.assertEqual(self.client.get("/me").json(), {"user": "bob"})
+        self.assertEqual(self.client.get("/built?q=2").json(), {"request": "Request", "q": 2})
+        self.assertEqual([p["name"] for p in self.app.openapi()["paths"]["/built"]["get"]["parameters"]], ["q"])
         operation = self.app.openapi()["paths"]["/login"]["post"]
         self.assertNotIn("parameters", operation)
         self.assertEqual(list(operation["requestBody"]["content"]), ["application/x-www-form-urlencoded"])

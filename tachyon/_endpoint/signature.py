@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from typing import Annotated, Any, get_args, get_origin
+from typing import Annotated, Any, ForwardRef, get_args, get_origin
 
 from pydantic import BaseModel, Json, TypeAdapter
 from pydantic.fields import FieldInfo
@@ -23,7 +23,7 @@ from typing_inspection.typing_objects import is_typealiastype
 
 from .. import params
 from ..exceptions import DependencyScopeError
-from .annotations import parameter_hints
+from .annotations import parameter_hints, resolve_lenient
 from .fields import field_adapter
 from .types import (is_complex, is_scalar, is_scalar_sequence, is_sequence, is_union, is_union_of_models, reads_many,
                     strip_annotated)
@@ -291,12 +291,17 @@ def _annotations_target(call: Any) -> Any:
     return call.__init__ if inspect.isclass(call) else call if inspect.isroutine(call) else call.__call__
 
 
-def _annotation(parameter: inspect.Parameter, hints: dict[str, Any], written: dict[str, Any]) -> Any:
+def _annotation(parameter: inspect.Parameter, hints: dict[str, Any], written: dict[str, Any],
+                globalns: dict[str, Any]) -> Any:
     """As FastAPI, the signature's annotation, resolved: a decorator's ``__signature__`` may replace the one written on
-    the function (``str`` becomes ``Annotated[str, Form()]``), and then counts."""
+    the function (``str`` becomes ``Annotated[str, Form()]``), and then counts; text only it has (a signature a
+    class-based-view library built) is evaluated in ``globalns``. What does not resolve stays text."""
     declared = parameter.annotation
     if declared is parameter.empty:
         return hints.get(parameter.name, Any)
+    if isinstance(declared, str) and parameter.name not in written:
+        resolved = resolve_lenient(declared, globalns)
+        return declared if isinstance(resolved, ForwardRef) else resolved
     if isinstance(declared, str) or declared is written.get(parameter.name):
         return hints.get(parameter.name, declared)
     return declared
@@ -313,11 +318,12 @@ class _Analyzer:
         parameters = inspect.signature(call).parameters   # first: "3 is not a callable object", as FastAPI raises
         target = _annotations_target(call)
         hints, written = parameter_hints(target), getattr(target, "__annotations__", {})
+        globalns = getattr(_unwrap(call), "__globals__", {})
         arguments: list[tuple[str, str, Any]] = []
         # *args and **kwargs are parameters like any other, as in FastAPI: required query parameters when not
         # annotated (a decorator without functools.wraps makes an endpoint ask for ?args=&kwargs=).
         for name, parameter in parameters.items():
-            arguments.append(self._argument(name, parameter, _annotation(parameter, hints, written), scopes))
+            arguments.append(self._argument(name, parameter, _annotation(parameter, hints, written, globalns), scopes))
         node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), list(own_scopes), scope=scope)
         if node.computed_scope == "request" and node.kind in ("generator", "async_generator"):
             for child in node.children:
