@@ -12,6 +12,8 @@ import inspect
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+from ._starlette.utils import is_async_callable
+
 LifespanContext = Callable[[Any], contextlib.AbstractAsyncContextManager[Any]]
 
 
@@ -133,6 +135,10 @@ class Lifespan:
 
 
 async def _call(handler: Callable[[], Any]) -> None:
-    result = handler()
-    if inspect.isawaitable(result):
-        await result
+    """As Starlette's router: a handler is awaited when it is an async callable; what a plain one returns is dropped
+    (a sync decorator's wrapper of an async function, or ``lambda: client.aclose()``, starts a coroutine that never
+    runs, with Python's "never awaited" warning)."""
+    if is_async_callable(handler):
+        await handler()
+    else:
+        handler()

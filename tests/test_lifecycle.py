@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import sys
 import unittest
 import warnings
@@ -167,6 +168,30 @@ class LifespanTest(unittest.TestCase):
         with TestClient(legacy) as client:
             self.assertEqual(client.get("/").json(), ["startup"])
         self.assertEqual(events, ["startup", "shutdown"])
+
+    def test_a_handler_that_is_not_an_async_callable_is_not_awaited(self) -> None:
+        """As Starlette: a sync wrapper of an async function, or a lambda returning a coroutine, starts a coroutine
+        that never runs."""
+        events: list[str] = []
+        app = FastAPI()
+
+        async def connect():
+            events.append("connected")
+
+        def logged(handler):
+            @functools.wraps(handler)
+            def wrapper():
+                events.append("called " + handler.__name__)
+                return handler()
+            return wrapper
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            app.on_event("startup")(logged(connect))
+            app.router.add_event_handler("shutdown", lambda: connect())
+            with TestClient(app):
+                pass
+        self.assertEqual(events, ["called connect"])
 
 
 class CookieTest(unittest.TestCase):
