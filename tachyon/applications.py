@@ -427,6 +427,10 @@ class FastAPI(Starlette, PathOperationDecorators):
                 response = run_in_threadpool(handler, request, exc)
             else:
                 response = handler(request, exc)
+            if inspect.iscoroutine(response) and asyncio._get_running_loop() is None and not is_async_callable(handler):
+                # A sync handler (say, a sync decorator's wrapper of an async one) returned a coroutine, which
+                # Starlette then calls as the response.
+                raise TypeError("'coroutine' object is not callable")
             if inspect.iscoroutine(response):
                 if handler in _NEVER_AWAIT:
                     return self._handled(_run_to_end(response), exc, server_error, peer)

@@ -4,10 +4,12 @@ finds none) and no event loop runs. A 500 handler for ``Exception`` runs there t
 from __future__ import annotations
 
 import asyncio
+import functools
 import threading
 import time
 import traceback
 import unittest
+import warnings
 
 from tachyon import FastAPI
 from tachyon.responses import JSONResponse
@@ -99,6 +101,46 @@ class SyncExceptionHandlerTests(unittest.TestCase):
         self.assertGreaterEqual(results[0][3], 0.4)
         # The fast requests all answer while the slow handler still sleeps.
         self.assertLess(max(r[3] for r in results[1:]), 0.3, [round(r[3], 3) for r in results])
+
+
+class Boom(Exception):
+    pass
+
+
+def logged(handler):
+    """A sync decorator (logging, say) around an async handler: Starlette sees a sync handler returning a coroutine."""
+    @functools.wraps(handler)
+    def wrapper(request, exc):
+        return handler(request, exc)
+    return wrapper
+
+
+class SyncWrapperOfAsyncHandlerTests(unittest.TestCase):
+    def test_its_coroutine_is_not_a_response_wherever_the_exception_comes_from(self) -> None:
+        wrapped = FastAPI()
+
+        @wrapped.exception_handler(Boom)
+        @logged
+        async def boom_handler(request, exc):
+            return JSONResponse({"handled": True}, status_code=418)
+
+        @wrapped.get("/async")
+        async def from_async():
+            raise Boom()
+
+        @wrapped.get("/sync")
+        def from_sync():
+            raise Boom()
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)   # the coroutine never awaited, as under Starlette
+            with TestClient(wrapped, raise_server_exceptions=False) as client:
+                for path in ("/async", "/sync"):
+                    response = client.get(path)
+                    self.assertEqual((response.status_code, response.text), (500, "Internal Server Error"), path)
+            with TestClient(wrapped) as client, self.assertRaisesRegex(TypeError, "'coroutine' object is not callable"):
+                client.get("/sync")
+
 
 if __name__ == "__main__":
     unittest.main()
