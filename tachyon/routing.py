@@ -18,6 +18,7 @@ from ._request_handler import (endpoint_location, get_request_handler, run_endpo
                                serialize_response)  # (FastAPI's names: extensions import them from here)
 from ._path_operation_options import PathOperationOptions, RouteOptions, all_options, name_options
 from ._endpoint.annotations import resolve_lenient
+from ._endpoint.asgi_response import asgi_app_response
 from ._endpoint.binder import Binder
 from ._endpoint.fields import field_adapter
 from ._endpoint.rendering import ResponseModelOptions, make_renderer
@@ -123,6 +124,15 @@ class Match(enum.Enum):
     FULL = 2
 
 
+_ANY_METHOD = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")
+
+
+def _is_function(endpoint: Any) -> bool:
+    while isinstance(endpoint, partial):
+        endpoint = endpoint.func
+    return inspect.isfunction(endpoint) or inspect.ismethod(endpoint)
+
+
 class BaseRoute:
     """Starlette's base of every route: code that walks ``app.routes`` tells routes apart with isinstance
     (a path operation is an APIRoute, which is a Route; a sub-application is a Mount)."""
@@ -133,7 +143,10 @@ class Route(BaseRoute):
     serve /metrics this way, FastAPI its /openapi.json and docs pages): the endpoint takes the Request and
     returns a Response. It is no path operation: no parameters, dependencies or response model, and FastAPI's
     OpenAPI document never lists it (``include_in_schema`` is kept for Starlette's own schema generator). A
-    GET route also answers HEAD, as Starlette's do. The engine hands its handler the whole request."""
+    GET route also answers HEAD, as Starlette's do. The engine hands its handler the whole request.
+    As in Starlette, an endpoint that is no function or method (behind any ``functools.partial``) is an ASGI app
+    (``app.add_route("/graphql", GraphQL(schema))``), called with the request's scope, and takes every method
+    unless ``methods`` says otherwise."""
 
     serves_through_handler = True
 
@@ -146,12 +159,19 @@ class Route(BaseRoute):
         self.name = get_name(endpoint) if name is None else name
         self.include_in_schema = include_in_schema
         self.declared_methods = list(methods) if methods is not None else None
-        self.methods = {m.upper() for m in (methods or ["GET"])}
+        self.is_asgi_app = not _is_function(endpoint)
+        self.methods = {m.upper() for m in (methods or (_ANY_METHOD if self.is_asgi_app else ["GET"]))}
         if "GET" in self.methods:
             self.methods.add("HEAD")
 
     def get_route_handler(self) -> Callable[[Request], Any]:
-        return self.endpoint   # the engine runs a plain function in the thread pool
+        if not self.is_asgi_app:
+            return self.endpoint   # the engine runs a plain function in the thread pool
+        app = self.endpoint
+
+        async def asgi_endpoint(request: Request) -> Response:
+            return await asgi_app_response(app, request.scope, request.receive)
+        return asgi_endpoint
 
     def handler_to_serve(self) -> Callable[[Request], Any]:
         """What the engine serves a route through when it ``serves_through_handler``: the handler of an ``app``

@@ -1,6 +1,7 @@
 """Starlette's plain routes on FastAPI apps and routers (FastAPI's test_include_route.py; the
 ``app.add_route("/metrics", handle_metrics)`` of Prometheus exporters): the endpoint takes the Request
-and returns a Response; GET routes answer HEAD; they are not in the OpenAPI document."""
+and returns a Response; GET routes answer HEAD; they are not in the OpenAPI document. An endpoint that is no
+function or method is an ASGI app (``app.add_route("/graphql", GraphQL(schema))``), as in Starlette."""
 from __future__ import annotations
 
 import unittest
@@ -28,7 +29,22 @@ async def hello(request):   # Starlette style: no annotation
     return JSONResponse({"hello": request.query_params.get("name", "world")})
 
 
+class GraphQLLikeApp:
+    """An ASGI application object, as Ariadne's GraphQL(schema) is."""
+
+    async def __call__(self, scope, receive, send):
+        body = (await receive())["body"]
+        await PlainTextResponse(f"{scope['method']} {scope['path']} {body.decode()}")(scope, receive, send)
+
+
+class RequestStyle:
+    async def __call__(self, request):
+        return PlainTextResponse("not an ASGI app")
+
+
 app.add_route("/metrics", handle_metrics)
+app.add_route("/graphql", GraphQLLikeApp())
+app.add_route("/request-style", RequestStyle())
 app.include_router(router, prefix="/api")
 
 
@@ -46,6 +62,12 @@ class PlainRoutesTest(AppTestCase):
         response = self.client.post("/api/items/", json={"name": "pen"})
         self.assertEqual((response.status_code, response.json()), (201, {"received": {"name": "pen"}}))
         self.assertEqual(self.client.get("/hello?name=rick").json(), {"hello": "rick"})
+
+    def test_an_instance_is_an_asgi_app_taking_every_method(self) -> None:
+        self.assertEqual(self.client.post("/graphql", content=b"{ q }").text, "POST /graphql { q }")
+        self.assertEqual(self.client.put("/graphql").text, "PUT /graphql ")
+        with self.assertRaises(TypeError):   # called as an ASGI app, it fails
+            self.client.get("/request-style")
 
     def test_names_and_openapi(self) -> None:
         self.assertEqual(app.url_path_for("handle_metrics"), "/metrics")
