@@ -4,6 +4,7 @@ per-call cache, yield dependencies closing with the given stack, overrides, bodi
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import unittest
 from contextlib import AsyncExitStack
@@ -43,6 +44,22 @@ class Item(BaseModel):
 def create(item: Item, importance: Annotated[int, Body()], request: Request, response: Response,
            tasks: BackgroundTasks, scopes: SecurityScopes):
     return item
+
+
+def logged(func):
+    """A sync decorator around a dependency, as logging and retry helpers are written."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
+
+
+async def settings():
+    return {"env": "test"}
+
+
+def with_wrapped_dependencies(s: Annotated[dict, Depends(logged(settings))], db: Annotated[str, Depends(logged(session))]):
+    return s, db
 
 
 def scope(query_string: bytes = b"", headers: list[tuple[bytes, bytes]] = (), **extra) -> Request:
@@ -132,6 +149,14 @@ class SolveDependenciesTest(unittest.TestCase):
 
         self.assertTrue(is_coroutine_callable(coroutine) and is_gen_callable(session) and is_async_gen_callable(agen))
         self.assertFalse(is_coroutine_callable(session) or is_gen_callable(coroutine) or is_async_gen_callable(session))
+        # as FastAPI: the function behind a sync functools.wraps wrapper (logging, retry) decides
+        self.assertTrue(is_coroutine_callable(logged(coroutine)) and is_gen_callable(logged(session))
+                        and is_async_gen_callable(logged(agen)))
+        self.assertFalse(is_coroutine_callable(Item))
+
+    def test_wrapped_dependencies_are_awaited_and_entered(self) -> None:
+        self.assertEqual(solve(scope(), with_wrapped_dependencies).values, {"s": {"env": "test"}, "db": "session"})
+        self.assertEqual(events, ["open", "solved", "close"])
 
 
 class AnalyzeParamTest(unittest.TestCase):

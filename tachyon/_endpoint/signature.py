@@ -269,7 +269,7 @@ def _unwrap(call: Any) -> Any:
     return inspect.unwrap(_impartial(call))
 
 
-def _callable_kind(call: Any) -> str:
+def callable_kind(call: Any) -> str:
     """As FastAPI: the kind of the function behind partial and wraps layers, or of its ``__call__`` (a
     class is called, never awaited or iterated)."""
     targets = [_impartial(call), _unwrap(call)]
@@ -324,7 +324,7 @@ class _Analyzer:
         # annotated (a decorator without functools.wraps makes an endpoint ask for ?args=&kwargs=).
         for name, parameter in parameters.items():
             arguments.append(self._argument(name, parameter, _annotation(parameter, hints, written, globalns), scopes))
-        node = Dependant(call, arguments, _callable_kind(call), use_cache, list(scopes), list(own_scopes), scope=scope)
+        node = Dependant(call, arguments, callable_kind(call), use_cache, list(scopes), list(own_scopes), scope=scope)
         if node.computed_scope == "request" and node.kind in ("generator", "async_generator"):
             for child in node.children:
                 if child.scope == "function":

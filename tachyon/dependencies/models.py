@@ -5,14 +5,13 @@ tree; a view of it. The one edit of it that takes effect, as in FastAPI, is to t
 dependencies of a route's dependant (see ``APIRoute._edited_route_level``)."""
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
 from .._compat import ModelField
-from .._endpoint.signature import oauth_scopes
+from .._endpoint.signature import callable_kind, oauth_scopes
 from ..security.base import SecurityBase
 
 _PARAM_NAME_OF_SPECIAL = {"request": "request_param_name", "response": "response_param_name",
@@ -58,19 +57,18 @@ class Dependant:
     def cache_key(self) -> tuple:
         return self.call, tuple(sorted(set(self.security_scopes or []))), self.computed_scope or ""
 
+    # As FastAPI: the kind of the function behind partial and functools.wraps layers, or of its __call__.
     @cached_property
     def is_gen_callable(self) -> bool:
-        return _kind_of(self.call, inspect.isgeneratorfunction)
+        return self.call is not None and callable_kind(self.call) == "generator"
 
     @cached_property
     def is_async_gen_callable(self) -> bool:
-        return _kind_of(self.call, inspect.isasyncgenfunction)
+        return self.call is not None and callable_kind(self.call) == "async_generator"
 
     @cached_property
     def is_coroutine_callable(self) -> bool:
-        if inspect.isclass(self.call):
-            return False
-        return _kind_of(self.call, inspect.iscoroutinefunction)
+        return self.call is not None and callable_kind(self.call) == "coroutine"
 
     @cached_property
     def computed_scope(self) -> str | None:
@@ -92,10 +90,6 @@ def depends_of(dependant: Dependant) -> Any:
         return params.Security(dependant.call, scopes=dependant.security_scopes, use_cache=dependant.use_cache,
                                scope=dependant.scope)
     return params.Depends(dependant.call, use_cache=dependant.use_cache, scope=dependant.scope)
-
-
-def _kind_of(call: Any, test: Callable[[Any], bool]) -> bool:
-    return test(call) or test(getattr(call, "__call__", None))
 
 
 def describe(node: Any, path: str, name: str | None = None, *, endpoint: bool = False) -> Dependant:
