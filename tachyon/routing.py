@@ -288,6 +288,7 @@ class APIRoute(Route):
         self.response_model_exclude_unset = response_model_exclude_unset
         self.response_model_exclude_defaults = response_model_exclude_defaults
         self.response_model_exclude_none = response_model_exclude_none
+        self._readings: dict[int, tuple] = {}   # the signatures read as the route is declared (see analyze)
         self.compile({}, None)
         # (the route-level dependencies edited into the dependant, or None; the tree OpenAPI documents: as
         # declared, not overridden)
@@ -342,7 +343,7 @@ class APIRoute(Route):
         key, signature = self._declared
         if not _same_objects(key, edited):
             dependencies = self._declared_dependencies if edited is None else [depends_of(d) for d in edited]
-            signature = analyze(self.endpoint, self.path, dependencies)
+            signature = analyze(self.endpoint, self.path, dependencies, readings=self._readings)
             self._declared = (edited, signature)
         return signature
 
@@ -358,7 +359,7 @@ class APIRoute(Route):
         replaced = self._edited_calls()
         if replaced:   # the app's overrides apply to the call the tree holds now, as in FastAPI
             overrides = {**overrides, **{declared: overrides.get(now, now) for declared, now in replaced.items()}}
-        self.signature = analyze(self.endpoint, self.path, dependencies, overrides)
+        self.signature = analyze(self.endpoint, self.path, dependencies, overrides, self._readings)
         finish = make_finish(self.encode_body, self.status_code, self.actual_response_class)
         context = lambda raw: RequestContext(raw, app, self)  # noqa: E731
         self.solver = solver.build(self.signature, context, finish)

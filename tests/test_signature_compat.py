@@ -235,6 +235,13 @@ class DecoratedEndpointsTest(unittest.TestCase):
             inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation="Request"),
             inspect.Parameter("q", inspect.Parameter.KEYWORD_ONLY, annotation="int")])
         app.get("/built")(built)
+        def list_objects(**filters):
+            return filters
+
+        for resource, fields in (("users", ("name", "email")), ("items", ("title",))):   # one function, two routes
+            list_objects.__signature__ = inspect.Signature([
+                inspect.Parameter(field, inspect.Parameter.KEYWORD_ONLY, default="-", annotation=str) for field in fields])
+            app.get(f"/{resource}")(list_objects)
         app.post("/login")(with_signature(login, username=Annotated[str, Form()], password=Annotated[str, Form()]))
         app.get("/me")(with_signature(me, user=Annotated[str, Depends(current_user)]))
         cls.app, cls.client = app, TestClient(app)
@@ -246,6 +253,10 @@ class DecoratedEndpointsTest(unittest.TestCase):
     def test_a_wrapper_gets_keyword_arguments(self) -> None:
         self.assertEqual([self.client.get(f"/square/{n}").json()["square"] for n in (3, 4, 3)], [9, 16, 9])
         self.assertEqual(self.client.get("/report?year=2020").json(), {"db": "injected", "year": 2020})
+
+    def test_the_signature_is_read_when_the_route_is_declared(self) -> None:
+        self.assertEqual(self.client.get("/users?name=ann").json(), {"name": "ann", "email": "-"})
+        self.assertEqual(self.client.get("/items?name=ann").json(), {"title": "-"})
 
     def test_the_annotations_of_a_wrappers_signature_count(self) -> None:
         self.assertEqual(self.client.post("/login", data={"username": "u", "password": "p"}).json(), {"username": "u"})

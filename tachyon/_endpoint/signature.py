@@ -185,8 +185,11 @@ def path_param_names(path: str) -> list[str]:
 
 
 def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.Depends] = (),
-            overrides: Mapping[Any, Any] | None = None) -> EndpointSignature:
-    analyzer = _Analyzer(set(path_param_names(path)), overrides or {})
+            overrides: Mapping[Any, Any] | None = None, readings: dict[int, tuple] | None = None) -> EndpointSignature:
+    """``readings``: the signatures read by an earlier analysis of the route, reused (and added to), since FastAPI
+    reads each callable's signature once, when the route is declared: a ``__signature__`` rewritten later (one
+    function registered for several routes, its signature changed in between) changes nothing."""
+    analyzer = _Analyzer(set(path_param_names(path)), overrides or {}, {} if readings is None else readings)
     root = analyzer.dependant(endpoint, [])
     extra = [analyzer.sub_dependant(d, None, []) for d in dependencies]
     root.arguments[:0] = [("", "dependency", d) for d in extra]
@@ -195,7 +198,7 @@ def analyze(endpoint: Callable[..., Any], path: str, dependencies: list[params.D
     # A path parameter the endpoint does not declare is matched but not passed, as in FastAPI.
     signature = EndpointSignature(root, _flatten(root), analyzer.specials, _error_order(root))
     if overrides:
-        declared = analyze(endpoint, path, dependencies)
+        declared = analyze(endpoint, path, dependencies, readings=readings)
         signature.declared_embedded = bool(declared.body_params) and declared.single_body is None
     single = signature.single_body
     if single is not None and isinstance(single.field_info, params.Form) and _is_model(single.annotation):
@@ -308,14 +311,23 @@ def _annotation(parameter: inspect.Parameter, hints: dict[str, Any], written: di
 
 
 class _Analyzer:
-    def __init__(self, path_names: set[str], overrides: Mapping[Any, Any]) -> None:
+    def __init__(self, path_names: set[str], overrides: Mapping[Any, Any], readings: dict[int, tuple]) -> None:
         self.path_names = path_names
         self.overrides = overrides
+        # id(call) -> (call, its signature's parameters); the call is kept so that its id stays its own
+        self.readings = readings
         self.specials: set[str] = set()
+
+    def _parameters(self, call: Any) -> Mapping[str, inspect.Parameter]:
+        kept = self.readings.get(id(call))
+        if kept is None:   # first: "3 is not a callable object", as FastAPI raises
+            kept = self.readings[id(call)] = (call, inspect.signature(call).parameters)
+        return kept[1]
 
     def dependant(self, call: Callable[..., Any], scopes: list[str], use_cache: bool = True,
                   scope: str | None = None, own_scopes: Sequence[str] = ()) -> Dependant:
-        parameters = inspect.signature(call).parameters   # first: "3 is not a callable object", as FastAPI raises
+        parameters = self._parameters(call)
+        # Resolved at each analysis: a forward reference defined after the route resolves once it is defined.
         target = _annotations_target(call)
         hints, written = parameter_hints(target), getattr(target, "__annotations__", {})
         globalns = getattr(_unwrap(call), "__globals__", {})
