@@ -1,6 +1,8 @@
 """Starlette's data structures: headers, multi-dicts (query params, forms), URL, client address, state."""
 from __future__ import annotations
 
+import ipaddress
+import re
 import shlex
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, NamedTuple
@@ -161,13 +163,14 @@ class MutableHeaders(Headers, MutableMapping[str, str]):
 class ImmutableMultiDict(Mapping[str, Any]):
     """Starlette's multi-dict: ``d[k]`` is the last value, ``getlist(k)`` all of them, in order."""
 
-    def __init__(self, items: Any = ()) -> None:
+    def __init__(self, items: Any = (), **kwargs: Any) -> None:
         if isinstance(items, ImmutableMultiDict):
             pairs = items.multi_items()
         elif isinstance(items, Mapping):
             pairs = list(items.items())
         else:
             pairs = list(items)
+        pairs += kwargs.items()   # as Starlette's: keyword pairs after the given ones
         self._list = pairs
         self._dict = {k: v for k, v in pairs}
 
@@ -196,11 +199,6 @@ class ImmutableMultiDict(Mapping[str, Any]):
 class MultiDict(ImmutableMultiDict):
     """Starlette's mutable multi-dict: setting a key replaces all its values, ``append`` adds one more,
     ``setlist``/``poplist`` handle them all; ``d[k]`` stays the last value."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(args[0] if args else ())
-        if kwargs:
-            super().__init__([*self._list, *kwargs.items()])
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.setlist(key, [value])
@@ -259,9 +257,7 @@ class QueryParams(ImmutableMultiDict):
             items = items.decode("latin-1")
         if isinstance(items, str):
             items = parse_qsl(items, keep_blank_values=True)
-        super().__init__(items)
-        if kwargs:
-            super().__init__([*self._list, *kwargs.items()])
+        super().__init__(items, **kwargs)
 
     def __str__(self) -> str:
         return urlencode(self._list)
@@ -331,8 +327,7 @@ class URLPath(str):
     """A path ``url_path_for`` found (Starlette's): a str that can become an absolute URL under a base URL."""
 
     def __new__(cls, path: str, protocol: str = "", host: str = "") -> URLPath:
-        if protocol not in ("http", "websocket", ""):
-            raise ValueError(f"unknown protocol {protocol!r}")
+        assert protocol in ("http", "websocket", ""), f"unknown protocol {protocol!r}"   # Starlette's AssertionError
         return str.__new__(cls, path)
 
     def __init__(self, path: str, protocol: str = "", host: str = "") -> None:
@@ -397,6 +392,12 @@ class URL:
             hostname = self.netloc.rpartition("@")[2]
             if not hostname.endswith("]"):
                 hostname = hostname.rsplit(":", 1)[0]
+        elif ":" in hostname and not hostname.startswith("["):
+            try:   # an IPv6 address gets its brackets, as Starlette's
+                ipaddress.IPv6Address(hostname)
+                hostname = f"[{hostname}]"
+            except ValueError:
+                pass
         netloc = hostname if port is None else f"{hostname}:{port}"
         if username is not None:
             netloc = f"{username}{':' + password if password is not None else ''}@{netloc}"
@@ -430,27 +431,57 @@ class URL:
         return f"{self.__class__.__name__}({url!r})"
 
 
+# Starlette's: a Host header of a host name, IPv4 address or bracketed IP literal, and a port.
+_HOST = re.compile(r"^(?P<host>[a-z0-9._~%!$&'()*+,;=-]+|\[(?:(?P<ipv6>[a-f0-9]*:[a-f0-9.:]+)|"
+                   r"(?-i:v)[a-f0-9]+\.[a-z0-9._~!$&'()*+,;=:-]+)\])(?::(?P<port>[0-9]+))?$", re.IGNORECASE)
+
+
+def host_authority(host_header: str | None) -> str | None:
+    """The Host header's host and port when it is a valid one (as Starlette's parse_host_header, with a port up to
+    65535); None otherwise: a URL then takes the server's address, so that no header can inject a path or a user."""
+    found = _HOST.fullmatch(host_header) if host_header is not None else None
+    if found is None:
+        return None
+    if found["ipv6"] is not None:
+        try:
+            ipaddress.IPv6Address(found["ipv6"])
+        except ValueError:
+            return None
+    port = found["port"]
+    if port is not None and (len(port.lstrip("0")) > 5 or int(port) > 65535):
+        return None
+    return found["host"] if port is None else f"{found['host']}:{port}"
+
+
+def server_netloc(server: tuple[str, int | None], scheme: str) -> str:
+    """The server's address as a URL's host: an IPv6 one in brackets, the scheme's default port left out."""
+    host, port = server
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    default_port = {"http": 80, "https": 443, "ws": 80, "wss": 443}.get(scheme)
+    return host if port == default_port or port is None else f"{host}:{port}"
+
+
 def _url_of_scope(scope: Mapping[str, Any]) -> str:
-    """Starlette's URL of an ASGI scope: the Host header's host, else the server's (its port left out when it
-    is the scheme's default), the root path and path, and the query string."""
+    """Starlette's URL of an ASGI scope: the Host header's host when valid, else the server's, the root path and
+    path (its '?', '#' and '\\' escaped, so they stay in the path), and the query string."""
     scheme = scope.get("scheme", "http")
     server = scope.get("server")
-    path = scope.get("root_path", "") + scope["path"]
+    path = (scope.get("root_path", "") + scope["path"]).replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
     query_string = scope.get("query_string", b"")
-    host = next((value.decode("latin-1") for key, value in scope["headers"] if key == b"host"), None)
-    if host is not None:
-        url = f"{scheme}://{host}{path}"
-    elif server is None:
-        url = path
-    else:
-        server_host, port = server
-        default_port = {"http": 80, "https": 443, "ws": 80, "wss": 443}[scheme]
-        url = f"{scheme}://{server_host}{path}" if port == default_port else f"{scheme}://{server_host}:{port}{path}"
-    return url + "?" + query_string.decode() if query_string else url
+    host = host_authority(next((value.decode("latin-1") for key, value in scope["headers"] if key == b"host"), None))
+    if host is None and server is not None:
+        host = server_netloc(server, scheme)
+    query = query_string.decode()
+    if host is not None:   # (a path without its leading '/' gets one: it never reads as part of the host)
+        return SplitResult(scheme=scheme, netloc=host, path=path, query=query, fragment="").geturl()
+    url = "/%2F" + path[2:] if path.startswith("//") else path   # else the '//' would read as an authority
+    return f"{url}?{query}" if query else url
 
 
 class State:
-    """An object for arbitrary attributes (``request.state``, ``app.state``)."""
+    """An object for arbitrary attributes (``request.state``, ``app.state``); as in Starlette 1.x, also a mapping
+    of them (``state["db"]``, ``len(state)``, iterating over their names)."""
 
     def __init__(self, state: dict[str, Any] | None = None) -> None:
         super().__setattr__("_state", state if state is not None else {})   # the dict itself, as Starlette's
@@ -462,10 +493,25 @@ class State:
         try:
             return self._state[key]
         except KeyError:
-            raise AttributeError(f"'State' object has no attribute '{key}'") from None
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{key}'") from None
 
     def __delattr__(self, key: str) -> None:
         del self._state[key]
+
+    def __getitem__(self, key: str) -> Any:
+        return self._state[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._state[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._state[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state)
+
+    def __len__(self) -> int:
+        return len(self._state)
 
 
 class DefaultPlaceholder:

@@ -34,7 +34,8 @@ class UploadFile:
 
     async def write(self, data: bytes) -> None:
         self.file.write(data)
-        self.size = (self.size or 0) + len(data)
+        if self.size is not None:   # Starlette's: a file made without a size keeps none
+            self.size += len(data)
 
     async def seek(self, offset: int) -> None:
         self.file.seek(offset)

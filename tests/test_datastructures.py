@@ -1,10 +1,13 @@
 """Starlette's URL and QueryParams, as apps build links with them (pagination: request.url.include_query_params)."""
 from __future__ import annotations
 
+import asyncio
+import io
 import unittest
 
-from tachyon import FastAPI, Request
-from tachyon.datastructures import URL, Headers, MultiDict, MutableHeaders, QueryParams
+from tachyon import FastAPI, Request, UploadFile
+from tachyon.datastructures import (URL, FormData, Headers, ImmutableMultiDict, MultiDict, MutableHeaders, QueryParams,
+                                    State, URLPath)
 from tachyon.testclient import TestClient
 
 
@@ -36,6 +39,31 @@ class URLTest(unittest.TestCase):
         with self.assertRaises(AssertionError):
             URL("http://a.test/", scope=scope)
 
+    def test_a_scopes_host_header_counts_only_when_valid(self) -> None:
+        """Starlette's defence against injected Host headers: an invalid one gives way to the server's address (an
+        IPv6 one in brackets), and the path's '?' and '#' stay in the path."""
+        def url_of(host: bytes | None = None, path: str = "/admin", server: tuple = ("example.com", 80)) -> URL:
+            return URL(scope={"scheme": "http", "server": server, "path": path, "query_string": b"",
+                              "headers": [] if host is None else [(b"host", host)]})
+
+        for host in (b"foo/bar", b"user@foo", b"foo:65536", b"[:::]"):
+            self.assertEqual(str(url_of(host)), "http://example.com/admin", host)
+        self.assertEqual(str(url_of(b"[::1]:8080")), "http://[::1]:8080/admin")
+        self.assertEqual(str(url_of(server=("::1", 8000))), "http://[::1]:8000/admin")
+        self.assertEqual(url_of(path="/a?b#c").path, "/a%3Fb%23c")
+        self.assertEqual(url_of(path="@google.com").hostname, "example.com")
+        self.assertEqual(str(URL("http://x:8000/p").replace(hostname="::1")), "http://[::1]:8000/p")
+
+    def test_an_invalid_host_header_of_a_request(self) -> None:
+        app = FastAPI()
+
+        @app.get("/")
+        def where(request: Request):
+            return {"port": request.url.port, "host": request.url.hostname}
+
+        response = TestClient(app).get("/", headers={"host": "foo:65536"})   # the server's address instead (a 500 before)
+        self.assertEqual((response.status_code, response.json()["host"]), (200, "127.0.0.1"))
+
     def test_keeps_the_string_until_a_part_is_read(self) -> None:
         # jsonable_encoder falls back to vars(): a returned request.url is {"_url": ...} in FastAPI (probe r42a).
         url = URL("http://testserver/u?x=1")
@@ -53,6 +81,39 @@ class URLTest(unittest.TestCase):
 
     def test_repr_hides_the_password(self) -> None:
         self.assertEqual(repr(URL("https://user:secret@h.test/p")), "URL('https://user:********@h.test/p')")
+
+
+class StarletteOneApiTest(unittest.TestCase):
+    """What Starlette 1.x added or tightened: State as a mapping, keyword pairs for every multi-dict, URLPath's
+    protocol check, an UploadFile made without a size keeping none."""
+
+    def test_state_is_a_mapping_of_its_attributes(self) -> None:
+        class AppState(State):
+            pass
+
+        state = AppState()
+        state["db"] = "pool"
+        state.cache = "lru"
+        self.assertEqual((state.db, state["cache"], len(state), list(state)), ("pool", "lru", 2, ["db", "cache"]))
+        del state["db"]
+        with self.assertRaisesRegex(AttributeError, "'AppState' object has no attribute 'db'"):
+            state.db
+
+    def test_multi_dicts_take_keyword_pairs(self) -> None:
+        self.assertEqual(FormData([("a", "1")], b="2").multi_items(), [("a", "1"), ("b", "2")])
+        self.assertEqual(ImmutableMultiDict(a="1")["a"], "1")
+        self.assertEqual(MultiDict([("a", "1")], a="2").getlist("a"), ["1", "2"])
+        self.assertEqual(str(QueryParams("x=1", y="2")), "x=1&y=2")
+        with self.assertRaises(AssertionError):
+            URLPath("/x", protocol="ftp")
+
+    def test_an_upload_made_without_a_size_keeps_none(self) -> None:
+        async def written(size: int | None) -> int | None:
+            upload = UploadFile(io.BytesIO(b"data"), size=size, filename="f")
+            await upload.write(b" and more")
+            return upload.size
+
+        self.assertEqual((asyncio.run(written(None)), asyncio.run(written(4))), (None, 13))
 
 
 class MultiDictTest(unittest.TestCase):
