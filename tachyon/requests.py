@@ -11,7 +11,7 @@ from typing import Any
 from ._asgi import read_body
 from ._endpoint.request_data import RequestData
 from ._testclient import peers
-from .datastructures import URL, Address, FormData, Headers, QueryParams, State
+from .datastructures import URL, Address, FormData, Headers, QueryParams, State, host_authority, server_netloc
 from .forms import FORM_MEDIA_TYPES, form_media_type, parse_form
 
 
@@ -135,11 +135,12 @@ class HTTPConnection(Mapping[str, Any]):
         return getattr(app, "root_path", "") or self._data.root_path
 
     def _host(self) -> str:
-        host = self.headers.get("host")
-        if host:
+        """The Host header's host when it is a valid one, else the server's address, as Starlette's URL."""
+        host = host_authority(self.headers.get("host"))
+        if host is not None:
             return host
         server = self._data.server
-        return f"{server[0]}:{server[1]}" if server else "localhost"
+        return server_netloc(server, self._data.scheme) if server else "localhost"
 
     # Once the scope exists (code asked for it, or the Request was built over one), its values are the request's:
     # a route class may edit them before FastAPI's handler reads them, as Starlette's Request reads its scope.
@@ -287,6 +288,14 @@ class Request(HTTPConnection):
 
     async def is_disconnected(self) -> bool:
         return False
+
+    async def send_push_promise(self, path: str) -> None:
+        """Starlette's sends an HTTP/2 server push when the server offers the ASGI extension for it; the engine
+        offers none (browsers dropped server push), so, as Starlette's under such a server, nothing is sent."""
+
+    async def send_early_hints(self, link: str, /, *additional_links: str) -> None:
+        """Starlette's sends a 103 Early Hints response when the server offers the ASGI extension for it; the
+        engine offers none, so, as Starlette's under such a server, nothing is sent."""
 
     async def close(self) -> None:
         return None
