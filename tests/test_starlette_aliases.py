@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 import tachyon
-from tachyon import FastAPI, HTTPException
+from tachyon import FastAPI, HTTPException, Request
 from tachyon._starlette.finder import real_starlette_installed
 from tachyon.testclient import TestClient
 
@@ -84,6 +84,39 @@ class StarletteAliasesTest(unittest.TestCase):
 
         self.assertTrue(issubclass(ClientDisconnect, Exception))
 
+    def test_class_based_endpoints(self) -> None:
+        """starlette.endpoints.HTTPEndpoint added with add_route: a method per HTTP method, a sync one in the thread
+        pool, and the app's 405 (its handlers answer) for the others."""
+        from starlette.endpoints import HTTPEndpoint
+        from starlette.responses import PlainTextResponse
+
+        class Homepage(HTTPEndpoint):
+            async def get(self, request):
+                return PlainTextResponse(f"Hello, {request.query_params.get('name', 'world')}!")
+
+            def post(self, request):
+                return PlainTextResponse("posted")
+
+        app = FastAPI()
+        app.add_route("/", Homepage)
+        with TestClient(app) as client:
+            self.assertEqual((client.get("/?name=ann").text, client.post("/").text), ("Hello, ann!", "posted"))
+            self.assertEqual(client.head("/").status_code, 200)
+            response = client.put("/")
+            self.assertEqual((response.status_code, response.json(), response.headers["allow"]),
+                             (405, {"detail": "Method Not Allowed"}, "GET, HEAD, POST"))
+
+    def test_requests_early_hints_and_push_send_nothing_without_the_servers_extension(self) -> None:
+        app = FastAPI()
+
+        @app.get("/")
+        async def page(request: Request):
+            await request.send_early_hints("</style.css>; rel=preload; as=style")
+            await request.send_push_promise("/style.css")
+            return {"ok": True}
+
+        self.assertEqual(TestClient(app).get("/").json(), {"ok": True})
+
     def test_modules_tachyon_lacks_stay_missing(self) -> None:
         with self.assertRaises(ModuleNotFoundError):
             import starlette.staticfiles  # noqa: F401
@@ -119,7 +152,7 @@ class StarletteAliasesTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             env_file = Path(tmp) / ".env"
             env_file.write_text("# settings\nDEBUG=false\nSECRET_KEY = 'k3y'\nHOSTS=a.com, b.org\n")
-            config = Config(env_file, environ={"DEBUG": "1"})
+            config = Config(env_file, environ={"DEBUG": "1"}, encoding="utf-8")
             self.assertIs(config("DEBUG", cast=bool), True)   # the environment wins over the file
             secret = config("SECRET_KEY", cast=Secret)
             self.assertEqual((repr(secret), str(secret)), ("Secret('**********')", "k3y"))

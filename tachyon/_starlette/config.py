@@ -52,13 +52,13 @@ class Config:
     from ``env_file`` (KEY=value lines; # comments; quotes stripped), else the default; KeyError without one."""
 
     def __init__(self, env_file: str | Path | None = None, environ: Mapping[str, str] = environ,
-                 env_prefix: str = "") -> None:
+                 env_prefix: str = "", encoding: str = "utf-8") -> None:
         self.environ = environ
         self.env_prefix = env_prefix
         self.file_values: dict[str, str] = {}
         if env_file is not None:
             if os.path.isfile(env_file):
-                self.file_values = self._read_file(env_file)
+                self.file_values = self._read_file(env_file, encoding)
             else:
                 warnings.warn(f"Config file '{env_file}' not found.")
 
@@ -75,9 +75,9 @@ class Config:
             return self._perform_cast(key, default, cast)
         raise KeyError(f"Config '{key}' is missing, and has no default.")
 
-    def _read_file(self, file_name: str | Path) -> dict[str, str]:
+    def _read_file(self, file_name: str | Path, encoding: str = "utf-8") -> dict[str, str]:
         values: dict[str, str] = {}
-        with open(file_name) as lines:
+        with open(file_name, encoding=encoding) as lines:
             for line in lines:
                 line = line.strip()
                 if "=" in line and not line.startswith("#"):

@@ -29,6 +29,7 @@ ALIASES = {
     "starlette.config": "tachyon._starlette.config",
     "starlette.convertors": "tachyon.convertors",
     "starlette.datastructures": "tachyon.datastructures",
+    "starlette.endpoints": "tachyon._starlette.endpoints",
     "starlette.exceptions": "tachyon._starlette.exceptions",
     "starlette.requests": "tachyon.requests",
     "starlette.responses": "tachyon.responses",
