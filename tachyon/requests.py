@@ -8,7 +8,6 @@ from urllib.parse import parse_qsl, quote
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
-from ._asgi import read_body
 from ._endpoint.request_data import RequestData
 from ._testclient import peers
 from .datastructures import URL, Address, FormData, Headers, QueryParams, State, host_authority, server_netloc
@@ -24,9 +23,9 @@ _first_request: ContextVar[Request | None] = ContextVar("tachyon_first_request",
 
 class ClientDisconnect(Exception):
     """Starlette's: the client went away before the request body was read. Code catches it around
-    ``await request.body()`` or ``request.stream()``; with Tachyon it is not raised there, because the engine
-    hands a request to Python only once its whole body has arrived (a client that leaves earlier never reaches
-    the app)."""
+    ``await request.body()`` or ``request.stream()``. The engine hands a request to Python only once its whole body
+    has arrived (a client that leaves earlier never reaches the app), so only a Request built over a ``receive``
+    that reports the disconnect raises it."""
 
 
 class HTTPConnection(Mapping[str, Any]):
@@ -61,6 +60,7 @@ class HTTPConnection(Mapping[str, Any]):
         self._setup(data, scope.get("app"), scope.get("route"), scope)
         self._receive = receive if written else None
         self._written = written   # a scope written by hand: its path_params are as written
+        self._no_receive = receive is None   # Starlette's then reads nothing: its body() raises
 
     @classmethod
     def _from_engine(cls, data: RequestData, app: Any, route: Any) -> HTTPConnection:
@@ -68,6 +68,7 @@ class HTTPConnection(Mapping[str, Any]):
         connection._setup(data, app, route, None)
         connection._receive = None
         connection._written = False
+        connection._no_receive = False
         return connection
 
     def _setup(self, data: RequestData, app: Any, route: Any, scope: dict[str, Any] | None) -> None:
@@ -213,6 +214,8 @@ class HTTPConnection(Mapping[str, Any]):
 
     def url_for(self, name: str, /, **path_params: Any) -> URL:
         """Starlette's: the route's path in the app that serves (so through its mounts), under ``base_url``."""
+        if self._app is None:
+            raise RuntimeError("The `url_for` method can only be used inside a Starlette application or with a router.")
         path = _serving_app(self._app).url_path_for(name, **path_params)
         return URL(str(self.base_url).rstrip("/") + path)
 
@@ -242,9 +245,23 @@ class Request(HTTPConnection):
             raise RuntimeError("Stream consumed")
 
     async def _receive_body(self) -> None:
-        """A Request built over a receive reads the body from it (the engine's requests come with theirs)."""
+        """A Request built over a receive reads the body from it (the engine's requests come with theirs); one
+        that code built without a receive has none to read, as Starlette's."""
+        if self._no_receive:
+            raise RuntimeError("Receive channel has not been made available")
         if self._data.body is None and self._receive is not None:
-            self._data = self._data._replace(body=await read_body(self._receive))
+            self._data = self._data._replace(body=b"".join([chunk async for chunk in self._received_chunks()]))
+
+    async def _received_chunks(self) -> AsyncIterator[bytes]:
+        """The body as the receive gives it, chunk by chunk; a disconnect before its end is ClientDisconnect."""
+        while True:
+            message = await self._receive()
+            if message["type"] == "http.disconnect":
+                raise ClientDisconnect()
+            if message.get("body"):
+                yield message["body"]
+            if not message.get("more_body", False):
+                return
 
     async def stream(self) -> AsyncIterator[bytes]:
         """Starlette's: the body in chunks, then ``b""``; the kept ``_body`` if ``body()`` ran before. The engine
@@ -255,6 +272,12 @@ class Request(HTTPConnection):
             yield b""
             return
         self._check_unconsumed()
+        if self._receive is not None and self._data.body is None and not self._no_receive:
+            async for chunk in self._received_chunks():   # as it arrives, as Starlette's
+                yield chunk
+            self._stream_consumed = True
+            yield b""
+            return
         await self._receive_body()
         self._stream_consumed = True
         if self._data.body:

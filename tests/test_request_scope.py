@@ -114,6 +114,42 @@ class WrittenScopeTest(unittest.TestCase):
         with self.assertRaises(AssertionError):
             Request({"type": "lifespan"})
 
+    def test_reading_the_body_as_starlettes_request(self) -> None:
+        """Chunks as the receive gives them, a disconnect raised, no body without a receive, no url_for without an
+        app; a Request built over a served request's scope without its receive reads nothing either."""
+        import asyncio
+
+        from tachyon.requests import ClientDisconnect
+
+        async def first_chunk() -> bytes:
+            messages = [{"type": "http.request", "body": b"1", "more_body": True}, {"type": "http.request", "body": b"2"}]
+
+            async def receive() -> dict:
+                return messages.pop(0)
+            return await Request({"type": "http"}, receive).stream().__anext__()
+
+        async def disconnected() -> dict:
+            return {"type": "http.disconnect"}
+
+        self.assertEqual(asyncio.run(first_chunk()), b"1")
+        with self.assertRaises(ClientDisconnect):
+            asyncio.run(Request({"type": "http", "method": "POST"}, disconnected).body())
+        with self.assertRaisesRegex(RuntimeError, "Receive channel has not been made available"):
+            asyncio.run(Request({"type": "http", "method": "POST"}).body())
+        with self.assertRaisesRegex(RuntimeError, "can only be used inside a Starlette application"):
+            Request({"type": "http"}).url_for("index")
+
+        served = FastAPI()
+
+        @served.post("/")
+        async def rebuilt(request: Request):
+            try:
+                return await Request(request.scope).json()
+            except RuntimeError as error:
+                return str(error)
+
+        self.assertEqual(TestClient(served).post("/", json={"a": 1}).json(), "Receive channel has not been made available")
+
 class HandWrittenScopeTest(unittest.TestCase):
     """A Request over a scope written by hand with odd query string and headers (built for its state, as
     fastapi-lifespan-dependencies builds one at startup): Starlette reads those only when asked."""
