@@ -1,5 +1,5 @@
 """Leak check: drives 200k+ requests through the example endpoints (valid, invalid, errors) plus a few
-slow paths (multipart uploads, a 422 that still runs a dependency chain with a yield dependency, an
+slow paths (multipart uploads, a validator's refusal kept for the Python binder, a 422 that still runs a dependency chain with a yield dependency, an
 exception handler that awaits, a def route whose yield dependency exits on a sync lane, a def dependency run in a
 copy of the request's context, a handler that starts a task (its response waits for the task's first step), a
 value the engine's JSON writer leaves to json.dumps) with wrk and reports RSS and sys.getallocatedblocks() after each round.
@@ -26,7 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from typing import Annotated  # noqa: E402
 
-from tachyon import Depends, FastAPI, Form, UploadFile  # noqa: E402
+from pydantic import AfterValidator  # noqa: E402
+
+from tachyon import Depends, FastAPI, Form, HTTPException, UploadFile  # noqa: E402
 from tachyon.responses import JSONResponse  # noqa: E402
 from tachyon._boundary.engine import get_engine  # noqa: E402
 
@@ -56,7 +58,7 @@ wrk.headers["Content-Type"] = "multipart/form-data; boundary={BOUNDARY}"
 wrk.body = {lua_string(MULTIPART)}
 """
 TARGETS = ["/health", "/items/5?q=abc&limit=7", "/items/0", "/items/abc?limit=1000", "/nope", "/crash",
-           "/chain/x?page=2", "/teapot", "/sync-session", "/sync-dependency?q=a", "/spawn", "/url"]
+           "/chain/x?page=2", "/teapot", "/sync-session", "/sync-dependency?q=a", "/spawn", "/url", "/refused?q=no"]
 
 
 class Teapot(Exception):
@@ -81,6 +83,13 @@ def query_value(q: str = "x"):
     return q
 
 
+def refused(value: str) -> str:
+    """A validator that refuses: the engine keeps its failure for the Python binder (tachyon/_endpoint/failures.py)."""
+    if value == "no":
+        raise HTTPException(status_code=403, detail="refused")
+    return value
+
+
 spawned: set[asyncio.Task] = set()
 
 
@@ -99,6 +108,10 @@ def add_slow_paths(app: FastAPI) -> None:
 
     @app.get("/sync-dependency")
     def with_sync_dependency(q: Annotated[str, Depends(query_value)]):
+        return {"q": q}
+
+    @app.get("/refused")
+    def refused_value(q: Annotated[str, AfterValidator(refused)]):
         return {"q": q}
 
     @app.get("/spawn")
@@ -139,7 +152,7 @@ def expect_statuses(port: int) -> None:
 
     checks = [("GET", "/chain/x?page=2", None, {}, 422), ("GET", "/teapot", None, {}, 418),
               ("GET", "/sync-session", None, {}, 200), ("GET", "/sync-dependency?q=a", None, {}, 200),
-              ("GET", "/spawn", None, {}, 200), ("GET", "/url", None, {}, 200),
+              ("GET", "/spawn", None, {}, 200), ("GET", "/url", None, {}, 200), ("GET", "/refused?q=no", None, {}, 403),
               ("POST", "/upload", MULTIPART.encode(), {"content-type": f"multipart/form-data; boundary={BOUNDARY}"}, 200)]
     for method, path, body, headers, status in checks:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
