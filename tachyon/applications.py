@@ -485,8 +485,13 @@ class FastAPI(Starlette, PathOperationDecorators):
         return exc
 
     def _server_error_handler(self) -> tuple[Callable[..., Any] | None, bool]:
-        handlers = self._effective_handlers()
-        return handlers.get(500) or handlers.get(Exception), True
+        """The handler registered for 500 or Exception; with both, the one of the key added last, as Starlette's
+        build_middleware_stack takes them in order."""
+        handler = None
+        for key, value in self._effective_handlers().items():
+            if key in (500, Exception):
+                handler = value
+        return handler, True
 
     def _handled(self, response: Response, exc: BaseException, server_error: bool, peer: Any) -> Response:
         if server_error:

@@ -269,6 +269,21 @@ class ServerErrorHandlerTest(unittest.TestCase):
         with TestClient(server_error_app) as client, self.assertRaises(KeyError):
             client.get("/crash")
 
+    def test_of_handlers_for_500_and_exception_the_one_added_last_answers(self):
+        from tachyon.testclient import TestClient
+
+        for order in ((500, Exception), (Exception, 500)):
+            app = FastAPI()
+            for key in order:
+                app.add_exception_handler(key, lambda request, exc, key=key: JSONResponse({"by": str(key)}, status_code=500))
+
+            @app.get("/crash")
+            def crashing():
+                raise KeyError("lost")
+
+            with TestClient(app, raise_server_exceptions=False) as client:
+                self.assertEqual(client.get("/crash").json(), {"by": str(order[-1])}, order)
+
 
 class ExceptionHandlersDictTest(unittest.TestCase):
     def test_the_apps_handlers_first_then_the_defaults_it_did_not_replace(self) -> None:
