@@ -1,10 +1,17 @@
 """Running blocking code without blocking the event loop: FastAPI's ``fastapi.concurrency`` (Starlette's
 ``run_in_threadpool``, ``iterate_in_threadpool``, ``run_until_first_complete`` and FastAPI's own
-``contextmanager_in_threadpool``) on asyncio's default executor instead of anyio's."""
+``contextmanager_in_threadpool``) on a thread pool of Tachyon's instead of anyio's worker threads.
+
+As many calls run at once as anyio's default thread limiter allows (40 tokens, or what the app set its
+``total_tokens`` to, once the app has imported anyio), as on FastAPI's pool: asyncio's default executor has
+only ``cpu_count + 4`` threads, so blocking calls (and ``def`` dependencies of ``async`` routes) would queue."""
 from __future__ import annotations
 
 import asyncio
 import functools
+import sys
+import weakref
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, asynccontextmanager
 from typing import Any, TypeVar
@@ -17,13 +24,36 @@ __all__ = ["asynccontextmanager", "contextmanager_in_threadpool", "iterate_in_th
            "run_in_threadpool", "run_until_first_complete"]
 
 
+_DEFAULT_TOKENS = 40   # anyio's default thread limiter's
+# Threads start as calls need them; the limiter, not the pool's size, bounds how many calls run at once.
+_workers = ThreadPoolExecutor(max_workers=1024, thread_name_prefix="tachyon-threadpool")
+_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
+
+
+def _limiter(loop: asyncio.AbstractEventLoop) -> Any:
+    """anyio's default thread limiter of this loop once the app has imported anyio (its settings count), else a
+    semaphore of as many tokens."""
+    if "anyio" in sys.modules:
+        try:
+            from anyio.to_thread import current_default_thread_limiter
+
+            return current_default_thread_limiter()
+        except Exception:   # an anyio without it, or a loop anyio does not recognise
+            pass
+    limiter = _limiters.get(loop)
+    if limiter is None:
+        limiter = _limiters[loop] = asyncio.Semaphore(_DEFAULT_TOKENS)
+    return limiter
+
+
 async def run_in_threadpool(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run ``func`` in the event loop's default thread pool and await its result (contextvars preserved). As on
-    anyio's worker threads, ``anyio.from_thread`` works in ``func``."""
+    """Run ``func`` in the thread pool and await its result (contextvars preserved). As on anyio's worker threads,
+    ``anyio.from_thread`` works in ``func``."""
     loop = asyncio.get_running_loop()
     # A copy of the caller's context without sniffio's async-library mark, as anyio's to_thread runs it.
     call = functools.partial(base_context().run, func, *args, **kwargs)
-    return await loop.run_in_executor(None, call_as_worker, loop, call)
+    async with _limiter(loop):
+        return await loop.run_in_executor(_workers, call_as_worker, loop, call)
 
 
 class _Exhausted(Exception):
