@@ -463,11 +463,12 @@ def server_netloc(server: tuple[str, int | None], scheme: str) -> str:
 
 
 def _url_of_scope(scope: Mapping[str, Any]) -> str:
-    """Starlette's URL of an ASGI scope: the Host header's host when valid, else the server's, the root path and
-    path (its '?', '#' and '\\' escaped, so they stay in the path), and the query string."""
+    """Starlette's URL of an ASGI scope: the Host header's host when valid, else the server's, the path (its '?',
+    '#' and '\\' escaped, so they stay in the path; as in ASGI, it holds the root path already), and the query
+    string."""
     scheme = scope.get("scheme", "http")
     server = scope.get("server")
-    path = (scope.get("root_path", "") + scope["path"]).replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+    path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
     query_string = scope.get("query_string", b"")
     host = host_authority(next((value.decode("latin-1") for key, value in scope["headers"] if key == b"host"), None))
     if host is None and server is not None:

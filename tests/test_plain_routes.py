@@ -16,6 +16,7 @@ router = APIRouter()
 
 
 def handle_metrics(request: Request):
+    assert "route" not in request.scope and request.scope["endpoint"] is handle_metrics   # as Starlette's Route
     return PlainTextResponse(f"requests_total 1\n# {request.method} {request.url.path}\n")
 
 
