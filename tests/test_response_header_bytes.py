@@ -1,5 +1,6 @@
 """Response header values outside ASCII are sent as the app encoded them, as uvicorn sends Starlette's: latin-1 text
-(an accented file name in Content-Disposition) and raw bytes alike. Kestrel refused them, and the response was a 500."""
+(an accented file name in Content-Disposition) and raw bytes alike. Kestrel refused them, and the response was a 500.
+A header HTTP cannot carry (a newline in its value) is a 500 that says why, on stderr."""
 from __future__ import annotations
 
 import asyncio
@@ -33,6 +34,11 @@ def utf8():
     return response
 
 
+@app.get("/multiline")
+def multiline():
+    return Response(b"x", headers={"X-Error": "line1\nline2"})
+
+
 def raw_get(port: int, path: str) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
         conn.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
@@ -52,6 +58,13 @@ class ResponseHeaderBytesTest(unittest.TestCase):
         self.assertTrue(download.endswith(b"\r\n\r\ndata"))
         self.assertIn(b"\r\nx-name: M\xfcller\r\n", raw_get(port, "/name"))
         self.assertIn(b"\r\nx-utf8: M\xc3\xbcller\r\n", raw_get(port, "/utf8"))
+
+    def test_a_header_http_cannot_carry_is_an_explained_500(self) -> None:
+        port = app.start(port=0).port
+        self.addCleanup(app.stop)
+        answer = raw_get(port, "/multiline")   # (the engine says why on stderr)
+        self.assertTrue(answer.startswith(b"HTTP/1.1 500 Internal Server Error\r\n"), answer[:100])
+        self.assertTrue(answer.endswith(b"\r\n\r\nInternal Server Error"), answer)
 
     def test_sent_as_encoded_to_an_asgi_caller(self) -> None:
         async def get(path: str) -> httpx.Response:

@@ -171,6 +171,23 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
             data = ResponseData.InternalServerError();
         }
         var response = features.Get<IHttpResponseFeature>()!;
+        try { SetHead(response, method, data, features, testClientPeers); }
+        catch (InvalidOperationException e)   // Kestrel refuses a header (a control character, a space in a name)
+        {
+            Console.Error.WriteLine($"tachyon: the response's headers cannot be sent ({e.Message}); answering 500");
+            response.Headers.Clear();
+            data = ResponseData.InternalServerError();
+            SetHead(response, method, data, features, testClientPeers);
+        }
+        bool bodyAllowed = data.Status is not (204 or 205 or 304);
+        if (data.Body.Length == 0 || !bodyAllowed || HttpMethods.IsHead(method)) return;
+        await features.Get<IHttpResponseBodyFeature>()!.Writer.WriteAsync(data.Body);
+    }
+
+    /// <summary>The status line and headers of <paramref name="data"/>.</summary>
+    static void SetHead(IHttpResponseFeature response, string method, ResponseData data, IFeatureCollection features,
+        TestClientPeers testClientPeers)
+    {
         response.StatusCode = data.Status;
         var headers = response.Headers;
         if (data.ContentType != null) headers.ContentType = data.ContentType;
@@ -188,7 +205,5 @@ internal sealed class TachyonApplication(Router routes, ServerOptions options, T
         if (data.Headers != null)
             foreach (var h in data.Headers) headers[h.Key] = StringValues.Concat(headers[h.Key], h.Value);
         if (!bodyAllowed && testClientPeers.Of(features) != null) BodilessForTestClient.Carry(data, headers);
-        if (data.Body.Length == 0 || !bodyAllowed || head) return;
-        await features.Get<IHttpResponseBodyFeature>()!.Writer.WriteAsync(data.Body);
     }
 }
