@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 import sys
 import weakref
 from concurrent.futures import ThreadPoolExecutor
@@ -25,9 +26,19 @@ __all__ = ["asynccontextmanager", "contextmanager_in_threadpool", "iterate_in_th
 
 
 _DEFAULT_TOKENS = 40   # anyio's default thread limiter's
-# Threads start as calls need them; the limiter, not the pool's size, bounds how many calls run at once.
-_workers = ThreadPoolExecutor(max_workers=1024, thread_name_prefix="tachyon-threadpool")
+_pools: dict[int, ThreadPoolExecutor] = {}   # pid -> the pool: a forked worker's threads are not its parent's
 _limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
+
+
+def _pool() -> ThreadPoolExecutor:
+    """This process's pool. Its threads start as calls need them; the limiter, not its size, bounds how many calls
+    run at once."""
+    pid = os.getpid()
+    pool = _pools.get(pid)
+    if pool is None:
+        _pools.clear()   # a parent's, inherited by fork: its threads do not exist here
+        pool = _pools[pid] = ThreadPoolExecutor(max_workers=1024, thread_name_prefix="tachyon-threadpool")
+    return pool
 
 
 def _limiter(loop: asyncio.AbstractEventLoop) -> Any:
@@ -53,7 +64,7 @@ async def run_in_threadpool(func: Callable[..., T], *args: Any, **kwargs: Any) -
     # A copy of the caller's context without sniffio's async-library mark, as anyio's to_thread runs it.
     call = functools.partial(base_context().run, func, *args, **kwargs)
     async with _limiter(loop):
-        return await loop.run_in_executor(_workers, call_as_worker, loop, call)
+        return await loop.run_in_executor(_pool(), call_as_worker, loop, call)
 
 
 class _Exhausted(Exception):
