@@ -124,7 +124,7 @@ class Match(enum.Enum):
     FULL = 2
 
 
-_ANY_METHOD = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")
+ANY_METHOD = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")   # what the engine serves for None
 
 
 def _is_function(endpoint: Any) -> bool:
@@ -160,9 +160,12 @@ class Route(BaseRoute):
         self.include_in_schema = include_in_schema
         self.declared_methods = list(methods) if methods is not None else None
         self.is_asgi_app = not _is_function(endpoint)
-        self.methods = {m.upper() for m in (methods or (_ANY_METHOD if self.is_asgi_app else ["GET"]))}
-        if "GET" in self.methods:
-            self.methods.add("HEAD")
+        # None, as Starlette's, for an ASGI app taking every method (it answers each itself)
+        self.methods: set[str] | None = None
+        if methods is not None or not self.is_asgi_app:
+            self.methods = {m.upper() for m in (methods or ["GET"])}
+            if "GET" in self.methods:
+                self.methods.add("HEAD")
 
     def get_route_handler(self) -> Callable[[Request], Any]:
         if not self.is_asgi_app:
@@ -213,7 +216,7 @@ class Route(BaseRoute):
         return URLPath(path, protocol="http")
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods)!r})"
+        return f"{type(self).__name__}(path={self.path!r}, name={self.name!r}, methods={sorted(self.methods or [])!r})"
 
     def __eq__(self, other: object) -> bool:
         """Starlette's: the same path, endpoint and methods (a route copied by include_router equals its

@@ -67,6 +67,8 @@ class PlainRoutesTest(AppTestCase):
     def test_an_instance_is_an_asgi_app_taking_every_method(self) -> None:
         self.assertEqual(self.client.post("/graphql", content=b"{ q }").text, "POST /graphql { q }")
         self.assertEqual(self.client.put("/graphql").text, "PUT /graphql ")
+        graphql = next(route for route in app.routes if route.path == "/graphql")
+        self.assertIsNone(graphql.methods)   # as Starlette's: the app answers every method itself
         with self.assertRaises(TypeError):   # called as an ASGI app, it fails
             self.client.get("/request-style")
 

@@ -29,6 +29,7 @@ from .._request_handler import with_exit_stacks
 from .._starlette.utils import is_async_callable
 from ..concurrency import run_in_threadpool
 from ..requests import request_for
+from ..routing import ANY_METHOD
 
 _IMMUTABLE = (type(None), bool, int, float, str, bytes, enum.Enum, uuid.UUID, frozenset)
 _BOUNDS = {annotated_types.Gt: "gt", annotated_types.Ge: "ge", annotated_types.Lt: "lt", annotated_types.Le: "le"}
@@ -114,7 +115,7 @@ def _handler_plan(route: Any, error_handler: Any, app: Any) -> tuple[dict, tuple
     b = PlanBuilder()
     plan = {
         "path": route.path,
-        "methods": sorted(route.methods),
+        "methods": sorted(route.methods or ANY_METHOD),   # None: an ASGI app taking every method
         "handler": b.ref(handle),
         "is_async": True,
         "status_code": 200,
