@@ -1,8 +1,10 @@
 """Leak check: drives 200k+ requests through the example endpoints (valid, invalid, errors) plus a few
-slow paths (multipart uploads, a validator's refusal kept for the Python binder, a 422 that still runs a dependency chain with a yield dependency, an
-exception handler that awaits, a def route whose yield dependency exits on a sync lane, a def dependency run in a
-copy of the request's context, a handler that starts a task (its response waits for the task's first step), a
-value the engine's JSON writer leaves to json.dumps) with wrk and reports RSS and sys.getallocatedblocks() after each round.
+slow paths (multipart uploads, a validator's refusal kept for the Python binder, a 422 that still runs a dependency
+chain with a yield dependency, the same chain answered (the request's task hands its response over, then runs the exit
+code), an exception handler that awaits, a def route whose yield dependency exits on a sync lane, a def dependency run
+in a copy of the request's context, a handler that starts a task (its response waits for the task's first step), a
+value the engine's JSON writer leaves to json.dumps) with wrk and reports RSS and sys.getallocatedblocks() after each
+round.
 Flat numbers = no leak.
 
     python3 bench/leak_check.py [--rounds 6] [--seconds 1]
@@ -58,7 +60,7 @@ wrk.headers["Content-Type"] = "multipart/form-data; boundary={BOUNDARY}"
 wrk.body = {lua_string(MULTIPART)}
 """
 TARGETS = ["/health", "/items/5?q=abc&limit=7", "/items/0", "/items/abc?limit=1000", "/nope", "/crash",
-           "/chain/x?page=2", "/teapot", "/sync-session", "/sync-dependency?q=a", "/spawn", "/url", "/refused?q=no"]
+           "/chain/x?page=2", "/chain/3?page=2", "/teapot", "/sync-session", "/sync-dependency?q=a", "/spawn", "/url", "/refused?q=no"]
 
 
 class Teapot(Exception):

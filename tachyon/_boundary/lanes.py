@@ -22,6 +22,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
+from .._endpoint import request_task
 from . import anyio_threads
 from .loop_gate import GatedSelector
 from .native import Native
@@ -98,10 +99,19 @@ class Lanes:
     def watch_task(self, task: asyncio.Task, ticket: int, context) -> None:
         """Called by the engine for a handler's task still pending after its first step (see EagerTasks.cs):
         completes the request when it finishes, in ``context`` (the task's, so the response and its
-        background tasks see what the handler set; None: a copy of the current one)."""
+        background tasks see what the handler set; None: a copy of the current one). A task that handed its
+        response over (request_task.py) completes the request with that response now, and goes on with its
+        background work."""
+        response = request_task.taken(task)
+        if response is not None:
+            self._native.complete(ticket, response, None, context)
+            return
+        request_task.watch(task, lambda response: self._native.complete(ticket, response, None, context))
         task.add_done_callback(functools.partial(self._finished, ticket, context), context=context)
 
     def _finished(self, ticket: int, context, task: asyncio.Task) -> None:
+        if request_task.finished(task):   # it sent its response already (then ran its background work)
+            return
         # The context goes back with the outcome: the response's background work runs in that very object.
         try:
             result = task.result()   # raises the task's exception, CancelledError if it was cancelled

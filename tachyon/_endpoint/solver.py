@@ -89,12 +89,15 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
              name: str, first_arguments: list[str], result: str | None) -> Callable[..., Any]:
     """``result``: what the solver returns, an expression of ``_result`` (the endpoint's value); None for the
     partial solver, which raises."""
+    from .request_task import hand_over   # (it needs specials.py, which needs this module)
+
     env = code.env
     env.update({"_FastAPIError": FastAPIError, "_NO_RESPONSE": NO_RESPONSE_MESSAGE,
                 "_threadpool": run_in_threadpool, "_cm_threadpool": contextmanager_in_threadpool,
                 "_Scopes": SecurityScopes, "_cm": contextlib.contextmanager,
                 "_acm": contextlib.asynccontextmanager, "_make_context": context_factory,
-                "_copy_context": contextvars.copy_context, "_InCopies": _InContextCopies})
+                "_copy_context": contextvars.copy_context, "_InCopies": _InContextCopies,
+                "_hand_over": hand_over})
     root = signature.root
     run_async = code.run_async
     arguments = first_arguments + [f"a{p.index}" for p in signature.leaves] + (["_raw"] if signature.needs_request else [])
@@ -115,11 +118,11 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
             tree = _closing("_fstack", tree, run_async) + [_exit("_fstack", "None, None, None", run_async)]
         body += _closing("_stack", tree, run_async)
         if result is not None:
-            body.append("return _response")
+            body.append(_returning("_response", run_async))
     else:
         body += tree
         if result is not None:
-            body.append(f"return {result}")
+            body.append(_returning(result, run_async))
     uploads = _uploads(signature)
     if uploads and not code.partial:
         env["_close_uploads"] = close_uploads
@@ -131,6 +134,12 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
     solve = namespace[name]
     solve.__tachyon_source__ = source
     return solve
+
+
+def _returning(response: str, run_async: bool) -> str:
+    """An async route's response goes out from its own task, which then runs the background work (request_task.py);
+    a ``_result`` that is no response yet (no finish step) is returned as it is."""
+    return f"return await _hand_over({response})" if run_async and response != "_result" else f"return {response}"
 
 
 def _closing(stack: str, lines: list[str], run_async: bool) -> list[str]:
