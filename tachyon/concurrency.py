@@ -49,7 +49,7 @@ def _limiter(loop: asyncio.AbstractEventLoop) -> Any:
             from anyio.to_thread import current_default_thread_limiter
 
             return current_default_thread_limiter()
-        except Exception:   # an anyio without it, or a loop anyio does not recognise
+        except (ImportError, RuntimeError):   # an anyio without it, or a loop sniffio does not recognise
             pass
     limiter = _limiters.get(loop)
     if limiter is None:

@@ -392,12 +392,8 @@ class URL:
             hostname = self.netloc.rpartition("@")[2]
             if not hostname.endswith("]"):
                 hostname = hostname.rsplit(":", 1)[0]
-        elif ":" in hostname and not hostname.startswith("["):
-            try:   # an IPv6 address gets its brackets, as Starlette's
-                ipaddress.IPv6Address(hostname)
-                hostname = f"[{hostname}]"
-            except ValueError:
-                pass
+        elif ":" in hostname and not hostname.startswith("[") and _is_ipv6(hostname):
+            hostname = f"[{hostname}]"   # as Starlette's
         netloc = hostname if port is None else f"{hostname}:{port}"
         if username is not None:
             netloc = f"{username}{':' + password if password is not None else ''}@{netloc}"
@@ -436,17 +432,22 @@ _HOST = re.compile(r"^(?P<host>[a-z0-9._~%!$&'()*+,;=-]+|\[(?:(?P<ipv6>[a-f0-9]*
                    r"(?-i:v)[a-f0-9]+\.[a-z0-9._~!$&'()*+,;=:-]+)\])(?::(?P<port>[0-9]+))?$", re.IGNORECASE)
 
 
+def _is_ipv6(text: str) -> bool:
+    try:
+        ipaddress.IPv6Address(text)
+    except ValueError:
+        return False
+    return True
+
+
 def host_authority(host_header: str | None) -> str | None:
     """The Host header's host and port when it is a valid one (as Starlette's parse_host_header, with a port up to
     65535); None otherwise: a URL then takes the server's address, so that no header can inject a path or a user."""
     found = _HOST.fullmatch(host_header) if host_header is not None else None
     if found is None:
         return None
-    if found["ipv6"] is not None:
-        try:
-            ipaddress.IPv6Address(found["ipv6"])
-        except ValueError:
-            return None
+    if found["ipv6"] is not None and not _is_ipv6(found["ipv6"]):
+        return None
     port = found["port"]
     if port is not None and (len(port.lstrip("0")) > 5 or int(port) > 65535):
         return None

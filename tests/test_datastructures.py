@@ -90,7 +90,7 @@ class StarletteOneApiTest(unittest.TestCase):
 
     def test_state_is_a_mapping_of_its_attributes(self) -> None:
         class AppState(State):
-            pass
+            """An app's own State class, named in the errors."""
 
         state = AppState()
         state["db"] = "pool"

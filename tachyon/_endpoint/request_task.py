@@ -16,7 +16,6 @@ import asyncio
 from collections.abc import Callable
 
 from ..responses import Response
-from .specials import AfterResponse
 
 _handed_over: dict[asyncio.Task, Response] = {}   # handed over before the engine watched the task
 _watchers: dict[asyncio.Task, Callable[[Response], None]] = {}   # how to send the response of a watched task
@@ -43,15 +42,14 @@ def finished(task: asyncio.Task) -> bool:
 
 
 async def hand_over(response: Response) -> Response | None:
-    """Sends ``response`` from the request's task and runs its background work there; None once that is done. A
-    response without such work, or a request not on the engine's loop, is returned as it is."""
+    """Sends ``response``, whose background is an ``AfterResponse`` (the solver checks), from the request's task and
+    runs that work there; None once it is done. A request not on the engine's loop gets the response as it is."""
     from .._boundary import engine   # running: the engine exists (not made here)
 
     work = response.background
     loop = asyncio.get_running_loop()
     task = asyncio.current_task()
-    if (not isinstance(work, AfterResponse) or task is None or engine._engine is None
-            or loop is not engine._engine.lanes.loop):
+    if task is None or engine._engine is None or loop is not engine._engine.lanes.loop:
         return response
     sent, finished = loop.create_future(), loop.create_future()
 

@@ -48,9 +48,10 @@ def build(signature: EndpointSignature, context_factory: Callable[[Any], Any] | 
     code = _Emitter(env, is_async(signature), partial=False)
     context = "_ctx" if signature.needs_request else "None"
     stack = "_stack" if signature.has_yield else None
-    result = (f"_finish(_result, {context}, {stack or 'None'}, {uploads or '()'})" if finish is not None
-              and (stack or signature.specials or uploads) else "_result")
-    return _compile(signature, code, context_factory, "solve", [], result)
+    finishing = finish is not None and bool(stack or signature.specials or uploads)
+    result = f"_finish(_result, {context}, {stack or 'None'}, {uploads or '()'})" if finishing else "_result"
+    # An async route's finished response may carry background work, which goes on in the route's own task.
+    return _compile(signature, code, context_factory, "solve", [], result, hands_over=finishing and code.run_async)
 
 
 def _uploads(signature: EndpointSignature) -> str:
@@ -86,10 +87,11 @@ class _InContextCopies:
 
 
 def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Callable[[Any], Any] | None,
-             name: str, first_arguments: list[str], result: str | None) -> Callable[..., Any]:
+             name: str, first_arguments: list[str], result: str | None, hands_over: bool = False) -> Callable[..., Any]:
     """``result``: what the solver returns, an expression of ``_result`` (the endpoint's value); None for the
     partial solver, which raises."""
     from .request_task import hand_over   # (it needs specials.py, which needs this module)
+    from .specials import AfterResponse
 
     env = code.env
     env.update({"_FastAPIError": FastAPIError, "_NO_RESPONSE": NO_RESPONSE_MESSAGE,
@@ -97,7 +99,7 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
                 "_Scopes": SecurityScopes, "_cm": contextlib.contextmanager,
                 "_acm": contextlib.asynccontextmanager, "_make_context": context_factory,
                 "_copy_context": contextvars.copy_context, "_InCopies": _InContextCopies,
-                "_hand_over": hand_over})
+                "_hand_over": hand_over, "_AfterResponse": AfterResponse})
     root = signature.root
     run_async = code.run_async
     arguments = first_arguments + [f"a{p.index}" for p in signature.leaves] + (["_raw"] if signature.needs_request else [])
@@ -118,11 +120,11 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
             tree = _closing("_fstack", tree, run_async) + [_exit("_fstack", "None, None, None", run_async)]
         body += _closing("_stack", tree, run_async)
         if result is not None:
-            body.append(_returning("_response", run_async))
+            body += _returning("_response", hands_over)
     else:
         body += tree
         if result is not None:
-            body.append(_returning(result, run_async))
+            body += _returning(result, hands_over)
     uploads = _uploads(signature)
     if uploads and not code.partial:
         env["_close_uploads"] = close_uploads
@@ -136,10 +138,15 @@ def _compile(signature: EndpointSignature, code: _Emitter, context_factory: Call
     return solve
 
 
-def _returning(response: str, run_async: bool) -> str:
-    """An async route's response goes out from its own task, which then runs the background work (request_task.py);
-    a ``_result`` that is no response yet (no finish step) is returned as it is."""
-    return f"return await _hand_over({response})" if run_async and response != "_result" else f"return {response}"
+def _returning(response: str, hands_over: bool) -> list[str]:
+    """Returns the response; with ``hands_over``, one with background work goes out from the route's own task, which
+    then runs the work (request_task.py)."""
+    if not hands_over:
+        return [f"return {response}"]
+    return ([] if response == "_response" else [f"_response = {response}"]) + [
+        "if type(_response.background) is _AfterResponse:",
+        "    return await _hand_over(_response)",
+        "return _response"]
 
 
 def _closing(stack: str, lines: list[str], run_async: bool) -> list[str]:
