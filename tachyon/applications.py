@@ -403,24 +403,23 @@ class FastAPI(Starlette, PathOperationDecorators):
         task, its first step at once; a sync lane runs it on the loop and waits (GIL released).
         The files of a form that failed validation close after this response. ``route``: the route that
         raised (None for the router's own 404 and 405)."""
-        return close_form_after_handler(self._respond_to(exc, raw, route), exc)
+        return close_form_after_handler(_settled(self._respond_to(exc, raw, route)), exc)
 
     def _respond_to(self, exc: BaseException, raw: tuple, route: Any, passes: int | None = None) -> Any:
         """``passes``: how many times the app's handlers may still take ``exc`` before only the server-error handler
         (500 or Exception) may, as Starlette's ServerErrorMiddleware. Starlette looks them up around the route
         and again in its ExceptionMiddleware: what a route raised gets two (a handler may raise another exception
-        for the second to answer, or re-raise its own and run twice), the router's own 404 and 405 one."""
+        for the second to answer, or re-raise its own and run twice), the router's own 404 and 405 one.
+        Returns the response, or a coroutine giving it (see _settled)."""
         passes = (1 if route is None else 2) if passes is None else passes
         handler, server_error = self._handler_for(exc) if passes > 0 else self._server_error_handler()
-        data = RequestData._make(raw)
-        peer = data.client   # whose TestClient re-raises what is reported
         if self._effective_debug() and (handler is None or server_error):
-            self._report(exc, peer)   # Starlette's debug mode answers with the traceback, bypassing a 500 handler
-            return _debug_response(exc, request_for(data, self, route))
+            # Starlette's debug mode answers with the traceback, bypassing a 500 handler
+            return self._reported(_debug_response(exc, request_for(RequestData._make(raw), self, route)), exc, raw, route)
         if handler is None:
-            return self._handler_failed(exc, peer)
+            return self._handler_failed(exc, raw, route)
         try:
-            request = request_for(data, self, route)
+            request = request_for(RequestData._make(raw), self, route)
             if asyncio._get_running_loop() is not None and not is_async_callable(handler):
                 # As Starlette: a sync handler runs in the thread pool, off the event loop (a lane without a
                 # loop is such a thread already).
@@ -433,47 +432,44 @@ class FastAPI(Starlette, PathOperationDecorators):
                 raise TypeError("'coroutine' object is not callable")
             if inspect.iscoroutine(response):
                 if handler in _NEVER_AWAIT:
-                    return self._handled(_run_to_end(response), exc, server_error, peer)
-                finish = self._finish_handler(response, exc, server_error, peer, raw, route, passes)
-                if asyncio._get_running_loop() is None:
-                    # A sync lane: the handler may await, which only works on the loop; wait for it there.
-                    from ._boundary.engine import get_engine
-
-                    return asyncio.run_coroutine_threadsafe(finish, get_engine().lanes.loop).result()
-                return finish   # on the loop (or an inline step): the engine runs it as a handler's task
+                    return self._handled(_run_to_end(response), exc, server_error, raw, route)
+                return self._finish_handler(response, exc, server_error, raw, route, passes)
         except Exception as failure:
-            return self._after_failure(failure, server_error, peer, raw, route, passes)
-        return self._handled(response, exc, server_error, peer)
+            return self._after_failure(failure, server_error, raw, route, passes)
+        return self._handled(response, exc, server_error, raw, route)
 
-    async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool, peer: Any, raw: tuple,
-                              route: Any, passes: int) -> Response:
+    async def _finish_handler(self, rest: Any, exc: BaseException, server_error: bool, raw: tuple, route: Any,
+                              passes: int) -> Response:
         try:
             response = await _awaited_while_handling(rest, exc)
         except Exception as failure:
-            response = self._after_failure(failure, server_error, peer, raw, route, passes)
-            return await response if inspect.iscoroutine(response) else response
-        return self._handled(response, exc, server_error, peer)
+            outcome = self._after_failure(failure, server_error, raw, route, passes)
+        else:
+            outcome = self._handled(response, exc, server_error, raw, route)
+            if outcome is response:   # what the handler gave, even a coroutine (not a response: the engine says so)
+                return response
+        return await outcome if inspect.iscoroutine(outcome) else outcome
 
-    def _after_failure(self, failure: BaseException, server_error: bool, peer: Any, raw: tuple, route: Any,
-                       passes: int) -> Any:
+    def _after_failure(self, failure: BaseException, server_error: bool, raw: tuple, route: Any, passes: int) -> Any:
         """A handler raised ``failure``: the next pass answers it, unless the server-error handler was the one."""
         if server_error:
-            return self._handler_failed(failure, peer)
+            return self._handler_failed(failure, raw, route)
         return self._respond_to(failure, raw, route, passes - 1)
 
     async def failed_after_response(self, exc: BaseException, request: Request) -> BaseException:
         """``exc`` was raised after the response was sent (by a background task, or the exit code of a yield
-        dependency); what to report. As in Starlette, an exception one of the app's handlers would take becomes
-        "Caught handled exception, but response already started.", and the server-error handler (500 or
-        Exception) still sees it (to log it, say), its response going nowhere; what that handler raises is
-        reported instead."""
+        dependency, or it left a mounted app that answered it); what to report. As in Starlette, an exception
+        one of the app's handlers would take becomes "Caught handled exception, but response already started.",
+        and the server-error handler (500 or Exception) still sees it (to log it, say), its response going
+        nowhere, unless the app is in debug mode; what that handler raises is reported instead. The exception
+        then leaves this app: the app it is mounted in sees it in turn."""
         handler, server_error = self._handler_for(exc)
         if handler is not None and not server_error:
             started = RuntimeError("Caught handled exception, but response already started.")
             started.__cause__ = exc
             exc = started
         handler = self._server_error_handler()[0]
-        if handler is not None:
+        if handler is not None and not self._effective_debug():
             try:
                 # As Starlette's ServerErrorMiddleware: a sync handler runs in the thread pool.
                 result = (handler(request, exc) if is_async_callable(handler)
@@ -481,7 +477,9 @@ class FastAPI(Starlette, PathOperationDecorators):
                 if inspect.isawaitable(result):
                     await result
             except Exception as failure:
-                return failure
+                exc = failure
+        if self._mounted_in is not None:
+            return await self._mounted_in.failed_after_response(exc, request)
         return exc
 
     def _server_error_handler(self) -> tuple[Callable[..., Any] | None, bool]:
@@ -493,15 +491,28 @@ class FastAPI(Starlette, PathOperationDecorators):
                 handler = value
         return handler, True
 
-    def _handled(self, response: Response, exc: BaseException, server_error: bool, peer: Any) -> Response:
+    def _handled(self, response: Response, exc: BaseException, server_error: bool, raw: tuple, route: Any) -> Any:
         if server_error:
-            self._report(exc, peer)   # Starlette re-raises what reached the 500 handler after answering
+            return self._reported(response, exc, raw, route)   # Starlette re-raises what reached the 500 handler
         return response
 
-    def _handler_failed(self, failure: BaseException, peer: Any) -> Response:
+    def _handler_failed(self, failure: BaseException, raw: tuple, route: Any) -> Any:
         """No handler, or the handler itself failed: report the error, answer FastAPI's 500."""
-        self._report(failure, peer)
-        return PlainTextResponse("Internal Server Error", status_code=500)
+        return self._reported(PlainTextResponse("Internal Server Error", status_code=500), failure, raw, route)
+
+    def _reported(self, response: Response, exc: BaseException, raw: tuple, route: Any) -> Any:
+        """``response`` answers ``exc``, which Starlette's ServerErrorMiddleware re-raises once it has sent it: the
+        serving app reports it. An error leaving a mounted app passes through the apps it is mounted in first,
+        whose handlers see it (see failed_after_response); then this returns a coroutine giving ``response``."""
+        data = RequestData._make(raw)
+        if self._mounted_in is None:
+            self._report(exc, data.client)
+            return response
+        return self._reported_by_parents(response, exc, request_for(data, self, route), data.client)
+
+    async def _reported_by_parents(self, response: Response, exc: BaseException, request: Request, peer: Any) -> Response:
+        self._report(await self._mounted_in.failed_after_response(exc, request), peer)
+        return response
 
     def _handler_for(self, exc: BaseException) -> tuple[Callable[..., Any] | None, bool]:
         """The handler for ``exc`` (its status code first, then its classes), and whether it is the
@@ -648,6 +659,17 @@ def _debug_response(exc: BaseException, request: Request) -> Response:
 # FastAPI's default handlers: async def, but they never await anything (nor look for their task), so
 # they are run to the end at once, on any lane, without a task.
 _NEVER_AWAIT = (http_exception_handler, request_validation_exception_handler)
+
+
+def _settled(result: Any) -> Any:
+    """A response, or a coroutine giving one (an async handler's, or the handlers of the apps a mounted app is in):
+    on the event loop (or in an inline step) the engine runs the coroutine as a handler's task; a sync lane has no
+    loop running, so it runs the coroutine on the loop and waits (GIL released)."""
+    if inspect.iscoroutine(result) and asyncio._get_running_loop() is None:
+        from ._boundary.engine import get_engine
+
+        return asyncio.run_coroutine_threadsafe(result, get_engine().lanes.loop).result()
+    return result
 
 
 def _run_to_end(coro: Any) -> Any:
