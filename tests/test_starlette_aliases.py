@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @unittest.skipIf(real_starlette_installed(), "Starlette is installed: its own modules are imported")
 class StarletteAliasesTest(unittest.TestCase):
     def test_modules_are_tachyons_own(self) -> None:
+        import starlette.authentication
         import starlette.datastructures
         import starlette.exceptions
         import starlette.requests
@@ -37,6 +38,7 @@ class StarletteAliasesTest(unittest.TestCase):
         self.assertIs(starlette.responses.JSONResponse, tachyon.responses.JSONResponse)
         self.assertIs(starlette.datastructures.URL, tachyon.datastructures.URL)
         self.assertEqual(starlette.status.HTTP_404_NOT_FOUND, 404)
+        self.assertIs(starlette.authentication.requires, tachyon._starlette.authentication.requires)
         self.assertTrue(issubclass(HTTPException, starlette.exceptions.HTTPException))   # FastAPI's subclasses Starlette's
 
     def test_the_package_has_the_version_tachyon_follows(self) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 # starlette module -> the Tachyon module that implements it.
 ALIASES = {
     "starlette.applications": "tachyon.applications",
+    "starlette.authentication": "tachyon._starlette.authentication",
     "starlette.background": "tachyon.background",
     "starlette.concurrency": "tachyon.concurrency",
     "starlette.config": "tachyon._starlette.config",
