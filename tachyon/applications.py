@@ -31,7 +31,7 @@ from .lifespan import Lifespan
 from .logger import logger
 from .requests import Request, request_for
 from .responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from .routing import APIRoute, APIRouter, Mount, PathOperationDecorators, Route
+from .routing import APIRoute, APIRouter, Mount, PathOperationDecorators, Route, declared_route
 from .utils import generate_unique_id
 
 
@@ -694,7 +694,7 @@ def _partial_match(request: Request) -> Route | None:
     route_path = path[len(root):] if root and path.startswith(root) else path
     for route in request.app.router.routes:
         if isinstance(route, Route) and route.path_regex.match(route_path):
-            request.scope.update({"route": route, "endpoint": route.endpoint})
+            request.scope.update({"route": declared_route(route), "endpoint": route.endpoint})
             return route
     return None
 

@@ -105,10 +105,10 @@ class HTTPConnection(Mapping[str, Any]):
             if getattr(served, "router", None) is not None:   # Starlette's outermost router marks the scope
                 self._scope["router"] = served.router
             if self._route is not None:
-                from .routing import APIRoute
+                from .routing import APIRoute, declared_route
 
                 if isinstance(self._route, APIRoute):   # as FastAPI's APIRoute.matches; Starlette's Route sets no "route"
-                    self._scope["route"] = self._route
+                    self._scope["route"] = declared_route(self._route)
                 self._scope["endpoint"] = self._route.endpoint
         return self._scope
 

@@ -879,6 +879,14 @@ class APIRouter(PathOperationDecorators, Router):
                                                      options["strict_content_type"], self.strict_content_type),
             **route.options,
         )
+        # FastAPI 0.137+ serves the included router's own route: it is what scope["route"] shows (see declared_route).
+        self.routes[-1]._included_from = declared_route(route)
+
+
+def declared_route(route: BaseRoute) -> BaseRoute:
+    """The route as its code declared it: for a copy include_router made, the included router's route (with the
+    attributes code set on it, and its own path and dependencies), which FastAPI serves in place."""
+    return route.__dict__.get("_included_from", route)
 
 
 name_options(PathOperationDecorators.api_route, APIRouter.add_api_route, leave_out={"route_class_override"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unittest
 from contextlib import asynccontextmanager
 
-from tachyon import Depends, FastAPI, Request
+from tachyon import APIRouter, Depends, FastAPI, HTTPException, Request
 from tachyon.testclient import TestClient
 
 
@@ -50,7 +50,40 @@ def middleware_attributes(request: Request):
     return answers
 
 
+def check_permission(request: Request):
+    """As an app's permission check: reads what its router set on the route after declaring it."""
+    needed = getattr(request.scope["route"], "required_permission", None)
+    if needed is not None and request.headers.get("x-permission") != needed:
+        raise HTTPException(403, f"needs {needed}")
+
+
+inner = APIRouter(prefix="/inner", dependencies=[Depends(check_permission)])
+outer = APIRouter()
+
+
+@inner.get("/admin")
+def admin(request: Request):
+    route = request.scope["route"]
+    route.hits = getattr(route, "hits", 0) + 1
+    return {"path": route.path, "dependencies": len(route.dependencies), "is_inner_route": route is inner.routes[0]}
+
+
+inner.routes[-1].required_permission = "admin"
+outer.include_router(inner, prefix="/outer", dependencies=[Depends(lambda: None)])
+app.include_router(outer, prefix="/api")
+
+
 class RequestScopeTest(unittest.TestCase):
+    def test_route_of_an_included_router_is_the_routers_own(self) -> None:
+        """As FastAPI 0.137+, which serves an included router in place: its route, with what code set on it, its own
+        path and dependencies (not the include's)."""
+        with TestClient(app) as client:
+            refused = client.get("/api/outer/inner/admin")
+            allowed = client.get("/api/outer/inner/admin", headers={"x-permission": "admin"})
+        self.assertEqual((refused.status_code, refused.json()), (403, {"detail": "needs admin"}))
+        self.assertEqual(allowed.json(), {"path": "/inner/admin", "dependencies": 1, "is_inner_route": True})
+        self.assertEqual(inner.routes[0].hits, 1)
+
     def test_scope_of_a_routed_request(self) -> None:
         with TestClient(app) as client:
             body = client.get("/users/ri%20ck").json()

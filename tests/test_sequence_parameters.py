@@ -8,7 +8,7 @@ import unittest
 from collections.abc import Sequence
 from typing import Annotated, Optional
 
-from tachyon import FastAPI, Header, Query
+from tachyon import Cookie, FastAPI, Header, Query
 from tests.client_case import AppTestCase
 
 app = FastAPI()
@@ -44,6 +44,16 @@ def header_set(x_ids: Annotated[set[str], Header()]):
     return sorted(x_ids)
 
 
+@app.get("/cookie-list")
+def cookie_list(c: Annotated[Optional[list[int]], Cookie()] = None):
+    return {"c": c}
+
+
+@app.get("/required-cookie-list")
+def required_cookie_list(c: Annotated[list[str], Cookie()]):
+    return {"c": c}
+
+
 class SequenceParametersTest(AppTestCase):
     app = app
 
@@ -65,6 +75,16 @@ class SequenceParametersTest(AppTestCase):
     def test_other_containers_are_built_as_declared(self) -> None:
         self.assertEqual(self.client.get("/deque?v=1").json(), "deque")
         self.assertEqual(self.client.get("/sequence?v=1&v=1&w=2&w=2").json(), {"v": [1, 1], "w": [2, 2]})
+
+    def test_an_empty_list_typed_cookie_is_missing(self) -> None:
+        """FastAPI takes an empty value of a sequence-typed parameter for a missing one; a cookie's other values
+        are one string, which is not a list."""
+        self.assertEqual(self.client.get("/cookie-list", headers={"cookie": "c="}).json(), {"c": None})
+        missing = self.client.get("/required-cookie-list", headers={"cookie": "c="})
+        self.assertEqual((missing.status_code, missing.json()), (422, {"detail": [
+            {"type": "missing", "loc": ["cookie", "c"], "msg": "Field required", "input": None}]}))
+        self.assertEqual(self.client.get("/required-cookie-list", headers={"cookie": "c=a"}).json()["detail"][0]["type"],
+                         "list_type")
 
 
 if __name__ == "__main__":

@@ -455,7 +455,8 @@ class _Analyzer:
             adapter=field_adapter(Annotated[type_, declared], type_),
             # A Json[list[...]] value is one string, which pydantic parses (FastAPI's _is_json_field).
             sequence=source in ("query", "header", "body") and reads_many(type_) and not _is_json(type_, declared),
-            empty_is_missing=is_sequence(type_) and _is_json(type_, declared),
+            # FastAPI takes an empty value of a sequence-typed parameter for a missing one (a list-typed cookie's).
+            empty_is_missing=(is_sequence(type_) and _is_json(type_, declared)) or (source == "cookie" and reads_many(type_)),
             # A form field is a key of the form unless it is a model (or a union of models), whose fields are the
             # keys (FastAPI's _should_embed_body_fields).
             embed=bool(getattr(declared, "embed", False))
