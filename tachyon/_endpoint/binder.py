@@ -35,6 +35,8 @@ def validate(spec: ParamSpec, value: Any, loc: tuple, errors: list) -> Any:
     try:
         if (failure := failures.take(spec.adapter, value)) is not None:   # the engine's check of this value
             raise failure
+        if (checked := failures.passed(spec.adapter, value)) is not None:   # passed it, before another failed
+            return checked[0]
         return spec.adapter.validate_python(value, from_attributes=True)
     except ValidationError as exc:
         _report(exc, loc, errors)
@@ -258,7 +260,7 @@ def _model_input(spec: ParamSpec, received: dict[str, Any]) -> dict[str, Any]:
             value = values if field.sequence else None if not values else values[0] if spec.source == "header" else values[-1]
         else:
             value = values
-        if value is None or (field.sequence and not value):
+        if value is None or (field.sequence and not value) or (field.empty_is_missing and value == ""):
             value = None if field.required else copy.deepcopy(field.default())
         name = (field.field_info.validation_alias if isinstance(field.field_info.validation_alias, str)
                 else field.field_info.alias or field.name)

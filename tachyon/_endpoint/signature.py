@@ -43,7 +43,8 @@ class ParamSpec:
     adapter: TypeAdapter
     sequence: bool  # many values: repeated query keys, headers or form fields
     embed: bool = False
-    # A Json[list[...]] value: FastAPI's sequence check sees the string's length, so an empty one is missing.
+    # A Json[list[...]] value, a list-typed cookie: FastAPI's sequence check sees the string's length, so an empty
+    # one is missing.
     empty_is_missing: bool = False
     index: int = -1  # position among the endpoint's flat leaves
     # A parameter model (a pydantic model as the callable's only query, header or cookie parameter):
@@ -488,6 +489,7 @@ def _model_fields(spec: ParamSpec) -> list[ParamSpec]:
             name=name, source=spec.source, alias=alias, annotation=info.annotation, field_info=info,
             adapter=field_adapter(Annotated[info.annotation, info], info.annotation),
             sequence=spec.source in ("query", "header", "body") and reads_many(info.annotation),
+            empty_is_missing=spec.source == "cookie" and reads_many(info.annotation),
             doc_title=doc_title,
         ))
     return found
