@@ -11,7 +11,6 @@ of ``tachyon``.
 import dataclasses
 import datetime
 from collections import defaultdict, deque
-from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
 from ipaddress import IPv4Address, IPv4Interface, IPv4Network, IPv6Address, IPv6Interface, IPv6Network
@@ -190,7 +189,7 @@ def jsonable_encoder(
     if isinstance(obj, PydanticUndefinedType):
         return None
 
-    if isinstance(obj, Mapping):
+    if isinstance(obj, dict):   # as FastAPI: another Mapping goes through dict(obj) below (keys and __getitem__)
         allowed_keys = set(obj.keys())
         if include is not None:
             allowed_keys &= set(include)

@@ -10,6 +10,7 @@ import unittest
 import uuid
 import warnings
 from collections import OrderedDict, deque, namedtuple
+from collections.abc import Mapping
 from decimal import Decimal
 from ipaddress import IPv4Address, IPv4Interface, IPv4Network, IPv6Address, IPv6Interface, IPv6Network
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
@@ -20,6 +21,7 @@ from pydantic import AnyUrl, BaseModel, Field, HttpUrl, RootModel, SecretBytes, 
 from pydantic.networks import NameEmail
 from pydantic_core import PydanticUndefined
 
+from tachyon.datastructures import Headers
 from tachyon.encoders import (ENCODERS_BY_TYPE, decimal_encoder, encoders_by_class_tuples, generate_encoders_by_class_tuples,
                               jsonable_encoder, to_json_compatible)
 
@@ -404,6 +406,34 @@ class EncodersTests(unittest.TestCase):
         self.assertEqual([type(e) for e in errors], [TypeError, TypeError])
         self.assertEqual(str(errors[1]), "vars() argument must have __dict__ attribute")
         self.assertIsInstance(ctx.exception.__cause__, TypeError)
+
+
+class ScaledView(Mapping):
+    """A read-only view whose ``__getitem__`` transforms the values its ``items()`` gives raw."""
+
+    def __init__(self, raw):
+        self._raw = raw
+
+    def __getitem__(self, key):
+        return self._raw[key] * 10
+
+    def __iter__(self):
+        return iter(self._raw)
+
+    def __len__(self):
+        return len(self._raw)
+
+    def items(self):
+        return self._raw.items()
+
+
+class NonDictMappingTests(unittest.TestCase):
+    def test_a_mapping_that_is_not_a_dict_is_read_as_dict_reads_it(self):
+        """FastAPI has a branch for dict only: another Mapping goes through dict(obj), keys() and __getitem__ (so
+        request.headers gives each header's first value, as headers[name] does)."""
+        self.assertEqual(jsonable_encoder({"m": ScaledView({"a": 1})}), {"m": {"a": 10}})
+        headers = Headers(raw=[(b"x-a", b"1"), (b"x-a", b"2")])
+        self.assertEqual(jsonable_encoder(headers), {"x-a": "1"})
 
 
 class EncodersByClassTuplesTests(unittest.TestCase):
