@@ -223,6 +223,9 @@ class FastAPI(Starlette, PathOperationDecorators):
         from .openapi import docs
         from .openapi.assets import docs_asset
 
+        # The docs pages' local assets: served, but no route of the app (FastAPI's pages load them from a CDN). Also
+        # without docs_url and redoc_url: an app's own docs routes (say, behind a login) call get_swagger_ui_html().
+        self._asset_routes.append(APIRoute(docs.ASSETS + "/{name}", docs_asset, include_in_schema=False))
         if not self.openapi_url:
             return
 
@@ -266,9 +269,6 @@ class FastAPI(Starlette, PathOperationDecorators):
                 self._add_plain_route(self.swagger_ui_oauth2_redirect_url, swagger_ui_redirect)
         if self.redoc_url:
             self._add_plain_route(self.redoc_url, redoc_html)
-        if self.docs_url or self.redoc_url:
-            # The pages' local assets: served, but no route of the app (FastAPI's pages load them from a CDN).
-            self._asset_routes.append(APIRoute(docs.ASSETS + "/{name}", docs_asset, include_in_schema=False))
 
     def _add_plain_route(self, path: str, endpoint: Callable[..., Any]) -> None:
         self.router.routes.append(Route(path, endpoint, include_in_schema=False))

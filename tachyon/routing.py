@@ -31,7 +31,7 @@ from .concurrency import run_in_threadpool
 from .convertors import CONVERTOR_TYPES, Convertor, PathConvertor, StringConvertor
 from .dependencies.models import Dependant, depends_of, describe, route_level_dependants
 from .dependencies.utils import _should_embed_body_fields, get_body_field, get_flat_dependant
-from .dependencies.utils import get_dependant, solve_dependencies  # noqa: F401  (fastapi.routing has them too)
+from .dependencies.utils import get_dependant, get_typed_return_annotation, solve_dependencies  # noqa: F401  (fastapi.routing has them too)
 from .datastructures import Default, DefaultPlaceholder, URLPath, get_value_or_default
 from .encoders import jsonable_encoder
 from .exceptions import EndpointContext, FastAPIError, StarletteHTTPException
@@ -861,8 +861,10 @@ class APIRouter(PathOperationDecorators, Router):
             self.add_route(prefix + route.path, route.endpoint, methods=route.declared_methods, name=route.name)
             return
         tags, dependencies, responses = options["tags"], options["dependencies"], options["responses"]
-        self.add_api_route(
-            prefix + route.path, route.endpoint, methods=route.methods, status_code=route.status_code,
+        # APIRouter's own method, not a subclass's override: FastAPI 0.137+ keeps the included router in place and
+        # never runs the including router's add_api_route for its routes.
+        APIRouter.add_api_route(
+            self, prefix + route.path, route.endpoint, methods=route.methods, status_code=route.status_code,
             response_model=route.response_model, name=route.name,
             dependencies=[*(dependencies or []), *route.dependencies], tags=[*(tags or []), *route.tags],
             response_class=get_value_or_default(route.response_class, router.default_response_class,

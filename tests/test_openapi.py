@@ -233,6 +233,25 @@ class DocsPagesTest(unittest.TestCase):
             self.assertTrue(r.headers["content-type"].startswith(media), r.headers["content-type"])
             self.assertGreater(len(r.content), 10_000)
 
+    def test_an_apps_own_docs_route_gets_the_assets_its_page_loads(self) -> None:
+        """Docs behind the app's own route (docs_url=None, openapi_url=None): get_swagger_ui_html's default asset
+        URLs are served (FastAPI's point at a CDN)."""
+        from tachyon.openapi.docs import get_swagger_ui_html
+
+        app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+
+        @app.get("/private-docs", include_in_schema=False)
+        def private_docs():
+            return get_swagger_ui_html(openapi_url="/private-openapi.json", title="Private")
+
+        client = TestClient(app)
+        self.addCleanup(client.close)
+        page = client.get("/private-docs").text
+        self.assertIn('src="/_tachyon/docs/swagger-ui-bundle.js"', page)
+        for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png"):
+            self.assertEqual(client.get(f"/_tachyon/docs/{asset}").status_code, 200, asset)
+        self.assertEqual(client.get("/docs").status_code, 404)
+
     def test_the_page_helpers_write_fastapis_bytes(self) -> None:
         from tachyon.openapi.docs import get_redoc_html, get_swagger_ui_html
 
