@@ -227,6 +227,7 @@ class Request(HTTPConnection):
     _form: FormData | None = None
     _stream_consumed = False   # Starlette's: the body was read through stream() and not kept in _body
     _form_read_by_route = False   # FastAPI read the form (through form()) before the route's code ran: see request_for
+    _response_sent = False   # set when the response's background work starts (specials.AfterResponse)
 
     @property
     def method(self) -> str:
@@ -295,6 +296,8 @@ class Request(HTTPConnection):
             return self._receive
 
         async def receive() -> dict[str, Any]:
+            if self._response_sent:   # as an ASGI server answers once the response is complete
+                return {"type": "http.disconnect"}
             return {"type": "http.request", "body": self._data.body or b"", "more_body": False}
         receive._reads_engine_body = True   # type: ignore[attr-defined]   # a Request built over it keeps the body
         return receive
@@ -313,7 +316,9 @@ class Request(HTTPConnection):
         return _FormReader(self, {"max_files": max_files, "max_fields": max_fields, "max_part_size": max_part_size})
 
     async def is_disconnected(self) -> bool:
-        return False
+        """The engine has read the whole request before the app runs, so the client counts as gone only once its
+        response is complete (background work asking then gets True, as the ASGI receive says http.disconnect)."""
+        return self._response_sent
 
     async def send_push_promise(self, path: str) -> None:
         """Starlette's sends an HTTP/2 server push when the server offers the ASGI extension for it; the engine

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import unittest
 
-from tachyon import FastAPI, Form, Request
+from tachyon import BackgroundTasks, FastAPI, Form, Request
 from tachyon.exceptions import RequestValidationError
-from tachyon.responses import JSONResponse
+from tachyon.responses import JSONResponse, Response
 from tachyon.testclient import TestClient
 
 app = FastAPI()
@@ -110,3 +110,29 @@ class StreamConsumedTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+after_response_events: list = []
+
+
+@app.post("/receive-after-response")
+async def receive_after_response(request: Request, background: BackgroundTasks):
+    after_response_events.append(("in route", (await request.receive())["type"], await request.is_disconnected()))
+
+    async def after() -> None:
+        after_response_events.append(("after", (await request.receive())["type"], await request.is_disconnected()))
+
+    background.add_task(after)
+    return Response(b"")
+
+
+class ReceiveAfterResponseTest(unittest.TestCase):
+    """ASGI servers answer ``receive()`` with http.disconnect once the response is complete: background work
+    asking the request then sees the client gone (httpx's test_asgi_disconnect_after_response_complete)."""
+
+    def test_background_work_sees_the_disconnect(self) -> None:
+        after_response_events.clear()
+        with TestClient(app) as client:
+            self.assertEqual(client.post("/receive-after-response", content=b"x").status_code, 200)
+        self.assertEqual(after_response_events,
+                         [("in route", "http.request", False), ("after", "http.disconnect", True)])

@@ -108,6 +108,8 @@ class AfterResponse:
         self.entered_on = threading.get_ident()
 
     async def __call__(self) -> None:
+        if self.context is not None and self.context._request is not None:
+            self.context._request._response_sent = True   # background work runs once the response is sent
         try:
             await self._run()
         except Exception as error:
