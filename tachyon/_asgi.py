@@ -18,12 +18,40 @@ from ._testclient import bodiless, peers
 
 
 async def serve(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    if not _on_asyncio():   # called from another event loop library: trio (anyio's other backend)
+        await _from_trio(app, scope, receive, send)
+        return
     if scope["type"] == "lifespan":
         await _lifespan(app, scope, receive, send)
     elif scope["type"] == "http":
         await _http(app, scope, receive, send)
     else:
         raise RuntimeError(f"Tachyon apps serve HTTP through ASGI, not {scope['type']!r}")
+
+
+def _on_asyncio() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+async def _from_trio(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """The call on an asyncio loop of its own in a worker thread (this module and the app's coroutines it awaits
+    need asyncio), its ``receive`` and ``send`` called back in the caller's trio task; what it raises is raised here."""
+    import trio
+
+    token = trio.lowlevel.current_trio_token()
+
+    async def receive_from_trio() -> Any:
+        return await asyncio.to_thread(trio.from_thread.run, receive, trio_token=token)
+
+    async def send_to_trio(message: dict[str, Any]) -> None:
+        await asyncio.to_thread(trio.from_thread.run, send, message, trio_token=token)
+
+    call = serve(app, scope, receive_from_trio, send_to_trio)
+    await trio.to_thread.run_sync(asyncio.run, call)
 
 
 async def _lifespan(app: Any, scope: dict[str, Any], receive: Any, send: Any) -> None:

@@ -267,3 +267,57 @@ class ASGITransportTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+try:
+    import trio
+except ImportError:   # not every Python has trio; the call from trio needs it
+    trio = None
+
+
+@unittest.skipIf(trio is None, "trio is not installed")
+class CalledFromTrioTest(unittest.TestCase):
+    """Called from a trio event loop (an anyio test parametrized over its backends): the call runs on an asyncio
+    loop of its own, its receive and send going back to the trio task."""
+
+    def test_request_error_and_lifespan(self) -> None:
+        events.clear()
+
+        async def main() -> tuple:
+            received = [{"type": "http.request", "body": b'{"name": "pen"}', "more_body": False}]
+            sent: list[dict] = []
+
+            async def receive() -> dict:
+                await trio.sleep(0)   # trio's own: this runs in the trio task
+                return received.pop(0)
+
+            async def send(message: dict) -> None:
+                await trio.sleep(0)
+                sent.append(message)
+
+            scope = {"type": "http", "http_version": "1.1", "method": "POST", "scheme": "http", "path": "/items/7",
+                     "root_path": "", "query_string": b"", "client": ("10.1.2.3", 123), "server": ("testserver", 80),
+                     "headers": [(b"host", b"t"), (b"content-type", b"application/json")]}
+            await app(scope, receive, send)
+            received.append({"type": "http.request", "body": b"", "more_body": False})
+            try:
+                await app({**scope, "method": "GET", "path": "/boom", "headers": []}, receive, send)
+            except RuntimeError as error:
+                raised = error
+            lifespan_sent: list[dict] = []
+            messages = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}]
+
+            async def lifespan_receive() -> dict:
+                return messages.pop(0)
+
+            async def lifespan_send(message: dict) -> None:
+                lifespan_sent.append(message["type"])
+            await app({"type": "lifespan", "state": {}}, lifespan_receive, lifespan_send)
+            return sent, raised, lifespan_sent
+
+        sent, raised, lifespan_sent = trio.run(main)
+        self.assertEqual((sent[0]["status"], json.loads(sent[1]["body"])["body"]), (200, {"name": "pen"}))
+        self.assertEqual((sent[2]["status"], sent[3]["body"]), (500, b"Internal Server Error"))
+        self.assertEqual(repr(raised), "RuntimeError('boom')")
+        self.assertEqual(lifespan_sent, ["lifespan.startup.complete", "lifespan.shutdown.complete"])
+        self.assertEqual(events, ["saved 7", "startup", "shutdown"])
